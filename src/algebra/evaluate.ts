@@ -1,0 +1,107 @@
+/**
+ * Substitution and exact evaluation.
+ */
+import { type Expr, type Poly, canonical, mul, pow, toPoly, type Operand, add } from "./expr.js";
+import {
+  type Rational,
+  ONE,
+  ZERO,
+  addRational,
+  divRational,
+  mulRational,
+  powRational,
+  rational,
+} from "./rational.js";
+
+export type Value = bigint | number | Rational;
+export type Bindings = Readonly<Record<string, Value>>;
+
+function toRational(v: Value, name: string): Rational {
+  if (typeof v === "bigint") return rational(v);
+  if (typeof v === "number") {
+    if (!Number.isSafeInteger(v)) throw new RangeError(`${name} must be an exact integer, got ${v}`);
+    return rational(v);
+  }
+  return v;
+}
+
+export class UnboundSymbolError extends Error {
+  constructor(readonly symbol: string) {
+    super(`no value given for symbol ${symbol}`);
+  }
+}
+
+function evaluatePoly(p: Poly, bindings: Bindings): Rational {
+  let total = ZERO;
+  for (const t of p.terms) {
+    let value = t.coef;
+    for (const [s, e] of t.mono) {
+      const v = bindings[s];
+      if (v === undefined) throw new UnboundSymbolError(s);
+      value = mulRational(value, powRational(toRational(v, s), e));
+    }
+    total = addRational(total, value);
+  }
+  return total;
+}
+
+/** Exact value of an expression under the given bindings. */
+export function evaluate(e: Expr, bindings: Bindings): Rational {
+  return e.op === "poly" ? evaluatePoly(e, bindings) : divRational(evaluatePoly(e.num, bindings), evaluatePoly(e.den, bindings));
+}
+
+/** Replaces symbols by expressions (a negative power needs a single-term replacement). */
+export function substitute(p: Poly, replacements: Readonly<Record<string, Operand>>): Poly {
+  return add(
+    ...p.terms.map((t) =>
+      mul(
+        canonical([{ coef: t.coef, mono: [] }]),
+        ...t.mono.map(([s, e]) => {
+          const r = replacements[s];
+          return r === undefined ? canonical([{ coef: ONE, mono: [[s, e]] }]) : pow(toPoly(r), e);
+        }),
+      ),
+    ),
+  );
+}
+
+/**
+ * A count formula compiled for speed: a polynomial with positive integer
+ * coefficients and non-negative exponents evaluated on positive integers.
+ * Such a value never shrinks along the computation, so a double result at
+ * most 2^53 − 1 is exact; past that it is recomputed with bigint. Other
+ * formulas go through exact rational evaluation.
+ */
+export type CountFunction = (bindings: Readonly<Record<string, number>>) => bigint;
+
+export function compileCount(p: Poly): CountFunction {
+  const monotone = p.terms.every((t) => t.coef.den === 1n && t.coef.num > 0n && t.mono.every(([, e]) => e > 0));
+  if (!monotone) {
+    return (bindings) => {
+      const r = evaluatePoly(p, bindings);
+      if (r.den !== 1n) throw new RangeError(`count is not an integer: ${r.num}/${r.den}`);
+      return r.num;
+    };
+  }
+  const terms = p.terms.map((t) => ({ coef: Number(t.coef.num), bigCoef: t.coef.num, mono: t.mono }));
+  return (bindings) => {
+    let total = 0;
+    for (const t of terms) {
+      let value = t.coef;
+      for (const [s, e] of t.mono) {
+        const v = bindings[s];
+        if (v === undefined) throw new UnboundSymbolError(s);
+        for (let i = 0; i < e; i++) value *= v;
+      }
+      total += value;
+    }
+    if (total <= Number.MAX_SAFE_INTEGER) return BigInt(total);
+    let exact = 0n;
+    for (const t of terms) {
+      let value = t.bigCoef;
+      for (const [s, e] of t.mono) value *= BigInt(bindings[s]!) ** BigInt(e);
+      exact += value;
+    }
+    return exact;
+  };
+}

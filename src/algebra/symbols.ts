@@ -1,0 +1,38 @@
+/**
+ * The named symbols of the MobileNet papers, in the order the papers print
+ * them (D_K·D_K·M·N·D_F·D_F). Printing and canonical term order follow this
+ * order; unknown symbols come after, alphabetically.
+ */
+export interface SymbolInfo {
+  readonly name: string;
+  readonly latex: string;
+  readonly description: string;
+}
+
+export const SYMBOLS: readonly SymbolInfo[] = [
+  { name: "D_K", latex: "D_K", description: "kernel side (D_K × D_K)" },
+  { name: "M", latex: "M", description: "input channels" },
+  { name: "N", latex: "N", description: "output channels" },
+  { name: "D_F", latex: "D_F", description: "feature map side (square map)" },
+  { name: "D_H", latex: "D_H", description: "output feature map height" },
+  { name: "D_W", latex: "D_W", description: "output feature map width" },
+  { name: "G", latex: "G", description: "groups of a grouped convolution" },
+  { name: "alpha", latex: "\\alpha", description: "width multiplier" },
+  { name: "rho", latex: "\\rho", description: "resolution multiplier" },
+];
+
+const rank = new Map(SYMBOLS.map((s, i) => [s.name, i]));
+
+export function compareSymbols(a: string, b: string): number {
+  const ra = rank.get(a);
+  const rb = rank.get(b);
+  if (ra !== undefined && rb !== undefined) return ra - rb;
+  if (ra !== undefined) return -1;
+  if (rb !== undefined) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const latexName = (name: string): string => SYMBOLS.find((s) => s.name === name)?.latex ?? name;
+
+/** Symbol names are identifiers: letters, digits and underscores. */
+export const isSymbolName = (name: string): boolean => /^[A-Za-z][A-Za-z0-9_]*$/.test(name);

@@ -1,0 +1,53 @@
+/**
+ * main(argv, io): the one place that writes. Commands return an Outcome;
+ * this function writes its files, then its stdout and stderr, and returns the
+ * exit code. Known errors print one line; unknown ones are bugs (exit 3).
+ */
+import { CommanderError } from "commander";
+import { InputError, toOneLine } from "../errors.js";
+import { ExitCode } from "./exit-codes.js";
+import type { CliIo } from "./io.js";
+import type { Outcome } from "./outcome.js";
+import { createProgram } from "./program.js";
+
+export { nodeIo } from "./io.js";
+export type { CliIo } from "./io.js";
+
+function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
+  if (error instanceof CommanderError) {
+    // commander has already printed its one-line message through io.
+    return error.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
+  }
+  if (error instanceof InputError) {
+    io.stderr(`error: ${toOneLine(error.message)}\n`);
+    return ExitCode.BadInput;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`internal error: ${toOneLine(message)}. This is a bug in mbn-cost: please report it with the command you ran${debug ? "" : " (add --debug for the stack)"}.\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return ExitCode.Internal;
+}
+
+function writeOutcome(outcome: Outcome, io: CliIo): ExitCode {
+  for (const file of outcome.files ?? []) io.writeFile(file.path, file.content, file.force);
+  if (outcome.stdout) io.stdout(outcome.stdout);
+  if (outcome.stderr) io.stderr(outcome.stderr);
+  return outcome.exitCode;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const debug = argv.includes("--debug");
+  let outcome: Outcome | undefined;
+  const program = createProgram({
+    io,
+    run: async (task) => {
+      outcome = await task();
+    },
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return outcome ? writeOutcome(outcome, io) : ExitCode.Ok;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The command tree. Declaring options is cheap; each action imports its
+ * implementation lazily, so `--help` and `--version` load only commander.
+ */
+import { Command } from "commander";
+import type { CommandContext } from "./context.js";
+import { registerFormula } from "./commands/formula.js";
+import { registerRatio } from "./commands/ratio.js";
+import { VERSION } from "./version.js";
+
+const EXAMPLES = `
+Examples:
+  $ mbn-cost ratio --N 1024 --DK 3         separable vs standard conv, exactly
+  $ mbn-cost formula dsconv                 params and MACs formulas of a layer kind
+  $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112
+`;
+
+export function createProgram(ctx: CommandContext): Command {
+  const program = new Command("mbn-cost")
+    .description("Exact parameter and multiply-add (MAC) counts of MobileNet-family networks, from symbolic layer formulas.")
+    .version(VERSION, "-V, --version")
+    .option("--debug", "print a stack trace for internal errors")
+    .addHelpText("after", EXAMPLES)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => ctx.io.stdout(text),
+      writeErr: (text) => ctx.io.stderr(text),
+    });
+  registerFormula(program, ctx);
+  registerRatio(program, ctx);
+  return program;
+}

@@ -1,0 +1,76 @@
+import type { Poly } from "../../algebra/expr.js";
+import { symbolsOf } from "../../algebra/expr.js";
+import { evaluate, substitute } from "../../algebra/evaluate.js";
+import { type Notation, toFactoredText, toText } from "../../algebra/print.js";
+import { formatRational } from "../../algebra/rational.js";
+import { SYMBOLS } from "../../algebra/symbols.js";
+import { type FormulaKindName, formulaKinds } from "../../layers/formula-kinds.js";
+import { renderJsonValue } from "../../report/json.js";
+import { groupDigits } from "../../report/numbers.js";
+import { ExitCode } from "../exit-codes.js";
+import type { Outcome } from "../outcome.js";
+
+export interface FormulaOptions {
+  readonly kind: FormulaKindName;
+  readonly notation: Notation;
+  readonly format: "text" | "json";
+  readonly bindings: Readonly<Record<string, number>>;
+}
+
+interface FormulaView {
+  readonly factored: string;
+  readonly expanded: string;
+  /** With the given symbols substituted, when some were given. */
+  readonly substituted?: string;
+  /** Exact value, when every symbol is given. */
+  readonly value?: bigint;
+}
+
+function viewFormula(p: Poly, options: FormulaOptions): FormulaView {
+  const used = symbolsOf(p);
+  const given = used.filter((s) => options.bindings[s] !== undefined);
+  const view = { factored: toFactoredText(p, options.notation), expanded: toText(p, options.notation) };
+  if (given.length === 0 || used.length === 0) return view;
+  if (given.length < used.length) return { ...view, substituted: toText(substitute(p, options.bindings), options.notation) };
+  const value = evaluate(p, options.bindings);
+  if (value.den !== 1n) return { ...view, substituted: formatRational(value) };
+  return { ...view, value: value.num };
+}
+
+const PARTS = [
+  ["params", "params"],
+  ["macs", "MACs"],
+  ["bias", "bias params"],
+  ["bn", "BatchNorm params"],
+] as const;
+
+export function runFormula(options: FormulaOptions): Outcome {
+  const kind = formulaKinds[options.kind];
+  const views = Object.fromEntries(PARTS.map(([key]) => [key, viewFormula(kind[key], options)])) as Record<(typeof PARTS)[number][0], FormulaView>;
+  const used = [...new Set(PARTS.flatMap(([key]) => symbolsOf(kind[key])))];
+  const symbols = SYMBOLS.filter((s) => used.includes(s.name));
+  if (options.format === "json") {
+    return {
+      exitCode: ExitCode.Ok,
+      stdout: renderJsonValue({
+        kind: options.kind,
+        title: kind.title,
+        notation: options.notation,
+        ...views,
+        symbols: Object.fromEntries(symbols.map((s) => [s.name, s.description])),
+        bindings: options.bindings,
+      }),
+    };
+  }
+  const lines = [`${kind.title} (${options.kind})`, ""];
+  for (const [key, label] of PARTS) {
+    const view = views[key];
+    lines.push(`${label.padEnd(17)}${view.factored}`);
+    if (view.expanded !== view.factored) lines.push(`${"".padEnd(17)}= ${view.expanded}`);
+    if (view.substituted !== undefined) lines.push(`${"".padEnd(17)}= ${view.substituted}`);
+    if (view.value !== undefined) lines.push(`${"".padEnd(17)}= ${groupDigits(view.value)}`);
+  }
+  lines.push("", "where " + symbols.map((s) => `${s.name} = ${s.description}`).join("; "));
+  lines.push("MACs are multiply-accumulates (FLOPs ≈ 2 × MACs); params and MACs count weights only, bias and BatchNorm are listed apart.");
+  return { exitCode: ExitCode.Ok, stdout: `${lines.join("\n")}\n` };
+}

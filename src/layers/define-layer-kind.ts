@@ -1,0 +1,58 @@
+/**
+ * The contract every layer kind fulfils. Shared code (the evaluator,
+ * breakdowns, renderers) reads only these fields and never switches on the
+ * kind: each kind declares its own formulas and shape rule.
+ */
+import type { Poly } from "../algebra/expr.js";
+
+/** [H, W, C] of a feature map. */
+export type Shape = readonly [number, number, number];
+
+export const ACTIVATIONS = ["none", "relu", "relu6", "hswish", "hsigmoid", "sigmoid"] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+/** A primitive operation, with its channel widths already resolved. */
+export interface OpSpec {
+  readonly kind: LayerKindName;
+  readonly name: string;
+  readonly block: string;
+  readonly kernel: number;
+  readonly stride: number;
+  /** Output channels (conv, pointwise, grouped conv, FC); others keep their input's. */
+  readonly out: number;
+  readonly groups: number;
+  readonly bias: boolean;
+  readonly bn: boolean;
+  readonly act: Activation;
+  /** Breakdown key when it differs from the kind's own (squeeze-excite parts say "se"). */
+  readonly type?: string;
+  /** Read the tensor saved under this label instead of the previous op's output. */
+  readonly inputFrom?: string;
+  /** Save this op's input under a label for a later op (residual add, SE scale). */
+  readonly saveInputAs?: string;
+}
+
+export interface LayerKind {
+  readonly kind: LayerKindName;
+  readonly title: string;
+  /** Key in the by-type breakdown. */
+  readonly type: string;
+  /** Learnable weights. */
+  readonly params: Poly;
+  /** Multiply-accumulates of the weights. */
+  readonly macs: Poly;
+  /** Bias parameters, when the layer has a bias. */
+  readonly bias: Poly;
+  /** Learnable BatchNorm parameters (γ and β), when followed by BatchNorm. */
+  readonly bn: Poly;
+  outputShape(op: OpSpec, input: Shape): Shape;
+  /** Values of the formulas' symbols for this op. */
+  bind(op: OpSpec, input: Shape, output: Shape): Record<string, number>;
+}
+
+export type LayerKindName = "conv" | "depthwise" | "pointwise" | "gconv" | "fc" | "avgpool" | "add" | "scale";
+
+export const defineLayerKind = <K extends LayerKind>(kind: K): K => kind;
+
+/** 'same' padding: output side = ceil(input / stride). */
+export const sameSide = (side: number, stride: number): number => Math.ceil(side / stride);

@@ -1,0 +1,10 @@
+import { num, pow, sym } from "../algebra/expr.js";
+
+export const D_K = sym("D_K");
+export const M = sym("M");
+export const N = sym("N");
+export const D_H = sym("D_H");
+export const D_W = sym("D_W");
+export const G = sym("G");
+export const D_K2 = pow(D_K, 2);
+export const ZERO = num(0);

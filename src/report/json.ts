@@ -1,0 +1,12 @@
+/**
+ * JSON that never loses digits: a bigint becomes a number when it is at most
+ * Number.MAX_SAFE_INTEGER, a string otherwise.
+ */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === "bigint") {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+  }
+  return value;
+}
+
+export const renderJsonValue = (value: unknown): string => `${JSON.stringify(value, jsonReplacer, 2)}\n`;

@@ -1,0 +1,35 @@
+/**
+ * Number formatting for people: digit grouping, human units, percentages,
+ * exact fractions with a decimal beside them. Exact to the last printed digit.
+ */
+import { type Rational, rational, toDecimal } from "../algebra/rational.js";
+
+export const groupDigits = (n: bigint): string => {
+  const negative = n < 0n;
+  const digits = (negative ? -n : n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return negative ? `-${digits}` : digits;
+};
+
+const UNITS: readonly [bigint, string][] = [
+  [10n ** 12n, "T"],
+  [10n ** 9n, "G"],
+  [10n ** 6n, "M"],
+  [10n ** 3n, "K"],
+];
+
+/** 568740352 → "568.74M", 4209088 → "4.21M", 512 → "512". Two decimals, rounded half up. */
+export function humanize(n: bigint, digits = 2): string {
+  const abs = n < 0n ? -n : n;
+  for (const [scale, unit] of UNITS) {
+    if (abs >= scale) return `${toDecimal(rational(n, scale), digits)}${unit}`;
+  }
+  return n.toString();
+}
+
+/** part/whole as a percentage with `digits` decimals: "94.86". */
+export const percent = (part: bigint, whole: bigint, digits = 2): string =>
+  whole === 0n ? toDecimal(rational(0), digits) : toDecimal(rational(part * 100n, whole), digits);
+
+/** "1033/9216 (0.1121)". */
+export const formatRatio = (r: Rational, digits = 4): string =>
+  `${r.den === 1n ? r.num : `${r.num}/${r.den}`} (${toDecimal(r, digits)})`;
