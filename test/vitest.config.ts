@@ -9,5 +9,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup/no-console.ts"],
     testTimeout: 30_000,
+    // The JSON report feeds .ci/run's closing line "tests: N passed, M failed".
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest.json" },
   },
 });

@@ -1,0 +1,30 @@
+import { main } from "../../src/cli/main.js";
+import type { CliIo } from "../../src/cli/io.js";
+
+export interface CapturedIo extends CliIo {
+  out: string;
+  err: string;
+  files: Map<string, string>;
+}
+
+/** An in-memory CliIo: captures stdout, stderr and written files. */
+export function makeIo(env: Record<string, string | undefined> = {}, cwd = process.cwd()): CapturedIo {
+  const io: CapturedIo = {
+    out: "",
+    err: "",
+    files: new Map(),
+    stdout: (text) => void (io.out += text),
+    stderr: (text) => void (io.err += text),
+    writeFile: (path, content) => void io.files.set(path, content),
+    env,
+    cwd,
+  };
+  return io;
+}
+
+/** Runs the CLI in-process: exit code, stdout, stderr. */
+export async function runCli(argv: string[], env: Record<string, string | undefined> = {}) {
+  const io = makeIo(env);
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err, files: io.files };
+}
