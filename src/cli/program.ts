@@ -6,10 +6,14 @@ import { Command } from "commander";
 import type { CommandContext } from "./context.js";
 import { registerFormula } from "./commands/formula.js";
 import { registerRatio } from "./commands/ratio.js";
+import { registerSchema } from "./commands/schema.js";
+import { registerShow } from "./commands/show.js";
 import { VERSION } from "./version.js";
 
 const EXAMPLES = `
 Examples:
+  $ mbn-cost v2 --alpha 0.5                 per-layer table of MobileNet V2 0.5
+  $ mbn-cost v1 --format csv --out v1.csv   CSV for a spreadsheet
   $ mbn-cost ratio --N 1024 --DK 3         separable vs standard conv, exactly
   $ mbn-cost formula dsconv                 params and MACs formulas of a layer kind
   $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112
@@ -27,7 +31,9 @@ export function createProgram(ctx: CommandContext): Command {
       writeOut: (text) => ctx.io.stdout(text),
       writeErr: (text) => ctx.io.stderr(text),
     });
+  registerShow(program, ctx);
   registerFormula(program, ctx);
   registerRatio(program, ctx);
+  registerSchema(program, ctx);
   return program;
 }

@@ -46,6 +46,8 @@ export interface LayerKind {
   /** Learnable BatchNorm parameters (γ and β), when followed by BatchNorm. */
   readonly bn: Poly;
   outputShape(op: OpSpec, input: Shape): Shape;
+  /** Why this op cannot apply to its input, if it cannot. */
+  check?(op: OpSpec, input: Shape, output: Shape): string | undefined;
   /** Values of the formulas' symbols for this op. */
   bind(op: OpSpec, input: Shape, output: Shape): Record<string, number>;
 }

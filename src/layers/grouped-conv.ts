@@ -12,5 +12,9 @@ export const groupedConv = defineLayerKind({
   bias: N,
   bn: mul(2, N),
   outputShape: (op, [h, w]) => [sameSide(h, op.stride), sameSide(w, op.stride), op.out],
+  check: (op, input, output) =>
+    input[2] % op.groups === 0 && output[2] % op.groups === 0
+      ? undefined
+      : `${op.groups} groups must divide its ${input[2]} input and ${output[2]} output channels`,
   bind: (op, input, output) => ({ D_K: op.kernel, M: input[2], N: output[2], D_H: output[0], D_W: output[1], G: op.groups }),
 });

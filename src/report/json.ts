@@ -10,3 +10,7 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
 }
 
 export const renderJsonValue = (value: unknown): string => `${JSON.stringify(value, jsonReplacer, 2)}\n`;
+
+export function renderJson(doc: { readonly data: unknown }): string {
+  return renderJsonValue(doc.data);
+}

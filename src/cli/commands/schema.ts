@@ -1,0 +1,19 @@
+import type { Command } from "commander";
+import type { CommandContext } from "../context.js";
+
+export const SCHEMA_NAMES = ["model"] as const;
+
+export function registerSchema(program: Command, ctx: CommandContext): void {
+  program
+    .command("schema")
+    .description("print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)")
+    .addArgument(program.createArgument("[which]", "which schema").choices(SCHEMA_NAMES).default("model"))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mbn-cost schema > model.schema.json
+  Then start your architecture file with "$schema": "./model.schema.json" for editor validation.`,
+    )
+    .action((which: (typeof SCHEMA_NAMES)[number]) => ctx.run(async () => (await import("../run/schema.js")).runSchema(which)));
+}

@@ -1,0 +1,38 @@
+import type { Command } from "commander";
+import type { CommandContext } from "../context.js";
+import { parseAlpha, parseResolution } from "../options.js";
+import { addConventionOptions, addOutputOptions, readConventionChoice, readOutputChoice } from "./model-options.js";
+
+const EXAMPLES = `
+Examples:
+  $ mbn-cost v2 --alpha 0.5                      per-layer table of MobileNet V2 0.5
+  $ mbn-cost v1 --resolution 160 --exact         exact integers
+  $ mbn-cost v3-large --convention torchvision   params as torchvision counts them
+  $ mbn-cost v2 --format csv --out v2.csv        CSV for a spreadsheet
+  $ mbn-cost ./my-net.json --format json         your own architecture file
+
+Models: v1, v2, v3-large, v3-small, fd, mobilenet-v1-conv, mobilenet-v1-shallow, mobilenet-v2-cifar, or a path to a JSON file.`;
+
+export function registerShow(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command("show", { isDefault: true })
+    .description("per-layer params and MACs of a model (the default command: mbn-cost <model>)")
+    .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
+    .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
+    .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
+    .addHelpText("after", EXAMPLES);
+  addOutputOptions(addConventionOptions(command)).action((model: string, raw: Record<string, unknown>, self: Command) =>
+    ctx.run(async () =>
+      (await import("../run/show.js")).runShow(
+        {
+          model,
+          alpha: (raw["alpha"] as ReturnType<typeof parseAlpha> | undefined) ?? parseAlpha("1"),
+          resolution: raw["resolution"] as number | undefined,
+          ...readConventionChoice(raw, self),
+          output: readOutputChoice(raw),
+        },
+        ctx.io,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * evaluateModel: shape propagation and exact per-layer costs. Every number
+ * comes from a layer kind's formulas evaluated on its bindings; totals are
+ * the sums of the rows, by construction.
+ */
+import { type CountFunction, compileCount } from "../algebra/evaluate.js";
+import type { LayerKind, LayerKindName, OpSpec, Shape } from "../layers/define-layer-kind.js";
+import { layerKinds } from "../layers/registry.js";
+import { InputError } from "../errors.js";
+import { buildNetwork } from "../model/build.js";
+import type { Convention } from "../model/conventions.js";
+import type { ModelSpec } from "../model/schema.js";
+
+export interface LayerRow {
+  readonly index: number;
+  readonly name: string;
+  readonly block: string;
+  /** The primitive op kind: conv, depthwise, pointwise, gconv, fc, avgpool, add, scale. */
+  readonly op: LayerKindName;
+  /** Key in the by-type breakdown (the kind's, or "se" inside squeeze-excite). */
+  readonly type: string;
+  readonly input: Shape;
+  readonly output: Shape;
+  /** Parameters under the convention: weights, plus bias and BatchNorm when it counts them. */
+  readonly params: bigint;
+  readonly macs: bigint;
+  /** Elements of the output activation. */
+  readonly activations: bigint;
+}
+
+export interface Totals {
+  readonly params: bigint;
+  readonly macs: bigint;
+}
+
+export interface ModelRef {
+  /** How the user named it: alias, id or path. */
+  readonly ref: string;
+  readonly spec: ModelSpec;
+}
+
+export interface CostReport {
+  readonly model: ModelRef;
+  /** As the user wrote it ("0.5"), and its value. */
+  readonly alpha: { readonly text: string; readonly value: number };
+  readonly resolution: number;
+  readonly convention: Convention;
+  readonly rows: readonly LayerRow[];
+  readonly totals: Totals;
+}
+
+interface CompiledKind {
+  readonly kind: LayerKind;
+  readonly params: CountFunction;
+  readonly macs: CountFunction;
+  readonly bias: CountFunction;
+  readonly bn: CountFunction;
+}
+
+const compiled = new Map<LayerKindName, CompiledKind>();
+
+function compiledKind(name: LayerKindName): CompiledKind {
+  let c = compiled.get(name);
+  if (!c) {
+    const kind: LayerKind = layerKinds[name];
+    c = { kind, params: compileCount(kind.params), macs: compileCount(kind.macs), bias: compileCount(kind.bias), bn: compileCount(kind.bn) };
+    compiled.set(name, c);
+  }
+  return c;
+}
+
+export interface NetworkCost {
+  readonly rows: LayerRow[];
+  readonly totals: Totals;
+}
+
+/** Costs of built ops at an input shape. */
+export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Convention): NetworkCost {
+  const rows: LayerRow[] = [];
+  const saved = new Map<string, Shape>();
+  let current = input;
+  let params = 0n;
+  let macs = 0n;
+  for (const [index, op] of ops.entries()) {
+    const source = op.inputFrom === undefined ? current : saved.get(op.inputFrom);
+    if (!source) throw new Error(`op ${op.name} reads '${op.inputFrom}', which no earlier op saved`);
+    if (op.saveInputAs !== undefined) saved.set(op.saveInputAs, source);
+    const c = compiledKind(op.kind);
+    const output = c.kind.outputShape(op, source);
+    if (!(output[0] >= 1 && output[1] >= 1)) {
+      throw new InputError(`layer ${op.name}: its ${source[0]}×${source[1]} input is too small for it (output ${output[0]}×${output[1]}); use a larger --resolution`);
+    }
+    const problem = c.kind.check?.(op, source, output);
+    if (problem !== undefined) throw new InputError(`layer ${op.name}: ${problem}`);
+    const bindings = c.kind.bind(op, source, output);
+    let rowParams = c.params(bindings);
+    if (convention.bias && op.bias) rowParams += c.bias(bindings);
+    if (convention.bn && op.bn) rowParams += c.bn(bindings);
+    const rowMacs = c.macs(bindings);
+    rows.push({
+      index: index + 1,
+      name: op.name,
+      block: op.block,
+      op: op.kind,
+      type: op.type ?? c.kind.type,
+      input: source,
+      output,
+      params: rowParams,
+      macs: rowMacs,
+      activations: BigInt(output[0]) * BigInt(output[1]) * BigInt(output[2]),
+    });
+    params += rowParams;
+    macs += rowMacs;
+    current = output;
+  }
+  return { rows, totals: { params, macs } };
+}
+
+export interface EvaluateOptions {
+  readonly alpha: { readonly text: string; readonly value: number };
+  readonly resolution?: number;
+  readonly convention: Convention;
+}
+
+export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostReport {
+  const resolution = options.resolution ?? model.spec.input.resolution;
+  const ops = buildNetwork(model.spec, options.alpha.value, options.convention);
+  const { rows, totals } = costNetwork(ops, [resolution, resolution, model.spec.input.channels], options.convention);
+  return { model, alpha: options.alpha, resolution, convention: options.convention, rows, totals };
+}

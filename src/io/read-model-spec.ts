@@ -1,0 +1,47 @@
+/**
+ * Model references → ModelSpec. A built-in name or alias reads configs/
+ * (validated by the tests, so zod is not loaded); anything else is a path to
+ * a user's JSON file, parsed once with zod, its problems reported one line
+ * each with the file and the dotted path of the bad field.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { InputError } from "../errors.js";
+import type { ModelRef } from "../evaluate/cost.js";
+import { BUILTIN_MODELS, findBuiltinModel } from "../model/builtin.js";
+import type { ModelSpec } from "../model/schema.js";
+import { formatSchemaIssues } from "./schema-issues.js";
+
+const CONFIGS = new URL("../../configs/", import.meta.url);
+
+export function readBuiltinSpec(file: string): ModelSpec {
+  return JSON.parse(readFileSync(new URL(file, CONFIGS), "utf8")) as ModelSpec;
+}
+
+export function readJsonFile(path: string, what: string): unknown {
+  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
+  if (statSync(path).isDirectory()) throw new InputError(`${path}: is a folder, expected a ${what} JSON file`);
+  const text = readFileSync(path, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+const looksLikePath = (ref: string) => /[\\/]|\.json$/i.test(ref);
+
+export async function loadModel(ref: string, cwd: string): Promise<ModelRef> {
+  const builtin = findBuiltinModel(ref);
+  if (builtin) return { ref, spec: readBuiltinSpec(builtin.file) };
+  const path = resolve(cwd, ref);
+  if (!looksLikePath(ref) && !existsSync(path)) {
+    const names = BUILTIN_MODELS.map((m) => [...m.aliases, m.id].join("|")).join(", ");
+    throw new InputError(`unknown model '${ref}': expected one of ${names}, or a path to a model JSON file`);
+  }
+  const data = readJsonFile(path, "model");
+  const { modelSpecSchema } = await import("../model/schema.js");
+  const parsed = modelSpecSchema.safeParse(data);
+  if (!parsed.success) throw new InputError(formatSchemaIssues(ref, parsed.error.issues));
+  return { ref, spec: parsed.data };
+}

@@ -1,0 +1,44 @@
+/**
+ * MobileNetV2's inverted residual with linear bottleneck (Sandler et al.
+ * 2018, Table 1 and 2): 1×1 expansion to t·in (none when t = 1), depthwise
+ * 3×3 at stride s, linear 1×1 projection; residual add when stride 1 and
+ * in = out, or a 1×1 projection shortcut when asked for (the CIFAR code).
+ */
+import type { OpSpec } from "../../layers/define-layer-kind.js";
+import { roundHalfEven, scaleChannels } from "../scale.js";
+import { convOp, defineBlockKind, plainOp } from "./block-kind.js";
+
+export const invertedResidualBlock = defineBlockKind({
+  kind: "inverted_residual",
+  prefix: "ir",
+  expand(spec, state, ctx, nameBlock) {
+    const ops: OpSpec[] = [];
+    let current = state;
+    const act = spec.act ?? ctx.activation;
+    for (let i = 0; i < spec.n; i++) {
+      const block = spec.name ? `${spec.name}${spec.n > 1 ? `_${i + 1}` : ""}` : nameBlock();
+      const stride = i === 0 ? spec.s : 1;
+      const input = current.channels;
+      const out = scaleChannels(spec.c, spec.width, ctx, input);
+      // TF-slim: make_divisible(in·t, 8), conv only if it widens; torchvision: int(round(in·t)), conv if t ≠ 1.
+      const hidden = ctx.rules === "tf-slim" ? ctx.round(input * spec.t) : roundHalfEven(input * spec.t);
+      const expands = spec.expand === "always" || (ctx.rules === "tf-slim" ? hidden > input : spec.t !== 1);
+      const width = expands ? hidden : input;
+      const saved = `${block}:in`;
+      const blockOps: OpSpec[] = [];
+      if (expands) blockOps.push(convOp({ kind: "pointwise", name: `${block}/expand`, block, out: width, act }));
+      blockOps.push(convOp({ kind: "depthwise", name: `${block}/dw`, block, kernel: spec.kernel ?? 3, stride, out: width, groups: width, act }));
+      blockOps.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
+      if (stride === 1 && input !== out && spec.shortcut === "projection") {
+        blockOps.push(convOp({ kind: "pointwise", name: `${block}/shortcut`, block, out, act: "none", inputFrom: saved }));
+      }
+      if (stride === 1 && (input === out || spec.shortcut === "projection")) {
+        blockOps.push(plainOp({ kind: "add", name: `${block}/add`, block }));
+      }
+      blockOps[0] = { ...blockOps[0]!, saveInputAs: saved };
+      ops.push(...blockOps);
+      current = { channels: out, tableChannels: spec.c };
+    }
+    return { ops, state: current };
+  },
+});

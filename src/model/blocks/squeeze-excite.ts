@@ -1,0 +1,29 @@
+/**
+ * Squeeze-and-excite (Hu et al.; MobileNetV3 Section 5.3): global pool, FC to
+ * make_divisible(C / reduction, 8) with ReLU, FC back to C with hard-sigmoid,
+ * then scale the input channel-wise. Both FCs have biases (1×1 convs in
+ * TF-slim and torchvision).
+ */
+import type { OpSpec } from "../../layers/define-layer-kind.js";
+import { makeDivisible } from "../scale.js";
+import { defineBlockKind, plainOp } from "./block-kind.js";
+
+export function squeezeExciteOps(block: string, channels: number, reduction = 4, divisor = 8): OpSpec[] {
+  const squeeze = makeDivisible(channels / reduction, divisor);
+  const saved = `${block}/se:in`;
+  return [
+    plainOp({ kind: "avgpool", name: `${block}/se/pool`, block, type: "se", saveInputAs: saved }),
+    plainOp({ kind: "fc", name: `${block}/se/fc1`, block, type: "se", out: squeeze, bias: true, act: "relu" }),
+    plainOp({ kind: "fc", name: `${block}/se/fc2`, block, type: "se", out: channels, bias: true, act: "hsigmoid" }),
+    plainOp({ kind: "scale", name: `${block}/se/scale`, block, type: "se", inputFrom: saved }),
+  ];
+}
+
+export const squeezeExciteBlock = defineBlockKind({
+  kind: "se",
+  prefix: "se",
+  expand(spec, state, _ctx, nameBlock) {
+    const block = spec.name ?? nameBlock();
+    return { ops: squeezeExciteOps(block, state.channels, spec.reduction, spec.divisor), state };
+  },
+});

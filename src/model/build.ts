@@ -1,0 +1,48 @@
+/**
+ * Builds the primitive ops of a model at a width multiplier, under a
+ * convention's width rules. Resolution does not enter here: the same ops
+ * serve every resolution (sweeps reuse them).
+ */
+import type { OpSpec } from "../layers/define-layer-kind.js";
+import { blockKinds } from "./blocks/registry.js";
+import type { BuildContext, BuildState, Expansion } from "./blocks/block-kind.js";
+import { type Convention, classesFor } from "./conventions.js";
+import { roundChannelsBy } from "./scale.js";
+import type { LayerSpec, ModelSpec } from "./schema.js";
+
+/** The registry is keyed by kind, so the lookup's spec type matches; TypeScript cannot correlate the union. */
+type AnyBlockExpand = (spec: LayerSpec, state: BuildState, ctx: BuildContext, nameBlock: () => string) => Expansion;
+
+function expandEntry(spec: LayerSpec, state: BuildState, ctx: BuildContext, nameBlock: () => string): Expansion {
+  const expand = blockKinds[spec.kind].expand as AnyBlockExpand;
+  return expand(spec, state, ctx, nameBlock);
+}
+
+export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention): OpSpec[] {
+  const ctx: BuildContext = {
+    alpha,
+    rules: convention.rules,
+    round: roundChannelsBy[model.width_rule],
+    classes: classesFor(model.classes, convention),
+    activation: model.activation ?? "relu",
+  };
+  const counters = new Map<string, number>();
+  const ops: OpSpec[] = [];
+  let state: BuildState = { channels: model.input.channels, tableChannels: model.input.channels };
+  for (const spec of model.layers) {
+    const prefix = blockKinds[spec.kind].prefix;
+    const nameBlock = () => {
+      const n = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, n);
+      return `${prefix}_${n}`;
+    };
+    const repeat = spec.repeat ?? 1;
+    for (let i = 0; i < repeat; i++) {
+      const named = spec.name !== undefined && repeat > 1 ? { ...spec, name: `${spec.name}_${i + 1}` } : spec;
+      const expansion = expandEntry(named, state, ctx, nameBlock);
+      ops.push(...expansion.ops);
+      state = expansion.state;
+    }
+  }
+  return ops;
+}

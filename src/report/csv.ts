@@ -1,0 +1,18 @@
+/**
+ * RFC 4180 CSV: one header row, CRLF line ends, fields quoted when they hold a
+ * comma, quote or line break; counts as exact integers without unit suffixes.
+ */
+import type { Cell, ReportDocument } from "./document.js";
+
+export function csvField(cell: Cell): string {
+  const text = typeof cell === "bigint" ? cell.toString() : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvLine = (cells: readonly Cell[]): string => `${cells.map(csvField).join(",")}\r\n`;
+
+export function renderCsv(doc: ReportDocument): string {
+  const grid = doc.csv ?? doc.grids[0];
+  if (!grid) return "";
+  return csvLine(grid.columns.map((c) => c.header)) + grid.rows.map(csvLine).join("");
+}

@@ -1,0 +1,37 @@
+/**
+ * What every report builds: a title, metadata lines (model, convention,
+ * source), grids of cells, notes, and the JSON data. Renderers turn a
+ * document into text; they never compute numbers.
+ */
+
+/** A count (exact bigint: humanized in tables unless --exact, raw in CSV) or text. */
+export type Cell = bigint | string;
+
+export interface Column {
+  readonly header: string;
+  readonly align?: "left" | "right";
+}
+
+export interface Grid {
+  readonly title?: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly Cell[])[];
+  /** Totals rows: shown in tables and Markdown, left out of CSV (its rows stay data). */
+  readonly footer?: readonly (readonly Cell[])[];
+}
+
+export interface ReportDocument {
+  readonly title: string;
+  readonly meta: readonly string[];
+  readonly grids: readonly Grid[];
+  readonly notes: readonly string[];
+  /** The CSV grid, when it differs from the first grid (e.g. shapes split into columns). */
+  readonly csv?: Grid;
+  /** The JSON output: plain data, bigints allowed (see json.ts). */
+  readonly data: unknown;
+}
+
+export interface RenderOptions {
+  /** Print counts as exact integers instead of human units. */
+  readonly exact: boolean;
+}

@@ -1,0 +1,86 @@
+/** The main report: per-layer rows and totals of one model. */
+import type { Shape } from "../layers/define-layer-kind.js";
+import type { CostReport, LayerRow } from "../evaluate/cost.js";
+import type { Convention } from "../model/conventions.js";
+import type { Cell, ReportDocument } from "./document.js";
+
+export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
+
+/** "MACs" or "FLOPs (2×MACs)": the unit is always explicit. */
+export const unitLabel = (c: Convention): string => (c.unit === "flops" ? "FLOPs (2×MACs)" : "MACs");
+export const inUnit = (macs: bigint, c: Convention): bigint => (c.unit === "flops" ? 2n * macs : macs);
+
+export function conventionLine(c: Convention): string {
+  const unit = c.unit === "flops" ? "FLOPs = 2 × MACs (multiply-accumulates)" : "MACs = multiply-accumulates (FLOPs ≈ 2 × MACs)";
+  return `convention: ${c.name} — ${c.summary}; ${unit}`;
+}
+
+export function reportHeading(report: CostReport): { title: string; meta: string[] } {
+  const { spec } = report.model;
+  return {
+    title: `${spec.name} (${report.model.ref})`,
+    meta: [`α ${report.alpha.text} · ${report.resolution}×${report.resolution} input`, conventionLine(report.convention), `source: ${spec.source}`],
+  };
+}
+
+/** Counts in the report's unit, with `flops` beside `macs` when the unit is FLOPs. */
+export function countFields(macs: bigint, c: Convention): Record<string, bigint> {
+  return c.unit === "flops" ? { macs, flops: 2n * macs } : { macs };
+}
+
+export function reportData(report: CostReport): Record<string, unknown> {
+  const c = report.convention;
+  return {
+    model: report.model.ref,
+    name: report.model.spec.name,
+    source: report.model.spec.source,
+    alpha: report.alpha.value,
+    resolution: report.resolution,
+    convention: c.name,
+    convention_summary: c.summary,
+    unit: c.unit,
+    totals: { params: report.totals.params, ...countFields(report.totals.macs, c) },
+  };
+}
+
+const layerData = (row: LayerRow, c: Convention) => ({
+  index: row.index,
+  name: row.name,
+  block: row.block,
+  op: row.op,
+  type: row.type,
+  input: row.input,
+  output: row.output,
+  params: row.params,
+  ...countFields(row.macs, c),
+  activations: row.activations,
+});
+
+export function layersDocument(report: CostReport): ReportDocument {
+  const c = report.convention;
+  const rows: Cell[][] = report.rows.map((r) => [`${r.index}`, r.name, r.op, formatShape(r.input), formatShape(r.output), r.params, inUnit(r.macs, c)]);
+  return {
+    ...reportHeading(report),
+    grids: [
+      {
+        columns: [
+          { header: "#", align: "right" },
+          { header: "layer" },
+          { header: "op" },
+          { header: "input" },
+          { header: "output" },
+          { header: "params", align: "right" },
+          { header: unitLabel(c), align: "right" },
+        ],
+        rows,
+        footer: [["", "total", "", "", "", report.totals.params, inUnit(report.totals.macs, c)]],
+      },
+    ],
+    notes: report.model.spec.notes ?? [],
+    csv: {
+      columns: ["index", "name", "block", "op", "type", "input_h", "input_w", "input_c", "output_h", "output_w", "output_c", "params", c.unit === "flops" ? "flops" : "macs", "activations"].map((header) => ({ header })),
+      rows: report.rows.map((r) => [`${r.index}`, r.name, r.block, r.op, r.type, ...r.input.map(String), ...r.output.map(String), r.params, inUnit(r.macs, c), r.activations]),
+    },
+    data: { ...reportData(report), layers: report.rows.map((r) => layerData(r, c)), notes: report.model.spec.notes ?? [] },
+  };
+}
