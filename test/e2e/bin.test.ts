@@ -21,3 +21,27 @@ describe("bin/mbn-cost.js", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("bin: the main report and files", () => {
+  test("v2 --alpha 0.5 prints the per-layer table", () => {
+    const r = runBin(["v2", "--alpha", "0.5"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("97.13M");
+  });
+
+  test("--out writes atomically and refuses to overwrite without --force", async () => {
+    const { mkdtempSync, readFileSync, readdirSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "mbn-cost-"));
+    const out = join(dir, "v1.csv");
+    expect(runBin(["v1", "--out", out]).status).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^index,name/);
+    const again = runBin(["v1", "--out", out, "--format", "json"]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("file exists; add --force");
+    expect(runBin(["v1", "--out", out, "--format", "json", "--force"]).status).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8")).model).toBe("v1");
+    expect(readdirSync(dir)).toEqual(["v1.csv"]);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+
+const fixture = (path: string) => `test/fixtures/configs/${path}`;
+
+describe("mbn-cost <model>", () => {
+  test("v2 --alpha 0.5: per-layer table with totals 97.13M MACs, 1.95M params, naming the convention", async () => {
+    const r = await runCli(["v2", "--alpha", "0.5"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/│ total .*│\s+1\.95M │\s+97\.13M │/);
+    expect(r.out).toContain("convention: paper");
+    expect(r.out).toContain("ir_17/project");
+  });
+
+  test("JSON contract: model, alpha, resolution, convention, totals as integers, layers", async () => {
+    const r = await runCli(["v1", "--format", "json"]);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ model: "v1", alpha: 1, resolution: 224, convention: "paper", totals: { params: 4209088, macs: 568740352 } });
+    expect(json.layers[0]).toMatchObject({ name: "conv_1", op: "conv", input: [224, 224, 3], output: [112, 112, 32], params: 864, macs: 10838016 });
+    const sum = json.layers.reduce((a: number, l: { macs: number }) => a + l.macs, 0);
+    expect(sum).toBe(json.totals.macs);
+  });
+
+  test("the show subcommand and the default command are the same", async () => {
+    expect((await runCli(["show", "fd"])).out).toBe((await runCli(["fd"])).out);
+  });
+
+  test("--exact prints integers; --unit flops doubles and says so", async () => {
+    expect((await runCli(["v1", "--exact"])).out).toContain("568,740,352");
+    const flops = await runCli(["v1", "--unit", "flops", "--format", "json"]);
+    const json = JSON.parse(flops.out);
+    expect(json.totals).toEqual({ params: 4209088, macs: 568740352, flops: 1137480704 });
+    expect((await runCli(["v1", "--unit", "flops"])).out).toContain("FLOPs (2×MACs)");
+  });
+
+  test("CSV: RFC 4180, one header row, exact integers", async () => {
+    const r = await runCli(["v1", "--format", "csv"]);
+    const lines = r.out.split("\r\n");
+    expect(lines[0]).toBe("index,name,block,op,type,input_h,input_w,input_c,output_h,output_w,output_c,params,macs,activations");
+    expect(lines[1]).toBe("1,conv_1,conv_1,conv,conv,224,224,3,112,112,32,864,10838016,401408");
+    expect(lines.at(-1)).toBe("");
+  });
+
+  test("Markdown table with a bold total", async () => {
+    const r = await runCli(["v1", "--format", "markdown"]);
+    expect(r.out).toMatch(/^\| # \| layer \|/m);
+    expect(r.out).toContain("**568.74M**");
+  });
+
+  test("convention presets and overrides are named in the report", async () => {
+    const tv = JSON.parse((await runCli(["v2", "--convention", "torchvision", "--format", "json"])).out);
+    expect(tv.totals.params).toBe(3504872);
+    const over = JSON.parse((await runCli(["v2", "--bn", "--classes", "10", "--format", "json"])).out);
+    expect(over.convention).toBe("paper+bn+classes=10");
+    const slim = JSON.parse((await runCli(["v2", "-c", "tf-slim", "--no-bias", "--format", "json"])).out);
+    expect(slim.convention).toBe("tf-slim+no-bias");
+  });
+
+  test("--out writes the file (format from its extension) and says so on stderr", async () => {
+    const r = await runCli(["v1", "--out", "budget.csv"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("");
+    expect(r.files.get("budget.csv")).toMatch(/^index,name/);
+    expect(r.err).toContain("wrote budget.csv");
+  });
+
+  test("a user's own JSON architecture runs, with every layer kind", async () => {
+    const r = await runCli([fixture("valid/tiny-net.json"), "--format", "json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.layers.map((l: { op: string }) => l.op)).toEqual(expect.arrayContaining(["conv", "depthwise", "pointwise", "gconv", "fc", "avgpool", "add", "scale"]));
+  });
+});
+
+describe("bad input: exit 2, one line", () => {
+  test.each([
+    [["v2", "--alpha", "0"], /'0' is invalid\. Width multiplier must be a number > 0/],
+    [["v2", "--alpha", "-0.5"], /'-0.5' is invalid\. Width multiplier/],
+    [["v2", "--alpha", "abc"], /'abc' is invalid\. Width multiplier/],
+    [["v2", "--resolution", "0"], /'0' is invalid\. Resolution must be a positive integer/],
+    [["v2", "--resolution", "22.4"], /'22\.4' is invalid\. Resolution/],
+    [["v9"], /unknown model 'v9': expected one of v1\|mobilenet-v1, v2/],
+    [["v2", "--convention", "keras"], /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim/],
+    [["v2", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
+    [["v2", "--classes", "0"], /'0' is invalid\. Classes must be a positive integer/],
+    [["v2", "--out", "x.xyz"], /cannot tell the format from '\.xyz'/],
+    [[fixture("invalid/negative-out.json")], /invalid\/negative-out\.json: layers\[3\]\.out: expected a positive integer/],
+    [[fixture("invalid/typo.json")], /typo\.json: layers\[0\]: unknown field 'strdie'/],
+    [[fixture("invalid/not-json.json")], /not-json\.json: not valid JSON/],
+    [["test/fixtures/configs/missing.json"], /missing\.json: no such file/],
+    [["mobilenet-v2-cifar", "--resolution", "16"], /layer pool_1: its 2×2 input is too small/],
+  ])("%j", async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * `--convention torchvision` equals torchvision's own definitions exactly:
+ * sum(p.numel()) and conv + linear MACs measured by forward hooks, for V2,
+ * V3-Large and V3-Small at 12 widths × 5 resolutions. The fixture was made by
+ * scripts/torchvision-counts.py from Debian's torchvision (version recorded in
+ * the file), never a dependency of these tests.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { costOf } from "../helpers/models.js";
+
+interface Count { model: string; alpha: string; resolution: number; params: number; macs: number }
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/torchvision/counts.json", import.meta.url), "utf8")) as { torchvision: string; counts: Count[] };
+const cifar = JSON.parse(readFileSync(new URL("../fixtures/torchvision/cifar-v2.json", import.meta.url), "utf8")) as { params: number; weight_params: number; macs: number };
+
+describe(`torchvision ${fixture.torchvision} definitions, exactly`, () => {
+  test.each(fixture.counts.map((c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c.params} params, ${c.macs} MACs`, c] as const))("%s", async (_t, c) => {
+    const r = await costOf(c.model, c.alpha, c.resolution, "torchvision");
+    expect(r.totals.params).toBe(BigInt(c.params));
+    expect(r.totals.macs).toBe(BigInt(c.macs));
+  });
+
+  test("the CIFAR-10 MobileNetV2 of seed 000, run in PyTorch: params, weights and MACs", async () => {
+    const tv = await costOf("mobilenet-v2-cifar", "1.0", 32, "torchvision");
+    const paper = await costOf("mobilenet-v2-cifar", "1.0", 32, "paper");
+    expect(tv.totals.params).toBe(BigInt(cifar.params));
+    expect(paper.totals.params).toBe(BigInt(cifar.weight_params));
+    expect(tv.totals.macs).toBe(BigInt(cifar.macs));
+  });
+});

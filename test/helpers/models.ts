@@ -1,0 +1,13 @@
+import { evaluateModel, type CostReport } from "../../src/evaluate/cost.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { type ConventionName, resolveConvention } from "../../src/model/conventions.js";
+
+/** Evaluates a built-in model by name, as the CLI does. */
+export async function costOf(model: string, alpha = "1.0", resolution?: number, convention: ConventionName = "paper"): Promise<CostReport> {
+  const ref = await loadModel(model, process.cwd());
+  return evaluateModel(ref, {
+    alpha: { text: alpha, value: Number(alpha) },
+    ...(resolution !== undefined && { resolution }),
+    convention: resolveConvention(convention),
+  });
+}

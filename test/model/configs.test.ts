@@ -1,0 +1,25 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { schemaText } from "../../src/cli/run/schema.js";
+import { BUILTIN_MODELS } from "../../src/model/builtin.js";
+import { modelSpecSchema } from "../../src/model/schema.js";
+
+const CONFIGS = new URL("../../configs/", import.meta.url);
+
+describe("built-in configs", () => {
+  test.each(BUILTIN_MODELS.map((m) => [m.id, m.file] as const))("%s validates against the schema and cites its source", (_id, file) => {
+    const data = JSON.parse(readFileSync(new URL(file, CONFIGS), "utf8"));
+    const parsed = modelSpecSchema.safeParse(data);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data?.source).toMatch(/arXiv|seeds/);
+  });
+
+  test("every file in configs/ is a registered model (or the schema)", () => {
+    const files = readdirSync(CONFIGS).filter((f) => f.endsWith(".json") && f !== "model.schema.json");
+    expect(files.sort()).toEqual(BUILTIN_MODELS.map((m) => m.file).sort());
+  });
+
+  test("configs/model.schema.json is the schema generated from the validator (run `node bin/mbn-cost.js schema > configs/model.schema.json`)", async () => {
+    expect(readFileSync(new URL("model.schema.json", CONFIGS), "utf8")).toBe(await schemaText("model"));
+  });
+});
