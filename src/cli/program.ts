@@ -4,6 +4,7 @@
  */
 import { Command } from "commander";
 import type { CommandContext } from "./context.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerFormula } from "./commands/formula.js";
 import { registerRatio } from "./commands/ratio.js";
 import { registerSchema } from "./commands/schema.js";
@@ -32,6 +33,7 @@ export function createProgram(ctx: CommandContext): Command {
       writeErr: (text) => ctx.io.stderr(text),
     });
   registerShow(program, ctx);
+  registerCompare(program, ctx);
   registerFormula(program, ctx);
   registerRatio(program, ctx);
   registerSchema(program, ctx);

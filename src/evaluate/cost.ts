@@ -36,6 +36,8 @@ export interface Totals {
 export interface ModelRef {
   /** How the user named it: alias, id or path. */
   readonly ref: string;
+  /** The built-in model's id (mobilenet-v1…), or the resolved path of a user's file. */
+  readonly id: string;
   readonly spec: ModelSpec;
 }
 
@@ -47,6 +49,8 @@ export interface CostReport {
   readonly convention: Convention;
   readonly rows: readonly LayerRow[];
   readonly totals: Totals;
+  /** The built ops behind the rows (same order). */
+  readonly ops: readonly OpSpec[];
 }
 
 interface CompiledKind {
@@ -85,6 +89,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
     const source = op.inputFrom === undefined ? current : saved.get(op.inputFrom);
     if (!source) throw new Error(`op ${op.name} reads '${op.inputFrom}', which no earlier op saved`);
     if (op.saveInputAs !== undefined) saved.set(op.saveInputAs, source);
+    if (op.reads !== undefined && !saved.has(op.reads)) throw new Error(`op ${op.name} reads '${op.reads}', which no earlier op saved`);
     const c = compiledKind(op.kind);
     const output = c.kind.outputShape(op, source);
     if (!(output[0] >= 1 && output[1] >= 1)) {
@@ -109,6 +114,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
       macs: rowMacs,
       activations: BigInt(output[0]) * BigInt(output[1]) * BigInt(output[2]),
     });
+    if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
     params += rowParams;
     macs += rowMacs;
     current = output;
@@ -126,5 +132,5 @@ export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostRe
   const resolution = options.resolution ?? model.spec.input.resolution;
   const ops = buildNetwork(model.spec, options.alpha.value, options.convention);
   const { rows, totals } = costNetwork(ops, [resolution, resolution, model.spec.input.channels], options.convention);
-  return { model, alpha: options.alpha, resolution, convention: options.convention, rows, totals };
+  return { model, alpha: options.alpha, resolution, convention: options.convention, rows, totals, ops };
 }

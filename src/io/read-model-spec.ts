@@ -33,7 +33,7 @@ const looksLikePath = (ref: string) => /[\\/]|\.json$/i.test(ref);
 
 export async function loadModel(ref: string, cwd: string): Promise<ModelRef> {
   const builtin = findBuiltinModel(ref);
-  if (builtin) return { ref, spec: readBuiltinSpec(builtin.file) };
+  if (builtin) return { ref, id: builtin.id, spec: readBuiltinSpec(builtin.file) };
   const path = resolve(cwd, ref);
   if (!looksLikePath(ref) && !existsSync(path)) {
     const names = BUILTIN_MODELS.map((m) => [...m.aliases, m.id].join("|")).join(", ");
@@ -43,5 +43,5 @@ export async function loadModel(ref: string, cwd: string): Promise<ModelRef> {
   const { modelSpecSchema } = await import("../model/schema.js");
   const parsed = modelSpecSchema.safeParse(data);
   if (!parsed.success) throw new InputError(formatSchemaIssues(ref, parsed.error.issues));
-  return { ref, spec: parsed.data };
+  return { ref, id: path, spec: parsed.data };
 }

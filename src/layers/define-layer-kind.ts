@@ -30,6 +30,10 @@ export interface OpSpec {
   readonly inputFrom?: string;
   /** Save this op's input under a label for a later op (residual add, SE scale). */
   readonly saveInputAs?: string;
+  /** Save this op's output under a label for a later op. */
+  readonly saveOutputAs?: string;
+  /** A saved tensor this op reads besides its input (the other operand of an add or a scale). */
+  readonly reads?: string;
 }
 
 export interface LayerKind {

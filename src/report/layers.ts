@@ -2,12 +2,16 @@
 import type { Shape } from "../layers/define-layer-kind.js";
 import type { CostReport, LayerRow } from "../evaluate/cost.js";
 import type { Convention } from "../model/conventions.js";
+import { elementsOf } from "../evaluate/memory.js";
+import { humanize } from "./numbers.js";
 import type { Cell, ReportDocument } from "./document.js";
+import { type MemoryOptions, memoryData, memoryLine } from "./memory.js";
 
 export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
 
 /** "MACs" or "FLOPs (2×MACs)": the unit is always explicit. */
 export const unitLabel = (c: Convention): string => (c.unit === "flops" ? "FLOPs (2×MACs)" : "MACs");
+export const unitKey = (c: Convention): string => (c.unit === "flops" ? "flops" : "macs");
 export const inUnit = (macs: bigint, c: Convention): bigint => (c.unit === "flops" ? 2n * macs : macs);
 
 export function conventionLine(c: Convention): string {
@@ -19,7 +23,11 @@ export function reportHeading(report: CostReport): { title: string; meta: string
   const { spec } = report.model;
   return {
     title: `${spec.name} (${report.model.ref})`,
-    meta: [`α ${report.alpha.text} · ${report.resolution}×${report.resolution} input`, conventionLine(report.convention), `source: ${spec.source}`],
+    meta: [
+      `α ${report.alpha.text} · ${report.resolution}×${report.resolution} input · ${humanize(report.totals.params)} params · ${humanize(inUnit(report.totals.macs, report.convention))} ${unitLabel(report.convention)}`,
+      conventionLine(report.convention),
+      `source: ${spec.source}`,
+    ],
   };
 }
 
@@ -53,14 +61,17 @@ const layerData = (row: LayerRow, c: Convention) => ({
   output: row.output,
   params: row.params,
   ...countFields(row.macs, c),
-  activations: row.activations,
+  input_elements: elementsOf(row.input),
+  output_elements: row.activations,
 });
 
-export function layersDocument(report: CostReport): ReportDocument {
+export function layersDocument(report: CostReport, memory: MemoryOptions): ReportDocument {
   const c = report.convention;
+  const heading = reportHeading(report);
   const rows: Cell[][] = report.rows.map((r) => [`${r.index}`, r.name, r.op, formatShape(r.input), formatShape(r.output), r.params, inUnit(r.macs, c)]);
   return {
-    ...reportHeading(report),
+    title: heading.title,
+    meta: [...heading.meta, memoryLine(report, memory)],
     grids: [
       {
         columns: [
@@ -78,9 +89,9 @@ export function layersDocument(report: CostReport): ReportDocument {
     ],
     notes: report.model.spec.notes ?? [],
     csv: {
-      columns: ["index", "name", "block", "op", "type", "input_h", "input_w", "input_c", "output_h", "output_w", "output_c", "params", c.unit === "flops" ? "flops" : "macs", "activations"].map((header) => ({ header })),
-      rows: report.rows.map((r) => [`${r.index}`, r.name, r.block, r.op, r.type, ...r.input.map(String), ...r.output.map(String), r.params, inUnit(r.macs, c), r.activations]),
+      columns: ["index", "name", "block", "op", "type", "input_h", "input_w", "input_c", "output_h", "output_w", "output_c", "params", unitKey(c), "input_elements", "output_elements"].map((header) => ({ header })),
+      rows: report.rows.map((r) => [`${r.index}`, r.name, r.block, r.op, r.type, ...r.input.map(String), ...r.output.map(String), r.params, inUnit(r.macs, c), elementsOf(r.input), r.activations]),
     },
-    data: { ...reportData(report), layers: report.rows.map((r) => layerData(r, c)), notes: report.model.spec.notes ?? [] },
+    data: { ...reportData(report), memory: memoryData(report, memory), layers: report.rows.map((r) => layerData(r, c)), notes: report.model.spec.notes ?? [] },
   };
 }

@@ -1,6 +1,9 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { BREAKDOWNS } from "../../evaluate/breakdown.js";
+import { DTYPES, MEMORY_MODELS } from "../../evaluate/memory.js";
 import type { CommandContext } from "../context.js";
 import { parseAlpha, parseResolution } from "../options.js";
+import type { ShowOptions } from "../run/show.js";
 import { addConventionOptions, addOutputOptions, readConventionChoice, readOutputChoice } from "./model-options.js";
 
 const EXAMPLES = `
@@ -8,6 +11,8 @@ Examples:
   $ mbn-cost v2 --alpha 0.5                      per-layer table of MobileNet V2 0.5
   $ mbn-cost v1 --resolution 160 --exact         exact integers
   $ mbn-cost v3-large --convention torchvision   params as torchvision counts them
+  $ mbn-cost v1 --by type                        where the MACs go (1×1 convs: 94.86%)
+  $ mbn-cost v1 --alpha 0.5 --by resolution      MACs per feature-map size
   $ mbn-cost v2 --format csv --out v2.csv        CSV for a spreadsheet
   $ mbn-cost ./my-net.json --format json         your own architecture file
 
@@ -20,6 +25,9 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
     .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
+    .addOption(new Option("--by <grouping>", "break MACs and params down by layer type, output resolution, block or layer").choices(BREAKDOWNS))
+    .addOption(new Option("--dtype <dtype>", "bytes per activation element for the memory peak").choices(Object.keys(DTYPES)).default("fp32"))
+    .addOption(new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"))
     .addHelpText("after", EXAMPLES);
   addOutputOptions(addConventionOptions(command)).action((model: string, raw: Record<string, unknown>, self: Command) =>
     ctx.run(async () =>
@@ -30,6 +38,8 @@ export function registerShow(program: Command, ctx: CommandContext): void {
           resolution: raw["resolution"] as number | undefined,
           ...readConventionChoice(raw, self),
           output: readOutputChoice(raw),
+          by: raw["by"] as ShowOptions["by"],
+          memory: { dtype: raw["dtype"] as ShowOptions["memory"]["dtype"], memoryModel: raw["memory"] as ShowOptions["memory"]["memoryModel"] },
         },
         ctx.io,
       ),

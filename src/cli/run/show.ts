@@ -1,7 +1,10 @@
 import { evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import type { BreakdownBy } from "../../evaluate/breakdown.js";
+import { breakdownDocument } from "../../report/breakdown.js";
 import { layersDocument } from "../../report/layers.js";
+import type { MemoryOptions } from "../../report/memory.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
 import type { Alpha } from "../options.js";
@@ -15,6 +18,8 @@ export interface ShowOptions {
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
   readonly output: OutputChoice;
+  readonly by: BreakdownBy | undefined;
+  readonly memory: MemoryOptions;
 }
 
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
@@ -24,5 +29,6 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     ...(options.resolution !== undefined && { resolution: options.resolution }),
     convention: resolveConvention(options.convention, options.overrides),
   });
-  return outputDocument(layersDocument(report), options.output);
+  const doc = options.by ? breakdownDocument(report, options.by, options.memory) : layersDocument(report, options.memory);
+  return outputDocument(doc, options.output);
 }

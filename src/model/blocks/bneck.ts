@@ -29,8 +29,10 @@ export const bneckBlock = defineBlockKind({
     ops.push(convOp({ kind: "depthwise", name: `${block}/dw`, block, kernel: spec.kernel, stride: spec.stride, out: width, groups: width, act }));
     if (spec.se) ops.push(...squeezeExciteOps(block, width));
     ops.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
-    if (spec.stride === 1 && input === out) ops.push(plainOp({ kind: "add", name: `${block}/add`, block }));
-    ops[0] = { ...ops[0]!, saveInputAs: saved };
+    if (spec.stride === 1 && input === out) {
+      ops.push(plainOp({ kind: "add", name: `${block}/add`, block, reads: saved }));
+      ops[0] = { ...ops[0]!, saveInputAs: saved };
+    }
     return { ops, state: { channels: out, tableChannels: spec.out } };
   },
 });

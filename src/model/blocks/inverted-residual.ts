@@ -25,17 +25,21 @@ export const invertedResidualBlock = defineBlockKind({
       const expands = spec.expand === "always" || (ctx.rules === "tf-slim" ? hidden > input : spec.t !== 1);
       const width = expands ? hidden : input;
       const saved = `${block}:in`;
+      const identity = stride === 1 && input === out;
+      const projection = stride === 1 && input !== out && spec.shortcut === "projection";
       const blockOps: OpSpec[] = [];
       if (expands) blockOps.push(convOp({ kind: "pointwise", name: `${block}/expand`, block, out: width, act }));
       blockOps.push(convOp({ kind: "depthwise", name: `${block}/dw`, block, kernel: spec.kernel ?? 3, stride, out: width, groups: width, act }));
-      blockOps.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
-      if (stride === 1 && input !== out && spec.shortcut === "projection") {
+      if (projection) {
+        const main = `${block}:main`;
+        blockOps.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none", saveOutputAs: main }));
         blockOps.push(convOp({ kind: "pointwise", name: `${block}/shortcut`, block, out, act: "none", inputFrom: saved }));
+        blockOps.push(plainOp({ kind: "add", name: `${block}/add`, block, reads: main }));
+      } else {
+        blockOps.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
+        if (identity) blockOps.push(plainOp({ kind: "add", name: `${block}/add`, block, reads: saved }));
       }
-      if (stride === 1 && (input === out || spec.shortcut === "projection")) {
-        blockOps.push(plainOp({ kind: "add", name: `${block}/add`, block }));
-      }
-      blockOps[0] = { ...blockOps[0]!, saveInputAs: saved };
+      if (identity || projection) blockOps[0] = { ...blockOps[0]!, saveInputAs: saved };
       ops.push(...blockOps);
       current = { channels: out, tableChannels: spec.c };
     }

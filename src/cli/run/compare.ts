@@ -1,0 +1,51 @@
+import { InputError } from "../../errors.js";
+import { evaluateModel } from "../../evaluate/cost.js";
+import { loadModel } from "../../io/read-model-spec.js";
+import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import { compareDocument } from "../../report/compare.js";
+import type { OutputChoice } from "../commands/model-options.js";
+import type { CliIo } from "../io.js";
+import { type Alpha, MAX_RESOLUTION, toAlpha } from "../options.js";
+import type { Outcome } from "../outcome.js";
+import { outputDocument } from "./output.js";
+
+export interface CompareOptions {
+  readonly specs: readonly string[];
+  readonly by: "type" | "resolution" | "block" | undefined;
+  readonly convention: ConventionName;
+  readonly overrides: ConventionOverrides;
+  readonly output: OutputChoice;
+}
+
+export interface ParsedSpec {
+  readonly model: string;
+  readonly alpha: Alpha;
+  readonly resolution: number | undefined;
+}
+
+/** model[@alpha][/resolution]; a model may itself be a path. */
+export function parseSpec(spec: string): ParsedSpec {
+  const match = /^(.+?)(?:@([^@/]+))?(?:\/(\d+))?$/.exec(spec);
+  const model = match?.[1];
+  if (!match || !model) throw new InputError(`spec '${spec}': expected model[@alpha][/resolution], e.g. v1@0.5 or v2@0.75/160`);
+  const alphaText = match[2] ?? "1";
+  const alpha = toAlpha(alphaText);
+  if (!alpha) throw new InputError(`spec '${spec}': width multiplier '${alphaText}' must be a number > 0 and ≤ 10`);
+  const resolution = match[3] === undefined ? undefined : Number(match[3]);
+  if (resolution !== undefined && (resolution < 1 || resolution > MAX_RESOLUTION)) {
+    throw new InputError(`spec '${spec}': resolution ${match[3]} must be an integer from 1 to ${MAX_RESOLUTION}`);
+  }
+  return { model, alpha, resolution };
+}
+
+export async function runCompare(options: CompareOptions, io: CliIo): Promise<Outcome> {
+  const convention = resolveConvention(options.convention, options.overrides);
+  const specs = [];
+  for (const spec of options.specs) {
+    const parsed = parseSpec(spec);
+    const model = await loadModel(parsed.model, io.cwd);
+    const report = evaluateModel(model, { alpha: parsed.alpha, ...(parsed.resolution !== undefined && { resolution: parsed.resolution }), convention });
+    specs.push({ spec, report });
+  }
+  return outputDocument(compareDocument(specs, options.by), options.output);
+}

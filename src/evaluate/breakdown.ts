@@ -1,0 +1,53 @@
+/**
+ * Breakdowns of a report: by layer type, by output resolution, by block, by
+ * layer. Each group's MACs and params are exact sums of its rows; shares are
+ * exact fractions of the totals.
+ */
+import { type Rational, rational } from "../algebra/rational.js";
+import type { CostReport, LayerRow } from "./cost.js";
+
+export const BREAKDOWNS = ["type", "resolution", "block", "layer"] as const;
+export type BreakdownBy = (typeof BREAKDOWNS)[number];
+
+export interface BreakdownGroup {
+  /** Layer type, output side, block or layer name. */
+  readonly key: string;
+  readonly layers: number;
+  readonly macs: bigint;
+  readonly params: bigint;
+  readonly macsShare: Rational;
+  readonly paramsShare: Rational;
+}
+
+interface Grouping {
+  key(row: LayerRow): string;
+  /** Keep groups with neither MACs nor params (ops that cost nothing under the convention)? */
+  readonly keepEmpty: boolean;
+  order(groups: BreakdownGroup[]): BreakdownGroup[];
+}
+
+const byFirstAppearance = (groups: BreakdownGroup[]) => groups;
+
+export const groupings: Record<BreakdownBy, Grouping> = {
+  type: { key: (r) => r.type, keepEmpty: false, order: (g) => [...g].sort((a, b) => (b.macs > a.macs ? 1 : b.macs < a.macs ? -1 : b.params > a.params ? 1 : b.params < a.params ? -1 : 0)) },
+  /** The output feature map's side: a layer's cost is binned where it produces its output. */
+  resolution: { key: (r) => String(r.output[0]), keepEmpty: true, order: (g) => [...g].sort((a, b) => Number(b.key) - Number(a.key)) },
+  block: { key: (r) => r.block, keepEmpty: true, order: byFirstAppearance },
+  layer: { key: (r) => r.name, keepEmpty: true, order: byFirstAppearance },
+};
+
+const share = (part: bigint, whole: bigint): Rational => (whole === 0n ? rational(0) : rational(part, whole));
+
+export function breakdown(report: CostReport, by: BreakdownBy): BreakdownGroup[] {
+  const grouping = groupings[by];
+  const sums = new Map<string, { layers: number; macs: bigint; params: bigint }>();
+  for (const row of report.rows) {
+    const key = grouping.key(row);
+    const s = sums.get(key) ?? { layers: 0, macs: 0n, params: 0n };
+    sums.set(key, { layers: s.layers + 1, macs: s.macs + row.macs, params: s.params + row.params });
+  }
+  const groups = [...sums.entries()]
+    .filter(([, s]) => grouping.keepEmpty || s.macs !== 0n || s.params !== 0n)
+    .map(([key, s]) => ({ key, ...s, macsShare: share(s.macs, report.totals.macs), paramsShare: share(s.params, report.totals.params) }));
+  return grouping.order(groups);
+}

@@ -1,0 +1,54 @@
+/**
+ * Several models side by side: totals with exact ratios to the first, and
+ * breakdowns aligned key by key (missing keys count zero).
+ */
+import { type Rational, rational } from "../algebra/rational.js";
+import { type BreakdownBy, type BreakdownGroup, breakdown } from "./breakdown.js";
+import type { CostReport } from "./cost.js";
+
+export interface ComparedTotals {
+  readonly report: CostReport;
+  /** This model's count over the first model's, exactly. */
+  readonly paramsRatio: Rational;
+  readonly macsRatio: Rational;
+}
+
+const ratio = (a: bigint, b: bigint): Rational => (b === 0n ? rational(0) : rational(a, b));
+
+export function compareTotals(reports: readonly CostReport[]): ComparedTotals[] {
+  const first = reports[0];
+  if (!first) return [];
+  return reports.map((report) => ({
+    report,
+    paramsRatio: ratio(report.totals.params, first.totals.params),
+    macsRatio: ratio(report.totals.macs, first.totals.macs),
+  }));
+}
+
+export interface AlignedCell {
+  readonly group: BreakdownGroup | undefined;
+  /** MACs of this key and every key before it (from the largest resolution down). */
+  readonly cumulativeMacs: bigint;
+  readonly cumulativeShare: Rational;
+}
+
+export interface AlignedRow {
+  readonly key: string;
+  readonly cells: readonly AlignedCell[];
+}
+
+export function alignBreakdowns(reports: readonly CostReport[], by: BreakdownBy): AlignedRow[] {
+  const perReport = reports.map((r) => breakdown(r, by));
+  const keys: string[] = [];
+  for (const groups of perReport) for (const g of groups) if (!keys.includes(g.key)) keys.push(g.key);
+  if (by === "resolution") keys.sort((a, b) => Number(b) - Number(a));
+  const running = reports.map(() => 0n);
+  return keys.map((key) => ({
+    key,
+    cells: perReport.map((groups, i) => {
+      const group = groups.find((g) => g.key === key);
+      running[i] = running[i]! + (group?.macs ?? 0n);
+      return { group, cumulativeMacs: running[i]!, cumulativeShare: ratio(running[i]!, reports[i]!.totals.macs) };
+    }),
+  }));
+}

@@ -1,0 +1,72 @@
+/**
+ * Activation memory. Two stated models:
+ *
+ *  - "block" (default; Sandler et al. 2018, MobileNetV2, Section 5.1 and
+ *    Table 3): a block runs as one fused operation that streams its internal
+ *    (expanded) tensors, so it holds only its input and output. Single-op
+ *    blocks hold their input and output as usual.
+ *  - "layer": every op materializes its output while its input is alive, and
+ *    tensors saved for a later residual add or SE scale stay alive meanwhile.
+ *
+ * Peak = the largest number of elements alive at once; bytes at a dtype.
+ */
+import type { OpSpec } from "../layers/define-layer-kind.js";
+import type { LayerRow } from "./cost.js";
+
+export const MEMORY_MODELS = ["block", "layer"] as const;
+export type MemoryModel = (typeof MEMORY_MODELS)[number];
+
+export const DTYPES = { fp32: 4n, fp16: 2n, int8: 1n } as const;
+export type Dtype = keyof typeof DTYPES;
+
+export interface MemoryPeak {
+  readonly model: MemoryModel;
+  readonly elements: bigint;
+  /** Where the peak occurs: block or layer name. */
+  readonly at: string;
+}
+
+export const elementsOf = (shape: readonly number[]): bigint => shape.reduce((a, d) => a * BigInt(d), 1n);
+
+export const MEMORY_MODEL_SUMMARY: Record<MemoryModel, string> = {
+  block: "each block holds only its input and output (internal expanded tensors streamed; MobileNetV2 Section 5.1)",
+  layer: "each op holds its input and output, plus tensors saved for a later residual add or SE scale",
+};
+
+function peakByBlock(rows: readonly LayerRow[]): MemoryPeak {
+  let best: MemoryPeak = { model: "block", elements: 0n, at: "" };
+  let i = 0;
+  while (i < rows.length) {
+    const first = rows[i]!;
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1]!.block === first.block) j++;
+    const live = elementsOf(first.input) + elementsOf(rows[j]!.output);
+    if (live > best.elements) best = { model: "block", elements: live, at: first.block };
+    i = j + 1;
+  }
+  return best;
+}
+
+function peakByLayer(rows: readonly LayerRow[], ops: readonly OpSpec[]): MemoryPeak {
+  // A saved tensor lives from the op that saves it to the last op that reads it.
+  const lastRead = new Map<string, number>();
+  ops.forEach((op, i) => {
+    for (const label of [op.inputFrom, op.reads]) if (label !== undefined) lastRead.set(label, i);
+  });
+  const alive: { label: string; until: number; elements: bigint }[] = [];
+  let best: MemoryPeak = { model: "layer", elements: 0n, at: "" };
+  rows.forEach((row, i) => {
+    const op = ops[i]!;
+    if (op.saveInputAs !== undefined) alive.push({ label: op.saveInputAs, until: lastRead.get(op.saveInputAs) ?? -1, elements: elementsOf(row.input) });
+    if (op.saveOutputAs !== undefined) alive.push({ label: op.saveOutputAs, until: lastRead.get(op.saveOutputAs) ?? -1, elements: elementsOf(row.output) });
+    const own = new Set([op.saveInputAs, op.inputFrom, op.saveOutputAs]);
+    const held = alive.filter((t) => t.until >= i && !own.has(t.label)).reduce((a, t) => a + t.elements, 0n);
+    const live = elementsOf(row.input) + elementsOf(row.output) + held;
+    if (live > best.elements) best = { model: "layer", elements: live, at: row.name };
+  });
+  return best;
+}
+
+export function peakMemory(rows: readonly LayerRow[], ops: readonly OpSpec[], model: MemoryModel): MemoryPeak {
+  return model === "block" ? peakByBlock(rows) : peakByLayer(rows, ops);
+}

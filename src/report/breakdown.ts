@@ -1,0 +1,62 @@
+/** `--by type|resolution|block|layer`: groups with MACs, params and their shares. */
+import { toDecimal } from "../algebra/rational.js";
+import { type BreakdownBy, type BreakdownGroup, breakdown } from "../evaluate/breakdown.js";
+import type { CostReport } from "../evaluate/cost.js";
+import { differingFigureNotes } from "../published/notes.js";
+import type { Cell, Column, Grid, ReportDocument } from "./document.js";
+import { inUnit, layersDocument, unitKey, unitLabel } from "./layers.js";
+import type { MemoryOptions } from "./memory.js";
+
+const KEY_HEADER: Record<BreakdownBy, string> = { type: "type", resolution: "output side", block: "block", layer: "layer" };
+
+export const pct = (share: BreakdownGroup["macsShare"]): string => toDecimal({ num: share.num * 100n, den: share.den }, 2);
+
+export function breakdownData(groups: readonly BreakdownGroup[], by: BreakdownBy) {
+  return groups.map((g) => ({
+    ...(by === "resolution" ? { resolution: Number(g.key) } : { key: g.key }),
+    layers: g.layers,
+    macs: g.macs,
+    params: g.params,
+    macs_pct: Number(pct(g.macsShare)),
+    params_pct: Number(pct(g.paramsShare)),
+    macs_fraction: `${g.macsShare.num}/${g.macsShare.den}`,
+    params_fraction: `${g.paramsShare.num}/${g.paramsShare.den}`,
+  }));
+}
+
+export function breakdownGrid(report: CostReport, by: BreakdownBy, groups: readonly BreakdownGroup[]): Grid {
+  const c = report.convention;
+  const columns: Column[] = [
+    { header: KEY_HEADER[by] },
+    { header: "layers", align: "right" },
+    { header: unitLabel(c), align: "right" },
+    { header: `${c.unit === "flops" ? "FLOPs" : "MACs"} %`, align: "right" },
+    { header: "params", align: "right" },
+    { header: "params %", align: "right" },
+  ];
+  const key = (g: BreakdownGroup) => (by === "resolution" ? `${g.key}×${g.key}` : g.key);
+  const rows: Cell[][] = groups.map((g) => [key(g), `${g.layers}`, inUnit(g.macs, c), pct(g.macsShare), g.params, pct(g.paramsShare)]);
+  const layerCount = groups.reduce((a, g) => a + g.layers, 0);
+  return { columns, rows, footer: [["total", `${layerCount}`, inUnit(report.totals.macs, c), "100.00", report.totals.params, "100.00"]] };
+}
+
+export function breakdownDocument(report: CostReport, by: BreakdownBy, options: MemoryOptions): ReportDocument {
+  const base = layersDocument(report, options);
+  const groups = breakdown(report, by);
+  const grid = breakdownGrid(report, by, groups);
+  const notes = [
+    ...differingFigureNotes(report, ["share", "at-resolutions"]),
+    ...(by === "type" ? ["Types without MACs or params under this convention (pooling, residual adds) are left out."] : []),
+    ...(by === "resolution" ? ["Each layer is binned by the side of the feature map it outputs."] : []),
+  ];
+  return {
+    ...base,
+    grids: [grid],
+    csv: {
+      columns: [by === "resolution" ? "resolution" : "key", "layers", unitKey(report.convention), `${unitKey(report.convention)}_pct`, "params", "params_pct"].map((header) => ({ header })),
+      rows: groups.map((g) => [g.key, `${g.layers}`, inUnit(g.macs, report.convention), pct(g.macsShare), g.params, pct(g.paramsShare)]),
+    },
+    notes: [...notes, ...base.notes],
+    data: { ...(base.data as object), [`by_${by}`]: breakdownData(groups, by), notes: [...notes, ...base.notes] },
+  };
+}

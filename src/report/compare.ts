@@ -1,0 +1,125 @@
+import { toDecimal } from "../algebra/rational.js";
+import type { BreakdownBy } from "../evaluate/breakdown.js";
+import { type AlignedRow, alignBreakdowns, compareTotals } from "../evaluate/compare.js";
+import type { CostReport } from "../evaluate/cost.js";
+import type { Cell, Column, Grid, ReportDocument } from "./document.js";
+import { conventionLine, inUnit, unitKey, unitLabel } from "./layers.js";
+import { pct } from "./breakdown.js";
+import { humanize } from "./numbers.js";
+
+/** FD-MobileNet's argument compares the MACs spent at the four largest resolutions. */
+const LARGEST = 4;
+
+function largestResolutionsNote(specs: readonly ComparedSpec[], rows: readonly AlignedRow[]): string | undefined {
+  const row = rows[LARGEST - 1];
+  if (!row || rows.length <= LARGEST) return undefined;
+  const c = specs[0]!.report.convention;
+  const parts = row.cells.map((cell, i) => `${specs[i]!.spec} ${humanize(inUnit(cell.cumulativeMacs, c))} (≈ ${humanize(inUnit(cell.cumulativeMacs, c), 0)}, ${pct(cell.cumulativeShare)}% of its total)`);
+  return `At the ${LARGEST} largest resolutions (down to ${row.key}×${row.key}): ${parts.join(", ")}.`;
+}
+
+export interface ComparedSpec {
+  /** As the user wrote it: v1@0.5, fd@1, v2@0.75/160. */
+  readonly spec: string;
+  readonly report: CostReport;
+}
+
+function totalsGrid(specs: readonly ComparedSpec[]): Grid {
+  const c = specs[0]!.report.convention;
+  const compared = compareTotals(specs.map((s) => s.report));
+  return {
+    columns: [
+      { header: "spec" },
+      { header: "model" },
+      { header: "α", align: "right" },
+      { header: "resolution", align: "right" },
+      { header: "params", align: "right" },
+      { header: unitLabel(c), align: "right" },
+      { header: "params ×first", align: "right" },
+      { header: `${c.unit === "flops" ? "FLOPs" : "MACs"} ×first`, align: "right" },
+    ],
+    rows: compared.map((t, i) => [
+      specs[i]!.spec,
+      t.report.model.spec.name,
+      t.report.alpha.text,
+      `${t.report.resolution}`,
+      t.report.totals.params,
+      inUnit(t.report.totals.macs, c),
+      toDecimal(t.paramsRatio, 3),
+      toDecimal(t.macsRatio, 3),
+    ]),
+  };
+}
+
+function alignedGrid(specs: readonly ComparedSpec[], by: BreakdownBy, rows: readonly AlignedRow[]): Grid {
+  const c = specs[0]!.report.convention;
+  const unit = c.unit === "flops" ? "FLOPs" : "MACs";
+  const cumulative = by === "resolution";
+  const columns: Column[] = [{ header: by === "resolution" ? "output side" : by }];
+  for (const s of specs) {
+    columns.push({ header: `${s.spec} ${unit}`, align: "right" }, { header: "%", align: "right" });
+    if (cumulative) columns.push({ header: "cumulative", align: "right" }, { header: "cum. %", align: "right" });
+  }
+  return {
+    title: `${unit} by ${by === "resolution" ? "output resolution (cumulative from the largest)" : by}`,
+    columns,
+    rows: rows.map((row) => [
+      by === "resolution" ? `${row.key}×${row.key}` : row.key,
+      ...row.cells.flatMap((cell): Cell[] => [
+        cell.group ? inUnit(cell.group.macs, c) : "—",
+        cell.group ? pct(cell.group.macsShare) : "—",
+        ...(cumulative ? [inUnit(cell.cumulativeMacs, c), pct(cell.cumulativeShare)] : []),
+      ]),
+    ]),
+  };
+}
+
+export function compareDocument(specs: readonly ComparedSpec[], by: BreakdownBy | undefined): ReportDocument {
+  const c = specs[0]!.report.convention;
+  const compared = compareTotals(specs.map((s) => s.report));
+  const aligned = by ? alignBreakdowns(specs.map((s) => s.report), by) : undefined;
+  const totals = totalsGrid(specs);
+  const grids = aligned && by ? [totals, alignedGrid(specs, by, aligned)] : [totals];
+  const key = unitKey(c);
+  return {
+    title: `Comparison of ${specs.map((s) => s.spec).join(", ")}`,
+    meta: [conventionLine(c), "ratios are to the first spec, exact fractions printed to 3 decimals"],
+    grids,
+    notes:
+      by === "resolution" && aligned
+        ? [largestResolutionsNote(specs, aligned), "Each layer is binned by the side of the feature map it outputs."].filter((n): n is string => n !== undefined)
+        : [],
+    ...(aligned && by && { csv: { columns: grids[1]!.columns.map((col) => ({ header: col.header })), rows: grids[1]!.rows } }),
+    data: {
+      convention: c.name,
+      convention_summary: c.summary,
+      unit: c.unit,
+      models: compared.map((t, i) => ({
+        spec: specs[i]!.spec,
+        model: t.report.model.ref,
+        name: t.report.model.spec.name,
+        alpha: t.report.alpha.value,
+        resolution: t.report.resolution,
+        totals: { params: t.report.totals.params, [key]: inUnit(t.report.totals.macs, c), ...(key === "flops" && { macs: t.report.totals.macs }) },
+        ratio_to_first: {
+          params: { fraction: `${t.paramsRatio.num}/${t.paramsRatio.den}`, decimal: Number(toDecimal(t.paramsRatio, 6)) },
+          macs: { fraction: `${t.macsRatio.num}/${t.macsRatio.den}`, decimal: Number(toDecimal(t.macsRatio, 6)) },
+        },
+      })),
+      ...(aligned &&
+        by && {
+          [`by_${by}`]: aligned.map((row) => ({
+            ...(by === "resolution" ? { resolution: Number(row.key) } : { key: row.key }),
+            values: row.cells.map((cell, i) => ({
+              spec: specs[i]!.spec,
+              macs: cell.group?.macs ?? 0n,
+              params: cell.group?.params ?? 0n,
+              macs_pct: cell.group ? Number(pct(cell.group.macsShare)) : 0,
+              cumulative_macs: cell.cumulativeMacs,
+              cumulative_pct: Number(pct(cell.cumulativeShare)),
+            })),
+          })),
+        }),
+    },
+  };
+}
