@@ -5,7 +5,7 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** Writes a file atomically; refuses to overwrite unless `force`. */
-  writeFile(path: string, content: string, force: boolean): void;
+  writeFile(path: string, content: string | Iterable<string>, force: boolean): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
 }

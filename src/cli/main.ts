@@ -30,7 +30,8 @@ function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
 
 function writeOutcome(outcome: Outcome, io: CliIo): ExitCode {
   for (const file of outcome.files ?? []) io.writeFile(file.path, file.content, file.force);
-  if (outcome.stdout) io.stdout(outcome.stdout);
+  if (typeof outcome.stdout === "string") io.stdout(outcome.stdout);
+  else if (outcome.stdout) for (const chunk of outcome.stdout) io.stdout(chunk);
   if (outcome.stderr) io.stderr(outcome.stderr);
   return outcome.exitCode;
 }

@@ -2,14 +2,16 @@ import type { ExitCode } from "./exit-codes.js";
 
 export interface OutputFile {
   readonly path: string;
-  readonly content: string;
+  /** Text, or chunks produced lazily (streamed to a temporary file, then renamed). */
+  readonly content: string | Iterable<string>;
   readonly force: boolean;
 }
 
 /** What a command produced. Only main() writes it out. */
 export interface Outcome {
   readonly exitCode: ExitCode;
-  readonly stdout?: string;
+  /** Text, or chunks produced lazily and written as they come. */
+  readonly stdout?: string | Iterable<string>;
   readonly stderr?: string;
   readonly files?: readonly OutputFile[];
 }

@@ -6,9 +6,11 @@ import { Command } from "commander";
 import type { CommandContext } from "./context.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerFormula } from "./commands/formula.js";
+import { registerPaper } from "./commands/paper.js";
 import { registerRatio } from "./commands/ratio.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerShow } from "./commands/show.js";
+import { registerSweep } from "./commands/sweep.js";
 import { VERSION } from "./version.js";
 
 const EXAMPLES = `
@@ -34,6 +36,8 @@ export function createProgram(ctx: CommandContext): Command {
     });
   registerShow(program, ctx);
   registerCompare(program, ctx);
+  registerSweep(program, ctx);
+  registerPaper(program, ctx);
   registerFormula(program, ctx);
   registerRatio(program, ctx);
   registerSchema(program, ctx);

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
 
@@ -7,7 +7,7 @@ import { InputError } from "../errors.js";
  * target, so a reader never sees a half-written file. A missing folder is an
  * error (never created); an existing file is kept unless `force`.
  */
-export function writeFileAtomic(path: string, content: string, force: boolean): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string>, force: boolean): void {
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new InputError(`--out ${path}: folder '${folder}' does not exist`);
@@ -17,12 +17,18 @@ export function writeFileAtomic(path: string, content: string, force: boolean): 
     if (!force) throw new InputError(`--out ${path}: file exists; add --force to overwrite it`);
   }
   const temp = join(folder, `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
+  let fd: number | undefined;
   try {
-    writeFileSync(temp, content);
+    fd = openSync(temp, "wx");
+    for (const chunk of typeof content === "string" ? [content] : content) writeSync(fd, chunk);
+    closeSync(fd);
+    fd = undefined;
     renameSync(temp, path);
   } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
     throw new InputError(`--out ${path}: cannot write (${code})`);
   }
 }

@@ -36,8 +36,8 @@ describe("mbn-cost <model>", () => {
   test("CSV: RFC 4180, one header row, exact integers", async () => {
     const r = await runCli(["v1", "--format", "csv"]);
     const lines = r.out.split("\r\n");
-    expect(lines[0]).toBe("index,name,block,op,type,input_h,input_w,input_c,output_h,output_w,output_c,params,macs,activations");
-    expect(lines[1]).toBe("1,conv_1,conv_1,conv,conv,224,224,3,112,112,32,864,10838016,401408");
+    expect(lines[0]).toBe("index,name,block,op,type,input_h,input_w,input_c,output_h,output_w,output_c,params,macs,input_elements,output_elements");
+    expect(lines[1]).toBe("1,conv_1,conv_1,conv,conv,224,224,3,112,112,32,864,10838016,150528,401408");
     expect(lines.at(-1)).toBe("");
   });
 

@@ -15,7 +15,7 @@ export function makeIo(env: Record<string, string | undefined> = {}, cwd = proce
     files: new Map(),
     stdout: (text) => void (io.out += text),
     stderr: (text) => void (io.err += text),
-    writeFile: (path, content) => void io.files.set(path, content),
+    writeFile: (path, content) => void io.files.set(path, typeof content === "string" ? content : [...content].join("")),
     env,
     cwd,
   };

@@ -1,0 +1,48 @@
+import { type Command, Option } from "commander";
+import { DTYPES, MEMORY_MODELS } from "../../evaluate/memory.js";
+import { SWEEP_FORMATS } from "../../report/sweep.js";
+import type { CommandContext } from "../context.js";
+import type { SweepOptions } from "../run/sweep.js";
+import { addConventionOptions, readConventionChoice } from "./model-options.js";
+
+export function registerSweep(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command("sweep")
+    .description("evaluate every (α, resolution) pair of a grid: one row per configuration, streamed (CSV by default)")
+    .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
+    .option("-a, --alpha <values>", "widths: a list (0.5,0.75,1) or START:STOP:STEP, inclusive (0.10:2.00:0.01)", "1")
+    .option("-r, --resolution <values>", "resolutions: a list (128,160,224) or START:STOP:STEP (32:512:8) (default: the model's)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(SWEEP_FORMATS).default("csv"))
+    .option("-o, --out <file>", "write to a file (atomically) instead of stdout")
+    .option("--force", "overwrite the --out file if it exists")
+    .option("--exact", "table and Markdown: exact integers instead of human units")
+    .addOption(new Option("--dtype <dtype>", "bytes per activation element").choices(Object.keys(DTYPES)).default("fp32"))
+    .addOption(new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mbn-cost sweep v2 --alpha 0.35,0.5,0.75,1.0,1.4 --resolution 96:224:32
+  $ mbn-cost sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8 --out budget.csv   (11,651 rows)
+  $ mbn-cost sweep v1 --alpha 0.25:1:0.25 --format table`,
+    );
+  addConventionOptions(command).action((model: string, raw: Record<string, unknown>, self: Command) =>
+    ctx.run(async () =>
+      (await import("../run/sweep.js")).runSweep(
+        {
+          model,
+          alphas: raw["alpha"] as string,
+          resolutions: raw["resolution"] as string | undefined,
+          format: raw["format"] as SweepOptions["format"],
+          out: raw["out"] as string | undefined,
+          force: raw["force"] === true,
+          exact: raw["exact"] === true,
+          dtype: raw["dtype"] as SweepOptions["dtype"],
+          memoryModel: raw["memory"] as SweepOptions["memoryModel"],
+          ...readConventionChoice(raw, self),
+        },
+        ctx.io,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,56 @@
+import { rational } from "../../algebra/rational.js";
+import { compareRational } from "../../algebra/rational.js";
+import { costNetwork } from "../../evaluate/cost.js";
+import { DTYPES, type Dtype, type MemoryModel } from "../../evaluate/memory.js";
+import { parseRange } from "../../evaluate/range.js";
+import { sweep } from "../../evaluate/sweep.js";
+import { loadModel } from "../../io/read-model-spec.js";
+import { buildNetwork } from "../../model/build.js";
+import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import { render } from "../../report/format.js";
+import { type SweepFormat, streamingSweepRenderers, sweepDocument } from "../../report/sweep.js";
+import { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { MAX_ALPHA, MAX_RESOLUTION } from "../options.js";
+import type { Outcome } from "../outcome.js";
+
+export interface SweepOptions {
+  readonly model: string;
+  readonly alphas: string;
+  readonly resolutions: string | undefined;
+  readonly format: SweepFormat;
+  readonly out: string | undefined;
+  readonly force: boolean;
+  readonly exact: boolean;
+  readonly dtype: Dtype;
+  readonly memoryModel: MemoryModel;
+  readonly convention: ConventionName;
+  readonly overrides: ConventionOverrides;
+}
+
+const MAX_CONFIGURATIONS = 10_000_000;
+
+export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcome> {
+  const model = await loadModel(options.model, io.cwd);
+  const convention = resolveConvention(options.convention, options.overrides);
+  const alphas = parseRange(options.alphas, "--alpha", (r) =>
+    r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0 ? undefined : `width multiplier must be > 0 and ≤ ${MAX_ALPHA}`,
+  ).map((v) => ({ text: v.text, value: Number(v.text.includes("/") ? Number(v.exact.num) / Number(v.exact.den) : v.text) }));
+  const resolutions = parseRange(options.resolutions ?? String(model.spec.input.resolution), "--resolution", (r) =>
+    r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION) ? undefined : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
+  ).map((v) => Number(v.exact.num));
+  if (alphas.length * resolutions.length > MAX_CONFIGURATIONS) {
+    throw new RangeError(`${alphas.length * resolutions.length} configurations; at most ${MAX_CONFIGURATIONS}`);
+  }
+  // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
+  const smallest = Math.min(...resolutions);
+  for (const alpha of alphas) costNetwork(buildNetwork(model.spec, alpha.value, convention), [smallest, smallest, model.spec.input.channels], convention);
+
+  const ctx = { model: options.model, convention, bytesPerElement: DTYPES[options.dtype] };
+  const points = sweep(model, alphas, resolutions, convention, options.memoryModel);
+  const format = options.format;
+  const content = format === "table" || format === "markdown" ? await render(format, sweepDocument(points, ctx), { exact: options.exact }) : streamingSweepRenderers[format](points, ctx);
+  const count = `${alphas.length * resolutions.length} configurations (${alphas.length} α × ${resolutions.length} resolutions)`;
+  if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: content };
+  return { exitCode: ExitCode.Ok, files: [{ path: options.out, content, force: options.force }], stderr: `wrote ${options.out}: ${count}\n` };
+}

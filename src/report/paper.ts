@@ -1,0 +1,79 @@
+/** `mbn-cost paper <family>`: each published figure beside the computed one. */
+import type { Reproduction } from "../evaluate/reproduce.js";
+import type { Metric } from "../published/figures.js";
+import type { Cell, ReportDocument } from "./document.js";
+import { CONVENTIONS } from "../model/conventions.js";
+
+export function describeMetric(m: Metric): string {
+  switch (m.kind) {
+    case "total":
+      return m.of === "macs" ? "MACs" : "params";
+    case "without-types":
+      return `MACs without ${m.types.join(", ")}`;
+    case "without-layers":
+      return `MACs without ${m.layers.join(", ")}`;
+    case "share":
+      return `${m.type} share of ${m.of === "macs" ? "MACs" : "params"}`;
+    case "at-resolutions":
+      return `MACs at ${m.sides.map((s) => `${s}²`).join(", ")}`;
+  }
+}
+
+const unitText = (u: string) => (u === "%" ? "%" : u);
+
+export function paperDocument(family: string, reproductions: readonly Reproduction[]): ReportDocument {
+  const notes: string[] = [];
+  const rows: Cell[][] = reproductions.map(({ figure: f, computed, explained }) => {
+    let status = computed.matches ? "✓" : "differs";
+    if (f.inconsistency) {
+      notes.push(`[${notes.length + 1}] ${f.label}: ${f.inconsistency}${explained ? `; ${describeMetric(f.explainedBy!)} gives ${explained.shown}${unitText(f.unit)} ${explained.matches ? "✓" : "(no match)"}` : ""}.`);
+      status = `${computed.matches ? "✓" : "differs"} [${notes.length}]`;
+    } else if (f.note) {
+      notes.push(`[${notes.length + 1}] ${f.label}: ${f.note}.`);
+      status = `${status} [${notes.length}]`;
+    }
+    return [f.label, f.source.replace(/ \([^)]*\)/g, ""), f.convention, `${f.printed}${unitText(f.unit)}`, `${computed.shown}${unitText(f.unit)}`, computed.precise, status];
+  });
+  const reproduced = reproductions.filter((r) => r.computed.matches).length;
+  const inconsistent = reproductions.filter((r) => r.figure.inconsistency).length;
+  const usedConventions = [...new Set(reproductions.map((r) => r.figure.convention))];
+  return {
+    title: `Published figures of ${family}, reproduced`,
+    meta: [
+      `${reproduced} of ${reproductions.length} figures reproduced within their printed rounding; ${inconsistent} differ from their source's own architecture${inconsistent > 0 ? " (explained below)" : ""}`,
+      ...usedConventions.map((c) => `convention ${c}: ${CONVENTIONS[c].summary}`),
+      ...[...new Set(reproductions.map((r) => r.figure.source.replace(/, (Table|Section) .*$/, "")))].map((s) => `source: ${s}`),
+      "each row: model, width and resolution as the source states them; 'computed' is rounded as the source rounds",
+    ],
+    grids: [
+      {
+        columns: [{ header: "figure" }, { header: "source" }, { header: "convention" }, { header: "printed", align: "right" }, { header: "computed", align: "right" }, { header: "exact", align: "right" }, { header: "status" }],
+        rows,
+      },
+    ],
+    notes,
+    data: {
+      family,
+      reproduced,
+      total: reproductions.length,
+      figures: reproductions.map(({ figure: f, computed, explained }) => ({
+        label: f.label,
+        source: f.source,
+        model: f.model,
+        alpha: f.alpha,
+        resolution: f.resolution,
+        convention: f.convention,
+        metric: describeMetric(f.metric),
+        printed: f.printed,
+        unit: f.unit,
+        rounding: f.rounding,
+        computed: computed.shown,
+        computed_precise: computed.precise,
+        status: computed.matches ? "reproduced" : "differs",
+        ...(f.note && { note: f.note }),
+        ...(f.inconsistency && { inconsistency: f.inconsistency }),
+        ...(explained && { explained_by: { metric: describeMetric(f.explainedBy!), computed: explained.shown, matches: explained.matches } }),
+      })),
+    },
+  };
+}

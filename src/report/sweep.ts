@@ -1,0 +1,96 @@
+/**
+ * Sweep output. CSV, JSON lines and JSON stream row by row (in ~64 KB
+ * chunks); table and Markdown are built whole, for small sweeps.
+ */
+import type { SweepPoint } from "../evaluate/sweep.js";
+import type { Convention } from "../model/conventions.js";
+import { csvLine } from "./csv.js";
+import type { Cell, ReportDocument } from "./document.js";
+import { jsonReplacer } from "./json.js";
+import { conventionLine, inUnit, unitKey, unitLabel } from "./layers.js";
+
+export const SWEEP_FORMATS = ["csv", "jsonl", "json", "table", "markdown"] as const;
+export type SweepFormat = (typeof SWEEP_FORMATS)[number];
+
+export interface SweepContext {
+  readonly model: string;
+  readonly convention: Convention;
+  readonly bytesPerElement: bigint;
+}
+
+const columns = (ctx: SweepContext) => ["model", "alpha", "resolution", unitKey(ctx.convention), "params", "peak_activations", "peak_activation_bytes"];
+
+const cells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
+  ctx.model,
+  p.alpha.text,
+  `${p.resolution}`,
+  inUnit(p.macs, ctx.convention),
+  p.params,
+  p.peakActivations,
+  p.peakActivations * ctx.bytesPerElement,
+];
+
+const record = (p: SweepPoint, ctx: SweepContext) => ({
+  model: ctx.model,
+  alpha: p.alpha.value,
+  resolution: p.resolution,
+  [unitKey(ctx.convention)]: inUnit(p.macs, ctx.convention),
+  params: p.params,
+  peak_activations: p.peakActivations,
+  peak_activation_bytes: p.peakActivations * ctx.bytesPerElement,
+});
+
+const CHUNK = 1 << 16;
+
+function* chunked(lines: Iterable<string>): Generator<string> {
+  let buffer = "";
+  for (const line of lines) {
+    buffer += line;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+function* csvLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
+  yield csvLine(columns(ctx));
+  for (const p of points) yield csvLine(cells(p, ctx));
+}
+
+function* jsonlLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
+  for (const p of points) yield `${JSON.stringify(record(p, ctx), jsonReplacer)}\n`;
+}
+
+function* jsonLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
+  yield `{"model":${JSON.stringify(ctx.model)},"convention":${JSON.stringify(ctx.convention.name)},"unit":"${ctx.convention.unit}","rows":[\n`;
+  let first = true;
+  for (const p of points) {
+    yield `${first ? "" : ",\n"}${JSON.stringify(record(p, ctx), jsonReplacer)}`;
+    first = false;
+  }
+  yield "\n]}\n";
+}
+
+export const streamingSweepRenderers = {
+  csv: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(csvLines(points, ctx)),
+  jsonl: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(jsonlLines(points, ctx)),
+  json: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(jsonLines(points, ctx)),
+};
+
+export function sweepDocument(points: Iterable<SweepPoint>, ctx: SweepContext): ReportDocument {
+  const rows = [...points].map((p) => cells(p, ctx));
+  return {
+    title: `Sweep of ${ctx.model}`,
+    meta: [conventionLine(ctx.convention), `peak activations in elements, and bytes at ${ctx.bytesPerElement} per element`],
+    grids: [
+      {
+        columns: ["model", "α", "resolution", unitLabel(ctx.convention), "params", "peak activations", "peak bytes"].map((header, i) => ({ header, align: i >= 2 ? "right" : "left" })),
+        rows,
+      },
+    ],
+    notes: [],
+    data: null,
+  };
+}

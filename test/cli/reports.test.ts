@@ -1,0 +1,147 @@
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+
+const json = async (argv: string[]) => {
+  const r = await runCli([...argv, "--format", "json"]);
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out);
+};
+
+describe("mbn-cost <model> --by", () => {
+  test("v1 --by type: Table 2's shares, the first conv printed as 1.91 with the paper's 1.19 noted — Howard et al. 2017, Table 2", async () => {
+    const data = await json(["v1", "--by", "type"]);
+    const share = (key: string) => data.by_type.find((r: { key: string }) => r.key === key);
+    expect(share("pointwise")).toMatchObject({ macs_pct: 94.86, params_pct: 74.59 });
+    expect(share("depthwise")).toMatchObject({ macs_pct: 3.06, params_pct: 1.06 });
+    expect(share("conv")).toMatchObject({ macs_pct: 1.91, params_pct: 0.02 });
+    expect(share("fc")).toMatchObject({ macs_pct: 0.18, params_pct: 24.33 });
+    expect(data.notes.join(" ")).toMatch(/prints 1\.19%; the arithmetic gives 1\.91%/);
+    const text = (await runCli(["v1", "--by", "type"])).out;
+    expect(text).toMatch(/│ conv\s+│\s+1 │\s+10\.84M │\s+1\.91 │/);
+    expect(text).toContain("1.19%");
+  });
+
+  test("--by resolution keys rows by the output side; --by block and --by layer sum to the totals", async () => {
+    const data = await json(["v1", "--alpha", "0.5", "--by", "resolution"]);
+    expect(data.by_resolution.map((r: { resolution: number }) => r.resolution)).toEqual([112, 56, 28, 14, 7, 1]);
+    for (const by of ["block", "layer"]) {
+      const d = await json(["v2", "--by", by]);
+      expect(d[`by_${by}`].reduce((a: number, g: { macs: number }) => a + g.macs, 0)).toBe(d.totals.macs);
+    }
+  });
+
+  test("--by type CSV has one header row and exact integers", async () => {
+    const r = await runCli(["v1", "--by", "type", "--format", "csv"]);
+    expect(r.out.split("\r\n").slice(0, 2)).toEqual(["key,layers,macs,macs_pct,params,params_pct", "pointwise,13,539492352,94.86,3139584,74.59"]);
+  });
+
+  test("memory: peak in elements and bytes at the chosen dtype, with the model stated", async () => {
+    const data = await json(["v1", "--dtype", "fp16"]);
+    expect(data.memory).toMatchObject({ model: "block", dtype: "fp16", peak_elements: 1204224, peak_bytes: 2408448, at: "ds_1" });
+    expect((await runCli(["v1"])).out).toMatch(/peak activations: 1,204,224 elements = 4\.82MB at fp32, at ds_1 \(block model/);
+  });
+});
+
+describe("mbn-cost compare", () => {
+  test("v1@0.5 fd@1 --by resolution: 129M vs 59M at the four largest resolutions, with shares — Qin et al. 2018, Section 3.1", async () => {
+    const r = await runCli(["compare", "v1@0.5", "fd@1", "--by", "resolution"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("v1@0.5 129.38M (≈ 129M, 86.54% of its total), fd@1 58.73M (≈ 59M, 40.65% of its total)");
+    const data = await json(["compare", "v1@0.5", "fd@1", "--by", "resolution"]);
+    const at14 = data.by_resolution.find((r: { resolution: number }) => r.resolution === 14);
+    // independently: the main command's layers whose output side is 112, 56, 28 or 14
+    const big4 = async (argv: string[]) =>
+      (await json(argv)).layers.filter((l: { output: number[] }) => [112, 56, 28, 14].includes(l.output[0]!)).reduce((a: number, l: { macs: number }) => a + l.macs, 0);
+    expect(at14.values.map((v: { cumulative_macs: number }) => v.cumulative_macs)).toEqual([await big4(["v1", "--alpha", "0.5"]), await big4(["fd"])]);
+  });
+
+  test("totals side by side with exact ratios to the first", async () => {
+    const data = await json(["compare", "v2@1.0/224", "v2@0.5/224"]);
+    expect(data.models[1].totals).toEqual({ params: 1949136, macs: 97131840 });
+    expect(data.models[1].ratio_to_first.macs.fraction).toBe("1517685/4699598");
+    expect(data.models[0].ratio_to_first.macs.fraction).toBe("1/1");
+  });
+
+  test("--by type aligns the types of different families", async () => {
+    const data = await json(["compare", "v1", "v3-large", "--by", "type"]);
+    const se = data.by_type.find((r: { key: string }) => r.key === "se");
+    expect(se.values[0].macs).toBe(0);
+    expect(se.values[1].macs).toBeGreaterThan(0);
+  });
+
+  test.each([
+    [["compare", "v1@0"], /spec 'v1@0': width multiplier '0' must be a number > 0/],
+    [["compare", "v1@abc"], /width multiplier 'abc'/],
+    [["compare", "v1@0.5/0"], /resolution 0 must be an integer from 1/],
+    [["compare", "v7@1"], /unknown model 'v7'/],
+  ])("%j exits 2", async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe("mbn-cost sweep", () => {
+  test("v2 over 0.10:2.00:0.01 × 32:512:8 is 11,651 CSV rows, α printed as written", async () => {
+    const r = await runCli(["sweep", "v2", "--alpha", "0.10:2.00:0.01", "--resolution", "32:512:8"]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\r\n");
+    expect(lines[0]).toBe("model,alpha,resolution,macs,params,peak_activations,peak_activation_bytes");
+    expect(lines).toHaveLength(11_651 + 2);
+    expect(lines[1]).toMatch(/^v2,0\.10,32,/);
+    expect(lines.at(-2)).toMatch(/^v2,2\.00,512,/);
+  });
+
+  test("a sweep row equals the main command's totals at that configuration", async () => {
+    const r = await runCli(["sweep", "v2", "--alpha", "0.5", "--resolution", "224", "--format", "jsonl"]);
+    const row = JSON.parse(r.out.trim());
+    expect(row).toMatchObject({ model: "v2", alpha: 0.5, resolution: 224, macs: 97131840, params: 1949136 });
+  });
+
+  test("json, table and markdown agree with CSV", async () => {
+    const argv = ["sweep", "v1", "--alpha", "0.25:1:0.25", "--resolution", "128,224"];
+    const csv = (await runCli(argv)).out.split("\r\n").slice(1, -1).map((l) => l.split(","));
+    const data = JSON.parse((await runCli([...argv, "--format", "json"])).out);
+    expect(data.rows.map((r: { macs: number }) => String(r.macs))).toEqual(csv.map((c) => c[3]));
+    const md = (await runCli([...argv, "--format", "markdown", "--exact"])).out;
+    for (const c of csv) expect(md).toContain(BigInt(c[3]!).toLocaleString("en-US"));
+    expect((await runCli([...argv, "--format", "table"])).out).toContain("568.74M");
+  });
+
+  test("--out streams to a file and reports the count", async () => {
+    const r = await runCli(["sweep", "v1", "--alpha", "0.5,1", "--resolution", "96:224:32", "--out", "s.csv"]);
+    expect(r.err).toContain("wrote s.csv: 10 configurations (2 α × 5 resolutions)");
+    expect(r.files.get("s.csv")!.split("\r\n")).toHaveLength(12);
+  });
+
+  test.each([
+    [["sweep", "v2", "--alpha", "0:1:0.1"], /--alpha '0' in '0:1:0\.1': width multiplier must be > 0/],
+    [["sweep", "v2", "--resolution", "32:16:8"], /start 32 is above stop 16/],
+    [["sweep", "v2", "--resolution", "22.5"], /resolution must be an integer/],
+    [["sweep", "mobilenet-v2-cifar", "--resolution", "8:32:8"], /layer pool_1: its 1×1 input is too small/],
+    [["sweep", "v2", "--format", "xlsx"], /Allowed choices are csv, jsonl, json, table, markdown/],
+  ])("%j exits 2 before writing anything", async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe("mbn-cost paper", () => {
+  test.each(["v1", "v2", "v3", "fd"])("paper %s: every figure either reproduced or explained", async (family) => {
+    const data = await json(["paper", family]);
+    expect(data.total).toBeGreaterThan(0);
+    for (const f of data.figures) {
+      if (f.status === "differs") expect(f.inconsistency, f.label).toBeDefined();
+      else expect(f.computed).toBe(f.printed);
+    }
+  });
+
+  test("paper v1 table: Table 2's 1.19 shown as differing, with the reason", async () => {
+    const r = await runCli(["paper", "v1"]);
+    expect(r.out).toMatch(/conv share of Mult-Adds .*1\.19% │\s+1\.91% │\s+1\.9056 │ differs \[\d+\]/);
+    expect(r.out).toContain("digit transposition");
+    expect(r.out).toMatch(/MACs without conv_1 gives 317M ✓/);
+  });
+});

@@ -1,0 +1,78 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { BREAKDOWNS, breakdown } from "../../src/evaluate/breakdown.js";
+import { alignBreakdowns } from "../../src/evaluate/compare.js";
+import { peakMemory } from "../../src/evaluate/memory.js";
+import { costOf } from "../helpers/models.js";
+
+describe("breakdowns", () => {
+  test("V1 by type: pointwise 94.86% of Mult-Adds, 74.59% of params — Howard et al. 2017, MobileNets, Table 2", async () => {
+    const groups = breakdown(await costOf("v1"), "type");
+    expect(groups.map((g) => g.key)).toEqual(["pointwise", "depthwise", "conv", "fc"]);
+    const pointwise = groups[0]!;
+    // 94.86% means 9485.5 ≤ share·10⁴ < 9486.5, checked exactly on the fraction
+    expect(pointwise.macsShare.num * 20000n >= 18971n * pointwise.macsShare.den).toBe(true);
+    expect(pointwise.macsShare.num * 20000n < 18973n * pointwise.macsShare.den).toBe(true);
+  });
+
+  test("groups sum to the totals, for every grouping, model and width", async () => {
+    const models = await Promise.all(["v1", "v2", "v3-large", "v3-small", "fd"].map((m) => costOf(m)));
+    for (const report of models) {
+      for (const by of BREAKDOWNS) {
+        const groups = breakdown(report, by);
+        expect(groups.reduce((a, g) => a + g.macs, 0n), `${report.model.ref} by ${by}`).toBe(report.totals.macs);
+        expect(groups.reduce((a, g) => a + g.params, 0n)).toBe(report.totals.params);
+      }
+    }
+  });
+
+  test("shares are exact fractions of the totals and sum to 1", () => {
+    fc.assert(
+      fc.asyncProperty(fc.constantFrom("v1", "v2", "v3-large", "fd"), fc.integer({ min: 25, max: 200 }), fc.integer({ min: 32, max: 320 }), async (m, hundredths, res) => {
+        const report = await costOf(m, String(hundredths / 100), res);
+        const groups = breakdown(report, "resolution");
+        const sum = groups.reduce((a, g) => a + (g.macsShare.num * report.totals.macs) / g.macsShare.den, 0n);
+        expect(sum).toBe(report.totals.macs);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  test("FD-MobileNet's argument (Qin et al. 2018, Section 3.1): at the four largest resolutions MobileNet 0.5× spends ~129M, FD-MobileNet 1× ~59M", async () => {
+    const rows = alignBreakdowns([await costOf("v1", "0.5"), await costOf("fd", "1.0")], "resolution");
+    expect(rows.map((r) => r.key)).toEqual(["112", "56", "28", "14", "7", "1"]);
+    const at14 = rows[3]!.cells.map((c) => c.cumulativeMacs);
+    expect(at14.map((m) => Number((m + 500_000n) / 1_000_000n))).toEqual([129, 59]);
+  });
+});
+
+describe("activation memory", () => {
+  test("V1 at 224 peaks at its first separable block: 112·112·(32 + 64) elements", async () => {
+    const r = await costOf("v1");
+    expect(peakMemory(r.rows, r.ops, "block")).toEqual({ model: "block", elements: 112n * 112n * 96n, at: "ds_1" });
+  });
+
+  test("V2 needs far less than V1 at the same resolution (Sandler et al. 2018, Section 5.1, Table 3)", async () => {
+    for (const res of [96, 160, 224]) {
+      const v1 = await costOf("v1", "1.0", res);
+      const v2 = await costOf("v2", "1.0", res);
+      expect(peakMemory(v2.rows, v2.ops, "block").elements < peakMemory(v1.rows, v1.ops, "block").elements).toBe(true);
+    }
+  });
+
+  test("materializing the expanded tensors (layer model) costs more than streaming them (block model)", async () => {
+    const v2 = await costOf("v2");
+    const layer = peakMemory(v2.rows, v2.ops, "layer");
+    expect(layer.elements > peakMemory(v2.rows, v2.ops, "block").elements).toBe(true);
+    // ir_2/dw: its 112·112·96 expanded input and 56·56·96 output are both materialized
+    expect(layer).toEqual({ model: "layer", elements: 112n * 112n * 96n + 56n * 56n * 96n, at: "ir_2/dw" });
+  });
+
+  test("layer model holds the residual input until the add", async () => {
+    const v2 = await costOf("v2");
+    const i = v2.rows.findIndex((r) => r.name === "ir_3/add");
+    const peak = peakMemory(v2.rows.slice(0, i + 1), v2.ops.slice(0, i + 1), "layer");
+    // at ir_3/add: two 56·56·24 operands and the 56·56·24 sum, below the expand peak before it
+    expect(peak.elements >= 3n * 56n * 56n * 24n).toBe(true);
+  });
+});
