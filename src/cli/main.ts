@@ -30,6 +30,7 @@ function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
 
 function writeOutcome(outcome: Outcome, io: CliIo): ExitCode {
   for (const file of outcome.files ?? []) io.writeFile(file.path, file.content, file.force);
+  for (const append of outcome.appends ?? []) io.appendFile(append.path, append.content);
   if (typeof outcome.stdout === "string") io.stdout(outcome.stdout);
   else if (outcome.stdout) for (const chunk of outcome.stdout) io.stdout(chunk);
   if (outcome.stderr) io.stderr(outcome.stderr);

@@ -14,4 +14,6 @@ export interface Outcome {
   readonly stdout?: string | Iterable<string>;
   readonly stderr?: string;
   readonly files?: readonly OutputFile[];
+  /** Text appended to existing files (GitHub's step summary). */
+  readonly appends?: readonly { readonly path: string; readonly content: string }[];
 }

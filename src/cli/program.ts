@@ -4,7 +4,9 @@
  */
 import { Command } from "commander";
 import type { CommandContext } from "./context.js";
+import { registerCheck } from "./commands/check.js";
 import { registerCompare } from "./commands/compare.js";
+import { registerFit } from "./commands/fit.js";
 import { registerFormula } from "./commands/formula.js";
 import { registerPaper } from "./commands/paper.js";
 import { registerRatio } from "./commands/ratio.js";
@@ -38,6 +40,8 @@ export function createProgram(ctx: CommandContext): Command {
   registerCompare(program, ctx);
   registerSweep(program, ctx);
   registerPaper(program, ctx);
+  registerCheck(program, ctx);
+  registerFit(program, ctx);
   registerFormula(program, ctx);
   registerRatio(program, ctx);
   registerSchema(program, ctx);

@@ -16,6 +16,7 @@ export function makeIo(env: Record<string, string | undefined> = {}, cwd = proce
     stdout: (text) => void (io.out += text),
     stderr: (text) => void (io.err += text),
     writeFile: (path, content) => void io.files.set(path, typeof content === "string" ? content : [...content].join("")),
+    appendFile: (path, content) => void io.files.set(path, (io.files.get(path) ?? "") + content),
     env,
     cwd,
   };

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 
-export const SCHEMA_NAMES = ["model"] as const;
+export const SCHEMA_NAMES = ["model", "budgets"] as const;
 
 export function registerSchema(program: Command, ctx: CommandContext): void {
   program

@@ -7,6 +7,8 @@ export async function schemaText(which: (typeof SCHEMA_NAMES)[number]): Promise<
   switch (which) {
     case "model":
       return renderJsonValue((await import("../../model/schema.js")).modelJsonSchema());
+    case "budgets":
+      return renderJsonValue((await import("../../budget/schema.js")).budgetsJsonSchema());
   }
 }
 

@@ -1,0 +1,33 @@
+import { type Command, Option } from "commander";
+import type { CommandContext } from "../context.js";
+
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  program
+    .command("check")
+    .description("CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it")
+    .argument("<budgets>", "budgets JSON file (schema: mbn-cost schema budgets)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
+    .option("--junit <file>", "also write JUnit XML (one testcase per budget) for CI dashboards")
+    .option("--force", "overwrite the --junit file if it exists")
+    .option("--exact", "print exact integers instead of human units")
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 all budgets hold; 1 a budget is exceeded; 2 the file is missing or malformed.
+Under GitHub Actions (GITHUB_ACTIONS=true) it also prints ::error annotations and appends
+a Markdown summary to $GITHUB_STEP_SUMMARY.
+
+Examples:
+  $ mbn-cost check budgets.json
+  $ mbn-cost check budgets.json --junit results.xml --force
+  $ mbn-cost check budgets.json --format json`,
+    )
+    .action((file: string, raw: Record<string, unknown>) =>
+      ctx.run(async () =>
+        (await import("../run/check.js")).runCheck(
+          { file, format: raw["format"] as "table" | "json" | "markdown", junit: raw["junit"] as string | undefined, force: raw["force"] === true, exact: raw["exact"] === true },
+          ctx.io,
+        ),
+      ),
+    );
+}

@@ -1,0 +1,55 @@
+import { compareRational, rational } from "../../algebra/rational.js";
+import { fitWidths, paretoFront } from "../../budget/fit.js";
+import { parseQuantity, QUANTITY_HELP } from "../../budget/quantity.js";
+import { InputError } from "../../errors.js";
+import { parseRange } from "../../evaluate/range.js";
+import { loadModel } from "../../io/read-model-spec.js";
+import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import { fitDocument } from "../../report/fit.js";
+import type { OutputChoice } from "../commands/model-options.js";
+import { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { MAX_ALPHA, MAX_RESOLUTION } from "../options.js";
+import type { Outcome } from "../outcome.js";
+import { outputDocument } from "./output.js";
+
+export interface FitOptions {
+  readonly model: string;
+  readonly maxMacs: string | undefined;
+  readonly maxParams: string | undefined;
+  readonly resolution: number | undefined;
+  readonly resolutions: string | undefined;
+  readonly alphaStep: string;
+  readonly alphaMax: string;
+  readonly convention: ConventionName;
+  readonly overrides: ConventionOverrides;
+  readonly output: OutputChoice;
+}
+
+function quantity(flag: string, raw: string | undefined): bigint | undefined {
+  if (raw === undefined) return undefined;
+  const q = parseQuantity(raw);
+  if (q === undefined) throw new InputError(`${flag} '${raw}': expected ${QUANTITY_HELP}`);
+  return q;
+}
+
+export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
+  const limits = { ...(options.maxMacs !== undefined && { macs: quantity("--max-macs", options.maxMacs)! }), ...(options.maxParams !== undefined && { params: quantity("--max-params", options.maxParams)! }) };
+  if (limits.macs === undefined && limits.params === undefined) throw new InputError("fit needs a budget: give --max-macs and/or --max-params");
+  if (options.resolution !== undefined && options.resolutions !== undefined) throw new InputError("give either --resolution or --resolutions, not both");
+  const model = await loadModel(options.model, io.cwd);
+  const convention = resolveConvention(options.convention, options.overrides);
+  const alphas = parseRange(`${options.alphaStep}:${options.alphaMax}:${options.alphaStep}`, "--alpha-step/--alpha-max", (r) =>
+    r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0 ? undefined : `must be > 0 and ≤ ${MAX_ALPHA}`,
+  ).map((v) => ({ text: v.text, value: Number(v.text) }));
+  const pareto = options.resolutions !== undefined;
+  const resolutions = pareto
+    ? parseRange(options.resolutions!, "--resolutions", (r) => (r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION) ? undefined : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`)).map((v) => Number(v.exact.num))
+    : [options.resolution ?? model.spec.input.resolution];
+  const answers = fitWidths(model, alphas, resolutions, convention, limits);
+  const shown = pareto ? paretoFront(answers) : answers;
+  const doc = fitDocument(options.model, pareto ? shown : answers, limits, convention, pareto);
+  const found = answers.some((a) => a.best !== undefined);
+  const outcome = await outputDocument(doc, options.output, found ? ExitCode.Ok : ExitCode.CheckFailed);
+  return found ? outcome : { ...outcome, stderr: `${outcome.stderr ?? ""}no α ≥ ${options.alphaStep} fits the budget\n` };
+}

@@ -1,0 +1,31 @@
+import type { FitAnswer, FitCandidate, FitLimits } from "../budget/fit.js";
+import type { Convention } from "../model/conventions.js";
+import type { Cell, ReportDocument } from "./document.js";
+import { conventionLine } from "./layers.js";
+import { humanize } from "./numbers.js";
+
+const candidateData = (c: FitCandidate | undefined) => (c ? { alpha: c.alpha.value, resolution: c.resolution, macs: c.macs, params: c.params } : null);
+
+export function fitDocument(model: string, answers: readonly FitAnswer[], limits: FitLimits, convention: Convention, pareto: boolean): ReportDocument {
+  const limitText = [limits.macs !== undefined && `MACs ≤ ${humanize(limits.macs)}`, limits.params !== undefined && `params ≤ ${humanize(limits.params)}`].filter(Boolean).join(", ");
+  const rows: Cell[][] = answers.map((a) => [
+    `${a.resolution}`,
+    a.best?.alpha.text ?? "none fits",
+    a.best?.macs ?? "—",
+    a.best?.params ?? "—",
+    a.nextWider ? `${a.nextWider.alpha.text}: ${humanize(a.nextWider.macs)} MACs, ${humanize(a.nextWider.params)} params` : "—",
+  ]);
+  const entry = (a: FitAnswer) => ({ ...candidateData(a.best), ...(a.best === undefined && { resolution: a.resolution, alpha: null }), next_wider: candidateData(a.nextWider) });
+  return {
+    title: `Widest ${model} within ${limitText}`,
+    meta: [conventionLine(convention), "every α on the grid evaluated exactly; the answer is the largest that fits"],
+    grids: [
+      {
+        columns: [{ header: "resolution", align: "right" }, { header: "α", align: "right" }, { header: "MACs", align: "right" }, { header: "params", align: "right" }, { header: "next wider (does not fit)" }],
+        rows,
+      },
+    ],
+    notes: pareto ? ["Pareto set: no other answer has both a larger α and a larger resolution."] : [],
+    data: pareto ? answers.map(entry) : answers[0] ? entry(answers[0]) : null,
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, test } from "vitest";
+import { parseQuantity } from "../../src/budget/quantity.js";
+import { runCli } from "../helpers/io.js";
+
+const budgets = (name: string) => `test/fixtures/budgets/${name}.json`;
+
+describe("quantities", () => {
+  test.each([
+    ["100M", 100_000_000n],
+    ["1.5M", 1_500_000n],
+    ["2G", 2_000_000_000n],
+    ["0.5k", 500n],
+    [12345, 12_345n],
+    ["1.2345K", undefined],
+    ["100MB", undefined],
+    ["-5M", undefined],
+    ["1.5", undefined],
+  ])("%s → %s", (raw, value) => expect(parseQuantity(raw)).toBe(value));
+});
+
+describe("mbn-cost check", () => {
+  test("all budgets hold: exit 0", async () => {
+    const r = await runCli(["check", budgets("all-pass")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("3 of 3 within their limits");
+  });
+
+  test("one exceeded: exit 1, naming it and by how much", async () => {
+    const r = await runCli(["check", budgets("one-exceeded")]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("EXCEEDED v2-full: MACs 300.77M exceed the limit of 250.00M by 20.3%");
+    expect(r.out).not.toContain("EXCEEDED v2-half");
+    expect(r.out).toContain("ok (within tolerance)");
+  });
+
+  test("JSON: values, limits, headroom per check", async () => {
+    const data = JSON.parse((await runCli(["check", budgets("one-exceeded"), "--format", "json"])).out);
+    expect(data.passed).toBe(false);
+    const full = data.budgets.find((b: { name: string }) => b.name === "v2-full");
+    expect(full.checks).toEqual([
+      { metric: "macs", value: 300774272, limit: 250000000, headroom: -50774272, headroom_pct: -20.3, passed: false },
+      { metric: "params", value: 3469760, limit: 4000000, headroom: 530240, headroom_pct: 13.3, passed: true },
+    ]);
+  });
+
+  test("--junit: one testcase per budget, a <failure> for the excess", async () => {
+    const r = await runCli(["check", budgets("one-exceeded"), "--junit", "results.xml"]);
+    const xml = r.files.get("results.xml")!;
+    expect(xml.match(/<testcase /g)).toHaveLength(3);
+    expect(xml.match(/<failure /g)).toHaveLength(1);
+    expect(xml).toMatch(/<testcase classname="mbn-cost.budgets" name="v2-full">\s*<failure type="BudgetExceeded" message="MACs 300,774,272 exceed the limit of 250,000,000 by 20.3%"/);
+    expect(xml).toContain('tests="3" failures="1"');
+  });
+
+  test("under GitHub Actions: ::error annotations and a Markdown step summary", async () => {
+    const r = await runCli(["check", budgets("one-exceeded")], { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: "summary.md" });
+    expect(r.out).toMatch(/^::error title=mbn-cost budget exceeded: v2-full::v2-full: MACs 300,774,272 exceed the limit of 250,000,000 by 20\.3%25$/m);
+    expect(r.files.get("summary.md")).toMatch(/^## Budgets: 2 of 3 within their limits/);
+    const local = await runCli(["check", budgets("one-exceeded")]);
+    expect(local.out).not.toContain("::error");
+  });
+
+  test.each([
+    [budgets("missing"), /missing\.json: no such file/],
+    [budgets("bad-quantity"), /bad-quantity\.json: budgets\[0\]\.max_macs: expected a whole number, or one with a K, M, G or T suffix/],
+    [budgets("no-limit"), /no-limit\.json: budgets\[0\]: a budget needs at least one of max_macs/],
+    [budgets("unknown-model"), /unknown-model\.json: budgets\[1\]\.model: unknown model 'v9'/],
+    ["test/fixtures/configs/invalid/not-json.json", /not valid JSON/],
+  ])("malformed %s: exit 2 naming the field", async (file, message) => {
+    const r = await runCli(["check", file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+
+  test("schema budgets prints the JSON Schema", async () => {
+    const schema = JSON.parse((await runCli(["schema", "budgets"])).out);
+    expect(schema.properties.budgets.items.properties.max_macs).toBeDefined();
+  });
+});
