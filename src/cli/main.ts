@@ -47,7 +47,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     },
   });
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    // Bare `mbn-cost` shows the help rather than complaining about a missing model.
+    await program.parseAsync(argv.length === 0 ? ["--help"] : [...argv], { from: "user" });
     return outcome ? writeOutcome(outcome, io) : ExitCode.Ok;
   } catch (error) {
     return reportError(error, io, debug);

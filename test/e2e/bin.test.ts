@@ -45,3 +45,12 @@ describe("bin: the main report and files", () => {
     expect(readdirSync(dir)).toEqual(["v1.csv"]);
   });
 });
+
+describe("bin: pipes", () => {
+  test("a reader that closes early (| head) ends the run quietly, exit 0", () => {
+    const r = spawnSync("bash", ["-c", "node bin/mbn-cost.js sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8 | head -1; exit ${PIPESTATUS[0]}"], { cwd: root, encoding: "utf8" });
+    expect(r.stdout).toMatch(/^model,alpha/);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
