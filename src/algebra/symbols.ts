@@ -16,6 +16,8 @@ export const SYMBOLS: readonly SymbolInfo[] = [
   { name: "D_F", latex: "D_F", description: "feature map side (square map)" },
   { name: "D_H", latex: "D_H", description: "output feature map height" },
   { name: "D_W", latex: "D_W", description: "output feature map width" },
+  { name: "D_Hin", latex: "D_{H,in}", description: "input feature map height" },
+  { name: "D_Win", latex: "D_{W,in}", description: "input feature map width" },
   { name: "G", latex: "G", description: "groups of a grouped convolution" },
   { name: "alpha", latex: "\\alpha", description: "width multiplier" },
   { name: "rho", latex: "\\rho", description: "resolution multiplier" },

@@ -6,6 +6,7 @@ import { Command } from "commander";
 import type { CommandContext } from "./context.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCompare } from "./commands/compare.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerFit } from "./commands/fit.js";
 import { registerFormula } from "./commands/formula.js";
 import { registerPaper } from "./commands/paper.js";
@@ -41,6 +42,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerSweep(program, ctx);
   registerPaper(program, ctx);
   registerCheck(program, ctx);
+  registerExplain(program, ctx);
   registerFit(program, ctx);
   registerFormula(program, ctx);
   registerRatio(program, ctx);

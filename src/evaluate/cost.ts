@@ -4,7 +4,7 @@
  * the sums of the rows, by construction.
  */
 import { type CountFunction, compileCount } from "../algebra/evaluate.js";
-import type { LayerKind, LayerKindName, OpSpec, Shape } from "../layers/define-layer-kind.js";
+import type { LayerKind, LayerKindName, OpSpec, Shape, WorkCategory } from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
 import { InputError } from "../errors.js";
 import { buildNetwork } from "../model/build.js";
@@ -23,7 +23,14 @@ export interface LayerRow {
   readonly output: Shape;
   /** Parameters under the convention: weights, plus bias and BatchNorm when it counts them. */
   readonly params: bigint;
+  /** The convention's count: the weights' MACs plus the element-wise work it counts. */
   readonly macs: bigint;
+  /** Weights, bias and BatchNorm parameters of the layer, counted or not. */
+  readonly paramParts: { readonly weights: bigint; readonly bias: bigint; readonly bn: bigint };
+  /** Multiply-accumulates of the weights alone (conv, FC). */
+  readonly weightMacs: bigint;
+  /** Elements touched by each kind of element-wise work, counted or not. */
+  readonly work: Readonly<Partial<Record<WorkCategory, bigint>>>;
   /** Elements of the output activation. */
   readonly activations: bigint;
 }
@@ -59,6 +66,8 @@ interface CompiledKind {
   readonly macs: CountFunction;
   readonly bias: CountFunction;
   readonly bn: CountFunction;
+  readonly outputElements: CountFunction;
+  readonly work: readonly { readonly category: WorkCategory; readonly count: CountFunction }[];
 }
 
 const compiled = new Map<LayerKindName, CompiledKind>();
@@ -67,7 +76,15 @@ function compiledKind(name: LayerKindName): CompiledKind {
   let c = compiled.get(name);
   if (!c) {
     const kind: LayerKind = layerKinds[name];
-    c = { kind, params: compileCount(kind.params), macs: compileCount(kind.macs), bias: compileCount(kind.bias), bn: compileCount(kind.bn) };
+    c = {
+      kind,
+      params: compileCount(kind.params),
+      macs: compileCount(kind.macs),
+      bias: compileCount(kind.bias),
+      bn: compileCount(kind.bn),
+      outputElements: compileCount(kind.outputElements),
+      work: kind.work.map((w) => ({ category: w.category, count: compileCount(w.formula) })),
+    };
     compiled.set(name, c);
   }
   return c;
@@ -98,10 +115,23 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
     const problem = c.kind.check?.(op, source, output);
     if (problem !== undefined) throw new InputError(`layer ${op.name}: ${problem}`);
     const bindings = c.kind.bind(op, source, output);
-    let rowParams = c.params(bindings);
-    if (convention.bias && op.bias) rowParams += c.bias(bindings);
-    if (convention.bn && op.bn) rowParams += c.bn(bindings);
-    const rowMacs = c.macs(bindings);
+    const paramParts = { weights: c.params(bindings), bias: op.bias ? c.bias(bindings) : 0n, bn: op.bn ? c.bn(bindings) : 0n };
+    let rowParams = paramParts.weights;
+    if (convention.bias) rowParams += paramParts.bias;
+    if (convention.bn) rowParams += paramParts.bn;
+    const weightMacs = c.macs(bindings);
+    const work: Partial<Record<WorkCategory, bigint>> = {};
+    const elements = c.outputElements(bindings);
+    if (op.bias) work.bias = elements;
+    if (op.bn) work.bn = elements;
+    if (op.act !== "none") work[op.act] = elements;
+    for (const w of c.work) work[w.category] = (work[w.category] ?? 0n) + w.count(bindings);
+    let rowMacs = weightMacs;
+    const seen = !(op.functional && convention.ignoreFunctionalPools);
+    for (const category in work) {
+      const factor = convention.work[category as WorkCategory];
+      if (factor !== undefined && seen) rowMacs += factor * work[category as WorkCategory]!;
+    }
     rows.push({
       index: index + 1,
       name: op.name,
@@ -112,6 +142,9 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
       output,
       params: rowParams,
       macs: rowMacs,
+      paramParts,
+      weightMacs,
+      work,
       activations: BigInt(output[0]) * BigInt(output[1]) * BigInt(output[2]),
     });
     if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);

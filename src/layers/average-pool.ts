@@ -1,5 +1,6 @@
+import { mul } from "../algebra/expr.js";
 import { defineLayerKind } from "./define-layer-kind.js";
-import { ZERO } from "./symbols.js";
+import { D_H, D_Hin, D_W, D_Win, M, ZERO } from "./symbols.js";
 
 /**
  * Average pooling: no weights, no multiply-accumulates. Global when the
@@ -14,7 +15,13 @@ export const averagePool = defineLayerKind({
   macs: ZERO,
   bias: ZERO,
   bn: ZERO,
+  outputElements: mul(M, D_H, D_W),
+  /** One add per input element, one divide per output element. */
+  work: [
+    { category: "pool", formula: mul(M, D_Hin, D_Win) },
+    { category: "pool-divide", formula: mul(M, D_H, D_W) },
+  ],
   outputShape: (op, [h, w, c]) =>
     op.kernel === 0 ? [1, 1, c] : [Math.floor((h - op.kernel) / op.kernel) + 1, Math.floor((w - op.kernel) / op.kernel) + 1, c],
-  bind: () => ({}),
+  bind: (_op, input, output) => ({ M: input[2], D_Hin: input[0], D_Win: input[1], D_H: output[0], D_W: output[1] }),
 });

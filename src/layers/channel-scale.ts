@@ -1,5 +1,6 @@
+import { mul } from "../algebra/expr.js";
 import { defineLayerKind } from "./define-layer-kind.js";
-import { ZERO } from "./symbols.js";
+import { D_H, D_W, N, ZERO } from "./symbols.js";
 
 /** Squeeze-excite's channel-wise scaling x·s: no weights, no multiply-accumulates. */
 export const channelScale = defineLayerKind({
@@ -10,6 +11,8 @@ export const channelScale = defineLayerKind({
   macs: ZERO,
   bias: ZERO,
   bn: ZERO,
+  outputElements: mul(N, D_H, D_W),
+  work: [{ category: "scale", formula: mul(N, D_H, D_W) }],
   outputShape: (_op, input) => input,
-  bind: () => ({}),
+  bind: (_op, _input, output) => ({ N: output[2], D_H: output[0], D_W: output[1] }),
 });

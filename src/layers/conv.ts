@@ -11,6 +11,8 @@ export const conv = defineLayerKind({
   macs: mul(D_K2, M, N, D_H, D_W),
   bias: N,
   bn: mul(2, N),
+  outputElements: mul(N, D_H, D_W),
+  work: [],
   outputShape: (op, [h, w]) => [sameSide(h, op.stride), sameSide(w, op.stride), op.out],
   bind: (op, input, output) => ({ D_K: op.kernel, M: input[2], N: output[2], D_H: output[0], D_W: output[1] }),
 });

@@ -24,6 +24,8 @@ export interface OpSpec {
   readonly bias: boolean;
   readonly bn: boolean;
   readonly act: Activation;
+  /** A pool called as a function in torchvision (nn.functional), which module-hook counters (thop) do not see. */
+  readonly functional?: boolean;
   /** Breakdown key when it differs from the kind's own (squeeze-excite parts say "se"). */
   readonly type?: string;
   /** Read the tensor saved under this label instead of the previous op's output. */
@@ -34,6 +36,35 @@ export interface OpSpec {
   readonly saveOutputAs?: string;
   /** A saved tensor this op reads besides its input (the other operand of an add or a scale). */
   readonly reads?: string;
+}
+
+/**
+ * Element-wise work besides the multiply-accumulates of the weights. Each
+ * category has its own formula; conventions say which they count, and at how
+ * many operations per element. Nothing is silently zero: a report lists the
+ * categories its convention ignores.
+ */
+export const WORK_CATEGORIES = ["bias", "bn", "relu", "relu6", "hswish", "hsigmoid", "sigmoid", "pool", "pool-divide", "add", "scale"] as const;
+export type WorkCategory = (typeof WORK_CATEGORIES)[number];
+
+export const WORK_TITLES: Record<WorkCategory, string> = {
+  bias: "bias adds",
+  bn: "BatchNorm",
+  relu: "ReLU",
+  relu6: "ReLU6",
+  hswish: "h-swish",
+  hsigmoid: "h-sigmoid",
+  sigmoid: "sigmoid",
+  pool: "pooling (input elements)",
+  "pool-divide": "pooling divides (output elements)",
+  add: "residual adds",
+  scale: "SE scale multiplies",
+};
+
+export interface WorkItem {
+  readonly category: WorkCategory;
+  /** Elements the work touches, once per element. */
+  readonly formula: Poly;
 }
 
 export interface LayerKind {
@@ -49,6 +80,10 @@ export interface LayerKind {
   readonly bias: Poly;
   /** Learnable BatchNorm parameters (γ and β), when followed by BatchNorm. */
   readonly bn: Poly;
+  /** Elements of the output: what a bias add, a BatchNorm or an activation after this layer touches. */
+  readonly outputElements: Poly;
+  /** Element-wise work of its own (a pool's reads, a residual add, an SE scale). */
+  readonly work: readonly WorkItem[];
   outputShape(op: OpSpec, input: Shape): Shape;
   /** Why this op cannot apply to its input, if it cannot. */
   check?(op: OpSpec, input: Shape, output: Shape): string | undefined;

@@ -11,6 +11,8 @@ export const depthwise = defineLayerKind({
   macs: mul(D_K2, M, D_H, D_W),
   bias: M,
   bn: mul(2, M),
+  outputElements: mul(M, D_H, D_W),
+  work: [],
   outputShape: (op, [h, w, c]) => [sameSide(h, op.stride), sameSide(w, op.stride), c],
   bind: (op, input, output) => ({ D_K: op.kernel, M: input[2], D_H: output[0], D_W: output[1] }),
 });

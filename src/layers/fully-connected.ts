@@ -11,6 +11,8 @@ export const fullyConnected = defineLayerKind({
   macs: mul(M, N),
   bias: N,
   bn: mul(2, N),
+  outputElements: N,
+  work: [],
   outputShape: (op) => [1, 1, op.out],
   bind: (_op, [h, w, c], output) => ({ M: h * w * c, N: output[2] }),
 });

@@ -11,6 +11,8 @@ export const groupedConv = defineLayerKind({
   macs: mul(D_K2, M, N, D_H, D_W, pow(G, -1)),
   bias: N,
   bn: mul(2, N),
+  outputElements: mul(N, D_H, D_W),
+  work: [],
   outputShape: (op, [h, w]) => [sameSide(h, op.stride), sameSide(w, op.stride), op.out],
   check: (op, input, output) =>
     input[2] % op.groups === 0 && output[2] % op.groups === 0

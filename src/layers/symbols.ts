@@ -6,5 +6,7 @@ export const N = sym("N");
 export const D_H = sym("D_H");
 export const D_W = sym("D_W");
 export const G = sym("G");
+export const D_Hin = sym("D_Hin");
+export const D_Win = sym("D_Win");
 export const D_K2 = pow(D_K, 2);
 export const ZERO = num(0);

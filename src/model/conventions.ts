@@ -2,6 +2,7 @@
  * Counting conventions: which parameters count, how widths are built, how
  * many classes. Every report names the convention it used.
  */
+import { WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
 import type { Rules } from "./schema.js";
 
 export const UNITS = ["macs", "flops"] as const;
@@ -22,6 +23,12 @@ export interface Convention {
   readonly classes?: number;
   /** FLOPs = 2 × MACs, labelled so everywhere. */
   readonly unit: Unit;
+  /** Operations counted per element of each kind of element-wise work (absent: ignored). */
+  readonly work: Readonly<Partial<Record<WorkCategory, bigint>>>;
+  /** Module-hook counters (thop) do not see pools torchvision calls as functions. */
+  readonly ignoreFunctionalPools?: boolean;
+  /** The tool and source file the preset follows, for peer presets. */
+  readonly reference?: string;
 }
 
 export const CONVENTIONS = {
@@ -33,6 +40,7 @@ export const CONVENTIONS = {
     bn: false,
     backgroundClass: false,
     unit: "macs",
+    work: {},
   },
   torchvision: {
     name: "torchvision",
@@ -42,6 +50,7 @@ export const CONVENTIONS = {
     bn: true,
     backgroundClass: false,
     unit: "macs",
+    work: {},
   },
   "tf-slim": {
     name: "tf-slim",
@@ -51,8 +60,61 @@ export const CONVENTIONS = {
     bn: false,
     backgroundClass: true,
     unit: "macs",
+    work: {},
+  },
+  fvcore: {
+    name: "fvcore",
+    summary: "fvcore FlopCountAnalysis on torchvision's models: conv and linear MACs (no bias), BatchNorm 2 per element (eval, affine), adaptive average pooling 1 per input element; params = parameter_count",
+    reference: "facebookresearch/fvcore fvcore/nn/jit_handles.py (batchnorm_flop_jit), flop_count.py",
+    rules: "torchvision",
+    bias: true,
+    bn: true,
+    backgroundClass: false,
+    unit: "macs",
+    work: { bn: 2n, pool: 1n },
+  },
+  ptflops: {
+    name: "ptflops",
+    summary: "ptflops (pytorch backend) on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU/ReLU6 1 per element, pooling 1 per input element; h-swish, h-sigmoid, residual + and SE * have no hook",
+    reference: "sovrasov/flops-counter.pytorch ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING)",
+    rules: "torchvision",
+    bias: true,
+    bn: true,
+    backgroundClass: false,
+    unit: "macs",
+    work: { bias: 1n, bn: 2n, relu: 1n, relu6: 1n, pool: 1n },
+  },
+  thop: {
+    name: "thop",
+    summary: "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); activations 0",
+    reference: "ultralytics/thop thop/vision/basic_hooks.py (count_normalization, count_adap_avgpool), calc_func.py",
+    rules: "torchvision",
+    bias: true,
+    bn: true,
+    backgroundClass: false,
+    unit: "macs",
+    work: { bn: 4n, pool: 1n, "pool-divide": 1n },
+    ignoreFunctionalPools: true,
+  },
+  "torch-flops": {
+    name: "torch-flops",
+    summary: "torch.utils.flop_counter.FlopCounterMode on torchvision's models: 2 FLOPs per conv and linear MAC, nothing else (bias, norms, activations, pooling, element-wise ops all 0)",
+    reference: "pytorch/pytorch torch/utils/flop_counter.py (conv_flop, addmm_flop: 2 per MAC)",
+    rules: "torchvision",
+    bias: true,
+    bn: true,
+    backgroundClass: false,
+    unit: "flops",
+    work: {},
   },
 } as const satisfies Record<string, Convention>;
+
+/** "counted: BatchNorm ×2, pooling ×1; ignored: bias adds, ReLU, …" */
+export function describeWork(c: Convention): string {
+  const counted = WORK_CATEGORIES.filter((k) => c.work[k] !== undefined).map((k) => `${WORK_TITLES[k]} ×${c.work[k]}`);
+  const ignored = WORK_CATEGORIES.filter((k) => c.work[k] === undefined).map((k) => WORK_TITLES[k]);
+  return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}; ignored: ${ignored.join(", ")}`;
+}
 
 export type ConventionName = keyof typeof CONVENTIONS;
 export const CONVENTION_NAMES = Object.keys(CONVENTIONS) as ConventionName[];

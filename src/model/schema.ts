@@ -70,6 +70,7 @@ export const fcSpecSchema = z.strictObject({
 export const avgpoolSpecSchema = z.strictObject({
   kind: z.literal("avgpool"),
   kernel: count.optional().describe("window side with stride = window (default: global pooling)"),
+  functional: z.boolean().optional().describe("the reference implementation pools with a function call, not a module (module-hook counters such as thop do not see it)"),
   ...common,
 });
 export const invertedResidualSpecSchema = z.strictObject({

@@ -1,7 +1,7 @@
 /** The main report: per-layer rows and totals of one model. */
 import type { Shape } from "../layers/define-layer-kind.js";
 import type { CostReport, LayerRow } from "../evaluate/cost.js";
-import type { Convention } from "../model/conventions.js";
+import { type Convention, describeWork } from "../model/conventions.js";
 import { elementsOf } from "../evaluate/memory.js";
 import { humanize } from "./numbers.js";
 import type { Cell, ReportDocument } from "./document.js";
@@ -16,7 +16,7 @@ export const inUnit = (macs: bigint, c: Convention): bigint => (c.unit === "flop
 
 export function conventionLine(c: Convention): string {
   const unit = c.unit === "flops" ? "FLOPs = 2 × MACs (multiply-accumulates)" : "MACs = multiply-accumulates (FLOPs ≈ 2 × MACs)";
-  return `convention: ${c.name} — ${c.summary}; ${unit}`;
+  return `convention: ${c.name} — ${c.summary}; ${unit}; ${describeWork(c)}`;
 }
 
 export function reportHeading(report: CostReport): { title: string; meta: string[] } {

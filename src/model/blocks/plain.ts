@@ -97,6 +97,7 @@ export const avgpoolBlock = defineBlockKind({
   prefix: "pool",
   expand(spec, state, _ctx, nameBlock) {
     const block = nameBlock();
-    return { ops: [plainOp({ kind: "avgpool", name: spec.name ?? block, block, kernel: spec.kernel ?? 0, stride: spec.kernel ?? 1 })], state };
+    const op = plainOp({ kind: "avgpool", name: spec.name ?? block, block, kernel: spec.kernel ?? 0, stride: spec.kernel ?? 1 });
+    return { ops: [spec.functional ? { ...op, functional: true } : op], state };
   },
 });

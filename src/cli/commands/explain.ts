@@ -1,0 +1,41 @@
+import { type Command, Option } from "commander";
+import { CONVENTION_NAMES, type ConventionName } from "../../model/conventions.js";
+import type { CommandContext } from "../context.js";
+import { parseAlpha, parseResolution } from "../options.js";
+import { addOutputOptions, readOutputChoice } from "./model-options.js";
+
+export function registerExplain(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command("explain")
+    .description("why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer")
+    .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
+    .addOption(new Option("--from <convention>", "the number you have").choices(CONVENTION_NAMES).default("paper"))
+    .addOption(new Option("--to <convention>", "the number you compare it with").choices(CONVENTION_NAMES).makeOptionMandatory())
+    .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
+    .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
+    .addHelpText(
+      "after",
+      `
+Conventions: ${CONVENTION_NAMES.join(", ")}.
+
+Examples:
+  $ mbn-cost explain v2 --from paper --to ptflops      300.77M vs 320.30M: BatchNorm, ReLU6, pooling, bias
+  $ mbn-cost explain v3-large --from fvcore --to torch-flops
+  $ mbn-cost explain v2 --to thop --format json`,
+    );
+  addOutputOptions(command).action((model: string, raw: Record<string, unknown>) =>
+    ctx.run(async () =>
+      (await import("../run/explain.js")).runExplain(
+        {
+          model,
+          from: raw["from"] as ConventionName,
+          to: raw["to"] as ConventionName,
+          alpha: (raw["alpha"] as ReturnType<typeof parseAlpha> | undefined) ?? parseAlpha("1"),
+          resolution: raw["resolution"] as number | undefined,
+          output: readOutputChoice(raw),
+        },
+        ctx.io,
+      ),
+    ),
+  );
+}

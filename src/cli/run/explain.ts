@@ -1,0 +1,26 @@
+import { evaluateModel } from "../../evaluate/cost.js";
+import { explainDifference } from "../../evaluate/explain.js";
+import { loadModel } from "../../io/read-model-spec.js";
+import { type ConventionName, resolveConvention } from "../../model/conventions.js";
+import { explainDocument } from "../../report/explain.js";
+import type { OutputChoice } from "../commands/model-options.js";
+import type { CliIo } from "../io.js";
+import type { Alpha } from "../options.js";
+import type { Outcome } from "../outcome.js";
+import { outputDocument } from "./output.js";
+
+export interface ExplainOptions {
+  readonly model: string;
+  readonly from: ConventionName;
+  readonly to: ConventionName;
+  readonly alpha: Alpha;
+  readonly resolution: number | undefined;
+  readonly output: OutputChoice;
+}
+
+export async function runExplain(options: ExplainOptions, io: CliIo): Promise<Outcome> {
+  const model = await loadModel(options.model, io.cwd);
+  const at = (name: ConventionName) =>
+    evaluateModel(model, { alpha: options.alpha, ...(options.resolution !== undefined && { resolution: options.resolution }), convention: resolveConvention(name) });
+  return outputDocument(explainDocument(explainDifference(at(options.from), at(options.to))), options.output);
+}

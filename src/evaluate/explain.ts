@@ -1,0 +1,80 @@
+/**
+ * Why two conventions give different numbers: the difference split by what
+ * each counts, in each convention's own reported unit. The rows sum to the
+ * totals of both reports exactly, so the differences sum to the difference.
+ */
+import { WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
+import type { Convention } from "../model/conventions.js";
+import type { CostReport, LayerRow } from "./cost.js";
+
+export interface ExplainSide {
+  /** Elements (or MACs, or parameters) the category covers under this side's architecture. */
+  readonly amount: bigint;
+  /** Operations per element this side counts (0 when it ignores the category); × 2 in FLOPs. */
+  readonly factor: bigint;
+  readonly value: bigint;
+}
+
+export interface ExplainRow {
+  readonly key: string;
+  readonly title: string;
+  readonly from: ExplainSide;
+  readonly to: ExplainSide;
+  readonly difference: bigint;
+}
+
+export interface Explanation {
+  readonly from: CostReport;
+  readonly to: CostReport;
+  readonly count: readonly ExplainRow[];
+  readonly params: readonly ExplainRow[];
+  /** The two conventions build different layer widths (their rules differ and the weights' MACs differ). */
+  readonly architecturesDiffer: boolean;
+}
+
+const unitFactor = (c: Convention): bigint => (c.unit === "flops" ? 2n : 1n);
+const sum = (rows: readonly LayerRow[], pick: (r: LayerRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
+
+function workAmount(report: CostReport, category: WorkCategory): { counted: bigint; unseen: bigint } {
+  const unseenRow = (i: number) => report.ops[i]?.functional === true && report.convention.ignoreFunctionalPools === true;
+  let counted = 0n;
+  let unseen = 0n;
+  report.rows.forEach((r, i) => {
+    const amount = r.work[category] ?? 0n;
+    if (unseenRow(i)) unseen += amount;
+    else counted += amount;
+  });
+  return { counted, unseen };
+}
+
+function side(amount: bigint, factor: bigint): ExplainSide {
+  return { amount, factor, value: amount * factor };
+}
+
+function row(key: string, title: string, from: ExplainSide, to: ExplainSide): ExplainRow {
+  return { key, title, from, to, difference: to.value - from.value };
+}
+
+export function explainDifference(from: CostReport, to: CostReport): Explanation {
+  const f = from.convention;
+  const t = to.convention;
+  const count: ExplainRow[] = [
+    row("macs", "conv and FC multiply-accumulates", side(sum(from.rows, (r) => r.weightMacs), unitFactor(f)), side(sum(to.rows, (r) => r.weightMacs), unitFactor(t))),
+  ];
+  for (const category of WORK_CATEGORIES) {
+    const a = workAmount(from, category);
+    const b = workAmount(to, category);
+    const fromSide = side(a.counted, (f.work[category] ?? 0n) * unitFactor(f));
+    const toSide = side(b.counted, (t.work[category] ?? 0n) * unitFactor(t));
+    if (a.counted + a.unseen === 0n && b.counted + b.unseen === 0n) continue;
+    const unseenNote = a.unseen + b.unseen > 0n ? " (functional pools: unseen by module hooks)" : "";
+    count.push(row(category, WORK_TITLES[category] + unseenNote, fromSide, toSide));
+  }
+  const paramSide = (report: CostReport, part: "weights" | "bias" | "bn", counted: boolean) => side(sum(report.rows, (r) => r.paramParts[part]), counted ? 1n : 0n);
+  const params: ExplainRow[] = [
+    row("weights", "weights", paramSide(from, "weights", true), paramSide(to, "weights", true)),
+    row("bias", "biases", paramSide(from, "bias", f.bias), paramSide(to, "bias", t.bias)),
+    row("bn", "BatchNorm γ and β", paramSide(from, "bn", f.bn), paramSide(to, "bn", t.bn)),
+  ];
+  return { from, to, count, params, architecturesDiffer: count[0]!.from.amount !== count[0]!.to.amount || params[0]!.from.amount !== params[0]!.to.amount };
+}
