@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-import { main, nodeIo } from "../dist/cli/main.js";
-process.exitCode = await main(process.argv.slice(2), nodeIo);
+// CommonJS (bin/package.json): an ES module entry would add the ESM loader's start-up to every run.
+const { cli } = require("./load-cli.cjs").loadCli(require("node:path").join(__dirname, "../dist/cli-bundle/main.cjs"));
+cli.main(process.argv.slice(2), cli.nodeIo).then((code) => (process.exitCode = code));

@@ -105,3 +105,30 @@ export function compileCount(p: Poly): CountFunction {
     return exact;
   };
 }
+
+/**
+ * A count formula as straight-line double arithmetic, for hot loops (sweeps).
+ * Only for polynomials with positive integer coefficients and exponents,
+ * whose values never shrink along the computation: a result at most
+ * 2^53 − 1 is then exact, and callers must check that. Other formulas give
+ * undefined (use compileCount).
+ */
+export type NumberFunction = (bindings: Readonly<Record<string, number>>) => number;
+
+const compiledNumbers = new WeakMap<Poly, NumberFunction | undefined>();
+
+export function compileNumber(p: Poly): NumberFunction | undefined {
+  if (!compiledNumbers.has(p)) compiledNumbers.set(p, compileNumberOnce(p));
+  return compiledNumbers.get(p);
+}
+
+function compileNumberOnce(p: Poly): NumberFunction | undefined {
+  const monotone = p.terms.every((t) => t.coef.den === 1n && t.coef.num > 0n && t.coef.num <= BigInt(Number.MAX_SAFE_INTEGER) && t.mono.every(([, e]) => e > 0));
+  if (!monotone) return undefined;
+  if (p.terms.length === 0) return () => 0;
+  const body = p.terms
+    .map((t) => [String(t.coef.num), ...t.mono.flatMap(([s, e]) => Array.from({ length: e }, () => `b.${s}`))].join("*"))
+    .join("+");
+  // Symbol names are identifiers (isSymbolName), coefficients integers: the source is plain arithmetic.
+  return new Function("b", `return ${body};`) as NumberFunction;
+}

@@ -8,8 +8,9 @@ import { commonFactor } from "./factor.js";
 import { isOne } from "./rational.js";
 import { latexName } from "./symbols.js";
 
-export const NOTATIONS = ["unicode", "ascii", "latex"] as const;
-export type Notation = (typeof NOTATIONS)[number];
+import type { Notation } from "./notations.js";
+
+export { NOTATIONS, type Notation } from "./notations.js";
 
 const SUPERSCRIPT: Record<string, string> = {
   "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",

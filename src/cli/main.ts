@@ -40,15 +40,16 @@ function writeOutcome(outcome: Outcome, io: CliIo): ExitCode {
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const debug = argv.includes("--debug");
   let outcome: Outcome | undefined;
+  const args = argv.length === 0 ? ["--help"] : [...argv];
   const program = createProgram({
     io,
     run: async (task) => {
       outcome = await task();
     },
-  });
+  }, args);
   try {
     // Bare `mbn-cost` shows the help rather than complaining about a missing model.
-    await program.parseAsync(argv.length === 0 ? ["--help"] : [...argv], { from: "user" });
+    await program.parseAsync(args, { from: "user" });
     return outcome ? writeOutcome(outcome, io) : ExitCode.Ok;
   } catch (error) {
     return reportError(error, io, debug);

@@ -25,7 +25,34 @@ Examples:
   $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112
 `;
 
-export function createProgram(ctx: CommandContext): Command {
+const COMMANDS = {
+  show: registerShow,
+  compare: registerCompare,
+  sweep: registerSweep,
+  paper: registerPaper,
+  check: registerCheck,
+  fit: registerFit,
+  explain: registerExplain,
+  formula: registerFormula,
+  ratio: registerRatio,
+  schema: registerSchema,
+} satisfies Record<string, (program: Command, ctx: CommandContext) => void>;
+
+/**
+ * Which commands to declare for these arguments. Declaring all ten costs
+ * several milliseconds of a start-up budget of tens (bench/startup.mjs), so a
+ * run declares only the one it invokes: a first word that is no command goes
+ * to the default command (`show`) either way. Help declares them all.
+ */
+export function commandsFor(argv: readonly string[]): (keyof typeof COMMANDS)[] {
+  const all = Object.keys(COMMANDS) as (keyof typeof COMMANDS)[];
+  const first = argv.find((a) => !a.startsWith("-"));
+  if (first === "help" || argv.includes("--help") || argv.includes("-h")) return all;
+  if (first === undefined) return argv.some((a) => a === "-V" || a === "--version") ? [] : all;
+  return first in COMMANDS ? [first as keyof typeof COMMANDS] : ["show"];
+}
+
+export function createProgram(ctx: CommandContext, argv: readonly string[] = []): Command {
   const program = new Command("mbn-cost")
     .description("Exact parameter and multiply-add (MAC) counts of MobileNet-family networks, from symbolic layer formulas.")
     .version(VERSION, "-V, --version")
@@ -37,15 +64,6 @@ export function createProgram(ctx: CommandContext): Command {
       writeOut: (text) => ctx.io.stdout(text),
       writeErr: (text) => ctx.io.stderr(text),
     });
-  registerShow(program, ctx);
-  registerCompare(program, ctx);
-  registerSweep(program, ctx);
-  registerPaper(program, ctx);
-  registerCheck(program, ctx);
-  registerExplain(program, ctx);
-  registerFit(program, ctx);
-  registerFormula(program, ctx);
-  registerRatio(program, ctx);
-  registerSchema(program, ctx);
+  for (const name of commandsFor(argv)) COMMANDS[name](program, ctx);
   return program;
 }

@@ -6,8 +6,9 @@
 import { type Rational, rational } from "../algebra/rational.js";
 import type { CostReport, LayerRow } from "./cost.js";
 
-export const BREAKDOWNS = ["type", "resolution", "block", "layer"] as const;
-export type BreakdownBy = (typeof BREAKDOWNS)[number];
+import type { BreakdownBy } from "./option-names.js";
+
+export { BREAKDOWNS, type BreakdownBy } from "./option-names.js";
 
 export interface BreakdownGroup {
   /** Layer type, output side, block or layer name. */

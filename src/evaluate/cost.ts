@@ -115,6 +115,11 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
     const problem = c.kind.check?.(op, source, output);
     if (problem !== undefined) throw new InputError(`layer ${op.name}: ${problem}`);
     const bindings = c.kind.bind(op, source, output);
+    for (const [symbol, value] of Object.entries(bindings)) {
+      if (!Number.isSafeInteger(value)) {
+        throw new InputError(`layer ${op.name}: ${symbol} = ${value} is past 2^53 − 1; mbn-cost refuses rather than round it`);
+      }
+    }
     const paramParts = { weights: c.params(bindings), bias: op.bias ? c.bias(bindings) : 0n, bn: op.bn ? c.bn(bindings) : 0n };
     let rowParams = paramParts.weights;
     if (convention.bias) rowParams += paramParts.bias;

@@ -13,11 +13,11 @@
 import type { OpSpec } from "../layers/define-layer-kind.js";
 import type { LayerRow } from "./cost.js";
 
-export const MEMORY_MODELS = ["block", "layer"] as const;
-export type MemoryModel = (typeof MEMORY_MODELS)[number];
+import type { Dtype, MemoryModel } from "./option-names.js";
 
-export const DTYPES = { fp32: 4n, fp16: 2n, int8: 1n } as const;
-export type Dtype = keyof typeof DTYPES;
+export { MEMORY_MODELS, type MemoryModel, type Dtype } from "./option-names.js";
+
+export const DTYPES = { fp32: 4n, fp16: 2n, int8: 1n } as const satisfies Record<Dtype, bigint>;
 
 export interface MemoryPeak {
   readonly model: MemoryModel;

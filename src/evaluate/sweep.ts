@@ -1,11 +1,13 @@
 /**
  * α × resolution grid: one row per configuration, produced lazily (the CLI
- * streams them). The ops are built once per α and reused for every resolution.
+ * streams them). Ops are built and planned once per α; each resolution is
+ * costed by the fast plan, or exactly when the plan cannot be exact.
  */
 import type { Convention } from "../model/conventions.js";
 import { buildNetwork } from "../model/build.js";
 import { costNetwork, type ModelRef } from "./cost.js";
 import { type MemoryModel, peakMemory } from "./memory.js";
+import { costPlanned, planNetwork } from "./plan.js";
 
 export interface SweepPoint {
   readonly alpha: { readonly text: string; readonly value: number };
@@ -24,8 +26,15 @@ export function* sweep(
 ): Generator<SweepPoint> {
   for (const alpha of alphas) {
     const ops = buildNetwork(model.spec, alpha.value, convention);
+    const plan = memoryModel === "block" ? planNetwork(ops, convention) : undefined;
     for (const resolution of resolutions) {
-      const { rows, totals } = costNetwork(ops, [resolution, resolution, model.spec.input.channels], convention);
+      const input = [resolution, resolution, model.spec.input.channels] as const;
+      const fast = plan && costPlanned(plan, input);
+      if (fast) {
+        yield { alpha, resolution, ...fast };
+        continue;
+      }
+      const { rows, totals } = costNetwork(ops, input, convention);
       yield { alpha, resolution, macs: totals.macs, params: totals.params, peakActivations: peakMemory(rows, ops, memoryModel).elements };
     }
   }

@@ -17,8 +17,9 @@ export interface FormulaKind {
   readonly bn: Poly;
 }
 
-export const FORMULA_KIND_NAMES = ["conv", "dw", "pw", "dsconv", "gconv", "fc"] as const;
-export type FormulaKindName = (typeof FORMULA_KIND_NAMES)[number];
+import type { FormulaKindName } from "./formula-kind-names.js";
+
+export { FORMULA_KIND_NAMES, type FormulaKindName } from "./formula-kind-names.js";
 
 export const formulaKinds = {
   conv,

@@ -5,8 +5,9 @@
 import { WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
 import type { Rules } from "./schema.js";
 
-export const UNITS = ["macs", "flops"] as const;
-export type Unit = (typeof UNITS)[number];
+import type { ConventionName, Unit } from "./convention-names.js";
+
+export { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "./convention-names.js";
 
 export interface Convention {
   readonly name: string;
@@ -107,7 +108,7 @@ export const CONVENTIONS = {
     unit: "flops",
     work: {},
   },
-} as const satisfies Record<string, Convention>;
+} as const satisfies Record<ConventionName, Convention>;
 
 /** "counted: BatchNorm ×2, pooling ×1; ignored: bias adds, ReLU, …" */
 export function describeWork(c: Convention): string {
@@ -116,8 +117,6 @@ export function describeWork(c: Convention): string {
   return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}; ignored: ${ignored.join(", ")}`;
 }
 
-export type ConventionName = keyof typeof CONVENTIONS;
-export const CONVENTION_NAMES = Object.keys(CONVENTIONS) as ConventionName[];
 
 export interface ConventionOverrides {
   readonly bias?: boolean;

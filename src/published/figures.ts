@@ -45,8 +45,8 @@ export interface PublishedFigure extends Setting {
   readonly explainedBy?: Metric;
 }
 
-export const FAMILIES = ["v1", "v2", "v3", "fd"] as const;
-export type Family = (typeof FAMILIES)[number];
+export { FAMILIES, type Family } from "./families.js";
+import type { Family } from "./families.js";
 
 const macs: Metric = { kind: "total", of: "macs" };
 const params: Metric = { kind: "total", of: "params" };

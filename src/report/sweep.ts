@@ -9,8 +9,7 @@ import type { Cell, ReportDocument } from "./document.js";
 import { jsonReplacer } from "./json.js";
 import { conventionLine, inUnit, unitKey, unitLabel } from "./layers.js";
 
-export const SWEEP_FORMATS = ["csv", "jsonl", "json", "table", "markdown"] as const;
-export type SweepFormat = (typeof SWEEP_FORMATS)[number];
+export { SWEEP_FORMATS, type SweepFormat } from "./sweep-formats.js";
 
 export interface SweepContext {
   readonly model: string;

@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { CONVENTION_NAMES, type ConventionName } from "../../model/conventions.js";
+import { CONVENTION_NAMES, type ConventionName } from "../../model/convention-names.js";
 import type { CommandContext } from "../context.js";
 import { parseAlpha, parseResolution } from "../options.js";
 import { addOutputOptions, readOutputChoice } from "./model-options.js";

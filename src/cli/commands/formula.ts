@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
-import { NOTATIONS } from "../../algebra/print.js";
-import { FORMULA_KIND_NAMES } from "../../layers/formula-kinds.js";
+import { NOTATIONS } from "../../algebra/notations.js";
+import { FORMULA_KIND_NAMES } from "../../layers/formula-kind-names.js";
 import type { CommandContext } from "../context.js";
 import { addSymbolOptions, collectBindings } from "./bindings.js";
 

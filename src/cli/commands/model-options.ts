@@ -3,7 +3,8 @@
  * convention and its per-item overrides, output format and destination.
  */
 import { type Command, Option } from "commander";
-import { CONVENTION_NAMES, type ConventionName, type ConventionOverrides, UNITS, type Unit } from "../../model/conventions.js";
+import { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "../../model/convention-names.js";
+import type { ConventionOverrides } from "../../model/conventions.js";
 import { FORMATS, type Format } from "../../report/format.js";
 import { parsePositiveInteger } from "../options.js";
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { FAMILIES } from "../../published/figures.js";
+import type { FAMILIES } from "../../published/families.js";
 import type { CommandContext } from "../context.js";
 import { addOutputOptions, readOutputChoice } from "./model-options.js";
 

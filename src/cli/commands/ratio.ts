@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { NOTATIONS } from "../../algebra/print.js";
+import { NOTATIONS } from "../../algebra/notations.js";
 import type { CommandContext } from "../context.js";
 import { addSymbolOptions, collectBindings } from "./bindings.js";
 

@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
-import { DTYPES, MEMORY_MODELS } from "../../evaluate/memory.js";
-import { SWEEP_FORMATS } from "../../report/sweep.js";
+import { DTYPE_NAMES, MEMORY_MODELS } from "../../evaluate/option-names.js";
+import { SWEEP_FORMATS } from "../../report/sweep-formats.js";
 import type { CommandContext } from "../context.js";
 import type { SweepOptions } from "../run/sweep.js";
 import { addConventionOptions, readConventionChoice } from "./model-options.js";
@@ -16,7 +16,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option("-o, --out <file>", "write to a file (atomically) instead of stdout")
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
-    .addOption(new Option("--dtype <dtype>", "bytes per activation element").choices(Object.keys(DTYPES)).default("fp32"))
+    .addOption(new Option("--dtype <dtype>", "bytes per activation element").choices(DTYPE_NAMES).default("fp32"))
     .addOption(new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"))
     .addHelpText(
       "after",

@@ -2,7 +2,6 @@ import { evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import type { BreakdownBy } from "../../evaluate/breakdown.js";
-import { breakdownDocument } from "../../report/breakdown.js";
 import { layersDocument } from "../../report/layers.js";
 import type { MemoryOptions } from "../../report/memory.js";
 import type { OutputChoice } from "../commands/model-options.js";
@@ -29,6 +28,8 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     ...(options.resolution !== undefined && { resolution: options.resolution }),
     convention: resolveConvention(options.convention, options.overrides),
   });
-  const doc = options.by ? breakdownDocument(report, options.by, options.memory) : layersDocument(report, options.memory);
+  const doc = options.by
+    ? (await import("../../report/breakdown.js")).breakdownDocument(report, options.by, options.memory)
+    : layersDocument(report, options.memory);
   return outputDocument(doc, options.output);
 }

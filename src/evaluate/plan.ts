@@ -1,0 +1,100 @@
+/**
+ * Fast totals for sweeps and fits: a model's ops planned once per width,
+ * then costed at each resolution in double arithmetic. Every value is a sum
+ * of products of positive integers, so a result at most 2^53 − 1 is exact;
+ * past that, or for formulas outside that class, the plan answers undefined
+ * and the caller uses the exact evaluator (costNetwork). A property test
+ * keeps the two equal.
+ */
+import { type NumberFunction, compileNumber } from "../algebra/evaluate.js";
+import type { LayerKind, OpSpec, Shape } from "../layers/define-layer-kind.js";
+import { layerKinds } from "../layers/registry.js";
+import type { Convention } from "../model/conventions.js";
+
+interface Step {
+  readonly op: OpSpec;
+  readonly kind: LayerKind;
+  readonly params: NumberFunction;
+  readonly macs: NumberFunction;
+  readonly bias: NumberFunction;
+  readonly bn: NumberFunction;
+  readonly outputElements: NumberFunction;
+  readonly work: readonly { readonly factor: number; readonly count: NumberFunction }[];
+  /** Operations counted per output element for this op's bias, BatchNorm and activation. */
+  readonly perOutputElement: number;
+  readonly paramsBias: boolean;
+  readonly paramsBn: boolean;
+  readonly startsBlock: boolean;
+}
+
+export interface NetworkPlan {
+  readonly steps: readonly Step[];
+}
+
+export interface PlannedTotals {
+  readonly macs: bigint;
+  readonly params: bigint;
+  /** Block-model peak activation elements. */
+  readonly peakActivations: bigint;
+}
+
+/** Undefined when some formula falls outside double-exact arithmetic (e.g. grouped conv's 1/G). */
+export function planNetwork(ops: readonly OpSpec[], convention: Convention): NetworkPlan | undefined {
+  const steps: Step[] = [];
+  for (const [i, op] of ops.entries()) {
+    const kind: LayerKind = layerKinds[op.kind];
+    const fns = [kind.params, kind.macs, kind.bias, kind.bn, kind.outputElements].map(compileNumber);
+    const work = kind.work.map((w) => ({ factor: Number(convention.work[w.category] ?? 0n), count: compileNumber(w.formula) }));
+    if (fns.some((f) => f === undefined) || work.some((w) => w.count === undefined)) return undefined;
+    const seen = !(op.functional && convention.ignoreFunctionalPools);
+    const factor = (n: bigint | undefined) => (seen ? Number(n ?? 0n) : 0);
+    steps.push({
+      op,
+      kind,
+      params: fns[0]!,
+      macs: fns[1]!,
+      bias: fns[2]!,
+      bn: fns[3]!,
+      outputElements: fns[4]!,
+      work: work.map((w) => ({ factor: seen ? w.factor : 0, count: w.count! })),
+      perOutputElement: (op.bias ? factor(convention.work.bias) : 0) + (op.bn ? factor(convention.work.bn) : 0) + (op.act !== "none" ? factor(convention.work[op.act]) : 0),
+      paramsBias: convention.bias && op.bias,
+      paramsBn: convention.bn && op.bn,
+      startsBlock: i === 0 || ops[i - 1]!.block !== op.block,
+    });
+  }
+  return { steps };
+}
+
+const safe = (n: number) => n <= Number.MAX_SAFE_INTEGER;
+
+export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | undefined {
+  const saved = new Map<string, Shape>();
+  let current = input;
+  let macs = 0;
+  let params = 0;
+  let peak = 0;
+  let blockInput = 0;
+  for (let i = 0; i < plan.steps.length; i++) {
+    const s = plan.steps[i]!;
+    const op = s.op;
+    const source = op.inputFrom === undefined ? current : saved.get(op.inputFrom);
+    if (!source) return undefined;
+    if (op.saveInputAs !== undefined) saved.set(op.saveInputAs, source);
+    const output = s.kind.outputShape(op, source);
+    if (!(output[0] >= 1 && output[1] >= 1) || s.kind.check?.(op, source, output) !== undefined) return undefined;
+    if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
+    const b = s.kind.bind(op, source, output);
+    params += s.params(b) + (s.paramsBias ? s.bias(b) : 0) + (s.paramsBn ? s.bn(b) : 0);
+    let opMacs = s.macs(b);
+    if (s.perOutputElement !== 0) opMacs += s.perOutputElement * s.outputElements(b);
+    for (const w of s.work) if (w.factor !== 0) opMacs += w.factor * w.count(b);
+    macs += opMacs;
+    if (s.startsBlock) blockInput = source[0] * source[1] * source[2];
+    const next = plan.steps[i + 1];
+    if (!next || next.startsBlock) peak = Math.max(peak, blockInput + output[0] * output[1] * output[2]);
+    current = output;
+  }
+  if (!safe(macs) || !safe(params) || !safe(peak)) return undefined;
+  return { macs: BigInt(macs), params: BigInt(params), peakActivations: BigInt(peak) };
+}

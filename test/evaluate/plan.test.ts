@@ -1,0 +1,36 @@
+/** The fast sweep path (double arithmetic, checked against 2^53) equals the exact evaluator. */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { costNetwork } from "../../src/evaluate/cost.js";
+import { peakMemory } from "../../src/evaluate/memory.js";
+import { costPlanned, planNetwork } from "../../src/evaluate/plan.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { buildNetwork } from "../../src/model/build.js";
+import { CONVENTION_NAMES, resolveConvention } from "../../src/model/conventions.js";
+
+const models = await Promise.all(["v1", "v2", "v3-large", "v3-small", "fd", "mobilenet-v2-cifar", "test/fixtures/configs/valid/tiny-net.json"].map((m) => loadModel(m, process.cwd())));
+
+describe("planned totals = exact totals", () => {
+  test("for every model, convention, width and resolution", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...models), fc.constantFrom(...CONVENTION_NAMES), fc.integer({ min: 5, max: 400 }), fc.integer({ min: 32, max: 1024 }), (model, name, hundredths, resolution) => {
+        const convention = resolveConvention(name);
+        const ops = buildNetwork(model.spec, hundredths / 100, convention);
+        const input = [resolution, resolution, model.spec.input.channels] as const;
+        const plan = planNetwork(ops, convention);
+        const exact = costNetwork(ops, input, convention);
+        const fast = plan && costPlanned(plan, input);
+        if (plan === undefined) return; // formulas outside double-exact arithmetic: the exact path is used
+        expect(fast).toEqual({ macs: exact.totals.macs, params: exact.totals.params, peakActivations: peakMemory(exact.rows, ops, "block").elements });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("declines past 2^53 instead of rounding", async () => {
+    const model = await loadModel("test/fixtures/configs/valid/huge.json", process.cwd());
+    const convention = resolveConvention("paper");
+    const plan = planNetwork(buildNetwork(model.spec, 1, convention), convention)!;
+    expect(costPlanned(plan, [16384, 16384, 3])).toBeUndefined();
+  });
+});
