@@ -7,7 +7,8 @@ import { InputError } from "../errors.js";
  * target, so a reader never sees a half-written file. A missing folder is an
  * error (never created); an existing file is kept unless `force`.
  */
-export function writeFileAtomic(path: string, content: string | Iterable<string>, force: boolean): void {
+/** Refuses a path whose folder is missing, which is a folder, or which exists (unless force). */
+export function checkOutputPath(path: string, force: boolean): void {
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new InputError(`--out ${path}: folder '${folder}' does not exist`);
@@ -16,6 +17,11 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
     if (statSync(path).isDirectory()) throw new InputError(`--out ${path}: is a folder, expected a file path`);
     if (!force) throw new InputError(`--out ${path}: file exists; add --force to overwrite it`);
   }
+}
+
+export function writeFileAtomic(path: string, content: string | Iterable<string>, force: boolean): void {
+  checkOutputPath(path, force);
+  const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
   let fd: number | undefined;
   try {

@@ -1,5 +1,6 @@
 import { main } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/io.js";
+import { checkOutputPath } from "../../src/io/write-file-atomic.js";
 
 export interface CapturedIo extends CliIo {
   out: string;
@@ -15,7 +16,10 @@ export function makeIo(env: Record<string, string | undefined> = {}, cwd = proce
     files: new Map(),
     stdout: (text) => void (io.out += text),
     stderr: (text) => void (io.err += text),
-    writeFile: (path, content) => void io.files.set(path, typeof content === "string" ? content : [...content].join("")),
+    writeFile: (path, content, force) => {
+      checkOutputPath(path, force);
+      io.files.set(path, typeof content === "string" ? content : [...content].join(""));
+    },
     appendFile: (path, content) => void io.files.set(path, (io.files.get(path) ?? "") + content),
     env,
     cwd,

@@ -1,0 +1,95 @@
+/**
+ * mbn-cost as a library. The CLI is built on these same functions.
+ *
+ *   import { loadModel, evaluate, formulas, toText } from "mbn-cost";
+ *   const v2 = await loadModel("v2");
+ *   const report = evaluate(v2, { alpha: 0.5 });
+ *   report.totals; // { params: 1949136n, macs: 97131840n }
+ *   toText(formulas.dsconv.macs); // "D_K²·M·D_H·D_W + M·N·D_H·D_W"
+ *
+ * Counts are bigint; ratios are exact rationals ({ num, den }).
+ */
+import { type CostReport, type ModelRef, evaluateModel } from "./evaluate/cost.js";
+import { loadModel as loadModelFrom } from "./io/read-model-spec.js";
+import { type Convention, type ConventionName, type ConventionOverrides, resolveConvention } from "./model/conventions.js";
+
+// The symbolic algebra
+export {
+  add,
+  mul,
+  neg,
+  num,
+  pow,
+  sub,
+  sym,
+  equalPoly,
+  symbolsOf,
+  type Expr,
+  type Fraction,
+  type Monomial,
+  type Poly,
+  type Term,
+} from "./algebra/expr.js";
+export { commonFactor, divide, type Factored } from "./algebra/factor.js";
+export { evaluate as evaluateExpr, substitute, type Bindings } from "./algebra/evaluate.js";
+export { toText, toFactoredText, NOTATIONS, type Notation } from "./algebra/print.js";
+export { type Rational, rational, formatRational, toDecimal, parseRational } from "./algebra/rational.js";
+export { SYMBOLS, type SymbolInfo } from "./algebra/symbols.js";
+
+// Layer kinds and their formulas
+export { formulaKinds as formulas, FORMULA_KIND_NAMES, type FormulaKind, type FormulaKindName } from "./layers/formula-kinds.js";
+export { layerKinds } from "./layers/registry.js";
+export { WORK_CATEGORIES, type LayerKind, type OpSpec, type Shape, type WorkCategory } from "./layers/define-layer-kind.js";
+
+// Architectures, conventions
+export { BUILTIN_MODELS, type BuiltinModel } from "./model/builtin.js";
+export { CONVENTIONS, CONVENTION_NAMES, resolveConvention, type Convention, type ConventionName, type ConventionOverrides } from "./model/conventions.js";
+export { buildNetwork } from "./model/build.js";
+export { makeDivisible } from "./model/scale.js";
+export type { ModelSpec, LayerSpec } from "./model/schema.js";
+
+// Evaluation and analyses
+export { evaluateModel, costNetwork, type CostReport, type LayerRow, type ModelRef, type Totals } from "./evaluate/cost.js";
+export { breakdown, BREAKDOWNS, type BreakdownBy, type BreakdownGroup } from "./evaluate/breakdown.js";
+export { compareTotals, alignBreakdowns } from "./evaluate/compare.js";
+export { peakMemory, DTYPES, MEMORY_MODELS, type MemoryModel, type MemoryPeak } from "./evaluate/memory.js";
+export { sweep, type SweepPoint } from "./evaluate/sweep.js";
+export { parseRange } from "./evaluate/range.js";
+export { explainDifference, type Explanation } from "./evaluate/explain.js";
+export { reproduceFigure, type Reproduction } from "./evaluate/reproduce.js";
+export { PUBLISHED_FIGURES, type PublishedFigure } from "./published/figures.js";
+
+// Budgets
+export { checkBudget, type BudgetResult } from "./budget/check.js";
+export { fitWidths, paretoFront, type FitAnswer } from "./budget/fit.js";
+export { parseQuantity } from "./budget/quantity.js";
+
+// Rendering
+export { render, FORMATS, type Format } from "./report/format.js";
+export { layersDocument } from "./report/layers.js";
+export type { ReportDocument } from "./report/document.js";
+export { InputError } from "./errors.js";
+
+/** A built-in model by name or alias (v1, v2, v3-large, v3-small, fd, …), or a path to a model JSON file. */
+export function loadModel(ref: string, cwd: string = process.cwd()): Promise<ModelRef> {
+  return loadModelFrom(ref, cwd);
+}
+
+export interface EvaluateOptions {
+  /** Width multiplier (default 1). */
+  readonly alpha?: number | string;
+  /** Input resolution (default: the model's). */
+  readonly resolution?: number;
+  /** A preset name or a resolved convention (default "paper"). */
+  readonly convention?: ConventionName | Convention;
+  readonly overrides?: ConventionOverrides;
+}
+
+/** Per-layer rows and exact totals of a loaded model. */
+export function evaluate(model: ModelRef, options: EvaluateOptions = {}): CostReport {
+  const alphaText = String(options.alpha ?? "1");
+  const alpha = Number(alphaText);
+  if (!(alpha > 0)) throw new RangeError(`alpha must be a number > 0, got ${alphaText}`);
+  const convention = typeof options.convention === "object" ? options.convention : resolveConvention(options.convention ?? "paper", options.overrides);
+  return evaluateModel(model, { alpha: { text: alphaText, value: alpha }, ...(options.resolution !== undefined && { resolution: options.resolution }), convention });
+}

@@ -1,0 +1,88 @@
+/**
+ * Bad input anywhere: exit 2, one line on stderr naming the value and what is
+ * allowed, no stack trace, nothing on stdout, no file written.
+ */
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+
+const cases: [string[], RegExp][] = [
+  // main command
+  [["v2", "--alpha", "0"], /'0' is invalid\. Width multiplier must be a number > 0 and ≤ 10/],
+  [["v2", "--alpha", "-1"], /'-1' is invalid\. Width multiplier/],
+  [["v2", "--alpha", "abc"], /'abc' is invalid\. Width multiplier/],
+  [["v2", "--alpha", "11"], /'11' is invalid\. Width multiplier must be a number > 0 and ≤ 10/],
+  [["v2", "--resolution", "0"], /'0' is invalid\. Resolution must be a positive integer from 1 to 16384/],
+  [["v2", "--resolution", "224.5"], /'224\.5' is invalid\. Resolution/],
+  [["v2", "--resolution", "99999"], /'99999' is invalid\. Resolution/],
+  [["v9"], /unknown model 'v9': expected one of v1\|mobilenet-v1/],
+  [["v2", "--convention", "keras"], /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, thop, torch-flops/],
+  [["v2", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
+  [["v2", "--by", "colour"], /'colour' is invalid\. Allowed choices are type, resolution, block, layer/],
+  [["v2", "--dtype", "fp64"], /'fp64' is invalid\. Allowed choices are fp32, fp16, int8/],
+  [["v2", "--unit", "gflops"], /'gflops' is invalid\. Allowed choices are macs, flops/],
+  [["v2", "--classes", "-3"], /'-3' is invalid\. Classes must be a positive integer/],
+  [["v2", "--frobnicate"], /unknown option '--frobnicate'/],
+  [["v2", "--out", "no/such/folder/x.csv"], /--out no\/such\/folder\/x\.csv: folder 'no\/such\/folder' does not exist/],
+  [["v2", "--out", "report.pdf"], /cannot tell the format from '\.pdf'/],
+  [["test/fixtures/configs/invalid/negative-out.json"], /layers\[3\]\.out: expected a positive integer/],
+  [["test/fixtures/configs/invalid/typo.json"], /layers\[0\]: unknown field 'strdie'/],
+  [["test/fixtures/configs/invalid/not-json.json"], /not valid JSON/],
+  [["test/fixtures"], /test\/fixtures: no such file|is a folder/],
+  [["mobilenet-v2-cifar", "--resolution", "8"], /layer pool_1: its 1×1 input is too small/],
+  // compare
+  [["compare", "v1@0", "v2"], /spec 'v1@0': width multiplier '0' must be a number > 0/],
+  [["compare", "v1@0.5/0"], /resolution 0 must be an integer from 1/],
+  [["compare", "v1", "--by", "layer"], /'layer' is invalid\. Allowed choices are type, resolution, block/],
+  // sweep
+  [["sweep", "v2", "--alpha", "1:0.5:0.1"], /start 1 is above stop 0\.5/],
+  [["sweep", "v2", "--alpha", "0.1:1:-0.1"], /step '-0\.1' must be a number > 0/],
+  [["sweep", "v2", "--resolution", "a,b"], /--resolution 'a' in 'a,b' is not a number/],
+  [["sweep", "v2", "--alpha", "0.00001:2:0.00001"], /at most 100000 are allowed/],
+  // check
+  [["check", "nope.json"], /nope\.json: no such file/],
+  [["check", "test/fixtures/budgets/bad-quantity.json"], /budgets\[0\]\.max_macs: expected a whole number/],
+  [["check", "test/fixtures/budgets/no-limit.json"], /a budget needs at least one of max_macs/],
+  [["check", "test/fixtures/budgets/unknown-model.json"], /budgets\[1\]\.model: unknown model 'v9'/],
+  [["check", "test/fixtures/budgets/all-pass.json", "--format", "csv"], /'csv' is invalid\. Allowed choices are table, json, markdown/],
+  // fit
+  [["fit", "v2"], /fit needs a budget: give --max-macs and\/or --max-params/],
+  [["fit", "v2", "--max-macs", "ten"], /--max-macs 'ten': expected a whole number/],
+  [["fit", "v2", "--max-params", "1.5"], /--max-params '1\.5': expected a whole number/],
+  // explain, paper, formula, ratio, schema
+  [["explain", "v2", "--to", "keras"], /'keras' is invalid/],
+  [["explain", "v2"], /required option '--to <convention>' not specified/],
+  [["paper", "v4"], /'v4' is invalid for argument 'family'/],
+  [["formula", "deconv"], /'deconv' is invalid for argument 'kind'\. Allowed choices are conv, dw, pw, dsconv, gconv, fc/],
+  [["formula", "conv", "--M", "0"], /'0' is invalid\. M must be a positive integer/],
+  [["ratio", "--DK", "3.5"], /'3\.5' is invalid\. D_K must be a positive integer/],
+  [["ratio", "--notation", "tex"], /'tex' is invalid\. Allowed choices are unicode, ascii, latex/],
+  [["schema", "everything"], /'everything' is invalid for argument 'which'\. Allowed choices are model, budgets/],
+];
+
+describe(`bad input (${cases.length} cases): exit 2, one line, no stack, nothing written`, () => {
+  test.each(cases)("%j", async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe("");
+    expect(r.files.size).toBe(0);
+  });
+
+  test("the table covers every command", () => {
+    const commands = new Set(cases.map(([argv]) => (["compare", "sweep", "check", "fit", "explain", "paper", "formula", "ratio", "schema"].includes(argv[0]!) ? argv[0] : "show")));
+    expect([...commands].sort()).toEqual(["check", "compare", "explain", "fit", "formula", "paper", "ratio", "schema", "show", "sweep"]);
+  });
+});
+
+describe("internal errors", () => {
+  test("a bug exits 3 with a hint to report it, the stack only with --debug", async () => {
+    const { main } = await import("../../src/cli/main.js");
+    const { makeIo } = await import("../helpers/io.js");
+    const io = makeIo();
+    const broken = { ...io, stdout: () => { throw new TypeError("boom"); } };
+    expect(await main(["ratio"], broken)).toBe(3);
+    expect(io.err).toMatch(/^internal error: boom\. This is a bug in mbn-cost: please report it with the command you ran \(add --debug for the stack\)\.\n$/);
+  });
+});
