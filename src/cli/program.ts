@@ -11,6 +11,7 @@ import { registerFit } from "./commands/fit.js";
 import { registerFormula } from "./commands/formula.js";
 import { registerPaper } from "./commands/paper.js";
 import { registerRatio } from "./commands/ratio.js";
+import { registerReport } from "./commands/report.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerShow } from "./commands/show.js";
 import { registerSweep } from "./commands/sweep.js";
@@ -20,6 +21,7 @@ const EXAMPLES = `
 Examples:
   $ mbn-cost v2 --alpha 0.5                 per-layer table of MobileNet V2 0.5
   $ mbn-cost v1 --format csv --out v1.csv   CSV for a spreadsheet
+  $ mbn-cost report v1 --out r.html          a self-contained HTML report with charts
   $ mbn-cost ratio --N 1024 --DK 3         separable vs standard conv, exactly
   $ mbn-cost formula dsconv                 params and MACs formulas of a layer kind
   $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112
@@ -30,6 +32,7 @@ const COMMANDS = {
   compare: registerCompare,
   sweep: registerSweep,
   paper: registerPaper,
+  report: registerReport,
   check: registerCheck,
   fit: registerFit,
   explain: registerExplain,

@@ -45,7 +45,7 @@ export function breakdownDocument(report: CostReport, by: BreakdownBy, options: 
   const groups = breakdown(report, by);
   const grid = breakdownGrid(report, by, groups);
   const notes = [
-    ...differingFigureNotes(report, ["share", "at-resolutions"]),
+    ...differingFigureNotes(report, by === "type" ? ["share"] : by === "resolution" ? ["at-resolutions"] : []),
     ...(by === "type" ? ["Types without MACs or params under this convention (pooling, residual adds) are left out."] : []),
     ...(by === "resolution" ? ["Each layer is binned by the side of the feature map it outputs."] : []),
   ];
@@ -57,6 +57,13 @@ export function breakdownDocument(report: CostReport, by: BreakdownBy, options: 
       rows: groups.map((g) => [g.key, `${g.layers}`, inUnit(g.macs, report.convention), pct(g.macsShare), g.params, pct(g.paramsShare)]),
     },
     notes: [...notes, ...base.notes],
+    chart: {
+      kind: "bars",
+      title: `${report.model.spec.name} (${report.model.ref}) α ${report.alpha.text} ${report.resolution}px: ${unitLabel(report.convention)} by ${KEY_HEADER[by]}`,
+      unit: unitLabel(report.convention),
+      labels: "all",
+      bars: groups.map((g) => ({ label: by === "resolution" ? `${g.key}×${g.key}` : g.key, value: inUnit(g.macs, report.convention), group: by === "type" ? g.key : "", note: `${pct(g.macsShare)}%` })),
+    },
     data: { ...(base.data as object), [`by_${by}`]: breakdownData(groups, by), notes: [...notes, ...base.notes] },
   };
 }

@@ -2,6 +2,7 @@ import { toDecimal } from "../algebra/rational.js";
 import type { BreakdownBy } from "../evaluate/breakdown.js";
 import { type AlignedRow, alignBreakdowns, compareTotals } from "../evaluate/compare.js";
 import type { CostReport } from "../evaluate/cost.js";
+import type { Chart } from "./chart.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
 import { conventionLine, inUnit, unitKey, unitLabel } from "./layers.js";
 import { pct } from "./breakdown.js";
@@ -81,7 +82,18 @@ export function compareDocument(specs: readonly ComparedSpec[], by: BreakdownBy 
   const totals = totalsGrid(specs);
   const grids = aligned && by ? [totals, alignedGrid(specs, by, aligned)] : [totals];
   const key = unitKey(c);
+  const chart: Chart =
+    aligned && by
+      ? {
+          kind: "grouped-bars",
+          title: `${c.unit === "flops" ? "FLOPs" : "MACs"} by ${by === "resolution" ? "output resolution" : by}: ${specs.map((s) => s.spec).join(" vs ")}`,
+          unit: unitLabel(c),
+          categories: aligned.map((row) => (by === "resolution" ? `${row.key}×${row.key}` : row.key)),
+          series: specs.map((s, i) => ({ label: s.spec, values: aligned.map((row) => inUnit(row.cells[i]?.group?.macs ?? 0n, c)) })),
+        }
+      : { kind: "bars", title: `Total ${unitLabel(c)}: ${specs.map((s) => s.spec).join(" vs ")}`, unit: unitLabel(c), labels: "all", bars: compared.map((t, i) => ({ label: specs[i]!.spec, value: inUnit(t.report.totals.macs, c), group: "", note: `×${toDecimal(t.macsRatio, 3)}` })) };
   return {
+    chart,
     title: `Comparison of ${specs.map((s) => s.spec).join(", ")}`,
     meta: [conventionLine(c), "ratios are to the first spec, exact fractions printed to 3 decimals"],
     grids,

@@ -4,6 +4,8 @@
  * document into text; they never compute numbers.
  */
 
+import type { Chart } from "./chart.js";
+
 /** A count (exact bigint: humanized in tables unless --exact, raw in CSV) or text. */
 export type Cell = bigint | string;
 
@@ -25,6 +27,8 @@ export interface ReportDocument {
   readonly meta: readonly string[];
   readonly grids: readonly Grid[];
   readonly notes: readonly string[];
+  /** The chart `--format svg` draws, for reports that have one. */
+  readonly chart?: Chart;
   /** The CSV grid, when it differs from the first grid (e.g. shapes split into columns). */
   readonly csv?: Grid;
   /** The JSON output: plain data, bigints allowed (see json.ts). */

@@ -6,14 +6,17 @@ import type { ReportDocument, RenderOptions } from "./document.js";
 
 export type Renderer = (doc: ReportDocument, options: RenderOptions) => string;
 
-export const FORMATS = ["table", "json", "csv", "markdown"] as const;
+export const FORMATS = ["table", "json", "csv", "markdown", "svg"] as const;
 export type Format = (typeof FORMATS)[number];
+/** Formats every report has; svg only where there is a chart. */
+export const TEXT_FORMATS = ["table", "json", "csv", "markdown"] as const satisfies readonly Format[];
 
 export const renderers = {
   table: async () => (await import("./table.js")).renderTable,
   json: async () => (await import("./json.js")).renderJson,
   csv: async () => (await import("./csv.js")).renderCsv,
   markdown: async () => (await import("./markdown.js")).renderMarkdown,
+  svg: async () => (await import("./svg/document.js")).renderSvg,
 } satisfies Record<Format, () => Promise<Renderer>>;
 
 export async function render(format: Format, doc: ReportDocument, options: RenderOptions): Promise<string> {

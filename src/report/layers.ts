@@ -88,6 +88,13 @@ export function layersDocument(report: CostReport, memory: MemoryOptions): Repor
       },
     ],
     notes: report.model.spec.notes ?? [],
+    chart: {
+      kind: "bars",
+      title: `${report.model.spec.name} (${report.model.ref}) α ${report.alpha.text} ${report.resolution}px: ${unitLabel(c)} per layer, by op type`,
+      unit: unitLabel(c),
+      labels: "none",
+      bars: report.rows.map((r) => ({ label: `${r.index} ${r.name} (${r.type})`, value: inUnit(r.macs, c), group: r.type })),
+    },
     csv: {
       columns: ["index", "name", "block", "op", "type", "input_h", "input_w", "input_c", "output_h", "output_w", "output_c", "params", unitKey(c), "input_elements", "output_elements"].map((header) => ({ header })),
       rows: report.rows.map((r) => [`${r.index}`, r.name, r.block, r.op, r.type, ...r.input.map(String), ...r.output.map(String), r.params, inUnit(r.macs, c), elementsOf(r.input), r.activations]),

@@ -78,9 +78,19 @@ export const streamingSweepRenderers = {
   json: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(jsonLines(points, ctx)),
 };
 
-export function sweepDocument(points: Iterable<SweepPoint>, ctx: SweepContext): ReportDocument {
-  const rows = [...points].map((p) => cells(p, ctx));
+export function sweepDocument(points: Iterable<SweepPoint>, ctx: SweepContext, budget?: bigint): ReportDocument {
+  const all = [...points];
+  const rows = all.map((p) => cells(p, ctx));
+  const resolutions = [...new Set(all.map((p) => p.resolution))];
   return {
+    chart: {
+      kind: "lines",
+      title: `${ctx.model}: ${unitLabel(ctx.convention)} against α, one line per resolution`,
+      xLabel: "width multiplier α",
+      unit: unitLabel(ctx.convention),
+      series: resolutions.map((r) => ({ label: `${r}×${r}`, points: all.filter((p) => p.resolution === r).map((p) => ({ x: p.alpha.value, y: inUnit(p.macs, ctx.convention) })) })),
+      ...(budget !== undefined && { budget }),
+    },
     title: `Sweep of ${ctx.model}`,
     meta: [conventionLine(ctx.convention), `peak activations in elements, and bytes at ${ctx.bytesPerElement} per element`],
     grids: [

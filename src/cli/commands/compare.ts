@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
 import { addConventionOptions, addOutputOptions, readConventionChoice, readOutputChoice } from "./model-options.js";
 
@@ -16,7 +17,7 @@ Examples:
   $ mbn-cost compare v1@0.5 fd@1 --by resolution     where each spends its MACs (129M vs 59M down to 14×14)
   $ mbn-cost compare v2@1.0/224 v2@0.75/160 --format csv`,
     );
-  addOutputOptions(addConventionOptions(command)).action((specs: string[], raw: Record<string, unknown>, self: Command) =>
+  addOutputOptions(addConventionOptions(command), FORMATS).action((specs: string[], raw: Record<string, unknown>, self: Command) =>
     ctx.run(async () =>
       (await import("../run/compare.js")).runCompare(
         { specs, by: raw["by"] as "type" | "resolution" | "block" | undefined, ...readConventionChoice(raw, self), output: readOutputChoice(raw) },

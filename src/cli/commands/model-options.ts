@@ -5,7 +5,7 @@
 import { type Command, Option } from "commander";
 import { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "../../model/convention-names.js";
 import type { ConventionOverrides } from "../../model/conventions.js";
-import { FORMATS, type Format } from "../../report/format.js";
+import { type Format, TEXT_FORMATS } from "../../report/format.js";
 import { parsePositiveInteger } from "../options.js";
 
 export function addConventionOptions(command: Command): Command {
@@ -19,7 +19,7 @@ export function addConventionOptions(command: Command): Command {
     .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS));
 }
 
-export function addOutputOptions(command: Command, formats: readonly string[] = FORMATS): Command {
+export function addOutputOptions(command: Command, formats: readonly string[] = TEXT_FORMATS): Command {
   return command
     .addOption(new Option("-f, --format <format>", "output format (default: table, or from --out's extension)").choices(formats))
     .option("-o, --out <file>", "write to a file (atomically) instead of stdout")

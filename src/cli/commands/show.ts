@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { FORMATS } from "../../report/format.js";
 import { BREAKDOWNS } from "../../evaluate/breakdown.js";
 import { DTYPES, MEMORY_MODELS } from "../../evaluate/memory.js";
 import type { CommandContext } from "../context.js";
@@ -14,6 +15,7 @@ Examples:
   $ mbn-cost v1 --by type                        where the MACs go (1×1 convs: 94.86%)
   $ mbn-cost v1 --alpha 0.5 --by resolution      MACs per feature-map size
   $ mbn-cost v2 --format csv --out v2.csv        CSV for a spreadsheet
+  $ mbn-cost v1 --out v1.svg                     per-layer bars coloured by op type
   $ mbn-cost ./my-net.json --format json         your own architecture file
 
 Models: v1, v2, v3-large, v3-small, fd, mobilenet-v1-conv, mobilenet-v1-shallow, mobilenet-v2-cifar, or a path to a JSON file.`;
@@ -29,7 +31,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .addOption(new Option("--dtype <dtype>", "bytes per activation element for the memory peak").choices(Object.keys(DTYPES)).default("fp32"))
     .addOption(new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"))
     .addHelpText("after", EXAMPLES);
-  addOutputOptions(addConventionOptions(command)).action((model: string, raw: Record<string, unknown>, self: Command) =>
+  addOutputOptions(addConventionOptions(command), FORMATS).action((model: string, raw: Record<string, unknown>, self: Command) =>
     ctx.run(async () =>
       (await import("../run/show.js")).runShow(
         {

@@ -16,6 +16,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option("-o, --out <file>", "write to a file (atomically) instead of stdout")
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
+    .option("--budget <quantity>", "svg: draw a budget line at this many MACs (100M, 1.5G)")
     .addOption(new Option("--dtype <dtype>", "bytes per activation element").choices(DTYPE_NAMES).default("fp32"))
     .addOption(new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"))
     .addHelpText(
@@ -24,7 +25,8 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
 Examples:
   $ mbn-cost sweep v2 --alpha 0.35,0.5,0.75,1.0,1.4 --resolution 96:224:32
   $ mbn-cost sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8 --out budget.csv   (11,651 rows)
-  $ mbn-cost sweep v1 --alpha 0.25:1:0.25 --format table`,
+  $ mbn-cost sweep v1 --alpha 0.25:1:0.25 --format table
+  $ mbn-cost sweep v2 --alpha 0.25:1.4:0.05 --resolution 128,160,192,224 --budget 300M --out v2.svg`,
     );
   addConventionOptions(command).action((model: string, raw: Record<string, unknown>, self: Command) =>
     ctx.run(async () =>
@@ -37,6 +39,7 @@ Examples:
           out: raw["out"] as string | undefined,
           force: raw["force"] === true,
           exact: raw["exact"] === true,
+          budget: raw["budget"] as string | undefined,
           dtype: raw["dtype"] as SweepOptions["dtype"],
           memoryModel: raw["memory"] as SweepOptions["memoryModel"],
           ...readConventionChoice(raw, self),

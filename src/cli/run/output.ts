@@ -6,7 +6,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { Outcome } from "../outcome.js";
 import type { OutputChoice } from "../commands/model-options.js";
 
-const EXTENSIONS: Record<string, Format> = { ".csv": "csv", ".json": "json", ".md": "markdown", ".txt": "table" };
+const EXTENSIONS: Record<string, Format> = { ".csv": "csv", ".json": "json", ".md": "markdown", ".txt": "table", ".svg": "svg" };
 
 export function chooseFormat(output: OutputChoice): Format {
   if (output.format) return output.format;

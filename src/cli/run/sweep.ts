@@ -9,6 +9,8 @@ import { buildNetwork } from "../../model/build.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import { render } from "../../report/format.js";
 import { type SweepFormat, streamingSweepRenderers, sweepDocument } from "../../report/sweep.js";
+import { parseQuantity, QUANTITY_HELP } from "../../budget/quantity.js";
+import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { MAX_ALPHA, MAX_RESOLUTION } from "../options.js";
@@ -22,6 +24,7 @@ export interface SweepOptions {
   readonly out: string | undefined;
   readonly force: boolean;
   readonly exact: boolean;
+  readonly budget: string | undefined;
   readonly dtype: Dtype;
   readonly memoryModel: MemoryModel;
   readonly convention: ConventionName;
@@ -49,7 +52,10 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
   const ctx = { model: options.model, convention, bytesPerElement: DTYPES[options.dtype] };
   const points = sweep(model, alphas, resolutions, convention, options.memoryModel);
   const format = options.format;
-  const content = format === "table" || format === "markdown" ? await render(format, sweepDocument(points, ctx), { exact: options.exact }) : streamingSweepRenderers[format](points, ctx);
+  const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
+  if (options.budget !== undefined && budget === undefined) throw new InputError(`--budget '${options.budget}': expected ${QUANTITY_HELP}`);
+  const whole = format === "table" || format === "markdown" || format === "svg";
+  const content = whole ? await render(format, sweepDocument(points, ctx, budget), { exact: options.exact }) : streamingSweepRenderers[format](points, ctx);
   const count = `${alphas.length * resolutions.length} configurations (${alphas.length} α × ${resolutions.length} resolutions)`;
   if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: content };
   return { exitCode: ExitCode.Ok, files: [{ path: options.out, content, force: options.force }], stderr: `wrote ${options.out}: ${count}\n` };

@@ -1,0 +1,29 @@
+import type { Command } from "commander";
+import type { CommandContext } from "../context.js";
+import { addConventionOptions, readConventionChoice } from "./model-options.js";
+
+export function registerReport(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command("report")
+    .description("one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline")
+    .argument("<specs...>", "model[@alpha][/resolution], one or more (e.g. v1, or v1@0.5 fd@1)")
+    .option("-o, --out <file>", "write the HTML to a file (atomically) instead of stdout")
+    .option("--force", "overwrite the --out file if it exists")
+    .option("--exact", "exact integers in the tables instead of human units")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mbn-cost report v1 --out r.html
+  $ mbn-cost report v1@0.5 fd@1 --out fd-vs-v1.html
+  $ mbn-cost report v3-large -c torchvision --out v3.html`,
+    );
+  addConventionOptions(command).action((specs: string[], raw: Record<string, unknown>, self: Command) =>
+    ctx.run(async () =>
+      (await import("../run/report.js")).runReport(
+        { specs, out: raw["out"] as string | undefined, force: raw["force"] === true, exact: raw["exact"] === true, ...readConventionChoice(raw, self) },
+        ctx.io,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,89 @@
+import { InputError } from "../../errors.js";
+import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
+import { reproduceFigure } from "../../evaluate/reproduce.js";
+import { loadModel } from "../../io/read-model-spec.js";
+import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import { PUBLISHED_FIGURES } from "../../published/figures.js";
+import { breakdownDocument } from "../../report/breakdown.js";
+import { compareDocument } from "../../report/compare.js";
+import { type HtmlSection, renderHtml } from "../../report/html.js";
+import { conventionLine, inUnit, layersDocument, unitLabel } from "../../report/layers.js";
+import { memoryData } from "../../report/memory.js";
+import { groupDigits, humanize } from "../../report/numbers.js";
+import { paperDocument } from "../../report/paper.js";
+import { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import type { Outcome } from "../outcome.js";
+import { VERSION } from "../version.js";
+import { parseSpec } from "./compare.js";
+import { evaluateSetting } from "./paper.js";
+
+export interface ReportOptions {
+  readonly specs: readonly string[];
+  readonly out: string | undefined;
+  readonly force: boolean;
+  readonly exact: boolean;
+  readonly convention: ConventionName;
+  readonly overrides: ConventionOverrides;
+}
+
+const MEMORY = { dtype: "fp32", memoryModel: "block" } as const;
+
+async function modelSections(spec: string, report: CostReport, cwd: string, prefix: string): Promise<HtmlSection[]> {
+  const id = (s: string) => `${prefix}${s}`;
+  const layers = layersDocument(report, MEMORY);
+  // the model's own notes show once, under the per-layer table
+  const modelNotes = new Set(report.model.spec.notes ?? []);
+  const breakdownOf = (by: "type" | "resolution") => {
+    const doc = breakdownDocument(report, by, MEMORY);
+    return { ...doc, notes: doc.notes.filter((n) => !modelNotes.has(n)) };
+  };
+  const sections: HtmlSection[] = [
+    { id: id("layers-chart"), heading: `${spec}: ${unitLabel(report.convention)} per layer`, doc: { ...layers, notes: [] }, chart: true, tables: "none", intro: ["Each bar is a layer, coloured by op type; hover for its name and count."] },
+    { id: id("by-type"), heading: `${spec}: by layer type`, doc: breakdownOf("type"), chart: true, tables: "plain" },
+    { id: id("by-resolution"), heading: `${spec}: by output resolution`, doc: breakdownOf("resolution"), chart: true, tables: "plain" },
+    { id: id("layers"), heading: `${spec}: per-layer table`, doc: layers, chart: false, tables: "sortable", intro: ["Click a column header to sort."] },
+  ];
+  const figures = PUBLISHED_FIGURES.filter((f) => f.model === report.model.id && Number(f.alpha) === report.alpha.value && f.resolution === report.resolution);
+  if (figures.length > 0) {
+    const reproductions = [];
+    for (const f of figures) reproductions.push(reproduceFigure(f, await evaluateSetting(f, cwd)));
+    sections.push({ id: id("paper"), heading: `${spec}: published figures`, doc: paperDocument(spec, reproductions), chart: false, tables: "plain", intro: paperDocument(spec, reproductions).meta });
+  }
+  return sections;
+}
+
+export async function runReport(options: ReportOptions, io: CliIo): Promise<Outcome> {
+  const convention = resolveConvention(options.convention, options.overrides);
+  const evaluated: { spec: string; report: CostReport }[] = [];
+  for (const spec of options.specs) {
+    const parsed = parseSpec(spec);
+    const model = await loadModel(parsed.model, io.cwd);
+    evaluated.push({ spec, report: evaluateModel(model, { alpha: parsed.alpha, ...(parsed.resolution !== undefined && { resolution: parsed.resolution }), convention }) });
+  }
+  const first = evaluated[0];
+  if (!first) throw new InputError("report needs at least one model spec");
+  const sections: HtmlSection[] = [];
+  if (evaluated.length > 1) {
+    sections.push({ id: "compare-totals", heading: "Comparison", doc: compareDocument(evaluated, undefined), chart: true, tables: "plain" });
+    sections.push({ id: "compare-resolution", heading: "Comparison by output resolution", doc: compareDocument(evaluated, "resolution"), chart: true, tables: "plain" });
+  }
+  for (const [i, e] of evaluated.entries()) sections.push(...(await modelSections(e.spec, e.report, io.cwd, evaluated.length > 1 ? `m${i + 1}-` : "")));
+  const r = first.report;
+  const memory = memoryData(r, MEMORY);
+  const html = renderHtml(
+    {
+      title: evaluated.length > 1 ? `mbn-cost: ${options.specs.join(" vs ")}` : `${r.model.spec.name} (${r.model.ref}) · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`,
+      subtitle: [conventionLine(convention), ...evaluated.map((e) => `${e.spec}: ${e.report.model.spec.source}`)],
+      stats: evaluated.flatMap((e) => [
+        { label: `${evaluated.length > 1 ? `${e.spec} ` : ""}${unitLabel(convention)}`, value: humanize(inUnit(e.report.totals.macs, convention)), exact: groupDigits(inUnit(e.report.totals.macs, convention)) },
+        { label: `${evaluated.length > 1 ? `${e.spec} ` : ""}params`, value: humanize(e.report.totals.params), exact: groupDigits(e.report.totals.params) },
+      ]).concat(evaluated.length === 1 ? [{ label: "peak activations (fp32)", value: `${humanize(memory.peak_bytes)}B`, exact: `${groupDigits(memory.peak_elements)} elements at ${memory.at}` }] : []),
+      sections,
+      footer: `Generated by mbn-cost ${VERSION}. Every count is exact and comes from the layer formulas (mbn-cost formula <kind>); convention ${convention.name}.`,
+    },
+    options.exact,
+  );
+  if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: html };
+  return { exitCode: ExitCode.Ok, files: [{ path: options.out, content: html, force: options.force }], stderr: `wrote ${options.out}\n` };
+}

@@ -1,0 +1,31 @@
+/**
+ * What a chart shows, as plain data. Document builders say which chart fits
+ * their data; svg/render.ts draws it. Values stay exact (bigint); only the
+ * geometry is approximate.
+ */
+export interface Bar {
+  readonly label: string;
+  readonly value: bigint;
+  /** Colour group: the layer type for per-layer bars. */
+  readonly group: string;
+  /** Shown after the value, e.g. "94.86%". */
+  readonly note?: string;
+}
+
+export type Chart =
+  | { readonly kind: "bars"; readonly title: string; readonly unit: string; readonly bars: readonly Bar[]; readonly labels: "all" | "none" }
+  | {
+      readonly kind: "grouped-bars";
+      readonly title: string;
+      readonly unit: string;
+      readonly categories: readonly string[];
+      readonly series: readonly { readonly label: string; readonly values: readonly bigint[] }[];
+    }
+  | {
+      readonly kind: "lines";
+      readonly title: string;
+      readonly xLabel: string;
+      readonly unit: string;
+      readonly series: readonly { readonly label: string; readonly points: readonly { readonly x: number; readonly y: bigint }[] }[];
+      readonly budget?: bigint;
+    };

@@ -1,0 +1,114 @@
+/**
+ * One self-contained HTML file: inline CSS, inline SVG charts, an inline
+ * script that sorts tables; no network access, no external fonts.
+ */
+import { displayCell } from "./cells.js";
+import type { Grid, ReportDocument } from "./document.js";
+import { renderChart } from "./svg/render.js";
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export function gridHtml(grid: Grid, options: { exact: boolean; sortable: boolean }): string {
+  const head = grid.columns.map((c) => `<th class="${c.align === "right" ? "num" : ""}">${escape(c.header)}</th>`).join("");
+  const cell = (cell: Grid["rows"][number][number], i: number) => {
+    const align = grid.columns[i]?.align === "right" ? ' class="num"' : "";
+    const sortValue = typeof cell === "bigint" ? ` data-v="${cell}"` : "";
+    return `<td${align}${sortValue}>${escape(displayCell(cell, options))}</td>`;
+  };
+  const body = grid.rows.map((row) => `<tr>${row.map(cell).join("")}</tr>`).join("\n");
+  const foot = (grid.footer ?? []).map((row) => `<tr>${row.map(cell).join("")}</tr>`).join("\n");
+  return [
+    grid.title ? `<h3>${escape(grid.title)}</h3>` : "",
+    `<table${options.sortable ? ' class="sortable"' : ""}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody>${foot ? `<tfoot>${foot}</tfoot>` : ""}</table>`,
+  ].join("\n");
+}
+
+export interface HtmlSection {
+  readonly id: string;
+  readonly heading: string;
+  readonly doc: ReportDocument;
+  /** Show the document's chart. */
+  readonly chart: boolean;
+  /** Show its grids, sortable or not. */
+  readonly tables: "none" | "plain" | "sortable";
+  readonly intro?: readonly string[];
+}
+
+export interface HtmlReport {
+  readonly title: string;
+  readonly subtitle: readonly string[];
+  readonly stats: readonly { readonly label: string; readonly value: string; readonly exact: string }[];
+  readonly sections: readonly HtmlSection[];
+  readonly footer: string;
+}
+
+const CSS = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --line: #d0d7de; --bg: #ffffff; --card: #f6f8fa; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --bg: #0d1117; --card: #151b23; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1200px; padding: 24px; font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
+h1 { margin: 0 0 4px; font-size: 24px; } h2 { margin: 32px 0 8px; font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; } h3 { font-size: 14px; }
+.sub { color: var(--muted); margin: 2px 0; }
+.stats { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
+.stat { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 160px; }
+.stat b { display: block; font-size: 22px; } .stat small { color: var(--muted); }
+.chart { overflow-x: auto; } .chart svg { max-width: none; }
+table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
+th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; } td.num, th.num { text-align: right; }
+thead th { background: var(--card); } table.sortable th { cursor: pointer; user-select: none; }
+table.sortable th[data-dir="asc"]::after { content: " ▲"; } table.sortable th[data-dir="desc"]::after { content: " ▼"; }
+tfoot td { font-weight: bold; }
+.note { color: var(--muted); } footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+`;
+
+const SCRIPT = `
+for (const table of document.querySelectorAll("table.sortable")) {
+  table.querySelectorAll("thead th").forEach((th, column) => {
+    th.addEventListener("click", () => {
+      const dir = th.dataset.dir === "asc" ? "desc" : "asc";
+      table.querySelectorAll("thead th").forEach((other) => delete other.dataset.dir);
+      th.dataset.dir = dir;
+      const key = (row) => row.cells[column].dataset.v ?? row.cells[column].textContent;
+      const rows = [...table.tBodies[0].rows];
+      rows.sort((a, b) => {
+        const x = key(a), y = key(b);
+        const c = /^-?\\d+$/.test(x) && /^-?\\d+$/.test(y) ? (BigInt(x) < BigInt(y) ? -1 : BigInt(x) > BigInt(y) ? 1 : 0) : x.localeCompare(y, undefined, { numeric: true });
+        return dir === "asc" ? c : -c;
+      });
+      for (const row of rows) table.tBodies[0].appendChild(row);
+    });
+  });
+}
+`;
+
+export function renderHtml(report: HtmlReport, exact: boolean): string {
+  const sections = report.sections.map((s) => {
+    const parts = [`<section id="${escape(s.id)}">`, `<h2>${escape(s.heading)}</h2>`, ...(s.intro ?? []).map((p) => `<p class="sub">${escape(p)}</p>`)];
+    if (s.chart && s.doc.chart) parts.push(`<div class="chart">${renderChart(s.doc.chart)}</div>`);
+    if (s.tables !== "none") parts.push(...s.doc.grids.map((g) => gridHtml(g, { exact, sortable: s.tables === "sortable" })));
+    parts.push(...s.doc.notes.map((n) => `<p class="note">${escape(n)}</p>`), "</section>");
+    return parts.join("\n");
+  });
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escape(report.title)}</title>`,
+    `<style>${CSS}</style>`,
+    "</head>",
+    "<body>",
+    "<header>",
+    `<h1>${escape(report.title)}</h1>`,
+    ...report.subtitle.map((s) => `<p class="sub">${escape(s)}</p>`),
+    `<div class="stats">${report.stats.map((s) => `<div class="stat"><span>${escape(s.label)}</span><b>${escape(s.value)}</b><small>${escape(s.exact)}</small></div>`).join("")}</div>`,
+    "</header>",
+    ...sections,
+    `<footer>${escape(report.footer)}</footer>`,
+    `<script>${SCRIPT}</script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,201 @@
+/**
+ * Charts as self-contained SVG strings: no fonts, scripts or external
+ * references; text follows the viewer's light or dark scheme.
+ */
+import type { Bar, Chart } from "../chart.js";
+import { humanize } from "../numbers.js";
+
+/** Colours readable on light and dark backgrounds; one per layer type, others cycle. */
+const TYPE_COLOURS: Record<string, string> = {
+  pointwise: "#2f7fd8",
+  depthwise: "#e8912d",
+  conv: "#3aa55d",
+  fc: "#c9453a",
+  se: "#8d62c9",
+  gconv: "#2aa9a4",
+  pool: "#8c8c8c",
+  add: "#b7a32b",
+};
+const CYCLE = ["#2f7fd8", "#e8912d", "#3aa55d", "#c9453a", "#8d62c9", "#2aa9a4", "#b7a32b", "#d15b9c"];
+
+export const colourOf = (group: string, index = 0): string => TYPE_COLOURS[group] ?? CYCLE[index % CYCLE.length]!;
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const n = (x: number) => (Math.round(x * 10) / 10).toString();
+
+const STYLE = `<style>
+  .t { fill: #1f2328; font: 12px sans-serif; }
+  .s { fill: #59636e; font: 11px sans-serif; }
+  .h { fill: #1f2328; font: bold 14px sans-serif; }
+  .g { stroke: #d0d7de; stroke-width: 1; }
+  .a { stroke: #59636e; stroke-width: 1; }
+  @media (prefers-color-scheme: dark) {
+    .t, .h { fill: #e6edf3; }
+    .s { fill: #9198a1; }
+    .g { stroke: #3d444d; }
+    .a { stroke: #9198a1; }
+  }
+</style>`;
+
+function svg(width: number, height: number, title: string, body: string[]): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escape(title)}">`,
+    `<title>${escape(title)}</title>`,
+    STYLE,
+    `<text class="h" x="16" y="24">${escape(title)}</text>`,
+    ...body,
+    "</svg>",
+    "",
+  ].join("\n");
+}
+
+/** 1, 2 or 5 × 10^k ticks covering 0..max. */
+function ticks(max: number): number[] {
+  if (max <= 0) return [0];
+  const raw = max / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const out: number[] = [0];
+  while (out.at(-1)! < max) out.push(out.length * step);
+  return out;
+}
+
+const tickLabel = (v: number) => humanize(BigInt(Math.round(v)), v >= 1000 && v % 1000 !== 0 ? 2 : 0);
+
+function legend(groups: readonly string[], x: number, y: number): string[] {
+  return groups.map((g, i) => `<rect x="${x}" y="${y + i * 18}" width="12" height="12" fill="${colourOf(g, i)}"/><text class="t" x="${x + 18}" y="${y + i * 18 + 10}">${escape(g)}</text>`);
+}
+
+/** Per-layer bars (many, thin, vertical) or a few labelled horizontal bars. */
+function renderBars(chart: Extract<Chart, { kind: "bars" }>): string {
+  const groups = [...new Set(chart.bars.map((b) => b.group))];
+  const max = Math.max(1, ...chart.bars.map((b) => Number(b.value)));
+  if (chart.labels === "none") {
+    const plotW = Math.max(480, chart.bars.length * 10);
+    const left = 64;
+    const top = 44;
+    const plotH = 260;
+    const width = left + plotW + 150;
+    const height = top + plotH + 48;
+    const scale = ticks(max);
+    const top_ = scale.at(-1)!;
+    const barW = plotW / chart.bars.length;
+    const body: string[] = [];
+    for (const t of scale) {
+      const y = top + plotH - (t / top_) * plotH;
+      body.push(`<line class="g" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}"/>`, `<text class="s" x="${left - 6}" y="${n(y + 4)}" text-anchor="end">${tickLabel(t)}</text>`);
+    }
+    chart.bars.forEach((b: Bar, i) => {
+      const h = (Number(b.value) / top_) * plotH;
+      body.push(
+        `<rect class="bar" x="${n(left + i * barW + 1)}" y="${n(top + plotH - h)}" width="${n(Math.max(1, barW - 2))}" height="${n(Math.max(h, b.value > 0n ? 0.5 : 0))}" fill="${colourOf(b.group, groups.indexOf(b.group))}"><title>${escape(`${b.label}: ${humanize(b.value)} ${chart.unit}${b.note ? ` (${b.note})` : ""}`)}</title></rect>`,
+      );
+    });
+    body.push(
+      `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
+      `<text class="s" x="${left}" y="${top + plotH + 18}">layer 1</text>`,
+      `<text class="s" x="${left + plotW}" y="${top + plotH + 18}" text-anchor="end">layer ${chart.bars.length}</text>`,
+      `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escape(chart.unit)}</text>`,
+      ...legend(groups, left + plotW + 20, top),
+    );
+    return svg(width, height, chart.title, body);
+  }
+  const labelW = Math.min(240, 24 + 7.5 * Math.max(...chart.bars.map((b) => b.label.length)));
+  const rowH = 26;
+  const top = 40;
+  const plotW = 420;
+  const width = labelW + plotW + 190;
+  const height = top + chart.bars.length * rowH + 16;
+  const body = chart.bars.flatMap((b, i) => {
+    const y = top + i * rowH;
+    const w = (Number(b.value) / max) * plotW;
+    return [
+      `<text class="t" x="${labelW - 8}" y="${y + 15}" text-anchor="end">${escape(b.label)}</text>`,
+      `<rect class="bar" x="${labelW}" y="${y + 3}" width="${n(Math.max(w, b.value > 0n ? 1 : 0))}" height="${rowH - 8}" fill="${colourOf(b.group, i)}"><title>${escape(`${b.label}: ${humanize(b.value)} ${chart.unit}`)}</title></rect>`,
+      `<text class="t" x="${n(labelW + w + 6)}" y="${y + 15}">${escape(`${humanize(b.value)}${b.note ? ` · ${b.note}` : ""}`)}</text>`,
+    ];
+  });
+  return svg(width, height, chart.title, body);
+}
+
+/** Side-by-side bars per category, one colour per series. */
+function renderGroupedBars(chart: Extract<Chart, { kind: "grouped-bars" }>): string {
+  const left = 64;
+  const top = 44;
+  const plotH = 240;
+  const groupW = Math.max(60, 24 * chart.series.length + 20);
+  const plotW = groupW * chart.categories.length;
+  const width = left + plotW + 180;
+  const height = top + plotH + 44;
+  const max = Math.max(1, ...chart.series.flatMap((s) => s.values.map(Number)));
+  const scale = ticks(max);
+  const top_ = scale.at(-1)!;
+  const barW = (groupW - 20) / chart.series.length;
+  const body: string[] = [];
+  for (const t of scale) {
+    const y = top + plotH - (t / top_) * plotH;
+    body.push(`<line class="g" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}"/>`, `<text class="s" x="${left - 6}" y="${n(y + 4)}" text-anchor="end">${tickLabel(t)}</text>`);
+  }
+  chart.categories.forEach((c, ci) => {
+    chart.series.forEach((s, si) => {
+      const v = s.values[ci] ?? 0n;
+      const h = (Number(v) / top_) * plotH;
+      const x = left + ci * groupW + 10 + si * barW;
+      body.push(`<rect class="bar" x="${n(x)}" y="${n(top + plotH - h)}" width="${n(barW - 2)}" height="${n(h)}" fill="${CYCLE[si % CYCLE.length]}"><title>${escape(`${s.label}, ${c}: ${humanize(v)} ${chart.unit}`)}</title></rect>`);
+    });
+    body.push(`<text class="s" x="${n(left + ci * groupW + groupW / 2)}" y="${top + plotH + 16}" text-anchor="middle">${escape(c)}</text>`);
+  });
+  body.push(
+    `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
+    `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escape(chart.unit)}</text>`,
+    ...chart.series.map((s, i) => `<rect x="${left + plotW + 20}" y="${top + i * 18}" width="12" height="12" fill="${CYCLE[i % CYCLE.length]}"/><text class="t" x="${left + plotW + 38}" y="${top + i * 18 + 10}">${escape(s.label)}</text>`),
+  );
+  return svg(width, height, chart.title, body);
+}
+
+/** One line per series (e.g. per resolution), y in the chart's unit, optional budget line. */
+function renderLines(chart: Extract<Chart, { kind: "lines" }>): string {
+  const left = 64;
+  const top = 44;
+  const plotW = 520;
+  const plotH = 280;
+  const width = left + plotW + 130;
+  const height = top + plotH + 52;
+  const xs = chart.series.flatMap((s) => s.points.map((p) => p.x));
+  const xMin = Math.min(...xs);
+  const xMax = Math.max(...xs, xMin + 1e-9);
+  const yMax = Math.max(1, ...chart.series.flatMap((s) => s.points.map((p) => Number(p.y))), chart.budget ? Number(chart.budget) : 0);
+  const scale = ticks(yMax);
+  const top_ = scale.at(-1)!;
+  const X = (x: number) => left + ((x - xMin) / (xMax - xMin)) * plotW;
+  const Y = (y: number) => top + plotH - (y / top_) * plotH;
+  const body: string[] = [];
+  for (const t of scale) body.push(`<line class="g" x1="${left}" y1="${n(Y(t))}" x2="${left + plotW}" y2="${n(Y(t))}"/>`, `<text class="s" x="${left - 6}" y="${n(Y(t) + 4)}" text-anchor="end">${tickLabel(t)}</text>`);
+  for (const x of [xMin, (xMin + xMax) / 2, xMax]) body.push(`<text class="s" x="${n(X(x))}" y="${top + plotH + 16}" text-anchor="middle">${Number(x.toFixed(3))}</text>`);
+  chart.series.forEach((s, i) => {
+    const d = s.points.map((p, j) => `${j === 0 ? "M" : "L"}${n(X(p.x))},${n(Y(Number(p.y)))}`).join(" ");
+    body.push(`<path class="line" d="${d}" fill="none" stroke="${CYCLE[i % CYCLE.length]}" stroke-width="2"><title>${escape(s.label)}</title></path>`);
+    body.push(`<rect x="${left + plotW + 16}" y="${top + i * 18}" width="12" height="3" fill="${CYCLE[i % CYCLE.length]}"/><text class="t" x="${left + plotW + 34}" y="${top + i * 18 + 6}">${escape(s.label)}</text>`);
+  });
+  if (chart.budget !== undefined) {
+    const y = Y(Number(chart.budget));
+    body.push(`<line class="budget" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}" stroke="#c9453a" stroke-width="1.5" stroke-dasharray="6 4"/>`, `<text class="t" x="${left + plotW - 4}" y="${n(y - 6)}" text-anchor="end">budget ${humanize(chart.budget)}</text>`);
+  }
+  body.push(
+    `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
+    `<text class="s" x="${left + plotW / 2}" y="${top + plotH + 36}" text-anchor="middle">${escape(chart.xLabel)}</text>`,
+    `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escape(chart.unit)}</text>`,
+  );
+  return svg(width, height, chart.title, body);
+}
+
+export function renderChart(chart: Chart): string {
+  switch (chart.kind) {
+    case "bars":
+      return renderBars(chart);
+    case "grouped-bars":
+      return renderGroupedBars(chart);
+    case "lines":
+      return renderLines(chart);
+  }
+}

@@ -1,0 +1,69 @@
+/** SVG output is well-formed XML (parsed) with the expected bars and lines, and self-contained. */
+import { DOMParser } from "@xmldom/xmldom";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+
+function parse(svg: string) {
+  const errors: string[] = [];
+  const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(svg, "image/svg+xml");
+  expect(errors).toEqual([]);
+  expect(doc.documentElement?.nodeName).toBe("svg");
+  return doc;
+}
+const byClass = (doc: ReturnType<typeof parse>, tag: string, cls: string) =>
+  Array.from(doc.getElementsByTagName(tag)).filter((e) => e.getAttribute("class") === cls);
+const svgOf = async (argv: string[]) => {
+  const r = await runCli([...argv, "--format", "svg"]);
+  expect(r.code, r.err).toBe(0);
+  return r.out;
+};
+
+describe("--format svg", () => {
+  test("per-layer bars for V1: one bar per layer (29), coloured by type with a legend, axis in MACs", async () => {
+    const svg = await svgOf(["v1"]);
+    const doc = parse(svg);
+    expect(byClass(doc, "rect", "bar")).toHaveLength(29);
+    for (const type of ["pointwise", "depthwise", "conv", "fc"]) expect(svg).toContain(`>${type}</text>`);
+    expect(svg).toContain(">MACs</text>");
+    expect(svg).toMatch(/prefers-color-scheme: dark/);
+    expect(svg).not.toMatch(/href=|@import|url\(/);
+  });
+
+  test("--by type: one bar per type with its percentage", async () => {
+    const svg = await svgOf(["v1", "--by", "type"]);
+    expect(byClass(parse(svg), "rect", "bar")).toHaveLength(4);
+    expect(svg).toContain("539.49M · 94.86%");
+    expect(svg).toContain("10.84M · 1.91%");
+  });
+
+  test("--by resolution: one bar per output side", async () => {
+    expect(byClass(parse(await svgOf(["v1", "--alpha", "0.5", "--by", "resolution"])), "rect", "bar")).toHaveLength(6);
+  });
+
+  test("compare --by resolution: side-by-side bars, 6 sides × 2 models", async () => {
+    const svg = await svgOf(["compare", "v1@0.5", "fd@1", "--by", "resolution"]);
+    expect(byClass(parse(svg), "rect", "bar")).toHaveLength(12);
+    expect(svg).toContain(">fd@1</text>");
+  });
+
+  test("sweep: MACs against α, one line per resolution, and the budget line", async () => {
+    const svg = await svgOf(["sweep", "v2", "--alpha", "0.25:1.4:0.05", "--resolution", "128,160,192,224", "--budget", "300M"]);
+    const doc = parse(svg);
+    expect(byClass(doc, "path", "line")).toHaveLength(4);
+    expect(byClass(doc, "line", "budget")).toHaveLength(1);
+    expect(svg).toContain("budget 300.00M");
+  });
+
+  test("the axis always covers the tallest bar", async () => {
+    const svg = await svgOf(["compare", "v1@0.5", "fd@1", "--by", "resolution"]);
+    const ys = byClass(parse(svg), "rect", "bar").map((r) => Number(r.getAttribute("y")));
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(44);
+  });
+
+  test("reports without a chart refuse svg; --out x.svg picks svg", async () => {
+    const r = await runCli(["paper", "v1", "--format", "svg"]);
+    expect(r.code).toBe(2);
+    const out = await runCli(["v1", "--out", "chart.svg"]);
+    expect(out.files.get("chart.svg")).toMatch(/^<svg /);
+  });
+});
