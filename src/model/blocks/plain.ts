@@ -1,6 +1,15 @@
 /** Single-op entries: conv, dw, pw, gconv, fc, avgpool. */
+import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { scaleChannels } from "../scale.js";
-import { convOp, defineBlockKind, plainOp } from "./block-kind.js";
+import type { LayerSpecOf } from "../schema.js";
+import { type BuildContext, convOp, defineBlockKind, plainOp } from "./block-kind.js";
+
+type ConvLikeSpec = LayerSpecOf<"conv"> | LayerSpecOf<"dw"> | LayerSpecOf<"pw">;
+
+/** One convolution-family op with the entry's name, bias, BatchNorm and activation (defaults: no bias, BatchNorm, the model's activation). */
+function convEntryOp(spec: ConvLikeSpec, block: string, ctx: BuildContext, fields: Pick<OpSpec, "kind"> & Partial<OpSpec>): OpSpec {
+  return convOp({ name: spec.name ?? block, block, bias: spec.bias ?? false, bn: spec.bn ?? true, act: spec.act ?? ctx.activation, ...fields });
+}
 
 export const convBlock = defineBlockKind({
   kind: "conv",
@@ -9,18 +18,7 @@ export const convBlock = defineBlockKind({
     const block = nameBlock();
     const out = scaleChannels(spec.out, spec.width, ctx, state.channels);
     const groups = spec.groups ?? 1;
-    const op = convOp({
-      kind: groups > 1 ? "gconv" : "conv",
-      name: spec.name ?? block,
-      block,
-      kernel: spec.kernel,
-      stride: spec.stride,
-      out,
-      groups,
-      bias: spec.bias ?? false,
-      bn: spec.bn ?? true,
-      act: spec.act ?? ctx.activation,
-    });
+    const op = convEntryOp(spec, block, ctx, { kind: groups > 1 ? "gconv" : "conv", kernel: spec.kernel, stride: spec.stride, out, groups });
     return { ops: [op], state: { channels: out, tableChannels: spec.out } };
   },
 });
@@ -37,19 +35,7 @@ export const depthwiseBlock = defineBlockKind({
   kind: "dw",
   prefix: "dw",
   expand(spec, state, ctx, nameBlock) {
-    const block = nameBlock();
-    const op = convOp({
-      kind: "depthwise",
-      name: spec.name ?? block,
-      block,
-      kernel: spec.kernel,
-      stride: spec.stride,
-      out: state.channels,
-      groups: state.channels,
-      bias: spec.bias ?? false,
-      bn: spec.bn ?? true,
-      act: spec.act ?? ctx.activation,
-    });
+    const op = convEntryOp(spec, nameBlock(), ctx, { kind: "depthwise", kernel: spec.kernel, stride: spec.stride, out: state.channels, groups: state.channels });
     return { ops: [op], state };
   },
 });
@@ -58,18 +44,8 @@ export const pointwiseBlock = defineBlockKind({
   kind: "pw",
   prefix: "pw",
   expand(spec, state, ctx, nameBlock) {
-    const block = nameBlock();
     const out = scaleChannels(spec.out, spec.width, ctx, state.channels);
-    const op = convOp({
-      kind: "pointwise",
-      name: spec.name ?? block,
-      block,
-      out,
-      bias: spec.bias ?? false,
-      bn: spec.bn ?? true,
-      act: spec.act ?? ctx.activation,
-    });
-    return { ops: [op], state: { channels: out, tableChannels: spec.out } };
+    return { ops: [convEntryOp(spec, nameBlock(), ctx, { kind: "pointwise", out })], state: { channels: out, tableChannels: spec.out } };
   },
 });
 
