@@ -37,9 +37,10 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
       return `${prefix}_${n}`;
     };
     const repeat = spec.repeat ?? 1;
+    const entryCtx = spec.rounding ? { ...ctx, round: roundChannelsBy[spec.rounding] } : ctx;
     for (let i = 0; i < repeat; i++) {
       const named = spec.name !== undefined && repeat > 1 ? { ...spec, name: `${spec.name}_${i + 1}` } : spec;
-      const expansion = expandEntry(named, state, ctx, nameBlock);
+      const expansion = expandEntry(named, state, entryCtx, nameBlock);
       ops.push(...expansion.ops);
       state = expansion.state;
     }

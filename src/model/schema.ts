@@ -31,8 +31,12 @@ export const widthSchema = z.union([
 ]);
 export type Width = z.infer<typeof widthSchema>;
 
+export const WIDTH_RULES = ["floor-min8", "floor", "make-divisible-8"] as const;
+export type WidthRule = (typeof WIDTH_RULES)[number];
+
 const common = {
   name: z.string().min(1).optional().describe("block name (default: kind and index)"),
+  rounding: z.enum(WIDTH_RULES).optional().describe("this entry's channel rounding, overriding the model's width_rule"),
   repeat: count.optional().describe("repeat this entry n times"),
   width: widthSchema.optional(),
   act: z.enum(ACTIVATIONS).optional().describe("activation after the layer (default: the model's)"),
@@ -122,9 +126,6 @@ export const layerSpecSchema = z.discriminatedUnion(
 );
 export type LayerSpec = z.infer<typeof layerSpecSchema>;
 export type LayerSpecOf<K extends LayerSpec["kind"]> = Extract<LayerSpec, { kind: K }>;
-
-export const WIDTH_RULES = ["floor-min8", "floor", "make-divisible-8"] as const;
-export type WidthRule = (typeof WIDTH_RULES)[number];
 
 export const modelSpecSchema = z.strictObject({
   $schema: z.string().optional(),

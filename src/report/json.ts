@@ -9,7 +9,9 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-export const renderJsonValue = (value: unknown): string => `${JSON.stringify(value, jsonReplacer, 2)}\n`;
+/** Arrays of numbers or strings on one line ([224, 224, 3]); everything else indented. */
+export const renderJsonValue = (value: unknown): string =>
+  `${JSON.stringify(value, jsonReplacer, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s*\]/g, (_m, items: string) => `[${items.split(/,\n\s+/).join(", ")}]`)}\n`;
 
 export function renderJson(doc: { readonly data: unknown }): string {
   return renderJsonValue(doc.data);

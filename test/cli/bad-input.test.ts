@@ -86,3 +86,11 @@ describe("internal errors", () => {
     expect(io.err).toMatch(/^internal error: boom\. This is a bug in mbn-cost: please report it with the command you ran \(add --debug for the stack\)\.\n$/);
   });
 });
+
+describe("a mistyped command", () => {
+  test("says the word is neither a command nor a model that takes more arguments", async () => {
+    const r = await runCli(["sweeep", "v2"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/'sweeep' is not a command, and a model takes no further arguments \(v2\); commands: show, compare, sweep/);
+  });
+});

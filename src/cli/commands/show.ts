@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
+import { InputError } from "../../errors.js";
 import { FORMATS } from "../../report/format.js";
-import { BREAKDOWNS } from "../../evaluate/breakdown.js";
-import { DTYPES, MEMORY_MODELS } from "../../evaluate/memory.js";
+import { BREAKDOWNS, DTYPE_NAMES, MEMORY_MODELS } from "../../evaluate/option-names.js";
 import type { CommandContext } from "../context.js";
 import { parseAlpha, parseResolution } from "../options.js";
 import type { ShowOptions } from "../run/show.js";
@@ -20,20 +20,26 @@ Examples:
 
 Models: v1, v2, v3-large, v3-small, fd, mobilenet-v1-conv, mobilenet-v1-shallow, mobilenet-v2-cifar, or a path to a JSON file.`;
 
+const COMMAND_NAMES = ["show", "compare", "sweep", "paper", "report", "check", "fit", "explain", "formula", "ratio", "schema"];
+
 export function registerShow(program: Command, ctx: CommandContext): void {
   const command = program
     .command("show", { isDefault: true })
     .description("per-layer params and MACs of a model (the default command: mbn-cost <model>)")
     .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
+    .argument("[unexpected...]")
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
     .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
     .addOption(new Option("--by <grouping>", "break MACs and params down by layer type, output resolution, block or layer").choices(BREAKDOWNS))
-    .addOption(new Option("--dtype <dtype>", "bytes per activation element for the memory peak").choices(Object.keys(DTYPES)).default("fp32"))
+    .addOption(new Option("--dtype <dtype>", "bytes per activation element for the memory peak").choices(DTYPE_NAMES).default("fp32"))
     .addOption(new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"))
     .addHelpText("after", EXAMPLES);
-  addOutputOptions(addConventionOptions(command), FORMATS).action((model: string, raw: Record<string, unknown>, self: Command) =>
-    ctx.run(async () =>
-      (await import("../run/show.js")).runShow(
+  addOutputOptions(addConventionOptions(command), FORMATS).action((model: string, unexpected: string[], raw: Record<string, unknown>, self: Command) =>
+    ctx.run(async () => {
+      if (unexpected.length > 0) {
+        throw new InputError(`'${model}' is not a command, and a model takes no further arguments (${unexpected.join(" ")}); commands: ${COMMAND_NAMES.join(", ")}`);
+      }
+      return (await import("../run/show.js")).runShow(
         {
           model,
           alpha: (raw["alpha"] as ReturnType<typeof parseAlpha> | undefined) ?? parseAlpha("1"),
@@ -44,7 +50,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
           memory: { dtype: raw["dtype"] as ShowOptions["memory"]["dtype"], memoryModel: raw["memory"] as ShowOptions["memory"]["memoryModel"] },
         },
         ctx.io,
-      ),
-    ),
+      );
+    }),
   );
 }

@@ -1,0 +1,33 @@
+import { describe, expect, test } from "vitest";
+import { buildNetwork } from "../../src/model/build.js";
+import { resolveConvention } from "../../src/model/conventions.js";
+import { makeDivisible } from "../../src/model/scale.js";
+import { modelSpecSchema } from "../../src/model/schema.js";
+
+describe("width rules (rules-and-inconsistencies.md §9.1)", () => {
+  test.each([
+    [16 * 0.75, 16],
+    [72 / 4, 24],
+    [24 * 0.35, 8],
+    [32 * 0.35, 16],
+    [1280 * 1.4, 1792],
+  ])("make_divisible(%d) = %d", (v, expected) => expect(makeDivisible(v)).toBe(expected));
+
+  test("an entry's rounding overrides the model's width rule", () => {
+    const spec = modelSpecSchema.parse({
+      name: "r",
+      source: "test",
+      input: { resolution: 32, channels: 3 },
+      width_rule: "make-divisible-8",
+      classes: 10,
+      layers: [
+        { kind: "pw", out: 100 },
+        { kind: "pw", out: 100, rounding: "floor" },
+        { kind: "pw", out: 100, rounding: "floor-min8" },
+        { kind: "fc", out: "classes" },
+      ],
+    });
+    const ops = buildNetwork(spec, 0.5, resolveConvention("paper"));
+    expect(ops.slice(0, 3).map((o) => o.out)).toEqual([48, 50, 50]);
+  });
+});
