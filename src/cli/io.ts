@@ -11,6 +11,8 @@ export interface CliIo {
   appendFile(path: string, content: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Terminal width for wrapping help (80 when not a terminal). */
+  readonly columns?: number;
 }
 
 /** A reader that goes away (`mbn-cost sweep … | head`) ends the run quietly, as SIGPIPE would. */
@@ -36,4 +38,5 @@ export const nodeIo: CliIo = {
   },
   env: process.env,
   cwd: process.cwd(),
+  ...(process.stdout.columns !== undefined && { columns: process.stdout.columns }),
 };

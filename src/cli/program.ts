@@ -66,6 +66,8 @@ export function createProgram(ctx: CommandContext, argv: readonly string[] = [])
     .configureOutput({
       writeOut: (text) => ctx.io.stdout(text),
       writeErr: (text) => ctx.io.stderr(text),
+      getOutHelpWidth: () => ctx.io.columns ?? 80,
+      getErrHelpWidth: () => ctx.io.columns ?? 80,
     });
   for (const name of commandsFor(argv)) COMMANDS[name](program, ctx);
   return program;

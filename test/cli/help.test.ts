@@ -1,0 +1,53 @@
+/** The help text, pinned (formatting only: the numbers live in other tests). */
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+
+describe("help", () => {
+  test("mbn-cost --help lists every command and ends with examples", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatchInlineSnapshot(`
+      "Usage: mbn-cost [options] [command]
+
+      Exact parameter and multiply-add (MAC) counts of MobileNet-family networks, from
+      symbolic layer formulas.
+
+      Options:
+        -V, --version                           output the version number
+        --debug                                 print a stack trace for internal errors
+        -h, --help                              display help for command
+
+      Commands:
+        show [options] <model> [unexpected...]  per-layer params and MACs of a model (the default command: mbn-cost <model>)
+        compare [options] <specs...>            compare models side by side: totals with ratios to the first, and aligned breakdowns
+        sweep [options] <model>                 evaluate every (α, resolution) pair of a grid: one row per configuration, streamed (CSV by default)
+        paper [options] <family>                each published figure of a family's paper and checkpoint tables beside the computed one: ✓ or the difference, with the source
+        report [options] <specs...>             one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline
+        check [options] <budgets>               CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it
+        fit [options] <model>                   the widest width multiplier that fits a MAC/param budget, at one resolution or as a Pareto set over several
+        explain [options] <model>               why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer
+        formula [options] <kind>                print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols
+        ratio [options]                         depthwise separable over standard convolution cost, as a simplified formula (1/N + 1/D_K²) and, given N and D_K, exactly
+        schema [which]                          print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)
+        help [command]                          display help for command
+
+      Examples:
+        $ mbn-cost v2 --alpha 0.5                 per-layer table of MobileNet V2 0.5
+        $ mbn-cost v1 --format csv --out v1.csv   CSV for a spreadsheet
+        $ mbn-cost report v1 --out r.html          a self-contained HTML report with charts
+        $ mbn-cost ratio --N 1024 --DK 3         separable vs standard conv, exactly
+        $ mbn-cost formula dsconv                 params and MACs formulas of a layer kind
+        $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112
+
+      "
+    `);
+  });
+
+  test("each command's help has examples", async () => {
+    for (const command of ["show", "compare", "sweep", "paper", "report", "check", "fit", "explain", "formula", "ratio", "schema"]) {
+      const r = await runCli([command, "--help"]);
+      expect(r.code, command).toBe(0);
+      expect(r.out, command).toContain("Examples:");
+    }
+  });
+});
