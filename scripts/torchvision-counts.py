@@ -10,6 +10,9 @@ python3-torchvision (never a dependency of the project or its tests):
 
 params = sum(p.numel() for p in model.parameters())
 macs   = conv: out.numel() * in_channels/groups * kH * kW ; linear: in * out
+parts  = elements by module kind (forward hooks; functional adaptive pooling
+         patched): BatchNorm outputs, ReLU / ReLU6 / Hardswish / Hardsigmoid
+         outputs, pooling inputs and outputs, bias adds (conv out numel, linear out)
 """
 import json, sys
 import torch, torchvision
@@ -30,21 +33,51 @@ MODELS = {
 ALPHAS = ["0.25", "0.33", "0.35", "0.5", "0.6", "0.75", "0.9", "1.0", "1.1", "1.3", "1.4", "2.0"]
 RESOLUTIONS = [224, 192, 160, 97, 33]
 
+ACTIVATIONS = {torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.Hardswish: "hswish", torch.nn.Hardsigmoid: "hsigmoid"}
+
 def count(model, res):
     macs = 0
+    parts = {"bias": 0, "bn": 0, "relu": 0, "relu6": 0, "hswish": 0, "hsigmoid": 0, "pool": 0, "pool-divide": 0}
     def conv_hook(m, inp, out):
         nonlocal macs
         macs += out.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+        if m.bias is not None: parts["bias"] += out.numel()
     def linear_hook(m, inp, out):
         nonlocal macs
         macs += m.in_features * m.out_features
+        if m.bias is not None: parts["bias"] += out.numel()
+    def part_hook(name):
+        def hook(m, inp, out): parts[name] += out.numel()
+        return hook
+    inside_pool_module = [False]
+    def pool_pre_hook(m, inp):
+        inside_pool_module[0] = True
+    def pool_hook(m, inp, out):
+        inside_pool_module[0] = False
+        parts["pool"] += inp[0].numel(); parts["pool-divide"] += out.numel()
     for m in model.modules():
         if isinstance(m, torch.nn.Conv2d): m.register_forward_hook(conv_hook)
         if isinstance(m, torch.nn.Linear): m.register_forward_hook(linear_hook)
+        if isinstance(m, torch.nn.BatchNorm2d): m.register_forward_hook(part_hook("bn"))
+        if isinstance(m, torch.nn.AdaptiveAvgPool2d):
+            m.register_forward_pre_hook(pool_pre_hook); m.register_forward_hook(pool_hook)
+        for kind, name in ACTIVATIONS.items():
+            if type(m) is kind: m.register_forward_hook(part_hook(name))
+    functional = torch.nn.functional.adaptive_avg_pool2d
+    def counted_pool(x, size):
+        # a call from inside nn.AdaptiveAvgPool2d.forward is that module's, counted by its hook
+        out = functional(x, size)
+        if not inside_pool_module[0]:
+            parts["pool"] += x.numel(); parts["pool-divide"] += out.numel()
+        return out
+    torch.nn.functional.adaptive_avg_pool2d = counted_pool
     model.eval()
-    with torch.no_grad():
-        model(torch.zeros(1, 3, res, res))
-    return macs
+    try:
+        with torch.no_grad():
+            model(torch.zeros(1, 3, res, res))
+    finally:
+        torch.nn.functional.adaptive_avg_pool2d = functional
+    return macs, parts
 
 rows = []
 for name, build in MODELS.items():
@@ -52,6 +85,7 @@ for name, build in MODELS.items():
         model = build(float(a))
         params = sum(p.numel() for p in model.parameters())
         for res in RESOLUTIONS:
-            rows.append({"model": name, "alpha": a, "resolution": res, "params": params, "macs": count(build(float(a)), res)})
+            macs, parts = count(build(float(a)), res)
+            rows.append({"model": name, "alpha": a, "resolution": res, "params": params, "macs": macs, "parts": parts})
 json.dump({"generator": "scripts/torchvision-counts.py", "torch": torch.__version__, "torchvision": torchvision.__version__, "counts": rows}, sys.stdout, indent=1)
 print()
