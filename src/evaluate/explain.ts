@@ -4,7 +4,7 @@
  * totals of both reports exactly, so the differences sum to the difference.
  */
 import { WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
-import type { Convention } from "../model/conventions.js";
+import { type Convention, seesWorkOf } from "../model/conventions.js";
 import type { CostReport, LayerRow } from "./cost.js";
 
 export interface ExplainSide {
@@ -36,7 +36,7 @@ const unitFactor = (c: Convention): bigint => (c.unit === "flops" ? 2n : 1n);
 const sum = (rows: readonly LayerRow[], pick: (r: LayerRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
 
 function workAmount(report: CostReport, category: WorkCategory): { counted: bigint; unseen: bigint } {
-  const unseenRow = (i: number) => report.ops[i]?.functional === true && report.convention.ignoreFunctionalPools === true;
+  const unseenRow = (i: number) => !seesWorkOf(report.ops[i]!, report.convention);
   let counted = 0n;
   let unseen = 0n;
   report.rows.forEach((r, i) => {

@@ -9,7 +9,7 @@
 import { type NumberFunction, compileNumber } from "../algebra/evaluate.js";
 import type { LayerKind, OpSpec, Shape } from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
-import type { Convention } from "../model/conventions.js";
+import { type Convention, seesWorkOf } from "../model/conventions.js";
 
 interface Step {
   readonly op: OpSpec;
@@ -46,7 +46,7 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
     const fns = [kind.params, kind.macs, kind.bias, kind.bn, kind.outputElements].map(compileNumber);
     const work = kind.work.map((w) => ({ factor: Number(convention.work[w.category] ?? 0n), count: compileNumber(w.formula) }));
     if (fns.some((f) => f === undefined) || work.some((w) => w.count === undefined)) return undefined;
-    const seen = !(op.functional && convention.ignoreFunctionalPools);
+    const seen = seesWorkOf(op, convention);
     const factor = (n: bigint | undefined) => (seen ? Number(n ?? 0n) : 0);
     steps.push({
       op,

@@ -2,7 +2,7 @@
  * Counting conventions: which parameters count, how widths are built, how
  * many classes. Every report names the convention it used.
  */
-import { WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
+import { type OpSpec, WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
 import type { Rules } from "./schema.js";
 
 import type { ConventionName, Unit } from "./convention-names.js";
@@ -109,6 +109,9 @@ export const CONVENTIONS = {
     work: {},
   },
 } as const satisfies Record<ConventionName, Convention>;
+
+/** Whether a convention's counter sees an op's element-wise work at all (thop does not see functional pools). */
+export const seesWorkOf = (op: Pick<OpSpec, "functional">, c: Convention): boolean => !(op.functional === true && c.ignoreFunctionalPools === true);
 
 /** "counted: BatchNorm ×2, pooling ×1; ignored: bias adds, ReLU, …" */
 export function describeWork(c: Convention): string {
