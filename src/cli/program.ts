@@ -3,6 +3,7 @@
  * implementation lazily, so `--help` and `--version` load only commander.
  */
 import { Command } from "commander";
+import { COMMAND_NAMES, type CommandName } from "./command-names.js";
 import type { CommandContext } from "./context.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCompare } from "./commands/compare.js";
@@ -39,7 +40,7 @@ const COMMANDS = {
   formula: registerFormula,
   ratio: registerRatio,
   schema: registerSchema,
-} satisfies Record<string, (program: Command, ctx: CommandContext) => void>;
+} satisfies Record<CommandName, (program: Command, ctx: CommandContext) => void>;
 
 /**
  * Which commands to declare for these arguments. Declaring all ten costs
@@ -47,12 +48,12 @@ const COMMANDS = {
  * run declares only the one it invokes: a first word that is no command goes
  * to the default command (`show`) either way. Help declares them all.
  */
-export function commandsFor(argv: readonly string[]): (keyof typeof COMMANDS)[] {
-  const all = Object.keys(COMMANDS) as (keyof typeof COMMANDS)[];
+export function commandsFor(argv: readonly string[]): CommandName[] {
+  const all = [...COMMAND_NAMES];
   const first = argv.find((a) => !a.startsWith("-"));
   if (first === "help" || argv.includes("--help") || argv.includes("-h")) return all;
   if (first === undefined) return argv.some((a) => a === "-V" || a === "--version") ? [] : all;
-  return first in COMMANDS ? [first as keyof typeof COMMANDS] : ["show"];
+  return (COMMAND_NAMES as readonly string[]).includes(first) ? [first as CommandName] : ["show"];
 }
 
 export function createProgram(ctx: CommandContext, argv: readonly string[] = []): Command {

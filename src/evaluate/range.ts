@@ -3,7 +3,7 @@
  * exact (0.10:2.00:0.01 is 191 values, each printed as written: 0.10 … 2.00).
  */
 import { InputError } from "../errors.js";
-import { type Rational, addRational, compareRational, mulRational, parseRational, rational, toDecimal } from "../algebra/rational.js";
+import { type Rational, addRational, compareRational, formatRational, mulRational, parseRational, rational, toDecimal } from "../algebra/rational.js";
 
 export interface RangeValue {
   /** As printed: the digits the user wrote. */
@@ -37,6 +37,8 @@ export function parseRange(raw: string, what: string, accept: (r: Rational) => s
     if (!step || step.num <= 0n) throw new InputError(`${what} range '${raw}': step '${stepText}' must be a number > 0`);
     if (compareRational(start, stop) > 0) throw new InputError(`${what} range '${raw}': start ${startText} is above stop ${stopText}`);
     const digits = Math.max(decimals(startText), decimals(stopText), decimals(stepText));
+    // written with fractions (1/4:1:1/4): print exact fractions; otherwise decimals as written
+    const print = [startText, stopText, stepText].some((t) => t.includes("/")) ? formatRational : (r: Rational) => toDecimal(r, digits);
     // count = floor((stop - start) / step) + 1, exactly
     const span = addRational(stop, { num: -start.num, den: start.den });
     const count = (span.num * step.den) / (span.den * step.num) + 1n;
@@ -44,7 +46,7 @@ export function parseRange(raw: string, what: string, accept: (r: Rational) => s
     const values: RangeValue[] = [];
     for (let i = 0n; i < count; i++) {
       const exact = addRational(start, mulRational(step, rational(i)));
-      values.push({ text: toDecimal(exact, digits), exact });
+      values.push({ text: print(exact), exact });
     }
     return values;
   }

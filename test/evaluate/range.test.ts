@@ -32,3 +32,9 @@ describe("exact ranges", () => {
     expect(() => parseRange(raw, "--alpha", any)).toThrow(message);
   });
 });
+
+describe("ranges written with fractions", () => {
+  test("1/4:1:1/4 prints exact fractions", () => {
+    expect(parseRange("1/4:1:1/4", "--alpha", any).map((v) => v.text)).toEqual(["1/4", "1/2", "3/4", "1"]);
+  });
+});

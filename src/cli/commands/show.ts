@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import { InputError } from "../../errors.js";
 import { FORMATS } from "../../report/format.js";
 import { BREAKDOWNS, DTYPE_NAMES, MEMORY_MODELS } from "../../evaluate/option-names.js";
+import { COMMAND_NAMES } from "../command-names.js";
 import type { CommandContext } from "../context.js";
 import { parseAlpha, parseResolution } from "../options.js";
 import type { ShowOptions } from "../run/show.js";
@@ -19,8 +20,6 @@ Examples:
   $ mbn-cost ./my-net.json --format json         your own architecture file
 
 Models: v1, v2, v3-large, v3-small, fd, mobilenet-v1-conv, mobilenet-v1-shallow, mobilenet-v2-cifar, or a path to a JSON file.`;
-
-const COMMAND_NAMES = ["show", "compare", "sweep", "paper", "report", "check", "fit", "explain", "formula", "ratio", "schema"];
 
 export function registerShow(program: Command, ctx: CommandContext): void {
   const command = program

@@ -9,7 +9,7 @@ import { fitDocument } from "../../report/fit.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { MAX_ALPHA, MAX_RESOLUTION } from "../options.js";
+import { MAX_ALPHA, MAX_RESOLUTION, toAlpha } from "../options.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
@@ -41,7 +41,7 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
   const convention = resolveConvention(options.convention, options.overrides);
   const alphas = parseRange(`${options.alphaStep}:${options.alphaMax}:${options.alphaStep}`, "--alpha-step/--alpha-max", (r) =>
     r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0 ? undefined : `must be > 0 and ≤ ${MAX_ALPHA}`,
-  ).map((v) => ({ text: v.text, value: Number(v.text) }));
+  ).map((v) => toAlpha(v.text)!);
   const pareto = options.resolutions !== undefined;
   const resolutions = pareto
     ? parseRange(options.resolutions!, "--resolutions", (r) => (r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION) ? undefined : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`)).map((v) => Number(v.exact.num))

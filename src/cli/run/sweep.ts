@@ -13,7 +13,7 @@ import { parseQuantity, QUANTITY_HELP } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { MAX_ALPHA, MAX_RESOLUTION } from "../options.js";
+import { MAX_ALPHA, MAX_RESOLUTION, toAlpha } from "../options.js";
 import type { Outcome } from "../outcome.js";
 
 export interface SweepOptions {
@@ -38,7 +38,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
   const convention = resolveConvention(options.convention, options.overrides);
   const alphas = parseRange(options.alphas, "--alpha", (r) =>
     r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0 ? undefined : `width multiplier must be > 0 and ≤ ${MAX_ALPHA}`,
-  ).map((v) => ({ text: v.text, value: Number(v.text.includes("/") ? Number(v.exact.num) / Number(v.exact.den) : v.text) }));
+  ).map((v) => toAlpha(v.text)!);
   const resolutions = parseRange(options.resolutions ?? String(model.spec.input.resolution), "--resolution", (r) =>
     r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION) ? undefined : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
   ).map((v) => Number(v.exact.num));

@@ -1,0 +1,3 @@
+/** The commands, in help order (program.ts registers one declaration per name). */
+export const COMMAND_NAMES = ["show", "compare", "sweep", "paper", "report", "check", "fit", "explain", "formula", "ratio", "schema"] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
