@@ -8,7 +8,7 @@ import type { LayerKind, LayerKindName, OpSpec, Shape, WorkCategory } from "../l
 import { layerKinds } from "../layers/registry.js";
 import { InputError } from "../errors.js";
 import { buildNetwork } from "../model/build.js";
-import { type Convention, seesWorkOf } from "../model/conventions.js";
+import { type Convention, workFactorsOf } from "../model/conventions.js";
 import type { ModelSpec } from "../model/schema.js";
 
 export interface LayerRow {
@@ -132,10 +132,10 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
     if (op.act !== "none") work[op.act] = elements;
     for (const w of c.work) work[w.category] = (work[w.category] ?? 0n) + w.count(bindings);
     let rowMacs = weightMacs;
-    const seen = seesWorkOf(op, convention);
+    const factors = workFactorsOf(op, convention);
     for (const category in work) {
-      const factor = convention.work[category as WorkCategory];
-      if (factor !== undefined && seen) rowMacs += factor * work[category as WorkCategory]!;
+      const factor = factors[category as WorkCategory];
+      if (factor !== undefined) rowMacs += factor * work[category as WorkCategory]!;
     }
     rows.push({
       index: index + 1,

@@ -4,7 +4,7 @@
  * totals of both reports exactly, so the differences sum to the difference.
  */
 import { WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
-import { type Convention, seesWorkOf } from "../model/conventions.js";
+import { type Convention, workFactorsOf } from "../model/conventions.js";
 import type { CostReport, LayerRow } from "./cost.js";
 
 export interface ExplainSide {
@@ -35,16 +35,9 @@ export interface Explanation {
 const unitFactor = (c: Convention): bigint => (c.unit === "flops" ? 2n : 1n);
 const sum = (rows: readonly LayerRow[], pick: (r: LayerRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
 
-function workAmount(report: CostReport, category: WorkCategory): { counted: bigint; unseen: bigint } {
-  const unseenRow = (i: number) => !seesWorkOf(report.ops[i]!, report.convention);
-  let counted = 0n;
-  let unseen = 0n;
-  report.rows.forEach((r, i) => {
-    const amount = r.work[category] ?? 0n;
-    if (unseenRow(i)) unseen += amount;
-    else counted += amount;
-  });
-  return { counted, unseen };
+/** Elements of one kind of work in ops called as modules, or as functions (V2's final pool). */
+function workAmount(report: CostReport, category: WorkCategory, functional: boolean): bigint {
+  return report.rows.reduce((a, r, i) => (report.ops[i]!.functional === true) === functional ? a + (r.work[category] ?? 0n) : a, 0n);
 }
 
 function side(amount: bigint, factor: bigint): ExplainSide {
@@ -62,13 +55,14 @@ export function explainDifference(from: CostReport, to: CostReport): Explanation
     row("macs", "conv and FC multiply-accumulates", side(sum(from.rows, (r) => r.weightMacs), unitFactor(f)), side(sum(to.rows, (r) => r.weightMacs), unitFactor(t))),
   ];
   for (const category of WORK_CATEGORIES) {
-    const a = workAmount(from, category);
-    const b = workAmount(to, category);
-    const fromSide = side(a.counted, (f.work[category] ?? 0n) * unitFactor(f));
-    const toSide = side(b.counted, (t.work[category] ?? 0n) * unitFactor(t));
-    if (a.counted + a.unseen === 0n && b.counted + b.unseen === 0n) continue;
-    const unseenNote = a.unseen + b.unseen > 0n ? " (functional pools: unseen by module hooks)" : "";
-    count.push(row(category, WORK_TITLES[category] + unseenNote, fromSide, toSide));
+    for (const functional of [false, true]) {
+      const a = workAmount(from, category, functional);
+      const b = workAmount(to, category, functional);
+      if (a === 0n && b === 0n) continue;
+      const factor = (c: Convention) => (workFactorsOf({ functional }, c)[category] ?? 0n) * unitFactor(c);
+      const title = WORK_TITLES[category] + (functional ? ", functional call" : "");
+      count.push(row(functional ? `${category}-functional` : category, title, side(a, factor(f)), side(b, factor(t))));
+    }
   }
   const paramSide = (report: CostReport, part: "weights" | "bias" | "bn", counted: boolean) => side(sum(report.rows, (r) => r.paramParts[part]), counted ? 1n : 0n);
   const params: ExplainRow[] = [

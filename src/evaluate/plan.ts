@@ -9,7 +9,7 @@
 import { type NumberFunction, compileNumber } from "../algebra/evaluate.js";
 import type { LayerKind, OpSpec, Shape } from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
-import { type Convention, seesWorkOf } from "../model/conventions.js";
+import { type Convention, workFactorsOf } from "../model/conventions.js";
 
 interface Step {
   readonly op: OpSpec;
@@ -44,10 +44,10 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
   for (const [i, op] of ops.entries()) {
     const kind: LayerKind = layerKinds[op.kind];
     const fns = [kind.params, kind.macs, kind.bias, kind.bn, kind.outputElements].map(compileNumber);
-    const work = kind.work.map((w) => ({ factor: Number(convention.work[w.category] ?? 0n), count: compileNumber(w.formula) }));
+    const factors = workFactorsOf(op, convention);
+    const work = kind.work.map((w) => ({ factor: Number(factors[w.category] ?? 0n), count: compileNumber(w.formula) }));
     if (fns.some((f) => f === undefined) || work.some((w) => w.count === undefined)) return undefined;
-    const seen = seesWorkOf(op, convention);
-    const factor = (n: bigint | undefined) => (seen ? Number(n ?? 0n) : 0);
+    const factor = (n: bigint | undefined) => Number(n ?? 0n);
     steps.push({
       op,
       kind,
@@ -56,8 +56,8 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
       bias: fns[2]!,
       bn: fns[3]!,
       outputElements: fns[4]!,
-      work: work.map((w) => ({ factor: seen ? w.factor : 0, count: w.count! })),
-      perOutputElement: (op.bias ? factor(convention.work.bias) : 0) + (op.bn ? factor(convention.work.bn) : 0) + (op.act !== "none" ? factor(convention.work[op.act]) : 0),
+      work: work.map((w) => ({ factor: w.factor, count: w.count! })),
+      perOutputElement: (op.bias ? factor(factors.bias) : 0) + (op.bn ? factor(factors.bn) : 0) + (op.act !== "none" ? factor(factors[op.act]) : 0),
       paramsBias: convention.bias && op.bias,
       paramsBn: convention.bn && op.bn,
       startsBlock: i === 0 || ops[i - 1]!.block !== op.block,

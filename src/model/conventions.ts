@@ -26,8 +26,11 @@ export interface Convention {
   readonly unit: Unit;
   /** Operations counted per element of each kind of element-wise work (absent: ignored). */
   readonly work: Readonly<Partial<Record<WorkCategory, bigint>>>;
-  /** Module-hook counters (thop) do not see pools torchvision calls as functions. */
-  readonly ignoreFunctionalPools?: boolean;
+  /**
+   * Operations per element for ops torchvision calls as functions (V2's final
+   * pool), when the counter sees those differently from modules (absent: as `work`).
+   */
+  readonly functionalWork?: Readonly<Partial<Record<WorkCategory, bigint>>>;
   /** The tool and source file the preset follows, for peer presets. */
   readonly reference?: string;
 }
@@ -66,7 +69,7 @@ export const CONVENTIONS = {
   fvcore: {
     name: "fvcore",
     summary: "fvcore FlopCountAnalysis on torchvision's models: conv and linear MACs (no bias), BatchNorm 2 per element (eval, affine), adaptive average pooling 1 per input element; params = parameter_count",
-    reference: "facebookresearch/fvcore fvcore/nn/jit_handles.py (batchnorm_flop_jit), flop_count.py",
+    reference: "facebookresearch/fvcore 0.1.6 (commit 3378afe) fvcore/nn/jit_handles.py (batchnorm_flop_jit), flop_count.py, run on torchvision 0.14",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -76,31 +79,45 @@ export const CONVENTIONS = {
   },
   ptflops: {
     name: "ptflops",
-    summary: "ptflops (pytorch backend) on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU/ReLU6 1 per element, pooling 1 per input element; h-swish, h-sigmoid, residual + and SE * have no hook",
-    reference: "sovrasov/flops-counter.pytorch ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING)",
+    summary:
+      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d it calls both count), a functional pool 1 per input element; h-swish, h-sigmoid, residual + and SE * are not counted",
+    reference: "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), run on torchvision 0.14",
     rules: "torchvision",
     bias: true,
     bn: true,
     backgroundClass: false,
     unit: "macs",
-    work: { bias: 1n, bn: 2n, relu: 1n, relu6: 1n, pool: 1n },
+    work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, pool: 2n },
+    functionalWork: { pool: 1n },
+  },
+  "ptflops-aten": {
+    name: "ptflops-aten",
+    summary:
+      "ptflops' aten backend (backend='aten', the default from 0.7.4) on torchvision's models: conv and linear MACs plus one op per bias add (aten.convolution, aten.addmm); nothing else",
+    reference: "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/aten_ops.py (ATEN_OPS_MAPPING), run on torchvision 0.14",
+    rules: "torchvision",
+    bias: true,
+    bn: true,
+    backgroundClass: false,
+    unit: "macs",
+    work: { bias: 1n },
   },
   thop: {
     name: "thop",
     summary: "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); activations 0",
-    reference: "ultralytics/thop thop/vision/basic_hooks.py (count_normalization, count_adap_avgpool), calc_func.py",
+    reference: "ultralytics/thop 2.1.6 (commit fbb5e19) and Lyken17/pytorch-OpCounter 0.1.1 (commit 43c064a), thop/vision/basic_hooks.py (count_normalization, count_adap_avgpool), run on torchvision 0.14",
     rules: "torchvision",
     bias: true,
     bn: true,
     backgroundClass: false,
     unit: "macs",
     work: { bn: 4n, pool: 1n, "pool-divide": 1n },
-    ignoreFunctionalPools: true,
+    functionalWork: {},
   },
   "torch-flops": {
     name: "torch-flops",
     summary: "torch.utils.flop_counter.FlopCounterMode on torchvision's models: 2 FLOPs per conv and linear MAC, nothing else (bias, norms, activations, pooling, element-wise ops all 0)",
-    reference: "pytorch/pytorch torch/utils/flop_counter.py (conv_flop, addmm_flop: 2 per MAC)",
+    reference: "pytorch/pytorch torch/utils/flop_counter.py (conv_flop, addmm_flop: 2 per MAC), run with torch 2.6 on torchvision 0.21",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -110,14 +127,18 @@ export const CONVENTIONS = {
   },
 } as const satisfies Record<ConventionName, Convention>;
 
-/** Whether a convention's counter sees an op's element-wise work at all (thop does not see functional pools). */
-export const seesWorkOf = (op: Pick<OpSpec, "functional">, c: Convention): boolean => !(op.functional === true && c.ignoreFunctionalPools === true);
+/** Operations per element the convention counts for each kind of an op's work (thop does not see functional pools; ptflops counts module pools twice). */
+export const workFactorsOf = (op: Pick<OpSpec, "functional">, c: Convention): Convention["work"] =>
+  op.functional === true ? (c.functionalWork ?? c.work) : c.work;
 
 /** "counted: BatchNorm ×2, pooling ×1; ignored: bias adds, ReLU, …" */
 export function describeWork(c: Convention): string {
   const counted = WORK_CATEGORIES.filter((k) => c.work[k] !== undefined).map((k) => `${WORK_TITLES[k]} ×${c.work[k]}`);
   const ignored = WORK_CATEGORIES.filter((k) => c.work[k] === undefined).map((k) => WORK_TITLES[k]);
-  return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}; ignored: ${ignored.join(", ")}`;
+  // only pools are ever called as functions (the schema's `functional` flag)
+  const functional = c.functionalWork && (["pool", "pool-divide"] as const).map((k) => `${WORK_TITLES[k]} ×${c.functionalWork?.[k] ?? 0n}`);
+  const functionalText = functional ? `; pools called as functions: ${functional.join(", ")}` : "";
+  return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}${functionalText}; ignored: ${ignored.join(", ")}`;
 }
 
 

@@ -15,7 +15,7 @@ const cases: [string[], RegExp][] = [
   [["v2", "--resolution", "224.5"], /'224\.5' is invalid\. Resolution/],
   [["v2", "--resolution", "99999"], /'99999' is invalid\. Resolution/],
   [["v9"], /unknown model 'v9': expected one of v1\|mobilenet-v1/],
-  [["v2", "--convention", "keras"], /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, thop, torch-flops/],
+  [["v2", "--convention", "keras"], /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/],
   [["v2", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
   [["v2", "--by", "colour"], /'colour' is invalid\. Allowed choices are type, resolution, block, layer/],
   [["v2", "--dtype", "fp64"], /'fp64' is invalid\. Allowed choices are fp32, fp16, int8/],

@@ -16,10 +16,10 @@ const reported = async (model: string, convention: string, alpha: string, resolu
 };
 
 describe("mbn-cost explain", () => {
-  test("v2 from paper to ptflops: bias +1,000, BatchNorm +13,356,224, ReLU6 +6,105,792, pooling +62,720", async () => {
+  test("v2 from paper to ptflops: bias +1,000, BatchNorm +13,356,224, ReLU6 +6,105,792, pooling (a functional call) +62,720", async () => {
     const d = await json(["explain", "v2", "--from", "paper", "--to", "ptflops"]);
     const diff = (key: string) => d.rows.find((r: { key: string }) => r.key === key).difference;
-    expect([diff("macs"), diff("bias"), diff("bn"), diff("relu6"), diff("pool"), diff("add")]).toEqual([0, 1000, 13356224, 6105792, 62720, 0]);
+    expect([diff("macs"), diff("bias"), diff("bn"), diff("relu6"), diff("pool-functional"), diff("add")]).toEqual([0, 1000, 13356224, 6105792, 62720, 0]);
     expect(d.difference).toBe(320300008 - 300774272);
     expect(d.params_difference).toBe(3504872 - 3469760);
   });
@@ -57,7 +57,7 @@ describe("mbn-cost explain", () => {
     expect((await runCli(["explain", "v2"])).err).toMatch(/required option '--to <convention>' not specified/);
     const bad = await runCli(["explain", "v2", "--to", "keras"]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, thop, torch-flops/);
+    expect(bad.err).toMatch(/'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/);
   });
 });
 

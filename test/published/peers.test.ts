@@ -1,51 +1,82 @@
 /**
- * Peer-compatible presets on torchvision's MobileNetV2 and V3-Large 1.0 at
- * 224: the totals ../shared/reference/peers.md (sections 3 and 7.3) derives
- * from each tool's counting rules, read from the tool's own source file.
+ * The peer presets equal what the peer tools themselves print. The fixture
+ * was made by scripts/peer-counts.py, which ran each tool from its own
+ * repository (commit recorded in the file) on torchvision's V2, V3-Large and
+ * V3-Small at 6 widths × 5 resolutions (odd ones included); these tests never
+ * need torch.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { CONVENTIONS } from "../../src/model/conventions.js";
+import { type CostReport, evaluateModel } from "../../src/evaluate/cost.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { CONVENTIONS, type Convention, type ConventionName } from "../../src/model/conventions.js";
 import { costOf } from "../helpers/models.js";
 
-const cases = [
-  ["v2", "fvcore", 314_193_216n, "fvcore FlopCountAnalysis — fvcore/nn/jit_handles.py (batchnorm_flop_jit: 2·numel eval affine; adaptive_avg_pool2d: input numel)"],
-  ["v2", "ptflops", 320_300_008n, "ptflops pytorch backend — ptflops/pytorch_ops.py (bias, BN 2·numel, ReLU6 numel, pool input numel)"],
-  ["v2", "thop", 327_486_720n, "thop — thop/vision/basic_hooks.py count_normalization (4·numel); V2's functional pool unseen"],
-  ["v2", "torch-flops", 601_548_544n, "torch FlopCounterMode — torch/utils/flop_counter.py (2 FLOPs per MAC)"],
-  ["v3-large", "fvcore", 226_033_824n, "fvcore FlopCountAnalysis — fvcore/nn/jit_handles.py"],
-  ["v3-large", "ptflops", 228_356_576n, "ptflops pytorch backend — ptflops/pytorch_ops.py (h-swish, h-sigmoid unhooked)"],
-  ["v3-large", "torch-flops", 433_179_520n, "torch FlopCounterMode — torch/utils/flop_counter.py"],
-] as const;
+interface Observed {
+  readonly macs: number;
+  readonly params: number;
+}
+interface Tool {
+  readonly repository: string;
+  readonly commit: string;
+  readonly version: string;
+  readonly call: string;
+}
+type Row = { readonly model: string; readonly alpha: string; readonly resolution: number } & Record<string, Observed>;
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/peers/counts.json", import.meta.url), "utf8")) as {
+  readonly torchvision: string;
+  readonly tools: Record<string, Tool>;
+  readonly counts: readonly Row[];
+};
 
-describe("peer presets reproduce peers.md's derived totals (torchvision 1.0 at 224)", () => {
-  test.each(cases.map(([model, preset, total, source]) => [`${model} under ${preset}: ${total} — ${source}`, model, preset, total] as const))(
+/** Which preset reproduces which tool (both thops count alike). */
+const PRESET_OF_TOOL: Record<string, ConventionName> = {
+  ptflops: "ptflops",
+  "ptflops-aten": "ptflops-aten",
+  fvcore: "fvcore",
+  thop: "thop",
+  "thop-lyken17": "thop",
+};
+
+test("the fixture records every tool's repository, commit and version, and covers 0.35–1.4 and odd resolutions", () => {
+  expect(Object.keys(fixture.tools).sort()).toEqual(Object.keys(PRESET_OF_TOOL).sort());
+  for (const tool of Object.values(fixture.tools)) expect(tool.commit).toMatch(/^[0-9a-f]{40}$/);
+  expect(new Set(fixture.counts.map((c) => c.alpha))).toEqual(new Set(["0.35", "0.5", "0.75", "1.0", "1.3", "1.4"]));
+  expect(fixture.counts.some((c) => c.resolution === 225) && fixture.counts.some((c) => c.resolution === 331)).toBe(true);
+});
+
+describe.each(Object.entries(PRESET_OF_TOOL))("%s as observed, reproduced by --convention %s", (tool, preset) => {
+  const info = fixture.tools[tool]!;
+  test.each(fixture.counts.map((c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c[tool]!.macs} MACs, ${c[tool]!.params} params — ${info.repository} ${info.version} (${info.commit.slice(0, 7)})`, c] as const))(
     "%s",
-    async (_title, model, preset, total) => {
-      const r = await costOf(model, "1.0", 224, preset);
-      const reported = CONVENTIONS[preset].unit === "flops" ? 2n * r.totals.macs : r.totals.macs;
-      expect(reported).toBe(total);
+    async (_title, c) => {
+      const r = await costOf(c.model, c.alpha, c.resolution, preset);
+      expect(r.totals.macs).toBe(BigInt(c[tool]!.macs));
+      expect(r.totals.params).toBe(BigInt(c[tool]!.params));
     },
   );
+});
 
-  test("parameters as fvcore's parameter_count and torchvision's sum(p.numel()): V2 3,504,872, V3-Large 5,483,032", async () => {
-    for (const preset of ["fvcore", "ptflops", "thop", "torch-flops"] as const) {
-      expect((await costOf("v2", "1.0", 224, preset)).totals.params).toBe(3_504_872n);
-      expect((await costOf("v3-large", "1.0", 224, preset)).totals.params).toBe(5_483_032n);
-    }
-  });
+const torchFlops = JSON.parse(readFileSync(new URL("../fixtures/peers/torch-flops.json", import.meta.url), "utf8")) as {
+  readonly torch: string;
+  readonly counts: readonly { model: string; alpha: string; resolution: number; flops: number; params: number }[];
+};
 
-  test("the parts peers.md lists for V2: BN 6,678,112 elements, ReLU6 6,105,792, residual adds 216,384, pool input 62,720", async () => {
-    const r = await costOf("v2", "1.0", 224, "torchvision");
-    const total = (k: "bn" | "relu6" | "add" | "pool") => r.rows.reduce((a, row) => a + (row.work[k] ?? 0n), 0n);
-    expect([total("bn"), total("relu6"), total("add"), total("pool")]).toEqual([6_678_112n, 6_105_792n, 216_384n, 62_720n]);
+describe(`torch ${torchFlops.torch} FlopCounterMode as observed (scripts/torch-flops-counts.py), reproduced by --convention torch-flops`, () => {
+  test.each(torchFlops.counts.map((c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c.flops} FLOPs, ${c.params} params`, c] as const))("%s", async (_title, c) => {
+    const r = await costOf(c.model, c.alpha, c.resolution, "torch-flops");
+    expect(CONVENTIONS["torch-flops"].unit).toBe("flops");
+    expect(2n * r.totals.macs).toBe(BigInt(c.flops));
+    expect(r.totals.params).toBe(BigInt(c.params));
   });
+});
 
-  test("the parts peers.md lists for V3-Large: SE pool input and SE multiply 597,408, residual adds 423,360, SE conv biases 5,080", async () => {
-    const r = await costOf("v3-large", "1.0", 224, "torchvision");
-    const se = r.rows.filter((row) => row.type === "se");
-    expect(se.reduce((a, row) => a + (row.work.pool ?? 0n), 0n)).toBe(597_408n);
-    expect(se.reduce((a, row) => a + (row.work.scale ?? 0n), 0n)).toBe(597_408n);
-    expect(r.rows.reduce((a, row) => a + (row.work.add ?? 0n), 0n)).toBe(423_360n);
-    expect(se.reduce((a, row) => a + row.paramParts.bias, 0n)).toBe(5_080n);
-  });
+test("ptflops' V3 excess is nn.ReLU and module pools counted twice (module hook + patched functional); V2's functional pool once", async () => {
+  const observed = (model: string) => BigInt(fixture.counts.find((c) => c.model === model && c.alpha === "1.0" && c.resolution === 224)!.ptflops!.macs);
+  const once: Convention = { ...CONVENTIONS.ptflops, work: { ...CONVENTIONS.ptflops.work, relu: 1n, pool: 1n } };
+  const elements = (r: CostReport, k: "relu" | "pool") => r.rows.reduce((a, row) => a + (row.work[k] ?? 0n), 0n);
+  const v3 = evaluateModel(await loadModel("v3-large"), { alpha: { text: "1", value: 1 }, convention: once });
+  expect(observed("v3-large") - v3.totals.macs).toBe(elements(v3, "relu") + elements(v3, "pool"));
+  const v2 = evaluateModel(await loadModel("v2"), { alpha: { text: "1", value: 1 }, convention: once });
+  expect(observed("v2") - v2.totals.macs).toBe(0n);
 });
