@@ -6,7 +6,7 @@ import { type Metric, PUBLISHED_FIGURES } from "./figures.js";
 export function differingFigureNotes(report: CostReport, kinds: readonly Metric["kind"][]): string[] {
   return PUBLISHED_FIGURES.filter(
     (f) =>
-      f.inconsistency !== undefined &&
+      f.differs !== undefined &&
       kinds.includes(f.metric.kind) &&
       f.model === report.model.id &&
       Number(f.alpha) === report.alpha.value &&
@@ -14,6 +14,6 @@ export function differingFigureNotes(report: CostReport, kinds: readonly Metric[
       f.convention === report.convention.name,
   ).map((f) => {
     const r = reproduceFigure(f, report);
-    return `${f.label} is ${r.computed.shown}${f.unit === "%" ? "%" : `${f.unit}`} here: ${f.inconsistency} (${f.source}).`;
+    return `${f.label} is ${r.computed.shown}${f.unit === "%" ? "%" : `${f.unit}`} here: ${f.differs} (${f.source}).`;
   });
 }

@@ -3,6 +3,7 @@ import type { Reproduction } from "../evaluate/reproduce.js";
 import type { Metric } from "../published/figures.js";
 import type { Cell, ReportDocument } from "./document.js";
 import { CONVENTIONS } from "../model/conventions.js";
+import { SOURCES } from "../published/sources.js";
 
 export function describeMetric(m: Metric): string {
   switch (m.kind) {
@@ -24,10 +25,10 @@ const unitText = (u: string) => (u === "%" ? "%" : u);
 export function paperDocument(family: string, reproductions: readonly Reproduction[]): ReportDocument {
   const notes: string[] = [];
   const rows: Cell[][] = reproductions.map(({ figure: f, computed, explained }) => {
-    let status = computed.matches ? "✓" : "differs";
-    if (f.inconsistency) {
-      notes.push(`[${notes.length + 1}] ${f.label}: ${f.inconsistency}${explained ? `; ${describeMetric(f.explainedBy!)} gives ${explained.shown}${unitText(f.unit)} ${explained.matches ? "✓" : "(no match)"}` : ""}.`);
-      status = `${computed.matches ? "✓" : "differs"} [${notes.length}]`;
+    let status = computed.matches ? "✓" : "differs (unexplained)";
+    if (f.differs) {
+      notes.push(`[${notes.length + 1}] ${f.label}: ${f.differs}${explained ? `; ${describeMetric(f.explainedBy!)} gives ${explained.shown}${unitText(f.unit)}${explained.matches ? ", the printed figure" : ", not the printed figure either"}` : ""}.`);
+      status = `${computed.matches ? "✓ (expected to differ)" : "differs"} [${notes.length}]`;
     } else if (f.note) {
       notes.push(`[${notes.length + 1}] ${f.label}: ${f.note}.`);
       status = `${status} [${notes.length}]`;
@@ -35,14 +36,16 @@ export function paperDocument(family: string, reproductions: readonly Reproducti
     return [f.label, f.source.replace(/ \([^)]*\)/g, ""), f.convention, `${f.printed}${unitText(f.unit)}`, `${computed.shown}${unitText(f.unit)}`, computed.precise, status];
   });
   const reproduced = reproductions.filter((r) => r.computed.matches).length;
-  const inconsistent = reproductions.filter((r) => r.figure.inconsistency).length;
-  const usedConventions = [...new Set(reproductions.map((r) => r.figure.convention))];
+  const differing = reproductions.length - reproduced;
+  const sourceIds = [...new Set(reproductions.map((r) => r.figure.sourceId))];
   return {
     title: `Published figures of ${family}, reproduced`,
     meta: [
-      `${reproduced} of ${reproductions.length} figures reproduced within their printed rounding; ${inconsistent} differ from their source's own architecture${inconsistent > 0 ? " (explained below)" : ""}`,
-      ...usedConventions.map((c) => `convention ${c}: ${CONVENTIONS[c].summary}`),
-      ...[...new Set(reproductions.map((r) => r.figure.source.replace(/, (Table|Section) .*$/, "")))].map((s) => `source: ${s}`),
+      `${reproduced} of ${reproductions.length} figures reproduced, each counted and rounded as its source counts and rounds; ${differing} differ${differing > 0 ? " (why, below)" : ""}`,
+      ...sourceIds.map((id) => {
+        const s = SOURCES[id];
+        return `source: ${s.citation} — counts as ${s.convention} (${CONVENTIONS[s.convention].summary}); rounds to ${s.rounding} (${s.roundingEvidence})`;
+      }),
       "each row: model, width and resolution as the source states them; 'computed' is rounded as the source rounds",
     ],
     grids: [
@@ -71,7 +74,7 @@ export function paperDocument(family: string, reproductions: readonly Reproducti
         computed_precise: computed.precise,
         status: computed.matches ? "reproduced" : "differs",
         ...(f.note && { note: f.note }),
-        ...(f.inconsistency && { inconsistency: f.inconsistency }),
+        ...(f.differs && { reason: f.differs }),
         ...(explained && { explained_by: { metric: describeMetric(f.explainedBy!), computed: explained.shown, matches: explained.matches } }),
       })),
     },
