@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Reference counts of the CIFAR-10 MobileNetV2 in ../shared/seeds/000 (its PyTorch code, verbatim).
+"""Reference counts of the CIFAR-10 MobileNetV2 of kuangliu/pytorch-cifar
+(models/mobilenetv2.py at commit e010fe867f38075d3b8bb878b82f8a19774d5962, its classes verbatim).
 
 Dev-only (Debian's python3-torch): regenerates test/fixtures/torchvision/cifar-v2.json.
     /usr/bin/python3 scripts/cifar-v2-counts.py > test/fixtures/torchvision/cifar-v2.json

@@ -1,5 +1,8 @@
 /** The library API (package entry "mbn-cost" → dist/index.js; here from src). */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { breakdown, divide, evaluate, formulas, loadModel, toText } from "../src/index.js";
@@ -27,13 +30,19 @@ describe("library API", () => {
     expect(() => evaluate(v1, { alpha: 0 })).toThrow(/alpha must be a number > 0/);
   });
 
-  test("the built package resolves as 'mbn-cost' and never loads the CLI", () => {
+  test("the built package resolves as 'mbn-cost' and loads neither the CLI nor commander", () => {
     const root = fileURLToPath(new URL("..", import.meta.url));
+    const log = join(mkdtempSync(join(tmpdir(), "mbn-loads-")), "loaded.txt");
     const r = spawnSync(
       process.execPath,
-      ["--input-type=module", "-e", "const m = await import('mbn-cost'); const r = m.evaluate(await m.loadModel('v1')); console.log(String(r.totals.macs), typeof m.main)"],
-      { cwd: root, encoding: "utf8" },
+      ["--import", "./test/helpers/record-loads.mjs", "--input-type=module", "-e", "const m = await import('mbn-cost'); console.log(String(m.evaluate(await m.loadModel('v1')).totals.macs))"],
+      { cwd: root, encoding: "utf8", env: { ...process.env, MBN_LOAD_LOG: log } },
     );
-    expect(r.stdout.trim()).toBe("568740352 undefined");
+    expect(r.stdout.trim(), r.stderr).toBe("568740352");
+    const loaded = readFileSync(log, "utf8").trim().split("\n");
+    // the log itself works: the entry point and the evaluator are in it
+    expect(loaded).toContain(new URL("../dist/index.js", import.meta.url).href);
+    expect(loaded).toContain(new URL("../dist/evaluate/cost.js", import.meta.url).href);
+    expect(loaded.filter((url) => url.includes("/dist/cli/") || url.includes("/node_modules/commander/"))).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { add, canonical, equalPoly, mul, pow, sub } from "../../src/algebra/expr.js";
+import { add, canonical, equalPoly, mul, num, pow, sub, sym } from "../../src/algebra/expr.js";
 import { evaluate } from "../../src/algebra/evaluate.js";
 import { commonFactor, divide } from "../../src/algebra/factor.js";
-import { addRational, divRational, isZero, mulRational } from "../../src/algebra/rational.js";
+import { ONE, addRational, divRational, equalRational, isZero, mulRational } from "../../src/algebra/rational.js";
 import { arbBindings, arbPoly } from "./arbitraries.js";
 
 function same(a: Parameters<typeof equalPoly>[0], b: Parameters<typeof equalPoly>[1]): void {
@@ -77,9 +77,23 @@ describe("algebra laws (fast-check)", () => {
     }));
   });
 
-  test("powers multiply out, negative powers invert a monomial", () => {
+  test("powers multiply out", () => {
     fc.assert(fc.property(arbPoly, fc.integer({ min: 0, max: 3 }), (a, k) => {
       same(pow(a, k + 1), mul(pow(a, k), a));
     }));
+  });
+
+  test("negative powers invert a monomial: m^-k · m^k = 1, m^-k = 1 / m^k at any bindings", () => {
+    fc.assert(fc.property(arbPoly, fc.integer({ min: 1, max: 3 }), arbBindings, (a, k, env) => {
+      const t = a.terms[0];
+      fc.pre(t !== undefined && !isZero(t.coef));
+      const m = canonical([t!]);
+      same(mul(pow(m, -k), pow(m, k)), num(1));
+      expect(equalRational(evaluate(pow(m, -k), env), divRational(ONE, evaluate(pow(m, k), env)))).toBe(true);
+    }));
+  });
+
+  test("a negative power of a sum is refused, not approximated", () => {
+    expect(() => pow(add(sym("M"), sym("N")), -1)).toThrow(/negative power of a sum/);
   });
 });

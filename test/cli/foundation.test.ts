@@ -57,23 +57,6 @@ describe("mbn-cost formula", () => {
   });
 });
 
-describe("bad input: exit 2, one line naming the value and what is allowed", () => {
-  test.each([
-    [["ratio", "--N", "0"], /'0' is invalid\. N must be a positive integer/],
-    [["ratio", "--DK", "-3"], /'-3' is invalid\. D_K must be a positive integer/],
-    [["ratio", "--N", "abc"], /'abc' is invalid\. N must be a positive integer/],
-    [["formula", "foo"], /'foo' is invalid.*Allowed choices are conv, dw, pw, dsconv, gconv, fc/],
-    [["ratio", "--bogus"], /unknown option '--bogus'/],
-    [["formula", "conv", "--notation", "tex"], /'tex' is invalid.*unicode, ascii, latex/],
-  ])("%j", async (argv, message) => {
-    const r = await runCli(argv);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(message);
-    expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(r.err).not.toMatch(/\n\s+at /);
-  });
-});
-
 describe("help and version", () => {
   test("--help exits 0 with examples", async () => {
     const r = await runCli(["--help"]);

@@ -31,7 +31,7 @@ describe(`torchvision ${fixture.torchvision} definitions, exactly`, () => {
     },
   );
 
-  test("the CIFAR-10 MobileNetV2 of seed 000, run in PyTorch: params, weights and MACs", async () => {
+  test("the CIFAR-10 MobileNetV2 of kuangliu/pytorch-cifar (models/mobilenetv2.py, e010fe8), run in PyTorch: params, weights and MACs", async () => {
     const tv = await costOf("mobilenet-v2-cifar", "1.0", 32, "torchvision");
     const paper = await costOf("mobilenet-v2-cifar", "1.0", 32, "paper");
     expect(tv.totals.params).toBe(BigInt(cifar.params));

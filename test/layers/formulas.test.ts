@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { equalPoly, mul, add, pow, sym } from "../../src/algebra/expr.js";
+import { type Poly, equalPoly, mul, add, pow, sym } from "../../src/algebra/expr.js";
 import { evaluate } from "../../src/algebra/evaluate.js";
 import { divide } from "../../src/algebra/factor.js";
 import { toFactoredText, toText } from "../../src/algebra/print.js";
@@ -11,11 +11,11 @@ import { layerKinds } from "../../src/layers/registry.js";
 const { conv, dw, pw, dsconv, gconv, fc: fullyConnected } = formulaKinds;
 const value = (p: Parameters<typeof evaluate>[0], env: Record<string, number>) => evaluate(p, env).num;
 
-// Hand-computed from the formulas of ../shared/seeds/003 (MobileNetV1 post, Section 1):
+// Hand-computed from the formulas of Howard et al. 2017, MobileNets (arXiv 1704.04861), Section 3.1:
 // a 3×3 layer from M=32 to N=64 channels on a 112×112 output map.
 const env = { D_K: 3, M: 32, N: 64, D_H: 112, D_W: 112, G: 4 };
 
-describe("layer formulas — Howard et al. 2017, Section 3.1, as transcribed in seed 003", () => {
+describe("layer formulas — Howard et al. 2017, Section 3.1 (Eqs. 1–5)", () => {
   test("standard conv: params N·D_K·D_K·M, Mult-Adds D_K·D_K·M·D_H·D_W·N", () => {
     expect(toText(conv.params)).toBe("D_K²·M·N");
     expect(toText(conv.macs)).toBe("D_K²·M·N·D_H·D_W");
@@ -37,7 +37,10 @@ describe("layer formulas — Howard et al. 2017, Section 3.1, as transcribed in 
   test("depthwise separable = depthwise + pointwise: M·(D_K² + N) and M·D_H·D_W·(D_K² + N)", () => {
     expect(toFactoredText(dsconv.params)).toBe("M·(D_K² + N)");
     expect(toFactoredText(dsconv.macs)).toBe("M·D_H·D_W·(D_K² + N)");
-    expect(equalPoly(dsconv.macs, add(dw.macs, pw.macs))).toBe(true);
+    // Howard et al. 2017, Eq. 5, written out here from the symbols: D_K·D_K·M·D_F·D_F + M·N·D_F·D_F (D_F² = D_H·D_W)
+    const [D_K, M, N, D_H, D_W] = ["D_K", "M", "N", "D_H", "D_W"].map(sym) as [Poly, Poly, Poly, Poly, Poly];
+    expect(equalPoly(dsconv.macs, add(mul(D_K, D_K, M, D_H, D_W), mul(M, N, D_H, D_W)))).toBe(true);
+    expect(equalPoly(dsconv.params, add(mul(D_K, D_K, M), mul(M, N)))).toBe(true);
     expect(value(dsconv.macs, env)).toBe(3_612_672n + 25_690_112n);
   });
 

@@ -11,7 +11,8 @@ describe("built-in configs", () => {
     const data = JSON.parse(readFileSync(new URL(file, CONFIGS), "utf8"));
     const parsed = modelSpecSchema.safeParse(data);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-    expect(parsed.data?.source).toMatch(/arXiv|seeds/);
+    // a public source: a paper (arXiv) or a repository file at a commit
+    expect(parsed.data?.source).toMatch(/arXiv \d{4}\.\d{5}|[\w-]+\/[\w.-]+, [\w/.-]+\.py at commit [0-9a-f]{7}/);
   });
 
   test("every file in configs/ is a registered model (or the schema)", () => {
