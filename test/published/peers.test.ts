@@ -75,8 +75,8 @@ test("ptflops' V3 excess is nn.ReLU and module pools counted twice (module hook 
   const observed = (model: string) => BigInt(fixture.counts.find((c) => c.model === model && c.alpha === "1.0" && c.resolution === 224)!.ptflops!.macs);
   const once: Convention = { ...CONVENTIONS.ptflops, work: { ...CONVENTIONS.ptflops.work, relu: 1n, pool: 1n } };
   const elements = (r: CostReport, k: "relu" | "pool") => r.rows.reduce((a, row) => a + (row.work[k] ?? 0n), 0n);
-  const v3 = evaluateModel(await loadModel("v3-large"), { alpha: { text: "1", value: 1 }, convention: once });
+  const v3 = evaluateModel(await loadModel("v3-large", process.cwd()), { alpha: { text: "1", value: 1 }, convention: once });
   expect(observed("v3-large") - v3.totals.macs).toBe(elements(v3, "relu") + elements(v3, "pool"));
-  const v2 = evaluateModel(await loadModel("v2"), { alpha: { text: "1", value: 1 }, convention: once });
+  const v2 = evaluateModel(await loadModel("v2", process.cwd()), { alpha: { text: "1", value: 1 }, convention: once });
   expect(observed("v2") - v2.totals.macs).toBe(0n);
 });
