@@ -4,7 +4,8 @@ import { writeFileAtomic } from "../io/write-file-atomic.js";
 
 /** Everything the CLI does to the outside world goes through this. */
 export interface CliIo {
-  stdout(text: string): void;
+  /** Resolves when the text is handed over; a slow reader (a pipe) makes it wait. */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   /** Writes a file atomically; refuses to overwrite unless `force`. */
   writeFile(path: string, content: string | Iterable<string>, force: boolean): void;
@@ -26,7 +27,7 @@ exitQuietlyOnClosedPipe(process.stdout);
 exitQuietlyOnClosedPipe(process.stderr);
 
 export const nodeIo: CliIo = {
-  stdout: (text) => void process.stdout.write(text),
+  stdout: (text) => (process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once("drain", resolve))),
   stderr: (text) => void process.stderr.write(text),
   writeFile: writeFileAtomic,
   appendFile: (path, content) => {

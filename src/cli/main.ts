@@ -8,7 +8,7 @@ import { InputError, toOneLine } from "../errors.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import type { Outcome } from "./outcome.js";
-import { createProgram } from "./program.js";
+import { commandFirst, createProgram } from "./program.js";
 
 export { nodeIo } from "./io.js";
 export type { CliIo } from "./io.js";
@@ -28,11 +28,26 @@ function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
   return ExitCode.Internal;
 }
 
-function writeOutcome(outcome: Outcome, io: CliIo): ExitCode {
+/** Chunks of a streamed stdout are written in batches of about this many characters. */
+const STREAM_BATCH = 1 << 16;
+
+async function writeStream(chunks: Iterable<string>, io: CliIo): Promise<void> {
+  let batch = "";
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= STREAM_BATCH) {
+      await io.stdout(batch); // waits while the reader is behind: memory stays bounded
+      batch = "";
+    }
+  }
+  if (batch) await io.stdout(batch);
+}
+
+async function writeOutcome(outcome: Outcome, io: CliIo): Promise<ExitCode> {
   for (const file of outcome.files ?? []) io.writeFile(file.path, file.content, file.force);
   for (const append of outcome.appends ?? []) io.appendFile(append.path, append.content);
-  if (typeof outcome.stdout === "string") io.stdout(outcome.stdout);
-  else if (outcome.stdout) for (const chunk of outcome.stdout) io.stdout(chunk);
+  if (typeof outcome.stdout === "string") await io.stdout(outcome.stdout);
+  else if (outcome.stdout) await writeStream(outcome.stdout, io);
   if (outcome.stderr) io.stderr(outcome.stderr);
   return outcome.exitCode;
 }
@@ -40,7 +55,7 @@ function writeOutcome(outcome: Outcome, io: CliIo): ExitCode {
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const debug = argv.includes("--debug");
   let outcome: Outcome | undefined;
-  const args = argv.length === 0 ? ["--help"] : [...argv];
+  const args = argv.length === 0 ? ["--help"] : commandFirst(argv);
   const program = createProgram({
     io,
     run: async (task) => {
@@ -50,7 +65,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   try {
     // Bare `mbn-cost` shows the help rather than complaining about a missing model.
     await program.parseAsync(args, { from: "user" });
-    return outcome ? writeOutcome(outcome, io) : ExitCode.Ok;
+    return outcome ? await writeOutcome(outcome, io) : ExitCode.Ok;
   } catch (error) {
     return reportError(error, io, debug);
   }

@@ -38,3 +38,7 @@ export function parseAlpha(raw: string): Alpha {
 
 export const MAX_RESOLUTION = 16384;
 export const parseResolution = parsePositiveInteger("Resolution", MAX_RESOLUTION);
+
+/** `--out FILE`; `--out -` is standard output, as if no --out were given. */
+export const readOut = (raw: unknown): string | undefined => (raw === undefined || raw === "-" ? undefined : String(raw));
+export const OUT_HELP = "write to a file (atomically; a link is followed, a device or pipe written to) instead of stdout; - for stdout";

@@ -56,6 +56,24 @@ export function commandsFor(argv: readonly string[]): CommandName[] {
   return (COMMAND_NAMES as readonly string[]).includes(first) ? [first as CommandName] : ["show"];
 }
 
+/**
+ * Options may come before the command (`mbn-cost --alpha 0.5 sweep v2`), as
+ * they may after it: a command word that follows only options and their
+ * values moves to the front, where commander expects it.
+ */
+export function commandFirst(argv: readonly string[]): string[] {
+  if (argv.length === 0 || !argv[0]!.startsWith("-")) return [...argv];
+  const isCommand = (a: string) => (COMMAND_NAMES as readonly string[]).includes(a);
+  for (let i = 1; i < argv.length; i++) {
+    const token = argv[i]!;
+    const previous = argv[i - 1]!;
+    const optionValue = previous.startsWith("-") && !previous.includes("=");
+    if (isCommand(token)) return [token, ...argv.slice(0, i), ...argv.slice(i + 1)];
+    if (!token.startsWith("-") && !optionValue) break; // a model or other argument: no command follows
+  }
+  return [...argv];
+}
+
 export function createProgram(ctx: CommandContext, argv: readonly string[] = []): Command {
   const program = new Command("mbn-cost")
     .description("Exact parameter and multiply-add (MAC) counts of MobileNet-family networks, from symbolic layer formulas.")

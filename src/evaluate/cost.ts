@@ -95,31 +95,51 @@ export interface NetworkCost {
   readonly totals: Totals;
 }
 
-/** Costs of built ops at an input shape. */
-export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Convention): NetworkCost {
-  const rows: LayerRow[] = [];
+/**
+ * Walks built ops from an input shape: finds each op's input (the previous
+ * output or a saved tensor), applies its kind's shape rule and checks, and
+ * hands the op, its shapes and its formulas' bindings to `visit`. The one
+ * place shapes are propagated; refuses what the network cannot compute.
+ */
+export function walkNetwork(
+  ops: readonly OpSpec[],
+  input: Shape,
+  visit?: (op: OpSpec, index: number, source: Shape, output: Shape, bindings: Record<string, number>) => void,
+): Shape {
   const saved = new Map<string, Shape>();
   let current = input;
-  let params = 0n;
-  let macs = 0n;
   for (const [index, op] of ops.entries()) {
     const source = op.inputFrom === undefined ? current : saved.get(op.inputFrom);
     if (!source) throw new Error(`op ${op.name} reads '${op.inputFrom}', which no earlier op saved`);
     if (op.saveInputAs !== undefined) saved.set(op.saveInputAs, source);
     if (op.reads !== undefined && !saved.has(op.reads)) throw new Error(`op ${op.name} reads '${op.reads}', which no earlier op saved`);
-    const c = compiledKind(op.kind);
-    const output = c.kind.outputShape(op, source);
+    const kind: LayerKind = layerKinds[op.kind];
+    const output = kind.outputShape(op, source);
     if (!(output[0] >= 1 && output[1] >= 1)) {
       throw new InputError(`layer ${op.name}: its ${source[0]}×${source[1]} input is too small for it (output ${output[0]}×${output[1]}); use a larger --resolution`);
     }
-    const problem = c.kind.check?.(op, source, output);
+    const problem = kind.check?.(op, source, output);
     if (problem !== undefined) throw new InputError(`layer ${op.name}: ${problem}`);
-    const bindings = c.kind.bind(op, source, output);
+    const bindings = kind.bind(op, source, output);
     for (const [symbol, value] of Object.entries(bindings)) {
       if (!Number.isSafeInteger(value)) {
         throw new InputError(`layer ${op.name}: ${symbol} = ${value} is past 2^53 − 1; mbn-cost refuses rather than round it`);
       }
     }
+    visit?.(op, index, source, output, bindings);
+    if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
+    current = output;
+  }
+  return current;
+}
+
+/** Costs of built ops at an input shape. */
+export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Convention): NetworkCost {
+  const rows: LayerRow[] = [];
+  let params = 0n;
+  let macs = 0n;
+  walkNetwork(ops, input, (op, index, source, output, bindings) => {
+    const c = compiledKind(op.kind);
     const paramParts = { weights: c.params(bindings), bias: op.bias ? c.bias(bindings) : 0n, bn: op.bn ? c.bn(bindings) : 0n };
     let rowParams = paramParts.weights;
     if (convention.bias) rowParams += paramParts.bias;
@@ -152,11 +172,9 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
       work,
       activations: BigInt(output[0]) * BigInt(output[1]) * BigInt(output[2]),
     });
-    if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
     params += rowParams;
     macs += rowMacs;
-    current = output;
-  }
+  });
   return { rows, totals: { params, macs } };
 }
 

@@ -1,40 +1,113 @@
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, type Stats, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
 
 /**
- * Writes to a temporary file in the target's folder, then renames it over the
- * target, so a reader never sees a half-written file. A missing folder is an
- * error (never created); an existing file is kept unless `force`.
+ * Where `--out` writes, and how:
+ * - a regular file (or a new path) is written to a temporary file beside it, flushed, then
+ *   renamed over it, so a reader never sees half a file; an existing file needs `force`;
+ * - a symbolic link is followed: its target is what is written, atomically beside the target,
+ *   and the link stays a link (a link to nothing is refused);
+ * - a character device, FIFO or socket (/dev/null, a named pipe) is written to, never replaced.
  */
-/** Refuses a path whose folder is missing, which is a folder, or which exists (unless force). */
-export function checkOutputPath(path: string, force: boolean): void {
-  const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new InputError(`--out ${path}: folder '${folder}' does not exist`);
+export type OutputTarget =
+  | { readonly kind: "file"; readonly path: string }
+  /** `fd` when the stream is this process's own stdout or stderr (a socket cannot be opened by path). */
+  | { readonly kind: "stream"; readonly path: string; readonly fd?: number };
+
+/** 1 or 2 when the path is this process's standard output or error (/dev/stdout, /proc/self/fd/2). */
+function ownStandardStream(target: Stats): number | undefined {
+  return [1, 2].find((fd) => {
+    try {
+      const own = fstatSync(fd);
+      return own.dev === target.dev && own.ino === target.ino;
+    } catch {
+      return false;
+    }
+  });
+}
+
+const statOrUndefined = (path: string, stat: (p: string) => Stats): Stats | undefined => {
+  try {
+    return stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new InputError(`--out ${path}: cannot use it (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
-  if (existsSync(path)) {
-    if (statSync(path).isDirectory()) throw new InputError(`--out ${path}: is a folder, expected a file path`);
+};
+
+/** Refuses a path whose folder is missing, which is a folder, or which exists (unless force); says how to write it. */
+export function checkOutputPath(path: string, force: boolean): OutputTarget {
+  const link = statOrUndefined(path, lstatSync);
+  const target = statOrUndefined(path, statSync);
+  if (link?.isSymbolicLink() && !target) throw new InputError(`--out ${path}: is a symbolic link to a missing file; give the target's own path`);
+  if (target && (target.isCharacterDevice() || target.isFIFO() || target.isSocket())) {
+    const fd = ownStandardStream(target);
+    return fd === undefined ? { kind: "stream", path } : { kind: "stream", path, fd };
+  }
+  const file = link?.isSymbolicLink() ? realpathSync(path) : path;
+  const folder = dirname(file);
+  const folderStat = statOrUndefined(folder, statSync);
+  if (!folderStat?.isDirectory()) throw new InputError(`--out ${path}: folder '${folder}' does not exist`);
+  if (target) {
+    if (target.isDirectory()) throw new InputError(`--out ${path}: is a folder, expected a file path`);
+    if (!target.isFile()) throw new InputError(`--out ${path}: is not a regular file, a device or a pipe`);
     if (!force) throw new InputError(`--out ${path}: file exists; add --force to overwrite it`);
+  }
+  return { kind: "file", path: file };
+}
+
+/** Writes all of a chunk, waiting while a non-blocking pipe is full (EAGAIN). */
+function writeAll(fd: number, chunk: string): void {
+  let bytes = Buffer.from(chunk);
+  while (bytes.length > 0) {
+    try {
+      bytes = bytes.subarray(writeSync(fd, bytes));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
   }
 }
 
+function writeChunks(fd: number, content: string | Iterable<string>): void {
+  for (const chunk of typeof content === "string" ? [content] : content) writeAll(fd, chunk);
+}
+
 export function writeFileAtomic(path: string, content: string | Iterable<string>, force: boolean): void {
-  checkOutputPath(path, force);
-  const folder = dirname(path);
-  const temp = join(folder, `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
+  const target = checkOutputPath(path, force);
+  if (target.kind === "stream") {
+    if (target.fd !== undefined) return writeChunks(target.fd, content);
+    const fd = openOrExplain(path, () => openSync(path, "w"));
+    try {
+      writeChunks(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+    return;
+  }
+  const temp = join(dirname(target.path), `.${basename(target.path)}.tmp-${process.pid}-${Date.now()}`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx");
-    for (const chunk of typeof content === "string" ? [content] : content) writeSync(fd, chunk);
+    writeChunks(fd, content);
+    fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, path);
+    renameSync(temp, target.path);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     throw new InputError(`--out ${path}: cannot write (${code})`);
+  }
+}
+
+function openOrExplain(path: string, open: () => number): number {
+  try {
+    return open();
+  } catch (error) {
+    throw new InputError(`--out ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
 }

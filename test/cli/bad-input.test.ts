@@ -42,6 +42,7 @@ const cases: [string[], RegExp][] = [
   [["sweep", "v2", "--alpha", "0.1:1:-0.1"], /step '-0\.1' must be a number > 0/],
   [["sweep", "v2", "--resolution", "a,b"], /--resolution 'a' in 'a,b' is not a number/],
   [["sweep", "v2", "--alpha", "0.00001:2:0.00001"], /at most 100000 are allowed/],
+  [["sweep", "v2", "--alpha", "0.001:10:0.0001", "--resolution", "1:16384:1"], /sweep of 1,638,252,544 configurations \(99991 α × 16384 resolutions\); at most 10,000,000/],
   [["sweep", "v2", "--alpha", "0:1:0.1"], /--alpha '0' in '0:1:0\.1': width multiplier must be > 0/],
   [["sweep", "v2", "--resolution", "32:16:8"], /start 32 is above stop 16/],
   [["sweep", "v2", "--resolution", "22.5"], /resolution must be an integer/],

@@ -54,3 +54,26 @@ describe("bin: pipes", () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe("bin: --out - and devices", () => {
+  test("--out - writes to stdout, in the format asked, and writes no file", () => {
+    const r = runBin(["v1", "--out", "-", "--format", "csv"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^index,name/);
+    expect(r.stderr).toBe("");
+  });
+
+  test("--out /dev/stdout writes through the device (here a pipe) and replaces nothing", () => {
+    const r = runBin(["v1", "--out", "/dev/stdout", "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).model).toBe("v1");
+  });
+});
+
+describe("bin: options before the command", () => {
+  test("mbn-cost --alpha 0.5 sweep v2 is mbn-cost sweep v2 --alpha 0.5", () => {
+    const before = runBin(["--alpha", "0.5", "sweep", "v2"]);
+    expect(before.status, before.stderr).toBe(0);
+    expect(before.stdout).toBe(runBin(["sweep", "v2", "--alpha", "0.5"]).stdout);
+  });
+});

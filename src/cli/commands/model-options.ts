@@ -6,7 +6,7 @@ import { type Command, Option } from "commander";
 import { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "../../model/convention-names.js";
 import type { ConventionOverrides } from "../../model/conventions.js";
 import { type Format, TEXT_FORMATS } from "../../report/format.js";
-import { parsePositiveInteger } from "../options.js";
+import { OUT_HELP, parsePositiveInteger, readOut } from "../options.js";
 
 export function addConventionOptions(command: Command): Command {
   return command
@@ -22,7 +22,7 @@ export function addConventionOptions(command: Command): Command {
 export function addOutputOptions(command: Command, formats: readonly string[] = TEXT_FORMATS): Command {
   return command
     .addOption(new Option("-f, --format <format>", "output format (default: table, or from --out's extension)").choices(formats))
-    .option("-o, --out <file>", "write to a file (atomically) instead of stdout")
+    .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "print exact integers instead of human units (568,740,352 rather than 568.74M)");
 }
@@ -55,7 +55,7 @@ export interface OutputChoice {
 
 export const readOutputChoice = (raw: Record<string, unknown>): OutputChoice => ({
   format: raw["format"] as Format | undefined,
-  out: raw["out"] as string | undefined,
+  out: readOut(raw["out"]),
   force: raw["force"] === true,
   exact: raw["exact"] === true,
 });

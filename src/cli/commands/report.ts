@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
+import { OUT_HELP, readOut } from "../options.js";
 import { addConventionOptions, readConventionChoice } from "./model-options.js";
 
 export function registerReport(program: Command, ctx: CommandContext): void {
@@ -7,7 +8,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .command("report")
     .description("one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline")
     .argument("<specs...>", "model[@alpha][/resolution], one or more (e.g. v1, or v1@0.5 fd@1)")
-    .option("-o, --out <file>", "write the HTML to a file (atomically) instead of stdout")
+    .option("-o, --out <file>", `the HTML file: ${OUT_HELP}`)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "exact integers in the tables instead of human units")
     .addHelpText(
@@ -21,7 +22,7 @@ Examples:
   addConventionOptions(command).action((specs: string[], raw: Record<string, unknown>, self: Command) =>
     ctx.run(async () =>
       (await import("../run/report.js")).runReport(
-        { specs, out: raw["out"] as string | undefined, force: raw["force"] === true, exact: raw["exact"] === true, ...readConventionChoice(raw, self) },
+        { specs, out: readOut(raw["out"]), force: raw["force"] === true, exact: raw["exact"] === true, ...readConventionChoice(raw, self) },
         ctx.io,
       ),
     ),

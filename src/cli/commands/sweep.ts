@@ -3,6 +3,7 @@ import { DTYPE_NAMES, MEMORY_MODELS } from "../../evaluate/option-names.js";
 import { SWEEP_FORMATS } from "../../report/sweep-formats.js";
 import type { CommandContext } from "../context.js";
 import type { SweepOptions } from "../run/sweep.js";
+import { OUT_HELP, readOut } from "../options.js";
 import { addConventionOptions, readConventionChoice } from "./model-options.js";
 
 export function registerSweep(program: Command, ctx: CommandContext): void {
@@ -13,7 +14,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option("-a, --alpha <values>", "widths: a list (0.5,0.75,1) or START:STOP:STEP, inclusive (0.10:2.00:0.01)", "1")
     .option("-r, --resolution <values>", "resolutions: a list (128,160,224) or START:STOP:STEP (32:512:8) (default: the model's)")
     .addOption(new Option("-f, --format <format>", "output format").choices(SWEEP_FORMATS).default("csv"))
-    .option("-o, --out <file>", "write to a file (atomically) instead of stdout")
+    .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
     .option("--budget <quantity>", "svg: draw a budget line at this many MACs (100M, 1.5G)")
@@ -36,7 +37,7 @@ Examples:
           alphas: raw["alpha"] as string,
           resolutions: raw["resolution"] as string | undefined,
           format: raw["format"] as SweepOptions["format"],
-          out: raw["out"] as string | undefined,
+          out: readOut(raw["out"]),
           force: raw["force"] === true,
           exact: raw["exact"] === true,
           budget: raw["budget"] as string | undefined,

@@ -1,6 +1,6 @@
 import { rational } from "../../algebra/rational.js";
 import { compareRational } from "../../algebra/rational.js";
-import { costNetwork } from "../../evaluate/cost.js";
+import { walkNetwork } from "../../evaluate/cost.js";
 import { DTYPES, type Dtype, type MemoryModel } from "../../evaluate/memory.js";
 import { parseRange } from "../../evaluate/range.js";
 import { sweep } from "../../evaluate/sweep.js";
@@ -43,11 +43,14 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
     r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION) ? undefined : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
   ).map((v) => Number(v.exact.num));
   if (alphas.length * resolutions.length > MAX_CONFIGURATIONS) {
-    throw new RangeError(`${alphas.length * resolutions.length} configurations; at most ${MAX_CONFIGURATIONS}`);
+    const count = (alphas.length * resolutions.length).toLocaleString("en-US");
+    throw new InputError(
+      `sweep of ${count} configurations (${alphas.length} α × ${resolutions.length} resolutions); at most ${MAX_CONFIGURATIONS.toLocaleString("en-US")}: narrow --alpha or --resolution`,
+    );
   }
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
   const smallest = Math.min(...resolutions);
-  for (const alpha of alphas) costNetwork(buildNetwork(model.spec, alpha.value, convention), [smallest, smallest, model.spec.input.channels], convention);
+  for (const alpha of alphas) walkNetwork(buildNetwork(model.spec, alpha.value, convention), [smallest, smallest, model.spec.input.channels]);
 
   const ctx = { model: options.model, convention, bytesPerElement: DTYPES[options.dtype] };
   const points = sweep(model, alphas, resolutions, convention, options.memoryModel);
