@@ -4,7 +4,7 @@
  * a user's JSON file, parsed once with zod, its problems reported one line
  * each with the file and the dotted path of the bad field.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import type { ModelRef } from "../evaluate/cost.js";
@@ -18,10 +18,26 @@ export function readBuiltinSpec(file: string): ModelSpec {
   return JSON.parse(readFileSync(new URL(file, CONFIGS), "utf8")) as ModelSpec;
 }
 
+/** Architecture and budget files are a few kilobytes; reading stops past this (so /dev/zero ends). */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+function readCapped(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(MAX_INPUT_BYTES + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_INPUT_BYTES) throw new InputError(`${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; a model or budget file is a few kilobytes`);
+    return buffer.toString("utf8", 0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readJsonFile(path: string, what: string): unknown {
   if (!existsSync(path)) throw new InputError(`${path}: no such file`);
   if (statSync(path).isDirectory()) throw new InputError(`${path}: is a folder, expected a ${what} JSON file`);
-  const text = readFileSync(path, "utf8");
+  const text = readCapped(path);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -3,6 +3,7 @@
  * convention's width rules. Resolution does not enter here: the same ops
  * serve every resolution (sweeps reuse them).
  */
+import { InputError } from "../errors.js";
 import type { OpSpec } from "../layers/define-layer-kind.js";
 import { blockKinds } from "./blocks/registry.js";
 import type { BuildContext, BuildState, Expansion } from "./blocks/block-kind.js";
@@ -17,6 +18,9 @@ function expandEntry(spec: LayerSpec, state: BuildState, ctx: BuildContext, name
   const expand = blockKinds[spec.kind].expand as AnyBlockExpand;
   return expand(spec, state, ctx, nameBlock);
 }
+
+/** No real network has more primitive ops than this; a file asking for more is refused before the work. */
+export const MAX_OPS = 100_000;
 
 export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention): OpSpec[] {
   const ctx: BuildContext = {
@@ -39,11 +43,15 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
     const repeat = spec.repeat ?? 1;
     const entryCtx = spec.rounding ? { ...ctx, round: roundChannelsBy[spec.rounding] } : ctx;
     for (let i = 0; i < repeat; i++) {
+      if (ops.length > MAX_OPS) {
+        throw new InputError(`${model.name}: more than ${MAX_OPS.toLocaleString("en-US")} layers after expanding repeats (at entry '${spec.name ?? spec.kind}', repeat ${repeat}); no real network is that deep`);
+      }
       const named = spec.name !== undefined && repeat > 1 ? { ...spec, name: `${spec.name}_${i + 1}` } : spec;
       const expansion = expandEntry(named, state, entryCtx, nameBlock);
       ops.push(...expansion.ops);
       state = expansion.state;
     }
   }
+  if (ops.length > MAX_OPS) throw new InputError(`${model.name}: ${ops.length.toLocaleString("en-US")} layers after expanding repeats; at most ${MAX_OPS.toLocaleString("en-US")}`);
   return ops;
 }

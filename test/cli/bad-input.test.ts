@@ -32,6 +32,8 @@ const cases: [string[], RegExp][] = [
   [["mobilenet-v2-cifar", "--resolution", "8"], /layer pool_1: its 1×1 input is too small/],
   [["mobilenet-v2-cifar", "--resolution", "16"], /layer pool_1: its 2×2 input is too small/],
   [["test/fixtures/configs/missing.json"], /missing\.json: no such file/],
+  [["test/fixtures/configs/invalid/deep.json"], /deep: more than 100,000 layers after expanding repeats \(at entry 'conv', repeat 1000000000\)/],
+  [["/dev/zero"], /\/dev\/zero: larger than 4 MB/],
   [["show", "v2", "--alpha", "0"], /'0' is invalid\. Width multiplier/],
   // compare
   [["compare", "v1@0", "v2"], /spec 'v1@0': width multiplier '0' must be a number > 0/],
