@@ -3,6 +3,7 @@ import { toDecimal, rational } from "../algebra/rational.js";
 import type { BudgetMetric, BudgetResult, MetricResult } from "../budget/check.js";
 import type { Cell, ReportDocument } from "./document.js";
 import { groupDigits, humanize } from "./numbers.js";
+import { escapeXml as xml } from "./untrusted-text.js";
 
 const METRIC_LABEL: Record<BudgetMetric, string> = { macs: "MACs", flops: "FLOPs (2×MACs)", params: "params", peak_memory: "peak memory (bytes)" };
 
@@ -73,7 +74,6 @@ export function budgetDocument(results: readonly BudgetResult[], exact: boolean)
   };
 }
 
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** JUnit XML: one testcase per budget, a <failure> for each exceeded one. */
 export function renderJunit(results: readonly BudgetResult[]): string {

@@ -5,8 +5,8 @@
 import { displayCell } from "./cells.js";
 import type { Grid, ReportDocument } from "./document.js";
 import { renderChart } from "./svg/render.js";
+import { escapeXml as escape } from "./untrusted-text.js";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function gridHtml(grid: Grid, options: { exact: boolean; sortable: boolean }): string {
   const head = grid.columns.map((c) => `<th class="${c.align === "right" ? "num" : ""}">${escape(c.header)}</th>`).join("");

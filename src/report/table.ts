@@ -9,6 +9,7 @@
  */
 import { displayCell } from "./cells.js";
 import type { Grid, ReportDocument, RenderOptions } from "./document.js";
+import { showControls } from "./untrusted-text.js";
 
 /** Columns a string takes in a terminal: wide (CJK, emoji) characters take two. */
 export function displayWidth(text: string): number {
@@ -32,9 +33,9 @@ export function displayWidth(text: string): number {
 }
 
 function renderGrid(grid: Grid, options: RenderOptions): string {
-  const header = grid.columns.map((c) => c.header);
-  const body = grid.rows.map((row) => row.map((cell) => displayCell(cell, options)));
-  const footer = (grid.footer ?? []).map((row) => row.map((cell) => displayCell(cell, options)));
+  const header = grid.columns.map((c) => showControls(c.header));
+  const body = grid.rows.map((row) => row.map((cell) => showControls(displayCell(cell, options))));
+  const footer = (grid.footer ?? []).map((row) => row.map((cell) => showControls(displayCell(cell, options))));
   const widths = grid.columns.map((_, i) => Math.max(...[header, ...body, ...footer].map((row) => displayWidth(row[i] ?? ""))));
   const line = (left: string, mid: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(mid)}${right}`;
   const row = (cells: readonly string[]) =>
@@ -47,11 +48,11 @@ function renderGrid(grid: Grid, options: RenderOptions): string {
   const lines = [line("┌", "┬", "┐"), row(header), line("├", "┼", "┤"), ...body.map(row)];
   if (footer.length > 0) lines.push(line("├", "┼", "┤"), ...footer.map(row));
   lines.push(line("└", "┴", "┘"));
-  return (grid.title ? `${grid.title}\n` : "") + lines.join("\n");
+  return (grid.title ? `${showControls(grid.title)}\n` : "") + lines.join("\n");
 }
 
 export function renderTable(doc: ReportDocument, options: RenderOptions): string {
-  const parts = [[doc.title, ...doc.meta].join("\n"), ...doc.grids.map((g) => renderGrid(g, options))];
-  if (doc.notes.length > 0) parts.push(doc.notes.map((n) => `note: ${n}`).join("\n"));
+  const parts = [[doc.title, ...doc.meta].map((line) => showControls(line)).join("\n"), ...doc.grids.map((g) => renderGrid(g, options))];
+  if (doc.notes.length > 0) parts.push(doc.notes.map((n) => `note: ${showControls(n)}`).join("\n"));
   return `${parts.join("\n\n")}\n`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Bar, Chart } from "../chart.js";
 import { humanize } from "../numbers.js";
+import { escapeXml as escape } from "../untrusted-text.js";
 
 /** Colours readable on light and dark backgrounds; one per layer type, others cycle. */
 const TYPE_COLOURS: Record<string, string> = {
@@ -20,7 +21,6 @@ const CYCLE = ["#2f7fd8", "#e8912d", "#3aa55d", "#c9453a", "#8d62c9", "#2aa9a4",
 
 export const colourOf = (group: string, index = 0): string => TYPE_COLOURS[group] ?? CYCLE[index % CYCLE.length]!;
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
 
 const STYLE = `<style>
