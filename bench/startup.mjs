@@ -38,13 +38,18 @@ function timeOnce(args) {
 
 function peakRssKb(args) {
   if (!gnuTime) return undefined;
-  const r = spawnSync(gnuTime, ["-f", "%M", process.execPath, ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const r = spawnSync(gnuTime, ["-f", "%M", process.execPath, ...args], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
   return Number(r.stderr.trim().split("\n").at(-1));
 }
 
 const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
 for (const args of Object.values(commands)) timeOnce(args); // warm the file cache
-for (let i = 0; i < rounds; i++) for (const [name, args] of Object.entries(commands)) samples[name].push(timeOnce(args));
+for (let i = 0; i < rounds; i++)
+  for (const [name, args] of Object.entries(commands)) samples[name].push(timeOnce(args));
 
 const min = (xs) => Math.min(...xs);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -60,6 +65,10 @@ for (const [name, xs] of Object.entries(samples)) {
 }
 const sweepWork = min(samples["mbn-cost sweep (11,651 configs)"]) - min(samples["mbn-cost v2 --alpha 0.5"]);
 const cold = min(samples["mbn-cost sweep (11,651 configs)"]);
-console.log(`sweep throughput: ${Math.round(SWEEP_CONFIGS / (cold / 1000)).toLocaleString("en-US")} configurations/s including start-up, ${Math.round(SWEEP_CONFIGS / (sweepWork / 1000)).toLocaleString("en-US")}/s beyond a single report`);
+console.log(
+  `sweep throughput: ${Math.round(SWEEP_CONFIGS / (cold / 1000)).toLocaleString("en-US")} configurations/s including start-up, ${Math.round(SWEEP_CONFIGS / (sweepWork / 1000)).toLocaleString("en-US")}/s beyond a single report`,
+);
 const ratio = min(samples["mbn-cost v2 --alpha 0.5"]) / base.min;
-console.log(`targets: v2 report ×${ratio.toFixed(2)} (≤ ×1.5, aim ×1.25) ${ratio <= 1.5 ? "✓" : "✗"}; sweep ≥ 20,000/s ${SWEEP_CONFIGS / (cold / 1000) >= 20000 ? "✓" : "✗"}`);
+console.log(
+  `targets: v2 report ×${ratio.toFixed(2)} (≤ ×1.5, aim ×1.25) ${ratio <= 1.5 ? "✓" : "✗"}; sweep ≥ 20,000/s ${SWEEP_CONFIGS / (cold / 1000) >= 20000 ? "✓" : "✗"}`,
+);

@@ -12,9 +12,14 @@ function loadCli(file, { useCache = true } = {}) {
   }
   const cacheFile = `${file}.cache`;
   const cachedData = useCache && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new Script(wrap(readFileSync(file, "utf8")), { filename: file, ...(cachedData && { cachedData }) });
+  const script = new Script(wrap(readFileSync(file, "utf8")), {
+    filename: file,
+    ...(cachedData && { cachedData }),
+  });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  script
+    .runInThisContext()
+    .call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return { cli: module.exports, script };
 }
 

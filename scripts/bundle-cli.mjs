@@ -44,7 +44,14 @@ const require = createRequire(import.meta.url);
 const { loadCli } = require(`${root}bin/load-cli.cjs`);
 const { cli, script } = loadCli(outfile, { useCache: false });
 const silentIo = { stdout() {}, stderr() {}, writeFile() {}, appendFile() {}, env: {}, cwd: root };
-for (const argv of [["v2", "--alpha", "0.5"], ["v1", "--by", "type", "--format", "json"], ["sweep", "v1", "--alpha", "0.5,1", "--resolution", "160,224"], ["compare", "v1@0.5", "fd@1", "--by", "resolution"], ["ratio", "--N", "1024", "--DK", "3"], ["--help"]]) {
+for (const argv of [
+  ["v2", "--alpha", "0.5"],
+  ["v1", "--by", "type", "--format", "json"],
+  ["sweep", "v1", "--alpha", "0.5,1", "--resolution", "160,224"],
+  ["compare", "v1@0.5", "fd@1", "--by", "resolution"],
+  ["ratio", "--N", "1024", "--DK", "3"],
+  ["--help"],
+]) {
   await cli.main(argv, silentIo);
 }
 writeFileSync(`${outfile}.cache`, script.createCachedData());

@@ -11,7 +11,12 @@
  */
 import { type CostReport, type ModelRef, evaluateModel } from "./evaluate/cost.js";
 import { loadModel as loadModelFrom } from "./io/read-model-spec.js";
-import { type Convention, type ConventionName, type ConventionOverrides, resolveConvention } from "./model/conventions.js";
+import {
+  type Convention,
+  type ConventionName,
+  type ConventionOverrides,
+  resolveConvention,
+} from "./model/conventions.js";
 
 // The symbolic algebra
 export {
@@ -37,19 +42,44 @@ export { type Rational, rational, formatRational, toDecimal, parseRational } fro
 export { SYMBOLS, type SymbolInfo } from "./algebra/symbols.js";
 
 // Layer kinds and their formulas
-export { formulaKinds as formulas, FORMULA_KIND_NAMES, type FormulaKind, type FormulaKindName } from "./layers/formula-kinds.js";
+export {
+  formulaKinds as formulas,
+  FORMULA_KIND_NAMES,
+  type FormulaKind,
+  type FormulaKindName,
+} from "./layers/formula-kinds.js";
 export { layerKinds } from "./layers/registry.js";
-export { WORK_CATEGORIES, type LayerKind, type OpSpec, type Shape, type WorkCategory } from "./layers/define-layer-kind.js";
+export {
+  WORK_CATEGORIES,
+  type LayerKind,
+  type OpSpec,
+  type Shape,
+  type WorkCategory,
+} from "./layers/define-layer-kind.js";
 
 // Architectures, conventions
 export { BUILTIN_MODELS, type BuiltinModel } from "./model/builtin.js";
-export { CONVENTIONS, CONVENTION_NAMES, resolveConvention, type Convention, type ConventionName, type ConventionOverrides } from "./model/conventions.js";
+export {
+  CONVENTIONS,
+  CONVENTION_NAMES,
+  resolveConvention,
+  type Convention,
+  type ConventionName,
+  type ConventionOverrides,
+} from "./model/conventions.js";
 export { buildNetwork } from "./model/build.js";
 export { makeDivisible } from "./model/scale.js";
 export type { ModelSpec, LayerSpec } from "./model/schema.js";
 
 // Evaluation and analyses
-export { evaluateModel, costNetwork, type CostReport, type LayerRow, type ModelRef, type Totals } from "./evaluate/cost.js";
+export {
+  evaluateModel,
+  costNetwork,
+  type CostReport,
+  type LayerRow,
+  type ModelRef,
+  type Totals,
+} from "./evaluate/cost.js";
 export { breakdown, BREAKDOWNS, type BreakdownBy, type BreakdownGroup } from "./evaluate/breakdown.js";
 export { compareTotals, alignBreakdowns } from "./evaluate/compare.js";
 export { peakMemory, DTYPES, MEMORY_MODELS, type MemoryModel, type MemoryPeak } from "./evaluate/memory.js";
@@ -90,6 +120,13 @@ export function evaluate(model: ModelRef, options: EvaluateOptions = {}): CostRe
   const alphaText = String(options.alpha ?? "1");
   const alpha = Number(alphaText);
   if (!(alpha > 0)) throw new RangeError(`alpha must be a number > 0, got ${alphaText}`);
-  const convention = typeof options.convention === "object" ? options.convention : resolveConvention(options.convention ?? "paper", options.overrides);
-  return evaluateModel(model, { alpha: { text: alphaText, value: alpha }, ...(options.resolution !== undefined && { resolution: options.resolution }), convention });
+  const convention =
+    typeof options.convention === "object"
+      ? options.convention
+      : resolveConvention(options.convention ?? "paper", options.overrides);
+  return evaluateModel(model, {
+    alpha: { text: alphaText, value: alpha },
+    ...(options.resolution !== undefined && { resolution: options.resolution }),
+    convention,
+  });
 }

@@ -15,8 +15,10 @@ function files(dir: string): string[] {
   });
 }
 
-const imports = (source: string) => [...source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']/g)].map((m) => m[1]!);
-const dynamicImports = (source: string) => [...source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
+const imports = (source: string) =>
+  [...source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']/g)].map((m) => m[1]!);
+const dynamicImports = (source: string) =>
+  [...source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
 
 const PURE = ["algebra", "layers", "model", "evaluate", "report"];
 const FORBIDDEN_IN_PURE = [/^node:/, /^commander$/, /\/cli\//, /\/io\//];
@@ -28,7 +30,10 @@ describe("architecture", () => {
   test.each(PURE)("src/%s imports no I/O, commander, io/ or cli/", (area) => {
     for (const file of all.filter((f) => f.path.startsWith(`${area}/`))) {
       for (const spec of [...imports(file.source), ...dynamicImports(file.source)]) {
-        expect(FORBIDDEN_IN_PURE.some((re) => re.test(spec)), `${file.path} imports ${spec}`).toBe(false);
+        expect(
+          FORBIDDEN_IN_PURE.some((re) => re.test(spec)),
+          `${file.path} imports ${spec}`,
+        ).toBe(false);
       }
       expect(/\bprocess\./.test(file.source), `${file.path} uses process`).toBe(false);
     }
@@ -36,7 +41,8 @@ describe("architecture", () => {
 
   test("src/algebra imports only algebra", () => {
     for (const file of all.filter((f) => f.path.startsWith("algebra/"))) {
-      for (const spec of imports(file.source)) expect(ONLY_ALGEBRA.test(spec), `${file.path} imports ${spec}`).toBe(true);
+      for (const spec of imports(file.source))
+        expect(ONLY_ALGEBRA.test(spec), `${file.path} imports ${spec}`).toBe(true);
     }
   });
 

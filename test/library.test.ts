@@ -35,7 +35,13 @@ describe("library API", () => {
     const log = join(mkdtempSync(join(tmpdir(), "mbn-loads-")), "loaded.txt");
     const r = spawnSync(
       process.execPath,
-      ["--import", "./test/helpers/record-loads.mjs", "--input-type=module", "-e", "const m = await import('mbn-cost'); console.log(String(m.evaluate(await m.loadModel('v1')).totals.macs))"],
+      [
+        "--import",
+        "./test/helpers/record-loads.mjs",
+        "--input-type=module",
+        "-e",
+        "const m = await import('mbn-cost'); console.log(String(m.evaluate(await m.loadModel('v1')).totals.macs))",
+      ],
       { cwd: root, encoding: "utf8", env: { ...process.env, MBN_LOAD_LOG: log } },
     );
     expect(r.stdout.trim(), r.stderr).toBe("568740352");
@@ -43,6 +49,8 @@ describe("library API", () => {
     // the log itself works: the entry point and the evaluator are in it
     expect(loaded).toContain(new URL("../dist/index.js", import.meta.url).href);
     expect(loaded).toContain(new URL("../dist/evaluate/cost.js", import.meta.url).href);
-    expect(loaded.filter((url) => url.includes("/dist/cli/") || url.includes("/node_modules/commander/"))).toEqual([]);
+    expect(
+      loaded.filter((url) => url.includes("/dist/cli/") || url.includes("/node_modules/commander/")),
+    ).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ const blocks = [...readme.matchAll(/```\n(\$ npx mbn-cost [^\n]+\n[\s\S]*?)```/g
   const parts = m[1]!.split(/^(?=\$ npx mbn-cost )/m);
   return parts.map((part) => {
     const [command, ...shown] = part.split("\n");
-    return { command: command!.replace(/^\$ npx mbn-cost /, ""), shown: shown.filter((l) => l.trim() !== "" && l.trim() !== "…") };
+    return {
+      command: command!.replace(/^\$ npx mbn-cost /, ""),
+      shown: shown.filter((l) => l.trim() !== "" && l.trim() !== "…"),
+    };
   });
 });
 

@@ -47,7 +47,9 @@ function evaluatePoly(p: Poly, bindings: Bindings): Rational {
 
 /** Exact value of an expression under the given bindings. */
 export function evaluate(e: Expr, bindings: Bindings): Rational {
-  return e.op === "poly" ? evaluatePoly(e, bindings) : divRational(evaluatePoly(e.num, bindings), evaluatePoly(e.den, bindings));
+  return e.op === "poly"
+    ? evaluatePoly(e, bindings)
+    : divRational(evaluatePoly(e.num, bindings), evaluatePoly(e.den, bindings));
 }
 
 /** Replaces symbols by expressions (a negative power needs a single-term replacement). */
@@ -75,7 +77,9 @@ export function substitute(p: Poly, replacements: Readonly<Record<string, Operan
 export type CountFunction = (bindings: Readonly<Record<string, number>>) => bigint;
 
 export function compileCount(p: Poly): CountFunction {
-  const monotone = p.terms.every((t) => t.coef.den === 1n && t.coef.num > 0n && t.mono.every(([, e]) => e > 0));
+  const monotone = p.terms.every(
+    (t) => t.coef.den === 1n && t.coef.num > 0n && t.mono.every(([, e]) => e > 0),
+  );
   if (!monotone) {
     return (bindings) => {
       const r = evaluatePoly(p, bindings);
@@ -123,11 +127,21 @@ export function compileNumber(p: Poly): NumberFunction | undefined {
 }
 
 function compileNumberOnce(p: Poly): NumberFunction | undefined {
-  const monotone = p.terms.every((t) => t.coef.den === 1n && t.coef.num > 0n && t.coef.num <= BigInt(Number.MAX_SAFE_INTEGER) && t.mono.every(([, e]) => e > 0));
+  const monotone = p.terms.every(
+    (t) =>
+      t.coef.den === 1n &&
+      t.coef.num > 0n &&
+      t.coef.num <= BigInt(Number.MAX_SAFE_INTEGER) &&
+      t.mono.every(([, e]) => e > 0),
+  );
   if (!monotone) return undefined;
   if (p.terms.length === 0) return () => 0;
   const body = p.terms
-    .map((t) => [String(t.coef.num), ...t.mono.flatMap(([s, e]) => Array.from({ length: e }, () => `b.${s}`))].join("*"))
+    .map((t) =>
+      [String(t.coef.num), ...t.mono.flatMap(([s, e]) => Array.from({ length: e }, () => `b.${s}`))].join(
+        "*",
+      ),
+    )
     .join("+");
   // Symbol names are identifiers (isSymbolName), coefficients integers: the source is plain arithmetic.
   return new Function("b", `return ${body};`) as NumberFunction;

@@ -48,14 +48,22 @@ export function commonFactor(p: Poly): Factored {
   const sign = first.coef.num < 0n ? -1n : 1n;
   const factor: Term = { coef: rational(sign * numGcd, denLcm), mono };
   const inverse = invertTerm(factor);
-  return { factor, rest: canonical(p.terms.map((t) => ({ coef: mulRational(t.coef, inverse.coef), mono: [...t.mono, ...inverse.mono] }))) };
+  return {
+    factor,
+    rest: canonical(
+      p.terms.map((t) => ({ coef: mulRational(t.coef, inverse.coef), mono: [...t.mono, ...inverse.mono] })),
+    ),
+  };
 }
 
 /** Splits a term into numerator and denominator monomials with positive exponents. */
 function splitTerm(t: Term): { num: Term; den: Term } {
   return {
     num: { coef: rational(t.coef.num), mono: t.mono.filter(([, e]) => e > 0) },
-    den: { coef: rational(t.coef.den), mono: t.mono.filter(([, e]) => e < 0).map(([s, e]) => [s, -e] as const) },
+    den: {
+      coef: rational(t.coef.den),
+      mono: t.mono.filter(([, e]) => e < 0).map(([s, e]) => [s, -e] as const),
+    },
   };
 }
 
@@ -70,11 +78,18 @@ export function divide(a: Poly, b: Poly): Expr {
   if (single) return mul(a, termPoly(invertTerm(single)));
   const fa = commonFactor(a);
   const fb = commonFactor(b);
-  const ratio: Term = { coef: divRational(fa.factor.coef, fb.factor.coef), mono: [...fa.factor.mono, ...invertTerm(fb.factor).mono] };
+  const ratio: Term = {
+    coef: divRational(fa.factor.coef, fb.factor.coef),
+    mono: [...fa.factor.mono, ...invertTerm(fb.factor).mono],
+  };
   const normalized = canonical([ratio]).terms[0] ?? { coef: rational(0), mono: [] };
   if (equalPoly(fa.rest, fb.rest)) return termPoly(normalized);
   if (isZero(normalized.coef)) return canonical([]);
   const { num, den } = splitTerm(normalized);
-  const fraction: Fraction = { op: "fraction", num: mul(termPoly(num), fa.rest), den: mul(termPoly(den), fb.rest) };
+  const fraction: Fraction = {
+    op: "fraction",
+    num: mul(termPoly(num), fa.rest),
+    den: mul(termPoly(den), fb.rest),
+  };
   return fraction;
 }

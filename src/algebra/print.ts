@@ -3,7 +3,7 @@
  *   unicode  D_K²·M·N·D_H·D_W      ascii  D_K^2*M*N*D_H*D_W
  *   latex    D_K^{2} \cdot M \cdot N \cdot D_H \cdot D_W
  */
-import { type Expr, type Monomial, type Poly, type Term } from "./expr.js";
+import type { Expr, Monomial, Poly, Term } from "./expr.js";
 import { commonFactor } from "./factor.js";
 import { isOne } from "./rational.js";
 import { latexName } from "./symbols.js";
@@ -13,7 +13,17 @@ import type { Notation } from "./notations.js";
 export { NOTATIONS, type Notation } from "./notations.js";
 
 const SUPERSCRIPT: Record<string, string> = {
-  "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "-": "⁻",
 };
 
 interface Style {
@@ -99,9 +109,18 @@ export function toFactoredText(p: Poly, notation: Notation = "unicode"): string 
   const magnitude = printMagnitude(style, factor);
   if (hasDenominator) {
     // (D_K² + N)/(D_K²·N): keep the common denominator under the sum.
-    const up: Term = { coef: { num: factor.coef.num < 0n ? -factor.coef.num : factor.coef.num, den: 1n }, mono: factor.mono.filter(([, e]) => e > 0) };
-    const down: Term = { coef: { num: factor.coef.den, den: 1n }, mono: factor.mono.filter(([, e]) => e < 0).map(([s, e]) => [s, -e] as const) };
-    const top = up.mono.length === 0 && up.coef.num === 1n ? inner : `${printMagnitude(style, up)}${style.times}${inner}`;
+    const up: Term = {
+      coef: { num: factor.coef.num < 0n ? -factor.coef.num : factor.coef.num, den: 1n },
+      mono: factor.mono.filter(([, e]) => e > 0),
+    };
+    const down: Term = {
+      coef: { num: factor.coef.den, den: 1n },
+      mono: factor.mono.filter(([, e]) => e < 0).map(([s, e]) => [s, -e] as const),
+    };
+    const top =
+      up.mono.length === 0 && up.coef.num === 1n
+        ? inner
+        : `${printMagnitude(style, up)}${style.times}${inner}`;
     const bottomFactors = factors(style, down.coef.num, down.mono);
     return (negative ? "-" : "") + style.over(top, bottomFactors.join(style.times), bottomFactors.length);
   }

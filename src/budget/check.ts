@@ -48,7 +48,14 @@ export function checkBudget(name: string, budget: Budget, report: CostReport): B
     const limit = parseQuantity(raw)!;
     const value = measures[metric](report, budget);
     const allowed = rational(limit * (tol.den + tol.num), tol.den);
-    metrics.push({ metric, value, limit, allowed, headroom: limit - value, passed: value * allowed.den <= allowed.num });
+    metrics.push({
+      metric,
+      value,
+      limit,
+      allowed,
+      headroom: limit - value,
+      passed: value * allowed.den <= allowed.num,
+    });
   }
   return { name, budget, report, metrics, passed: metrics.every((m) => m.passed) };
 }

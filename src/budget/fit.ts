@@ -28,7 +28,9 @@ export interface FitAnswer {
   readonly nextWider: FitCandidate | undefined;
 }
 
-const fits = (c: FitCandidate, limits: FitLimits) => (limits.macs === undefined || c.macs <= limits.macs) && (limits.params === undefined || c.params <= limits.params);
+const fits = (c: FitCandidate, limits: FitLimits) =>
+  (limits.macs === undefined || c.macs <= limits.macs) &&
+  (limits.params === undefined || c.params <= limits.params);
 
 export function fitWidths(
   model: ModelRef,
@@ -39,25 +41,42 @@ export function fitWidths(
 ): FitAnswer[] {
   const built = new Map<string, OpSpec[]>();
   const opsFor = (alpha: { text: string; value: number }) => {
-    let ops = built.get(alpha.text);
-    if (!ops) built.set(alpha.text, (ops = buildNetwork(model.spec, alpha.value, convention)));
+    const ops = built.get(alpha.text) ?? buildNetwork(model.spec, alpha.value, convention);
+    built.set(alpha.text, ops);
     return ops;
   };
   return resolutions.map((resolution) => {
     const candidates = alphas.map((alpha): FitCandidate => {
-      const { totals } = costNetwork(opsFor(alpha), [resolution, resolution, model.spec.input.channels], convention);
+      const { totals } = costNetwork(
+        opsFor(alpha),
+        [resolution, resolution, model.spec.input.channels],
+        convention,
+      );
       return { alpha, resolution, macs: totals.macs, params: totals.params };
     });
     let bestIndex = -1;
     candidates.forEach((c, i) => {
       if (fits(c, limits)) bestIndex = i;
     });
-    return { resolution, best: candidates[bestIndex], nextWider: bestIndex >= 0 ? candidates[bestIndex + 1] : candidates[0] };
+    return {
+      resolution,
+      best: candidates[bestIndex],
+      nextWider: bestIndex >= 0 ? candidates[bestIndex + 1] : candidates[0],
+    };
   });
 }
 
 /** Keeps the (α, resolution) answers no other answer beats on both. */
 export function paretoFront(answers: readonly FitAnswer[]): FitAnswer[] {
   const found = answers.filter((a): a is FitAnswer & { best: FitCandidate } => a.best !== undefined);
-  return found.filter((a) => !found.some((b) => b !== a && b.best.alpha.value >= a.best.alpha.value && b.resolution >= a.resolution && (b.best.alpha.value > a.best.alpha.value || b.resolution > a.resolution)));
+  return found.filter(
+    (a) =>
+      !found.some(
+        (b) =>
+          b !== a &&
+          b.best.alpha.value >= a.best.alpha.value &&
+          b.resolution >= a.resolution &&
+          (b.best.alpha.value > a.best.alpha.value || b.resolution > a.resolution),
+      ),
+  );
 }

@@ -3,7 +3,14 @@
  * 1,500,000; K = 10³, M = 10⁶, G = 10⁹, T = 10¹². The value must come out a
  * whole number.
  */
-const SUFFIX: Record<string, bigint> = { "": 1n, K: 10n ** 3n, k: 10n ** 3n, M: 10n ** 6n, G: 10n ** 9n, T: 10n ** 12n };
+const SUFFIX: Record<string, bigint> = {
+  "": 1n,
+  K: 10n ** 3n,
+  k: 10n ** 3n,
+  M: 10n ** 6n,
+  G: 10n ** 9n,
+  T: 10n ** 12n,
+};
 
 export const QUANTITY_PATTERN = "^\\d+(\\.\\d+)?[kKMGT]?$";
 const QUANTITY = new RegExp(QUANTITY_PATTERN);

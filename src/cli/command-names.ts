@@ -1,3 +1,15 @@
 /** The commands, in help order (program.ts registers one declaration per name). */
-export const COMMAND_NAMES = ["show", "compare", "sweep", "paper", "report", "check", "fit", "explain", "formula", "ratio", "schema"] as const;
+export const COMMAND_NAMES = [
+  "show",
+  "compare",
+  "sweep",
+  "paper",
+  "report",
+  "check",
+  "fit",
+  "explain",
+  "formula",
+  "ratio",
+  "schema",
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

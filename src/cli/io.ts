@@ -27,7 +27,8 @@ exitQuietlyOnClosedPipe(process.stdout);
 exitQuietlyOnClosedPipe(process.stderr);
 
 export const nodeIo: CliIo = {
-  stdout: (text) => (process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once("drain", resolve))),
+  stdout: (text) =>
+    process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once("drain", resolve)),
   stderr: (text) => void process.stderr.write(text),
   writeFile: writeFileAtomic,
   appendFile: (path, content) => {

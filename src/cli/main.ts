@@ -23,7 +23,9 @@ function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
     return ExitCode.BadInput;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`internal error: ${toOneLine(message)}. This is a bug in mbn-cost: please report it with the command you ran${debug ? "" : " (add --debug for the stack)"}.\n`);
+  io.stderr(
+    `internal error: ${toOneLine(message)}. This is a bug in mbn-cost: please report it with the command you ran${debug ? "" : " (add --debug for the stack)"}.\n`,
+  );
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return ExitCode.Internal;
 }
@@ -56,12 +58,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   const debug = argv.includes("--debug");
   let outcome: Outcome | undefined;
   const args = argv.length === 0 ? ["--help"] : commandFirst(argv);
-  const program = createProgram({
-    io,
-    run: async (task) => {
-      outcome = await task();
+  const program = createProgram(
+    {
+      io,
+      run: async (task) => {
+        outcome = await task();
+      },
     },
-  }, args);
+    args,
+  );
   try {
     // Bare `mbn-cost` shows the help rather than complaining about a missing model.
     await program.parseAsync(args, { from: "user" });

@@ -76,7 +76,9 @@ export function commandFirst(argv: readonly string[]): string[] {
 
 export function createProgram(ctx: CommandContext, argv: readonly string[] = []): Command {
   const program = new Command("mbn-cost")
-    .description("Exact parameter and multiply-add (MAC) counts of MobileNet-family networks, from symbolic layer formulas.")
+    .description(
+      "Exact parameter and multiply-add (MAC) counts of MobileNet-family networks, from symbolic layer formulas.",
+    )
     .version(VERSION, "-V, --version")
     .option("--debug", "print a stack trace for internal errors")
     .addHelpText("after", EXAMPLES)

@@ -30,9 +30,20 @@ interface Grouping {
 const byFirstAppearance = (groups: BreakdownGroup[]) => groups;
 
 export const groupings: Record<BreakdownBy, Grouping> = {
-  type: { key: (r) => r.type, keepEmpty: false, order: (g) => [...g].sort((a, b) => (b.macs > a.macs ? 1 : b.macs < a.macs ? -1 : b.params > a.params ? 1 : b.params < a.params ? -1 : 0)) },
+  type: {
+    key: (r) => r.type,
+    keepEmpty: false,
+    order: (g) =>
+      [...g].sort((a, b) =>
+        b.macs > a.macs ? 1 : b.macs < a.macs ? -1 : b.params > a.params ? 1 : b.params < a.params ? -1 : 0,
+      ),
+  },
   /** The output feature map's side: a layer's cost is binned where it produces its output. */
-  resolution: { key: (r) => String(r.output[0]), keepEmpty: true, order: (g) => [...g].sort((a, b) => Number(b.key) - Number(a.key)) },
+  resolution: {
+    key: (r) => String(r.output[0]),
+    keepEmpty: true,
+    order: (g) => [...g].sort((a, b) => Number(b.key) - Number(a.key)),
+  },
   block: { key: (r) => r.block, keepEmpty: true, order: byFirstAppearance },
   layer: { key: (r) => r.name, keepEmpty: true, order: byFirstAppearance },
 };
@@ -49,6 +60,11 @@ export function breakdown(report: CostReport, by: BreakdownBy): BreakdownGroup[]
   }
   const groups = [...sums.entries()]
     .filter(([, s]) => grouping.keepEmpty || s.macs !== 0n || s.params !== 0n)
-    .map(([key, s]) => ({ key, ...s, macsShare: share(s.macs, report.totals.macs), paramsShare: share(s.params, report.totals.params) }));
+    .map(([key, s]) => ({
+      key,
+      ...s,
+      macsShare: share(s.macs, report.totals.macs),
+      paramsShare: share(s.params, report.totals.params),
+    }));
   return grouping.order(groups);
 }

@@ -48,7 +48,11 @@ export function alignBreakdowns(reports: readonly CostReport[], by: BreakdownBy)
     cells: perReport.map((groups, i) => {
       const group = groups.find((g) => g.key === key);
       running[i] = running[i]! + (group?.macs ?? 0n);
-      return { group, cumulativeMacs: running[i]!, cumulativeShare: ratio(running[i]!, reports[i]!.totals.macs) };
+      return {
+        group,
+        cumulativeMacs: running[i]!,
+        cumulativeShare: ratio(running[i]!, reports[i]!.totals.macs),
+      };
     }),
   }));
 }

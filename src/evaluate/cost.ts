@@ -112,18 +112,23 @@ export function walkNetwork(
     const source = op.inputFrom === undefined ? current : saved.get(op.inputFrom);
     if (!source) throw new Error(`op ${op.name} reads '${op.inputFrom}', which no earlier op saved`);
     if (op.saveInputAs !== undefined) saved.set(op.saveInputAs, source);
-    if (op.reads !== undefined && !saved.has(op.reads)) throw new Error(`op ${op.name} reads '${op.reads}', which no earlier op saved`);
+    if (op.reads !== undefined && !saved.has(op.reads))
+      throw new Error(`op ${op.name} reads '${op.reads}', which no earlier op saved`);
     const kind: LayerKind = layerKinds[op.kind];
     const output = kind.outputShape(op, source);
     if (!(output[0] >= 1 && output[1] >= 1)) {
-      throw new InputError(`layer ${op.name}: its ${source[0]}×${source[1]} input is too small for it (output ${output[0]}×${output[1]}); use a larger --resolution`);
+      throw new InputError(
+        `layer ${op.name}: its ${source[0]}×${source[1]} input is too small for it (output ${output[0]}×${output[1]}); use a larger --resolution`,
+      );
     }
     const problem = kind.check?.(op, source, output);
     if (problem !== undefined) throw new InputError(`layer ${op.name}: ${problem}`);
     const bindings = kind.bind(op, source, output);
     for (const [symbol, value] of Object.entries(bindings)) {
       if (!Number.isSafeInteger(value)) {
-        throw new InputError(`layer ${op.name}: ${symbol} = ${value} is past 2^53 − 1; mbn-cost refuses rather than round it`);
+        throw new InputError(
+          `layer ${op.name}: ${symbol} = ${value} is past 2^53 − 1; mbn-cost refuses rather than round it`,
+        );
       }
     }
     visit?.(op, index, source, output, bindings);
@@ -140,7 +145,11 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
   let macs = 0n;
   walkNetwork(ops, input, (op, index, source, output, bindings) => {
     const c = compiledKind(op.kind);
-    const paramParts = { weights: c.params(bindings), bias: op.bias ? c.bias(bindings) : 0n, bn: op.bn ? c.bn(bindings) : 0n };
+    const paramParts = {
+      weights: c.params(bindings),
+      bias: op.bias ? c.bias(bindings) : 0n,
+      bn: op.bn ? c.bn(bindings) : 0n,
+    };
     let rowParams = paramParts.weights;
     if (convention.bias) rowParams += paramParts.bias;
     if (convention.bn) rowParams += paramParts.bn;
@@ -187,6 +196,10 @@ export interface EvaluateOptions {
 export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostReport {
   const resolution = options.resolution ?? model.spec.input.resolution;
   const ops = buildNetwork(model.spec, options.alpha.value, options.convention);
-  const { rows, totals } = costNetwork(ops, [resolution, resolution, model.spec.input.channels], options.convention);
+  const { rows, totals } = costNetwork(
+    ops,
+    [resolution, resolution, model.spec.input.channels],
+    options.convention,
+  );
   return { model, alpha: options.alpha, resolution, convention: options.convention, rows, totals, ops };
 }

@@ -33,11 +33,15 @@ export interface Explanation {
 }
 
 const unitFactor = (c: Convention): bigint => (c.unit === "flops" ? 2n : 1n);
-const sum = (rows: readonly LayerRow[], pick: (r: LayerRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
+const sum = (rows: readonly LayerRow[], pick: (r: LayerRow) => bigint) =>
+  rows.reduce((a, r) => a + pick(r), 0n);
 
 /** Elements of one kind of work in ops called as modules, or as functions (V2's final pool). */
 function workAmount(report: CostReport, category: WorkCategory, functional: boolean): bigint {
-  return report.rows.reduce((a, r, i) => (report.ops[i]!.functional === true) === functional ? a + (r.work[category] ?? 0n) : a, 0n);
+  return report.rows.reduce(
+    (a, r, i) => ((report.ops[i]!.functional === true) === functional ? a + (r.work[category] ?? 0n) : a),
+    0n,
+  );
 }
 
 function side(amount: bigint, factor: bigint): ExplainSide {
@@ -52,7 +56,18 @@ export function explainDifference(from: CostReport, to: CostReport): Explanation
   const f = from.convention;
   const t = to.convention;
   const count: ExplainRow[] = [
-    row("macs", "conv and FC multiply-accumulates", side(sum(from.rows, (r) => r.weightMacs), unitFactor(f)), side(sum(to.rows, (r) => r.weightMacs), unitFactor(t))),
+    row(
+      "macs",
+      "conv and FC multiply-accumulates",
+      side(
+        sum(from.rows, (r) => r.weightMacs),
+        unitFactor(f),
+      ),
+      side(
+        sum(to.rows, (r) => r.weightMacs),
+        unitFactor(t),
+      ),
+    ),
   ];
   for (const category of WORK_CATEGORIES) {
     for (const functional of [false, true]) {
@@ -61,14 +76,27 @@ export function explainDifference(from: CostReport, to: CostReport): Explanation
       if (a === 0n && b === 0n) continue;
       const factor = (c: Convention) => (workFactorsOf({ functional }, c)[category] ?? 0n) * unitFactor(c);
       const title = WORK_TITLES[category] + (functional ? ", functional call" : "");
-      count.push(row(functional ? `${category}-functional` : category, title, side(a, factor(f)), side(b, factor(t))));
+      count.push(
+        row(functional ? `${category}-functional` : category, title, side(a, factor(f)), side(b, factor(t))),
+      );
     }
   }
-  const paramSide = (report: CostReport, part: "weights" | "bias" | "bn", counted: boolean) => side(sum(report.rows, (r) => r.paramParts[part]), counted ? 1n : 0n);
+  const paramSide = (report: CostReport, part: "weights" | "bias" | "bn", counted: boolean) =>
+    side(
+      sum(report.rows, (r) => r.paramParts[part]),
+      counted ? 1n : 0n,
+    );
   const params: ExplainRow[] = [
     row("weights", "weights", paramSide(from, "weights", true), paramSide(to, "weights", true)),
     row("bias", "biases", paramSide(from, "bias", f.bias), paramSide(to, "bias", t.bias)),
     row("bn", "BatchNorm γ and β", paramSide(from, "bn", f.bn), paramSide(to, "bn", t.bn)),
   ];
-  return { from, to, count, params, architecturesDiffer: count[0]!.from.amount !== count[0]!.to.amount || params[0]!.from.amount !== params[0]!.to.amount };
+  return {
+    from,
+    to,
+    count,
+    params,
+    architecturesDiffer:
+      count[0]!.from.amount !== count[0]!.to.amount || params[0]!.from.amount !== params[0]!.to.amount,
+  };
 }

@@ -29,7 +29,8 @@ export interface MemoryPeak {
 export const elementsOf = (shape: readonly number[]): bigint => shape.reduce((a, d) => a * BigInt(d), 1n);
 
 export const MEMORY_MODEL_SUMMARY: Record<MemoryModel, string> = {
-  block: "each block holds only its input and output (internal expanded tensors streamed; MobileNetV2 Section 5.1)",
+  block:
+    "each block holds only its input and output (internal expanded tensors streamed; MobileNetV2 Section 5.1)",
   layer: "each op holds its input and output, plus tensors saved for a later residual add or SE scale",
 };
 
@@ -57,8 +58,18 @@ function peakByLayer(rows: readonly LayerRow[], ops: readonly OpSpec[]): MemoryP
   let best: MemoryPeak = { model: "layer", elements: 0n, at: "" };
   rows.forEach((row, i) => {
     const op = ops[i]!;
-    if (op.saveInputAs !== undefined) alive.push({ label: op.saveInputAs, until: lastRead.get(op.saveInputAs) ?? -1, elements: elementsOf(row.input) });
-    if (op.saveOutputAs !== undefined) alive.push({ label: op.saveOutputAs, until: lastRead.get(op.saveOutputAs) ?? -1, elements: elementsOf(row.output) });
+    if (op.saveInputAs !== undefined)
+      alive.push({
+        label: op.saveInputAs,
+        until: lastRead.get(op.saveInputAs) ?? -1,
+        elements: elementsOf(row.input),
+      });
+    if (op.saveOutputAs !== undefined)
+      alive.push({
+        label: op.saveOutputAs,
+        until: lastRead.get(op.saveOutputAs) ?? -1,
+        elements: elementsOf(row.output),
+      });
     const own = new Set([op.saveInputAs, op.inputFrom, op.saveOutputAs]);
     const held = alive.filter((t) => t.until >= i && !own.has(t.label)).reduce((a, t) => a + t.elements, 0n);
     const live = elementsOf(row.input) + elementsOf(row.output) + held;
@@ -67,6 +78,10 @@ function peakByLayer(rows: readonly LayerRow[], ops: readonly OpSpec[]): MemoryP
   return best;
 }
 
-export function peakMemory(rows: readonly LayerRow[], ops: readonly OpSpec[], model: MemoryModel): MemoryPeak {
+export function peakMemory(
+  rows: readonly LayerRow[],
+  ops: readonly OpSpec[],
+  model: MemoryModel,
+): MemoryPeak {
   return model === "block" ? peakByBlock(rows) : peakByLayer(rows, ops);
 }

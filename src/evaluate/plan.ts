@@ -45,7 +45,10 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
     const kind: LayerKind = layerKinds[op.kind];
     const fns = [kind.params, kind.macs, kind.bias, kind.bn, kind.outputElements].map(compileNumber);
     const factors = workFactorsOf(op, convention);
-    const work = kind.work.map((w) => ({ factor: Number(factors[w.category] ?? 0n), count: compileNumber(w.formula) }));
+    const work = kind.work.map((w) => ({
+      factor: Number(factors[w.category] ?? 0n),
+      count: compileNumber(w.formula),
+    }));
     if (fns.some((f) => f === undefined) || work.some((w) => w.count === undefined)) return undefined;
     const factor = (n: bigint | undefined) => Number(n ?? 0n);
     steps.push({
@@ -57,7 +60,10 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
       bn: fns[3]!,
       outputElements: fns[4]!,
       work: work.map((w) => ({ factor: w.factor, count: w.count! })),
-      perOutputElement: (op.bias ? factor(factors.bias) : 0) + (op.bn ? factor(factors.bn) : 0) + (op.act !== "none" ? factor(factors[op.act]) : 0),
+      perOutputElement:
+        (op.bias ? factor(factors.bias) : 0) +
+        (op.bn ? factor(factors.bn) : 0) +
+        (op.act !== "none" ? factor(factors[op.act]) : 0),
       paramsBias: convention.bias && op.bias,
       paramsBn: convention.bn && op.bn,
       startsBlock: i === 0 || ops[i - 1]!.block !== op.block,
@@ -82,7 +88,8 @@ export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | un
     if (!source) return undefined;
     if (op.saveInputAs !== undefined) saved.set(op.saveInputAs, source);
     const output = s.kind.outputShape(op, source);
-    if (!(output[0] >= 1 && output[1] >= 1) || s.kind.check?.(op, source, output) !== undefined) return undefined;
+    if (!(output[0] >= 1 && output[1] >= 1) || s.kind.check?.(op, source, output) !== undefined)
+      return undefined;
     if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
     const b = s.kind.bind(op, source, output);
     params += s.params(b) + (s.paramsBias ? s.bias(b) : 0) + (s.paramsBn ? s.bn(b) : 0);

@@ -3,7 +3,16 @@
  * exact (0.10:2.00:0.01 is 191 values, each printed as written: 0.10 … 2.00).
  */
 import { InputError } from "../errors.js";
-import { type Rational, addRational, compareRational, formatRational, mulRational, parseRational, rational, toDecimal } from "../algebra/rational.js";
+import {
+  type Rational,
+  addRational,
+  compareRational,
+  formatRational,
+  mulRational,
+  parseRational,
+  rational,
+  toDecimal,
+} from "../algebra/rational.js";
 
 export interface RangeValue {
   /** As printed: the digits the user wrote. */
@@ -18,31 +27,46 @@ const decimals = (text: string): number => {
 
 export const MAX_RANGE_VALUES = 100_000;
 
-export function parseRange(raw: string, what: string, accept: (r: Rational) => string | undefined): RangeValue[] {
+export function parseRange(
+  raw: string,
+  what: string,
+  accept: (r: Rational) => string | undefined,
+): RangeValue[] {
   const text = raw.trim();
   const parse = (part: string): Rational => {
     const r = parseRational(part);
-    if (!r) throw new InputError(`${what} '${part}' in '${raw}' is not a number; expected a list (0.5,0.75,1) or START:STOP:STEP (0.25:1.5:0.25)`);
+    if (!r)
+      throw new InputError(
+        `${what} '${part}' in '${raw}' is not a number; expected a list (0.5,0.75,1) or START:STOP:STEP (0.25:1.5:0.25)`,
+      );
     const problem = accept(r);
     if (problem) throw new InputError(`${what} '${part}' in '${raw}': ${problem}`);
     return r;
   };
   if (text.includes(":")) {
     const parts = text.split(":");
-    if (parts.length !== 3) throw new InputError(`${what} range '${raw}': expected START:STOP:STEP, e.g. 0.10:2.00:0.01`);
+    if (parts.length !== 3)
+      throw new InputError(`${what} range '${raw}': expected START:STOP:STEP, e.g. 0.10:2.00:0.01`);
     const [startText, stopText, stepText] = parts as [string, string, string];
     const start = parse(startText);
     const stop = parse(stopText);
     const step = parseRational(stepText);
-    if (!step || step.num <= 0n) throw new InputError(`${what} range '${raw}': step '${stepText}' must be a number > 0`);
-    if (compareRational(start, stop) > 0) throw new InputError(`${what} range '${raw}': start ${startText} is above stop ${stopText}`);
+    if (!step || step.num <= 0n)
+      throw new InputError(`${what} range '${raw}': step '${stepText}' must be a number > 0`);
+    if (compareRational(start, stop) > 0)
+      throw new InputError(`${what} range '${raw}': start ${startText} is above stop ${stopText}`);
     const digits = Math.max(decimals(startText), decimals(stopText), decimals(stepText));
     // written with fractions (1/4:1:1/4): print exact fractions; otherwise decimals as written
-    const print = [startText, stopText, stepText].some((t) => t.includes("/")) ? formatRational : (r: Rational) => toDecimal(r, digits);
+    const print = [startText, stopText, stepText].some((t) => t.includes("/"))
+      ? formatRational
+      : (r: Rational) => toDecimal(r, digits);
     // count = floor((stop - start) / step) + 1, exactly
     const span = addRational(stop, { num: -start.num, den: start.den });
     const count = (span.num * step.den) / (span.den * step.num) + 1n;
-    if (count > BigInt(MAX_RANGE_VALUES)) throw new InputError(`${what} range '${raw}' has ${count} values; at most ${MAX_RANGE_VALUES} are allowed`);
+    if (count > BigInt(MAX_RANGE_VALUES))
+      throw new InputError(
+        `${what} range '${raw}' has ${count} values; at most ${MAX_RANGE_VALUES} are allowed`,
+      );
     const values: RangeValue[] = [];
     for (let i = 0n; i < count; i++) {
       const exact = addRational(start, mulRational(step, rational(i)));

@@ -15,13 +15,34 @@ export function measure(metric: Metric, report: CostReport): Rational {
     case "total":
       return rational(report.totals[metric.of]);
     case "without-types":
-      return rational(sumOf(rows.filter((r) => !metric.types.includes(r.type)), metric.of));
+      return rational(
+        sumOf(
+          rows.filter((r) => !metric.types.includes(r.type)),
+          metric.of,
+        ),
+      );
     case "without-layers":
-      return rational(sumOf(rows.filter((r) => !metric.layers.includes(r.name)), metric.of));
+      return rational(
+        sumOf(
+          rows.filter((r) => !metric.layers.includes(r.name)),
+          metric.of,
+        ),
+      );
     case "share":
-      return rational(sumOf(rows.filter((r) => r.type === metric.type), metric.of) * 100n, report.totals[metric.of]);
+      return rational(
+        sumOf(
+          rows.filter((r) => r.type === metric.type),
+          metric.of,
+        ) * 100n,
+        report.totals[metric.of],
+      );
     case "at-resolutions":
-      return rational(sumOf(rows.filter((r) => metric.sides.includes(r.output[0])), metric.of));
+      return rational(
+        sumOf(
+          rows.filter((r) => metric.sides.includes(r.output[0])),
+          metric.of,
+        ),
+      );
   }
 }
 
@@ -60,5 +81,7 @@ export interface Reproduction {
 
 export function reproduceFigure(figure: PublishedFigure, report: CostReport): Reproduction {
   const computed = showAs(figure, measure(figure.metric, report));
-  return figure.explainedBy ? { figure, computed, explained: showAs(figure, measure(figure.explainedBy, report)) } : { figure, computed };
+  return figure.explainedBy
+    ? { figure, computed, explained: showAs(figure, measure(figure.explainedBy, report)) }
+    : { figure, computed };
 }

@@ -35,7 +35,13 @@ export function* sweep(
         continue;
       }
       const { rows, totals } = costNetwork(ops, input, convention);
-      yield { alpha, resolution, macs: totals.macs, params: totals.params, peakActivations: peakMemory(rows, ops, memoryModel).elements };
+      yield {
+        alpha,
+        resolution,
+        macs: totals.macs,
+        params: totals.params,
+        peakActivations: peakMemory(rows, ops, memoryModel).elements,
+      };
     }
   }
 }

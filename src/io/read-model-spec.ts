@@ -26,8 +26,12 @@ function readCapped(path: string): string {
   try {
     const buffer = Buffer.alloc(MAX_INPUT_BYTES + 1);
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_INPUT_BYTES) throw new InputError(`${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; a model or budget file is a few kilobytes`);
+    for (let n = -1; n !== 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_INPUT_BYTES)
+      throw new InputError(
+        `${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; a model or budget file is a few kilobytes`,
+      );
     return buffer.toString("utf8", 0, length);
   } finally {
     closeSync(fd);
@@ -36,7 +40,8 @@ function readCapped(path: string): string {
 
 export function readJsonFile(path: string, what: string): unknown {
   if (!existsSync(path)) throw new InputError(`${path}: no such file`);
-  if (statSync(path).isDirectory()) throw new InputError(`${path}: is a folder, expected a ${what} JSON file`);
+  if (statSync(path).isDirectory())
+    throw new InputError(`${path}: is a folder, expected a ${what} JSON file`);
   const text = readCapped(path);
   try {
     return JSON.parse(text);

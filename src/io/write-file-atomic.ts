@@ -1,4 +1,16 @@
-import { closeSync, fstatSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, type Stats, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
 
@@ -32,7 +44,9 @@ const statOrUndefined = (path: string, stat: (p: string) => Stats): Stats | unde
     return stat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new InputError(`--out ${path}: cannot use it (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new InputError(
+      `--out ${path}: cannot use it (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
 };
 
@@ -40,7 +54,8 @@ const statOrUndefined = (path: string, stat: (p: string) => Stats): Stats | unde
 export function checkOutputPath(path: string, force: boolean): OutputTarget {
   const link = statOrUndefined(path, lstatSync);
   const target = statOrUndefined(path, statSync);
-  if (link?.isSymbolicLink() && !target) throw new InputError(`--out ${path}: is a symbolic link to a missing file; give the target's own path`);
+  if (link?.isSymbolicLink() && !target)
+    throw new InputError(`--out ${path}: is a symbolic link to a missing file; give the target's own path`);
   if (target && (target.isCharacterDevice() || target.isFIFO() || target.isSocket())) {
     const fd = ownStandardStream(target);
     return fd === undefined ? { kind: "stream", path } : { kind: "stream", path, fd };
@@ -77,7 +92,10 @@ function writeChunks(fd: number, content: string | Iterable<string>): void {
 export function writeFileAtomic(path: string, content: string | Iterable<string>, force: boolean): void {
   const target = checkOutputPath(path, force);
   if (target.kind === "stream") {
-    if (target.fd !== undefined) return writeChunks(target.fd, content);
+    if (target.fd !== undefined) {
+      writeChunks(target.fd, content);
+      return;
+    }
     const fd = openOrExplain(path, () => openSync(path, "w"));
     try {
       writeChunks(fd, content);

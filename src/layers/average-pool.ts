@@ -22,6 +22,14 @@ export const averagePool = defineLayerKind({
     { category: "pool-divide", formula: mul(M, D_H, D_W) },
   ],
   outputShape: (op, [h, w, c]) =>
-    op.kernel === 0 ? [1, 1, c] : [Math.floor((h - op.kernel) / op.kernel) + 1, Math.floor((w - op.kernel) / op.kernel) + 1, c],
-  bind: (_op, input, output) => ({ M: input[2], D_Hin: input[0], D_Win: input[1], D_H: output[0], D_W: output[1] }),
+    op.kernel === 0
+      ? [1, 1, c]
+      : [Math.floor((h - op.kernel) / op.kernel) + 1, Math.floor((w - op.kernel) / op.kernel) + 1, c],
+  bind: (_op, input, output) => ({
+    M: input[2],
+    D_Hin: input[0],
+    D_Win: input[1],
+    D_H: output[0],
+    D_W: output[1],
+  }),
 });

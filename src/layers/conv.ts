@@ -14,5 +14,11 @@ export const conv = defineLayerKind({
   outputElements: mul(N, D_H, D_W),
   work: [],
   outputShape: (op, [h, w]) => [sameSide(h, op.stride), sameSide(w, op.stride), op.out],
-  bind: (op, input, output) => ({ D_K: op.kernel, M: input[2], N: output[2], D_H: output[0], D_W: output[1] }),
+  bind: (op, input, output) => ({
+    D_K: op.kernel,
+    M: input[2],
+    N: output[2],
+    D_H: output[0],
+    D_W: output[1],
+  }),
 });

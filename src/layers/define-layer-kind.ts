@@ -44,7 +44,19 @@ export interface OpSpec {
  * many operations per element. Nothing is silently zero: a report lists the
  * categories its convention ignores.
  */
-export const WORK_CATEGORIES = ["bias", "bn", "relu", "relu6", "hswish", "hsigmoid", "sigmoid", "pool", "pool-divide", "add", "scale"] as const;
+export const WORK_CATEGORIES = [
+  "bias",
+  "bn",
+  "relu",
+  "relu6",
+  "hswish",
+  "hsigmoid",
+  "sigmoid",
+  "pool",
+  "pool-divide",
+  "add",
+  "scale",
+] as const;
 export type WorkCategory = (typeof WORK_CATEGORIES)[number];
 
 export const WORK_TITLES: Record<WorkCategory, string> = {

@@ -18,5 +18,12 @@ export const groupedConv = defineLayerKind({
     input[2] % op.groups === 0 && output[2] % op.groups === 0
       ? undefined
       : `${op.groups} groups must divide its ${input[2]} input and ${output[2]} output channels`,
-  bind: (op, input, output) => ({ D_K: op.kernel, M: input[2], N: output[2], D_H: output[0], D_W: output[1], G: op.groups }),
+  bind: (op, input, output) => ({
+    D_K: op.kernel,
+    M: input[2],
+    N: output[2],
+    D_H: output[0],
+    D_W: output[1],
+    G: op.groups,
+  }),
 });

@@ -12,9 +12,19 @@ import { roundChannelsBy } from "./scale.js";
 import type { LayerSpec, ModelSpec } from "./schema.js";
 
 /** The registry is keyed by kind, so the lookup's spec type matches; TypeScript cannot correlate the union. */
-type AnyBlockExpand = (spec: LayerSpec, state: BuildState, ctx: BuildContext, nameBlock: () => string) => Expansion;
+type AnyBlockExpand = (
+  spec: LayerSpec,
+  state: BuildState,
+  ctx: BuildContext,
+  nameBlock: () => string,
+) => Expansion;
 
-function expandEntry(spec: LayerSpec, state: BuildState, ctx: BuildContext, nameBlock: () => string): Expansion {
+function expandEntry(
+  spec: LayerSpec,
+  state: BuildState,
+  ctx: BuildContext,
+  nameBlock: () => string,
+): Expansion {
   const expand = blockKinds[spec.kind].expand as AnyBlockExpand;
   return expand(spec, state, ctx, nameBlock);
 }
@@ -44,7 +54,9 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
     const entryCtx = spec.rounding ? { ...ctx, round: roundChannelsBy[spec.rounding] } : ctx;
     for (let i = 0; i < repeat; i++) {
       if (ops.length > MAX_OPS) {
-        throw new InputError(`${model.name}: more than ${MAX_OPS.toLocaleString("en-US")} layers after expanding repeats (at entry '${spec.name ?? spec.kind}', repeat ${repeat}); no real network is that deep`);
+        throw new InputError(
+          `${model.name}: more than ${MAX_OPS.toLocaleString("en-US")} layers after expanding repeats (at entry '${spec.name ?? spec.kind}', repeat ${repeat}); no real network is that deep`,
+        );
       }
       const named = spec.name !== undefined && repeat > 1 ? { ...spec, name: `${spec.name}_${i + 1}` } : spec;
       const expansion = expandEntry(named, state, entryCtx, nameBlock);
@@ -52,6 +64,9 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
       state = expansion.state;
     }
   }
-  if (ops.length > MAX_OPS) throw new InputError(`${model.name}: ${ops.length.toLocaleString("en-US")} layers after expanding repeats; at most ${MAX_OPS.toLocaleString("en-US")}`);
+  if (ops.length > MAX_OPS)
+    throw new InputError(
+      `${model.name}: ${ops.length.toLocaleString("en-US")} layers after expanding repeats; at most ${MAX_OPS.toLocaleString("en-US")}`,
+    );
   return ops;
 }

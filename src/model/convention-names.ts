@@ -1,5 +1,14 @@
 /** Names only, so that declaring CLI options does not load the presets. */
-export const CONVENTION_NAMES = ["paper", "torchvision", "tf-slim", "fvcore", "ptflops", "ptflops-aten", "thop", "torch-flops"] as const;
+export const CONVENTION_NAMES = [
+  "paper",
+  "torchvision",
+  "tf-slim",
+  "fvcore",
+  "ptflops",
+  "ptflops-aten",
+  "thop",
+  "torch-flops",
+] as const;
 export type ConventionName = (typeof CONVENTION_NAMES)[number];
 
 export const UNITS = ["macs", "flops"] as const;

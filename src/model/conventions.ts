@@ -38,7 +38,8 @@ export interface Convention {
 export const CONVENTIONS = {
   paper: {
     name: "paper",
-    summary: "conv and FC weights only (no bias, no BatchNorm); MACs of conv and FC layers incl. squeeze-excite FCs; TF-slim width rules",
+    summary:
+      "conv and FC weights only (no bias, no BatchNorm); MACs of conv and FC layers incl. squeeze-excite FCs; TF-slim width rules",
     rules: "tf-slim",
     bias: false,
     bn: false,
@@ -48,7 +49,8 @@ export const CONVENTIONS = {
   },
   torchvision: {
     name: "torchvision",
-    summary: "params as sum(p.numel()) over torchvision's modules (weights, biases, BatchNorm γ and β); MACs of conv and linear layers; torchvision width rules",
+    summary:
+      "params as sum(p.numel()) over torchvision's modules (weights, biases, BatchNorm γ and β); MACs of conv and linear layers; torchvision width rules",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -58,7 +60,8 @@ export const CONVENTIONS = {
   },
   "tf-slim": {
     name: "tf-slim",
-    summary: "as TF-slim's checkpoint tables: weights and biases, no BatchNorm, 1001 classes (with background); MACs of conv and FC layers; TF-slim width rules",
+    summary:
+      "as TF-slim's checkpoint tables: weights and biases, no BatchNorm, 1001 classes (with background); MACs of conv and FC layers; TF-slim width rules",
     rules: "tf-slim",
     bias: true,
     bn: false,
@@ -68,8 +71,10 @@ export const CONVENTIONS = {
   },
   fvcore: {
     name: "fvcore",
-    summary: "fvcore FlopCountAnalysis on torchvision's models: conv and linear MACs (no bias), BatchNorm 2 per element (eval, affine), adaptive average pooling 1 per input element; params = parameter_count",
-    reference: "facebookresearch/fvcore 0.1.6 (commit 3378afe) fvcore/nn/jit_handles.py (batchnorm_flop_jit), flop_count.py, run on torchvision 0.14",
+    summary:
+      "fvcore FlopCountAnalysis on torchvision's models: conv and linear MACs (no bias), BatchNorm 2 per element (eval, affine), adaptive average pooling 1 per input element; params = parameter_count",
+    reference:
+      "facebookresearch/fvcore 0.1.6 (commit 3378afe) fvcore/nn/jit_handles.py (batchnorm_flop_jit), flop_count.py, run on torchvision 0.14",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -81,7 +86,8 @@ export const CONVENTIONS = {
     name: "ptflops",
     summary:
       "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d it calls both count), a functional pool 1 per input element; h-swish, h-sigmoid, residual + and SE * are not counted",
-    reference: "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), run on torchvision 0.14",
+    reference:
+      "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), run on torchvision 0.14",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -94,7 +100,8 @@ export const CONVENTIONS = {
     name: "ptflops-aten",
     summary:
       "ptflops' aten backend (backend='aten', the default from 0.7.4) on torchvision's models: conv and linear MACs plus one op per bias add (aten.convolution, aten.addmm); nothing else",
-    reference: "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/aten_ops.py (ATEN_OPS_MAPPING), run on torchvision 0.14",
+    reference:
+      "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/aten_ops.py (ATEN_OPS_MAPPING), run on torchvision 0.14",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -104,8 +111,10 @@ export const CONVENTIONS = {
   },
   thop: {
     name: "thop",
-    summary: "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); activations 0",
-    reference: "ultralytics/thop 2.1.6 (commit fbb5e19) and Lyken17/pytorch-OpCounter 0.1.1 (commit 43c064a), thop/vision/basic_hooks.py (count_normalization, count_adap_avgpool), run on torchvision 0.14",
+    summary:
+      "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); activations 0",
+    reference:
+      "ultralytics/thop 2.1.6 (commit fbb5e19) and Lyken17/pytorch-OpCounter 0.1.1 (commit 43c064a), thop/vision/basic_hooks.py (count_normalization, count_adap_avgpool), run on torchvision 0.14",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -116,8 +125,10 @@ export const CONVENTIONS = {
   },
   "torch-flops": {
     name: "torch-flops",
-    summary: "torch.utils.flop_counter.FlopCounterMode on torchvision's models: 2 FLOPs per conv and linear MAC, nothing else (bias, norms, activations, pooling, element-wise ops all 0)",
-    reference: "pytorch/pytorch torch/utils/flop_counter.py (conv_flop, addmm_flop: 2 per MAC), run with torch 2.6 on torchvision 0.21",
+    summary:
+      "torch.utils.flop_counter.FlopCounterMode on torchvision's models: 2 FLOPs per conv and linear MAC, nothing else (bias, norms, activations, pooling, element-wise ops all 0)",
+    reference:
+      "pytorch/pytorch torch/utils/flop_counter.py (conv_flop, addmm_flop: 2 per MAC), run with torch 2.6 on torchvision 0.21",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -133,14 +144,17 @@ export const workFactorsOf = (op: Pick<OpSpec, "functional">, c: Convention): Co
 
 /** "counted: BatchNorm ×2, pooling ×1; ignored: bias adds, ReLU, …" */
 export function describeWork(c: Convention): string {
-  const counted = WORK_CATEGORIES.filter((k) => c.work[k] !== undefined).map((k) => `${WORK_TITLES[k]} ×${c.work[k]}`);
+  const counted = WORK_CATEGORIES.filter((k) => c.work[k] !== undefined).map(
+    (k) => `${WORK_TITLES[k]} ×${c.work[k]}`,
+  );
   const ignored = WORK_CATEGORIES.filter((k) => c.work[k] === undefined).map((k) => WORK_TITLES[k]);
   // only pools are ever called as functions (the schema's `functional` flag)
-  const functional = c.functionalWork && (["pool", "pool-divide"] as const).map((k) => `${WORK_TITLES[k]} ×${c.functionalWork?.[k] ?? 0n}`);
+  const functional =
+    c.functionalWork &&
+    (["pool", "pool-divide"] as const).map((k) => `${WORK_TITLES[k]} ×${c.functionalWork?.[k] ?? 0n}`);
   const functionalText = functional ? `; pools called as functions: ${functional.join(", ")}` : "";
   return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}${functionalText}; ignored: ${ignored.join(", ")}`;
 }
-
 
 export interface ConventionOverrides {
   readonly bias?: boolean;
@@ -153,7 +167,8 @@ export interface ConventionOverrides {
 export function resolveConvention(name: ConventionName, overrides: ConventionOverrides = {}): Convention {
   const base: Convention = CONVENTIONS[name];
   const changes: string[] = [];
-  if (overrides.bias !== undefined && overrides.bias !== base.bias) changes.push(overrides.bias ? "bias" : "no-bias");
+  if (overrides.bias !== undefined && overrides.bias !== base.bias)
+    changes.push(overrides.bias ? "bias" : "no-bias");
   if (overrides.bn !== undefined && overrides.bn !== base.bn) changes.push(overrides.bn ? "bn" : "no-bn");
   if (overrides.classes !== undefined) changes.push(`classes=${overrides.classes}`);
   return {

@@ -48,7 +48,12 @@ export function policyFor(width: Width | undefined, rules: Rules): WidthPolicy {
 }
 
 /** Output channels of a layer declared with `c` channels, given its actual input channels. */
-export function scaleChannels(c: number, width: Width | undefined, ctx: WidthContext, inputChannels: number): number {
+export function scaleChannels(
+  c: number,
+  width: Width | undefined,
+  ctx: WidthContext,
+  inputChannels: number,
+): number {
   const policy = policyFor(width, ctx.rules);
   if (typeof policy === "object") return policy.input_times * inputChannels;
   switch (policy) {

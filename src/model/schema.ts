@@ -18,7 +18,9 @@ export type Rules = (typeof RULES)[number];
 export const widthPolicySchema = z
   .union([
     z.enum(["scale", "fixed", "keep-below-1"]),
-    z.strictObject({ input_times: count }).describe("output channels = this factor × the actual input channels (torchvision's V3 last conv: 6)"),
+    z
+      .strictObject({ input_times: count })
+      .describe("output channels = this factor × the actual input channels (torchvision's V3 last conv: 6)"),
   ])
   .describe(
     "how the width multiplier α applies: 'scale' (default) rounds c·α by the model's width rule; 'fixed' keeps c; 'keep-below-1' keeps c when α < 1 and scales when α > 1 (V2's 1280 head)",
@@ -27,7 +29,9 @@ export type WidthPolicy = z.infer<typeof widthPolicySchema>;
 
 export const widthSchema = z.union([
   widthPolicySchema,
-  z.strictObject({ "tf-slim": widthPolicySchema, torchvision: widthPolicySchema }).describe("a policy per reference implementation's rules"),
+  z
+    .strictObject({ "tf-slim": widthPolicySchema, torchvision: widthPolicySchema })
+    .describe("a policy per reference implementation's rules"),
 ]);
 export type Width = z.infer<typeof widthSchema>;
 
@@ -36,12 +40,21 @@ export type WidthRule = (typeof WIDTH_RULES)[number];
 
 const common = {
   name: z.string().min(1).optional().describe("block name (default: kind and index)"),
-  rounding: z.enum(WIDTH_RULES).optional().describe("this entry's channel rounding, overriding the model's width_rule"),
+  rounding: z
+    .enum(WIDTH_RULES)
+    .optional()
+    .describe("this entry's channel rounding, overriding the model's width_rule"),
   repeat: count.optional().describe("repeat this entry n times"),
   width: widthSchema.optional(),
   act: z.enum(ACTIVATIONS).optional().describe("activation after the layer (default: the model's)"),
-  bias: z.boolean().optional().describe("the layer has a bias (default: false for convolutions, true for fc)"),
-  bn: z.boolean().optional().describe("the layer is followed by BatchNorm (default: true for convolutions, false for fc)"),
+  bias: z
+    .boolean()
+    .optional()
+    .describe("the layer has a bias (default: false for convolutions, true for fc)"),
+  bn: z
+    .boolean()
+    .optional()
+    .describe("the layer is followed by BatchNorm (default: true for convolutions, false for fc)"),
   note: z.string().optional(),
 };
 
@@ -65,7 +78,14 @@ export const dsconvSpecSchema = z.strictObject({
   out: count,
   ...common,
 });
-export const gconvSpecSchema = z.strictObject({ kind: z.literal("gconv"), kernel, stride, out: count, groups: count, ...common });
+export const gconvSpecSchema = z.strictObject({
+  kind: z.literal("gconv"),
+  kernel,
+  stride,
+  out: count,
+  groups: count,
+  ...common,
+});
 export const fcSpecSchema = z.strictObject({
   kind: z.literal("fc"),
   out: z.union([count, z.literal("classes")]).describe("outputs, or 'classes' for the classifier"),
@@ -74,7 +94,12 @@ export const fcSpecSchema = z.strictObject({
 export const avgpoolSpecSchema = z.strictObject({
   kind: z.literal("avgpool"),
   kernel: count.optional().describe("window side with stride = window (default: global pooling)"),
-  functional: z.boolean().optional().describe("the reference implementation pools with a function call, not a module (module-hook counters such as thop do not see it)"),
+  functional: z
+    .boolean()
+    .optional()
+    .describe(
+      "the reference implementation pools with a function call, not a module (module-hook counters such as thop do not see it)",
+    ),
   ...common,
 });
 export const invertedResidualSpecSchema = z.strictObject({
@@ -87,8 +112,13 @@ export const invertedResidualSpecSchema = z.strictObject({
   shortcut: z
     .enum(["identity", "projection"])
     .optional()
-    .describe("stride-1 blocks whose channels change: no residual ('identity', default) or a 1×1 projection shortcut ('projection')"),
-  expand: z.enum(["auto", "always"]).optional().describe("'auto' (default): no expansion conv when t = 1; 'always': keep it"),
+    .describe(
+      "stride-1 blocks whose channels change: no residual ('identity', default) or a 1×1 projection shortcut ('projection')",
+    ),
+  expand: z
+    .enum(["auto", "always"])
+    .optional()
+    .describe("'auto' (default): no expansion conv when t = 1; 'always': keep it"),
   ...common,
 });
 export const bneckSpecSchema = z.strictObject({
@@ -122,7 +152,10 @@ export const layerSpecSchema = z.discriminatedUnion(
     bneckSpecSchema,
     seSpecSchema,
   ],
-  { error: "expected kind to be one of conv, dw, pw, dsconv, gconv, fc, avgpool, inverted_residual, bneck, se" },
+  {
+    error:
+      "expected kind to be one of conv, dw, pw, dsconv, gconv, fc, avgpool, inverted_residual, bneck, se",
+  },
 );
 export type LayerSpec = z.infer<typeof layerSpecSchema>;
 export type LayerSpecOf<K extends LayerSpec["kind"]> = Extract<LayerSpec, { kind: K }>;
@@ -135,7 +168,9 @@ export const modelSpecSchema = z.strictObject({
   input: z.strictObject({ resolution: count, channels: count }),
   width_rule: z
     .enum(WIDTH_RULES)
-    .describe("channel rounding of c·α: 'floor-min8' max(floor(c·α), 8) (TF-slim V1); 'floor' floor(c·α); 'make-divisible-8' nearest multiple of 8, ≥ 8, never 10% below (V2, V3)"),
+    .describe(
+      "channel rounding of c·α: 'floor-min8' max(floor(c·α), 8) (TF-slim V1); 'floor' floor(c·α); 'make-divisible-8' nearest multiple of 8, ≥ 8, never 10% below (V2, V3)",
+    ),
   classes: count,
   activation: z.enum(ACTIVATIONS).optional().describe("default activation (default relu)"),
   layers: z.array(layerSpecSchema).min(1),

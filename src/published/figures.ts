@@ -6,7 +6,7 @@
  * `mbn-cost paper` and by test/published/.
  */
 import type { ConventionName } from "../model/convention-names.js";
-import { type Family } from "./families.js";
+import type { Family } from "./families.js";
 import { SOURCES, type SourceId } from "./sources.js";
 
 export { FAMILIES, type Family } from "./families.js";
@@ -104,7 +104,10 @@ const SLIM_V1_PARAMS =
 const WITHOUT_CONV_1: Metric = { kind: "without-layers", of: "macs", layers: ["conv_1"] };
 
 type RowOf<F> = F extends (family: Family, ...rest: infer R) => PublishedFigure ? R : never;
-const rowsOf = (family: Family) => (...args: RowOf<typeof row>) => row(family, ...args);
+const rowsOf =
+  (family: Family) =>
+  (...args: RowOf<typeof row>) =>
+    row(family, ...args);
 const v1 = rowsOf("v1");
 const v2 = rowsOf("v2");
 const v3 = rowsOf("v3");
@@ -128,18 +131,54 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
   v1("v1-paper", "Table 6", V1("0.25"), "0.25 MobileNet-224 parameters", PARAMS, "0.5", "M"),
   v1("v1-paper", "Table 7", V1("1.0", 192), "1.0 MobileNet-192 Mult-Adds", MACS, "418", "M"),
   v1("v1-paper", "Table 7", V1("1.0", 160), "1.0 MobileNet-160 Mult-Adds", MACS, "290", "M", {
-    differs: "290.68M rounds to 291 as the rest of the paper rounds (TF-slim's table prints 291); the paper truncated here",
+    differs:
+      "290.68M rounds to 291 as the rest of the paper rounds (TF-slim's table prints 291); the paper truncated here",
   }),
   v1("v1-paper", "Table 7", V1("1.0", 128), "1.0 MobileNet-128 Mult-Adds", MACS, "186", "M"),
-  v1("v1-paper", "Table 7", V1("1.0", 128), "1.0 MobileNet-128 parameters", PARAMS, "4.2", "M", { note: "parameters do not depend on resolution" }),
-  v1("v1-paper", "Table 2", V1("1.0"), "pointwise share of Mult-Adds", share("pointwise", "macs"), "94.86", "%"),
-  v1("v1-paper", "Table 2", V1("1.0"), "depthwise share of Mult-Adds", share("depthwise", "macs"), "3.06", "%"),
+  v1("v1-paper", "Table 7", V1("1.0", 128), "1.0 MobileNet-128 parameters", PARAMS, "4.2", "M", {
+    note: "parameters do not depend on resolution",
+  }),
+  v1(
+    "v1-paper",
+    "Table 2",
+    V1("1.0"),
+    "pointwise share of Mult-Adds",
+    share("pointwise", "macs"),
+    "94.86",
+    "%",
+  ),
+  v1(
+    "v1-paper",
+    "Table 2",
+    V1("1.0"),
+    "depthwise share of Mult-Adds",
+    share("depthwise", "macs"),
+    "3.06",
+    "%",
+  ),
   v1("v1-paper", "Table 2", V1("1.0"), "conv share of Mult-Adds", share("conv", "macs"), "1.19", "%", {
-    differs: "the paper prints 1.19%; the arithmetic gives 1.91% (10,838,016 / 568,740,352), a digit transposition — only 1.91 makes the four shares sum to 100%",
+    differs:
+      "the paper prints 1.19%; the arithmetic gives 1.91% (10,838,016 / 568,740,352), a digit transposition — only 1.91 makes the four shares sum to 100%",
   }),
   v1("v1-paper", "Table 2", V1("1.0"), "fc share of Mult-Adds", share("fc", "macs"), "0.18", "%"),
-  v1("v1-paper", "Table 2", V1("1.0"), "pointwise share of parameters", share("pointwise", "params"), "74.59", "%"),
-  v1("v1-paper", "Table 2", V1("1.0"), "depthwise share of parameters", share("depthwise", "params"), "1.06", "%"),
+  v1(
+    "v1-paper",
+    "Table 2",
+    V1("1.0"),
+    "pointwise share of parameters",
+    share("pointwise", "params"),
+    "74.59",
+    "%",
+  ),
+  v1(
+    "v1-paper",
+    "Table 2",
+    V1("1.0"),
+    "depthwise share of parameters",
+    share("depthwise", "params"),
+    "1.06",
+    "%",
+  ),
   v1("v1-paper", "Table 2", V1("1.0"), "conv share of parameters", share("conv", "params"), "0.02", "%"),
   v1("v1-paper", "Table 2", V1("1.0"), "fc share of parameters", share("fc", "params"), "24.33", "%"),
 
@@ -147,10 +186,22 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
   v1("v1-slim", "", V1("1.0", 192), "MobileNet_v1_1.0_192 Million MACs", MACS, "418", "M"),
   v1("v1-slim", "", V1("1.0", 160), "MobileNet_v1_1.0_160 Million MACs", MACS, "291", "M"),
   v1("v1-slim", "", V1("1.0", 128), "MobileNet_v1_1.0_128 Million MACs", MACS, "186", "M"),
-  v1("v1-slim", "", V1("0.75", 224), "MobileNet_v1_0.75_224 Million MACs", MACS, "317", "M", { differs: SLIM_V1_075, explainedBy: WITHOUT_CONV_1 }),
-  v1("v1-slim", "", V1("0.75", 192), "MobileNet_v1_0.75_192 Million MACs", MACS, "233", "M", { differs: SLIM_V1_075, explainedBy: WITHOUT_CONV_1 }),
-  v1("v1-slim", "", V1("0.75", 160), "MobileNet_v1_0.75_160 Million MACs", MACS, "162", "M", { differs: SLIM_V1_075, explainedBy: WITHOUT_CONV_1 }),
-  v1("v1-slim", "", V1("0.75", 128), "MobileNet_v1_0.75_128 Million MACs", MACS, "104", "M", { differs: SLIM_V1_075, explainedBy: WITHOUT_CONV_1 }),
+  v1("v1-slim", "", V1("0.75", 224), "MobileNet_v1_0.75_224 Million MACs", MACS, "317", "M", {
+    differs: SLIM_V1_075,
+    explainedBy: WITHOUT_CONV_1,
+  }),
+  v1("v1-slim", "", V1("0.75", 192), "MobileNet_v1_0.75_192 Million MACs", MACS, "233", "M", {
+    differs: SLIM_V1_075,
+    explainedBy: WITHOUT_CONV_1,
+  }),
+  v1("v1-slim", "", V1("0.75", 160), "MobileNet_v1_0.75_160 Million MACs", MACS, "162", "M", {
+    differs: SLIM_V1_075,
+    explainedBy: WITHOUT_CONV_1,
+  }),
+  v1("v1-slim", "", V1("0.75", 128), "MobileNet_v1_0.75_128 Million MACs", MACS, "104", "M", {
+    differs: SLIM_V1_075,
+    explainedBy: WITHOUT_CONV_1,
+  }),
   v1("v1-slim", "", V1("0.5", 224), "MobileNet_v1_0.5_224 Million MACs", MACS, "150", "M", {
     differs: "149.50M rounds to 149 (the paper prints 149); no convention found gives 150",
   }),
@@ -163,15 +214,24 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
   }),
   v1("v1-slim", "", V1("0.25", 160), "MobileNet_v1_0.25_160 Million MACs", MACS, "21", "M"),
   v1("v1-slim", "", V1("0.25", 128), "MobileNet_v1_0.25_128 Million MACs", MACS, "14", "M"),
-  v1("v1-slim", "", V1("1.0"), "MobileNet_v1_1.0 Million parameters", PARAMS, "4.24", "M", { differs: SLIM_V1_PARAMS }),
-  v1("v1-slim", "", V1("0.75"), "MobileNet_v1_0.75 Million parameters", PARAMS, "2.59", "M", { differs: SLIM_V1_PARAMS }),
-  v1("v1-slim", "", V1("0.5"), "MobileNet_v1_0.5 Million parameters", PARAMS, "1.34", "M", { differs: SLIM_V1_PARAMS }),
-  v1("v1-slim", "", V1("0.25"), "MobileNet_v1_0.25 Million parameters", PARAMS, "0.47", "M", { differs: SLIM_V1_PARAMS }),
+  v1("v1-slim", "", V1("1.0"), "MobileNet_v1_1.0 Million parameters", PARAMS, "4.24", "M", {
+    differs: SLIM_V1_PARAMS,
+  }),
+  v1("v1-slim", "", V1("0.75"), "MobileNet_v1_0.75 Million parameters", PARAMS, "2.59", "M", {
+    differs: SLIM_V1_PARAMS,
+  }),
+  v1("v1-slim", "", V1("0.5"), "MobileNet_v1_0.5 Million parameters", PARAMS, "1.34", "M", {
+    differs: SLIM_V1_PARAMS,
+  }),
+  v1("v1-slim", "", V1("0.25"), "MobileNet_v1_0.25 Million parameters", PARAMS, "0.47", "M", {
+    differs: SLIM_V1_PARAMS,
+  }),
 
   v2("v2-paper", "Table 4", V2("1.0"), "MobileNetV2 MAdds", MACS, "300", "M"),
   v2("v2-paper", "Table 4", V2("1.0"), "MobileNetV2 parameters", PARAMS, "3.4", "M"),
   v2("v2-paper", "Table 4", V2("1.4"), "MobileNetV2 (1.4) MAdds", MACS, "585", "M", {
-    differs: "the architecture gives 582.2M (TF-slim prints 582); nothing found reproduces 585 — probably an earlier 1.4 configuration",
+    differs:
+      "the architecture gives 582.2M (TF-slim prints 582); nothing found reproduces 585 — probably an earlier 1.4 configuration",
   }),
   v2("v2-paper", "Table 4", V2("1.4"), "MobileNetV2 (1.4) parameters", PARAMS, "6.9", "M", {
     differs: "the architecture gives 6.06M (TF-slim prints 6.06); nothing found reproduces 6.9",
@@ -213,24 +273,43 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
   }),
   v3("v3-paper", "Table 3", V3L("1.0"), "MobileNetV3-Large 1.0 parameters", PARAMS, "5.4", "M"),
   v3("v3-paper", "Table 4 (final revision)", V3S("1.0"), "MobileNetV3-Small 1.0 MAdds", MACS, "56", "M"),
-  v3("v3-paper", "Table 4 (final revision)", V3S("1.0"), "MobileNetV3-Small 1.0 parameters", PARAMS, "2.5", "M"),
+  v3(
+    "v3-paper",
+    "Table 4 (final revision)",
+    V3S("1.0"),
+    "MobileNetV3-Small 1.0 parameters",
+    PARAMS,
+    "2.5",
+    "M",
+  ),
   v3("v3-paper", "Table 4 (final revision)", V3S("0.75"), "MobileNetV3-Small 0.75 MAdds", MACS, "44", "M", {
     differs: "the architecture gives 43.40M with the 1024 head kept (43.03M scaled); neither gives 44",
   }),
-  v3("v3-paper", "Table 4 (final revision)", V3S("0.75"), "MobileNetV3-Small 0.75 parameters", PARAMS, "2.0", "M"),
+  v3(
+    "v3-paper",
+    "Table 4 (final revision)",
+    V3S("0.75"),
+    "MobileNetV3-Small 0.75 parameters",
+    PARAMS,
+    "2.0",
+    "M",
+  ),
   v3("v3-slim", "", V3L("1.0"), "Large dm=1 MACs (M)", MACS, "217", "M"),
   v3("v3-slim", "", V3L("1.0"), "Large dm=1 parameters (M)", PARAMS, "5.4", "M", {
-    differs: "5.46M rounds to 5.5 as the rest of the table rounds (217, 155 and 4.0 round to nearest); this row truncated",
+    differs:
+      "5.46M rounds to 5.5 as the rest of the table rounds (217, 155 and 4.0 round to nearest); this row truncated",
   }),
   v3("v3-slim", "", V3L("0.75"), "Large dm=0.75 MACs (M)", MACS, "155", "M", {
     note: "with the 1280 head unscaled (TF-slim's finegrain mode), as the released checkpoint",
   }),
   v3("v3-slim", "", V3L("0.75"), "Large dm=0.75 parameters (M)", PARAMS, "4.0", "M"),
   v3("v3-slim", "", V3S("1.0"), "Small dm=1 MACs (M)", MACS, "66", "M", {
-    differs: "TF-slim's own V3_SMALL definition gives 56.5M (the final paper prints 56); nothing found explains 66",
+    differs:
+      "TF-slim's own V3_SMALL definition gives 56.5M (the final paper prints 56); nothing found explains 66",
   }),
   v3("v3-slim", "", V3S("1.0"), "Small dm=1 parameters (M)", PARAMS, "2.9", "M", {
-    differs: "the released checkpoint has 2.53M; 2.9M fits the 1280-wide penultimate layer of an earlier paper revision",
+    differs:
+      "the released checkpoint has 2.53M; 2.9M fits the 1280-wide penultimate layer of an earlier paper revision",
   }),
   v3("torchvision-docs", "", V3L("1.0"), "mobilenet_v3_large GFLOPS", MACS, "0.22", "G"),
   v3("torchvision-docs", "", V3L("1.0"), "mobilenet_v3_large params (M)", PARAMS, "5.5", "M"),
@@ -240,10 +319,28 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
   fd("fd-readme", "", FD("1.0"), "FD-MobileNet 1× MFLOPs (mult-adds)", MACS, "144", "M"),
   fd("fd-readme", "", FD("0.5"), "FD-MobileNet 0.5× MFLOPs (mult-adds)", MACS, "40", "M"),
   fd("fd-readme", "", FD("0.25"), "FD-MobileNet 0.25× MFLOPs (mult-adds)", MACS, "12", "M"),
-  fd("fd-paper", "Section 3.1", FD("1.0"), "FD-MobileNet 1× MFLOPs at the four largest resolutions (112², 56², 28², 14²)", FOUR_LARGEST, "59", "M", {
-    note: "layers binned by output resolution",
-  }),
-  fd("fd-paper", "Section 3.1", V1("0.5"), "MobileNet 0.5× MFLOPs at the four largest resolutions (112², 56², 28², 14²)", FOUR_LARGEST, "129", "M", {
-    note: "layers binned by output resolution",
-  }),
+  fd(
+    "fd-paper",
+    "Section 3.1",
+    FD("1.0"),
+    "FD-MobileNet 1× MFLOPs at the four largest resolutions (112², 56², 28², 14²)",
+    FOUR_LARGEST,
+    "59",
+    "M",
+    {
+      note: "layers binned by output resolution",
+    },
+  ),
+  fd(
+    "fd-paper",
+    "Section 3.1",
+    V1("0.5"),
+    "MobileNet 0.5× MFLOPs at the four largest resolutions (112², 56², 28², 14²)",
+    FOUR_LARGEST,
+    "129",
+    "M",
+    {
+      note: "layers binned by output resolution",
+    },
+  ),
 ];

@@ -7,9 +7,15 @@ import type { Cell, Column, Grid, ReportDocument } from "./document.js";
 import { inUnit, layersDocument, unitKey, unitLabel } from "./layers.js";
 import type { MemoryOptions } from "./memory.js";
 
-const KEY_HEADER: Record<BreakdownBy, string> = { type: "type", resolution: "output side", block: "block", layer: "layer" };
+const KEY_HEADER: Record<BreakdownBy, string> = {
+  type: "type",
+  resolution: "output side",
+  block: "block",
+  layer: "layer",
+};
 
-export const pct = (share: BreakdownGroup["macsShare"]): string => toDecimal({ num: share.num * 100n, den: share.den }, 2);
+export const pct = (share: BreakdownGroup["macsShare"]): string =>
+  toDecimal({ num: share.num * 100n, den: share.den }, 2);
 
 export function breakdownData(groups: readonly BreakdownGroup[], by: BreakdownBy) {
   return groups.map((g) => ({
@@ -35,26 +41,62 @@ export function breakdownGrid(report: CostReport, by: BreakdownBy, groups: reado
     { header: "params %", align: "right" },
   ];
   const key = (g: BreakdownGroup) => (by === "resolution" ? `${g.key}×${g.key}` : g.key);
-  const rows: Cell[][] = groups.map((g) => [key(g), `${g.layers}`, inUnit(g.macs, c), pct(g.macsShare), g.params, pct(g.paramsShare)]);
+  const rows: Cell[][] = groups.map((g) => [
+    key(g),
+    `${g.layers}`,
+    inUnit(g.macs, c),
+    pct(g.macsShare),
+    g.params,
+    pct(g.paramsShare),
+  ]);
   const layerCount = groups.reduce((a, g) => a + g.layers, 0);
-  return { columns, rows, footer: [["total", `${layerCount}`, inUnit(report.totals.macs, c), "100.00", report.totals.params, "100.00"]] };
+  return {
+    columns,
+    rows,
+    footer: [
+      ["total", `${layerCount}`, inUnit(report.totals.macs, c), "100.00", report.totals.params, "100.00"],
+    ],
+  };
 }
 
-export function breakdownDocument(report: CostReport, by: BreakdownBy, options: MemoryOptions): ReportDocument {
+export function breakdownDocument(
+  report: CostReport,
+  by: BreakdownBy,
+  options: MemoryOptions,
+): ReportDocument {
   const base = layersDocument(report, options);
   const groups = breakdown(report, by);
   const grid = breakdownGrid(report, by, groups);
   const notes = [
-    ...differingFigureNotes(report, by === "type" ? ["share"] : by === "resolution" ? ["at-resolutions"] : []),
-    ...(by === "type" ? ["Types without MACs or params under this convention (pooling, residual adds) are left out."] : []),
+    ...differingFigureNotes(
+      report,
+      by === "type" ? ["share"] : by === "resolution" ? ["at-resolutions"] : [],
+    ),
+    ...(by === "type"
+      ? ["Types without MACs or params under this convention (pooling, residual adds) are left out."]
+      : []),
     ...(by === "resolution" ? ["Each layer is binned by the side of the feature map it outputs."] : []),
   ];
   return {
     ...base,
     grids: [grid],
     csv: {
-      columns: [by === "resolution" ? "resolution" : "key", "layers", unitKey(report.convention), `${unitKey(report.convention)}_pct`, "params", "params_pct"].map((header) => ({ header })),
-      rows: groups.map((g) => [g.key, `${g.layers}`, inUnit(g.macs, report.convention), pct(g.macsShare), g.params, pct(g.paramsShare)]),
+      columns: [
+        by === "resolution" ? "resolution" : "key",
+        "layers",
+        unitKey(report.convention),
+        `${unitKey(report.convention)}_pct`,
+        "params",
+        "params_pct",
+      ].map((header) => ({ header })),
+      rows: groups.map((g) => [
+        g.key,
+        `${g.layers}`,
+        inUnit(g.macs, report.convention),
+        pct(g.macsShare),
+        g.params,
+        pct(g.paramsShare),
+      ]),
     },
     notes: [...notes, ...base.notes],
     chart: {
@@ -62,8 +104,17 @@ export function breakdownDocument(report: CostReport, by: BreakdownBy, options: 
       title: `${report.model.spec.name} (${report.model.ref}) α ${report.alpha.text} ${report.resolution}px: ${unitLabel(report.convention)} by ${KEY_HEADER[by]}`,
       unit: unitLabel(report.convention),
       labels: "all",
-      bars: groups.map((g) => ({ label: by === "resolution" ? `${g.key}×${g.key}` : g.key, value: inUnit(g.macs, report.convention), group: by === "type" ? g.key : "", note: `${pct(g.macsShare)}%` })),
+      bars: groups.map((g) => ({
+        label: by === "resolution" ? `${g.key}×${g.key}` : g.key,
+        value: inUnit(g.macs, report.convention),
+        group: by === "type" ? g.key : "",
+        note: `${pct(g.macsShare)}%`,
+      })),
     },
-    data: { ...(base.data as object), [`by_${by}`]: breakdownData(groups, by), notes: [...notes, ...base.notes] },
+    data: {
+      ...(base.data as object),
+      [`by_${by}`]: breakdownData(groups, by),
+      notes: [...notes, ...base.notes],
+    },
   };
 }

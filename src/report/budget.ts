@@ -5,9 +5,15 @@ import type { Cell, ReportDocument } from "./document.js";
 import { groupDigits, humanize } from "./numbers.js";
 import { escapeXml as xml } from "./untrusted-text.js";
 
-const METRIC_LABEL: Record<BudgetMetric, string> = { macs: "MACs", flops: "FLOPs (2×MACs)", params: "params", peak_memory: "peak memory (bytes)" };
+const METRIC_LABEL: Record<BudgetMetric, string> = {
+  macs: "MACs",
+  flops: "FLOPs (2×MACs)",
+  params: "params",
+  peak_memory: "peak memory (bytes)",
+};
 
-const headroomPct = (m: MetricResult): string => toDecimal(rational(m.headroom * 100n, m.limit === 0n ? 1n : m.limit), 1);
+const headroomPct = (m: MetricResult): string =>
+  toDecimal(rational(m.headroom * 100n, m.limit === 0n ? 1n : m.limit), 1);
 
 function signed(n: bigint, exact: boolean): string {
   const text = exact ? groupDigits(n < 0n ? -n : n) : humanize(n < 0n ? -n : n);
@@ -24,7 +30,10 @@ export function failureMessage(result: BudgetResult, exact = false): string {
   const show = (n: bigint) => (exact ? groupDigits(n) : humanize(n));
   return result.metrics
     .filter((m) => !m.passed)
-    .map((m) => `${METRIC_LABEL[m.metric]} ${show(m.value)} exceed the limit of ${show(m.limit)} by ${toDecimal(rational(-m.headroom * 100n, m.limit === 0n ? 1n : m.limit), 1)}%${result.budget.tolerance ? ` (tolerance ${result.budget.tolerance}%)` : ""}`)
+    .map(
+      (m) =>
+        `${METRIC_LABEL[m.metric]} ${show(m.value)} exceed the limit of ${show(m.limit)} by ${toDecimal(rational(-m.headroom * 100n, m.limit === 0n ? 1n : m.limit), 1)}%${result.budget.tolerance ? ` (tolerance ${result.budget.tolerance}%)` : ""}`,
+    )
     .join("; ");
 }
 
@@ -43,10 +52,21 @@ export function budgetDocument(results: readonly BudgetResult[], exact: boolean)
   );
   return {
     title: `Budgets: ${results.length - failed.length} of ${results.length} within their limits`,
-    meta: failed.length === 0 ? ["all budgets hold"] : failed.map((r) => `EXCEEDED ${r.name}: ${failureMessage(r, exact)}`),
+    meta:
+      failed.length === 0
+        ? ["all budgets hold"]
+        : failed.map((r) => `EXCEEDED ${r.name}: ${failureMessage(r, exact)}`),
     grids: [
       {
-        columns: [{ header: "budget" }, { header: "model" }, { header: "metric" }, { header: "value", align: "right" }, { header: "limit", align: "right" }, { header: "headroom", align: "right" }, { header: "status" }],
+        columns: [
+          { header: "budget" },
+          { header: "model" },
+          { header: "metric" },
+          { header: "value", align: "right" },
+          { header: "limit", align: "right" },
+          { header: "headroom", align: "right" },
+          { header: "status" },
+        ],
         rows,
       },
     ],
@@ -74,12 +94,16 @@ export function budgetDocument(results: readonly BudgetResult[], exact: boolean)
   };
 }
 
-
 /** JUnit XML: one testcase per budget, a <failure> for each exceeded one. */
 export function renderJunit(results: readonly BudgetResult[]): string {
   const failures = results.filter((r) => !r.passed).length;
   const cases = results.map((r) => {
-    const details = r.metrics.map((m) => `${METRIC_LABEL[m.metric]}: ${groupDigits(m.value)} of ${groupDigits(m.limit)} (${m.passed ? "ok" : "exceeded"})`).join("\n");
+    const details = r.metrics
+      .map(
+        (m) =>
+          `${METRIC_LABEL[m.metric]}: ${groupDigits(m.value)} of ${groupDigits(m.limit)} (${m.passed ? "ok" : "exceeded"})`,
+      )
+      .join("\n");
     const body = r.passed
       ? `<system-out>${xml(details)}</system-out>`
       : `<failure type="BudgetExceeded" message="${xml(failureMessage(r, true))}">${xml(details)}</failure>`;
@@ -98,9 +122,12 @@ export function renderJunit(results: readonly BudgetResult[]): string {
 
 /** GitHub Actions workflow commands: one ::error per exceeded budget. */
 export function githubAnnotations(results: readonly BudgetResult[]): string {
-  const escape = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const workflowText = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   return results
     .filter((r) => !r.passed)
-    .map((r) => `::error title=mbn-cost budget exceeded: ${escape(r.name).replace(/[:,]/g, " ")}::${escape(`${r.name}: ${failureMessage(r, true)}`)}\n`)
+    .map(
+      (r) =>
+        `::error title=mbn-cost budget exceeded: ${workflowText(r.name).replace(/[:,]/g, " ")}::${workflowText(`${r.name}: ${failureMessage(r, true)}`)}\n`,
+    )
     .join("");
 }

@@ -13,7 +13,13 @@ export interface Bar {
 }
 
 export type Chart =
-  | { readonly kind: "bars"; readonly title: string; readonly unit: string; readonly bars: readonly Bar[]; readonly labels: "all" | "none" }
+  | {
+      readonly kind: "bars";
+      readonly title: string;
+      readonly unit: string;
+      readonly bars: readonly Bar[];
+      readonly labels: "all" | "none";
+    }
   | {
       readonly kind: "grouped-bars";
       readonly title: string;
@@ -26,6 +32,9 @@ export type Chart =
       readonly title: string;
       readonly xLabel: string;
       readonly unit: string;
-      readonly series: readonly { readonly label: string; readonly points: readonly { readonly x: number; readonly y: bigint }[] }[];
+      readonly series: readonly {
+        readonly label: string;
+        readonly points: readonly { readonly x: number; readonly y: bigint }[];
+      }[];
       readonly budget?: bigint;
     };

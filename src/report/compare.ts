@@ -11,11 +11,17 @@ import { humanize } from "./numbers.js";
 /** FD-MobileNet's argument compares the MACs spent at the four largest resolutions. */
 const LARGEST = 4;
 
-function largestResolutionsNote(specs: readonly ComparedSpec[], rows: readonly AlignedRow[]): string | undefined {
+function largestResolutionsNote(
+  specs: readonly ComparedSpec[],
+  rows: readonly AlignedRow[],
+): string | undefined {
   const row = rows[LARGEST - 1];
   if (!row || rows.length <= LARGEST) return undefined;
   const c = specs[0]!.report.convention;
-  const parts = row.cells.map((cell, i) => `${specs[i]!.spec} ${humanize(inUnit(cell.cumulativeMacs, c))} (≈ ${humanize(inUnit(cell.cumulativeMacs, c), 0)}, ${pct(cell.cumulativeShare)}% of its total)`);
+  const parts = row.cells.map(
+    (cell, i) =>
+      `${specs[i]!.spec} ${humanize(inUnit(cell.cumulativeMacs, c))} (≈ ${humanize(inUnit(cell.cumulativeMacs, c), 0)}, ${pct(cell.cumulativeShare)}% of its total)`,
+  );
   return `At the ${LARGEST} largest resolutions (down to ${row.key}×${row.key}): ${parts.join(", ")}.`;
 }
 
@@ -59,7 +65,8 @@ function alignedGrid(specs: readonly ComparedSpec[], by: BreakdownBy, rows: read
   const columns: Column[] = [{ header: by === "resolution" ? "output side" : by }];
   for (const s of specs) {
     columns.push({ header: `${s.spec} ${unit}`, align: "right" }, { header: "%", align: "right" });
-    if (cumulative) columns.push({ header: "cumulative", align: "right" }, { header: "cum. %", align: "right" });
+    if (cumulative)
+      columns.push({ header: "cumulative", align: "right" }, { header: "cum. %", align: "right" });
   }
   return {
     title: `${unit} by ${by === "resolution" ? "output resolution (cumulative from the largest)" : by}`,
@@ -75,63 +82,108 @@ function alignedGrid(specs: readonly ComparedSpec[], by: BreakdownBy, rows: read
   };
 }
 
+type Compared = ReturnType<typeof compareTotals>;
+
+function compareChart(
+  specs: readonly ComparedSpec[],
+  compared: Compared,
+  by?: BreakdownBy,
+  aligned?: readonly AlignedRow[],
+): Chart {
+  const c = specs[0]!.report.convention;
+  const names = specs.map((s) => s.spec).join(" vs ");
+  if (aligned && by) {
+    return {
+      kind: "grouped-bars",
+      title: `${c.unit === "flops" ? "FLOPs" : "MACs"} by ${by === "resolution" ? "output resolution" : by}: ${names}`,
+      unit: unitLabel(c),
+      categories: aligned.map((row) => (by === "resolution" ? `${row.key}×${row.key}` : row.key)),
+      series: specs.map((s, i) => ({
+        label: s.spec,
+        values: aligned.map((row) => inUnit(row.cells[i]?.group?.macs ?? 0n, c)),
+      })),
+    };
+  }
+  return {
+    kind: "bars",
+    title: `Total ${unitLabel(c)}: ${names}`,
+    unit: unitLabel(c),
+    labels: "all",
+    bars: compared.map((t, i) => ({
+      label: specs[i]!.spec,
+      value: inUnit(t.report.totals.macs, c),
+      group: "",
+      note: `×${toDecimal(t.macsRatio, 3)}`,
+    })),
+  };
+}
+
+const ratioData = (r: Compared[number]["macsRatio"]) => ({
+  fraction: `${r.num}/${r.den}`,
+  decimal: Number(toDecimal(r, 6)),
+});
+
+function modelData(specs: readonly ComparedSpec[], compared: Compared) {
+  const c = specs[0]!.report.convention;
+  const key = unitKey(c);
+  return compared.map((t, i) => ({
+    spec: specs[i]!.spec,
+    model: t.report.model.ref,
+    name: t.report.model.spec.name,
+    alpha: t.report.alpha.value,
+    resolution: t.report.resolution,
+    totals: {
+      params: t.report.totals.params,
+      [key]: inUnit(t.report.totals.macs, c),
+      ...(key === "flops" && { macs: t.report.totals.macs }),
+    },
+    ratio_to_first: { params: ratioData(t.paramsRatio), macs: ratioData(t.macsRatio) },
+  }));
+}
+
+function alignedData(specs: readonly ComparedSpec[], by: BreakdownBy, aligned: readonly AlignedRow[]) {
+  return aligned.map((row) => ({
+    ...(by === "resolution" ? { resolution: Number(row.key) } : { key: row.key }),
+    values: row.cells.map((cell, i) => ({
+      spec: specs[i]!.spec,
+      macs: cell.group?.macs ?? 0n,
+      params: cell.group?.params ?? 0n,
+      macs_pct: cell.group ? Number(pct(cell.group.macsShare)) : 0,
+      cumulative_macs: cell.cumulativeMacs,
+      cumulative_pct: Number(pct(cell.cumulativeShare)),
+    })),
+  }));
+}
+
 export function compareDocument(specs: readonly ComparedSpec[], by: BreakdownBy | undefined): ReportDocument {
   const c = specs[0]!.report.convention;
-  const compared = compareTotals(specs.map((s) => s.report));
-  const aligned = by ? alignBreakdowns(specs.map((s) => s.report), by) : undefined;
+  const reports = specs.map((s) => s.report);
+  const compared = compareTotals(reports);
+  const aligned = by ? alignBreakdowns(reports, by) : undefined;
   const totals = totalsGrid(specs);
-  const grids = aligned && by ? [totals, alignedGrid(specs, by, aligned)] : [totals];
-  const key = unitKey(c);
-  const chart: Chart =
-    aligned && by
-      ? {
-          kind: "grouped-bars",
-          title: `${c.unit === "flops" ? "FLOPs" : "MACs"} by ${by === "resolution" ? "output resolution" : by}: ${specs.map((s) => s.spec).join(" vs ")}`,
-          unit: unitLabel(c),
-          categories: aligned.map((row) => (by === "resolution" ? `${row.key}×${row.key}` : row.key)),
-          series: specs.map((s, i) => ({ label: s.spec, values: aligned.map((row) => inUnit(row.cells[i]?.group?.macs ?? 0n, c)) })),
-        }
-      : { kind: "bars", title: `Total ${unitLabel(c)}: ${specs.map((s) => s.spec).join(" vs ")}`, unit: unitLabel(c), labels: "all", bars: compared.map((t, i) => ({ label: specs[i]!.spec, value: inUnit(t.report.totals.macs, c), group: "", note: `×${toDecimal(t.macsRatio, 3)}` })) };
+  const byGrid = aligned && by ? alignedGrid(specs, by, aligned) : undefined;
+  const notes =
+    by === "resolution" && aligned
+      ? [
+          largestResolutionsNote(specs, aligned),
+          "Each layer is binned by the side of the feature map it outputs.",
+        ]
+      : [];
   return {
-    chart,
+    chart: compareChart(specs, compared, by, aligned),
     title: `Comparison of ${specs.map((s) => s.spec).join(", ")}`,
     meta: [conventionLine(c), "ratios are to the first spec, exact fractions printed to 3 decimals"],
-    grids,
-    notes:
-      by === "resolution" && aligned
-        ? [largestResolutionsNote(specs, aligned), "Each layer is binned by the side of the feature map it outputs."].filter((n): n is string => n !== undefined)
-        : [],
-    ...(aligned && by && { csv: { columns: grids[1]!.columns.map((col) => ({ header: col.header })), rows: grids[1]!.rows } }),
+    grids: byGrid ? [totals, byGrid] : [totals],
+    notes: notes.filter((n): n is string => n !== undefined),
+    ...(byGrid && {
+      csv: { columns: byGrid.columns.map((col) => ({ header: col.header })), rows: byGrid.rows },
+    }),
     data: {
       convention: c.name,
       convention_summary: c.summary,
       unit: c.unit,
-      models: compared.map((t, i) => ({
-        spec: specs[i]!.spec,
-        model: t.report.model.ref,
-        name: t.report.model.spec.name,
-        alpha: t.report.alpha.value,
-        resolution: t.report.resolution,
-        totals: { params: t.report.totals.params, [key]: inUnit(t.report.totals.macs, c), ...(key === "flops" && { macs: t.report.totals.macs }) },
-        ratio_to_first: {
-          params: { fraction: `${t.paramsRatio.num}/${t.paramsRatio.den}`, decimal: Number(toDecimal(t.paramsRatio, 6)) },
-          macs: { fraction: `${t.macsRatio.num}/${t.macsRatio.den}`, decimal: Number(toDecimal(t.macsRatio, 6)) },
-        },
-      })),
-      ...(aligned &&
-        by && {
-          [`by_${by}`]: aligned.map((row) => ({
-            ...(by === "resolution" ? { resolution: Number(row.key) } : { key: row.key }),
-            values: row.cells.map((cell, i) => ({
-              spec: specs[i]!.spec,
-              macs: cell.group?.macs ?? 0n,
-              params: cell.group?.params ?? 0n,
-              macs_pct: cell.group ? Number(pct(cell.group.macsShare)) : 0,
-              cumulative_macs: cell.cumulativeMacs,
-              cumulative_pct: Number(pct(cell.cumulativeShare)),
-            })),
-          })),
-        }),
+      models: modelData(specs, compared),
+      ...(aligned && by && { [`by_${by}`]: alignedData(specs, by, aligned) }),
     },
   };
 }

@@ -8,7 +8,10 @@ import type { Cell, ReportDocument } from "./document.js";
 import { neutralizeFormula, showControls } from "./untrusted-text.js";
 
 export function csvField(cell: Cell): string {
-  const text = typeof cell === "bigint" ? cell.toString() : neutralizeFormula(showControls(cell, { keepLineBreaks: true }));
+  const text =
+    typeof cell === "bigint"
+      ? cell.toString()
+      : neutralizeFormula(showControls(cell, { keepLineBreaks: true }));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,14 +1,33 @@
 /** `mbn-cost explain`: the difference between two conventions, line by line. */
 import type { ExplainRow, Explanation } from "../evaluate/explain.js";
+import type { Convention } from "../model/conventions.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
 import { conventionLine } from "./layers.js";
 import { groupDigits } from "./numbers.js";
 
 const signed = (n: bigint): string => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
-const how = (r: ExplainRow["from"]): string => (r.factor === 0n ? "not counted" : r.factor === 1n ? "×1" : `×${r.factor}`);
+const how = (r: ExplainRow["from"]): string =>
+  r.factor === 0n ? "not counted" : r.factor === 1n ? "×1" : `×${r.factor}`;
 
-function grid(title: string, rows: readonly ExplainRow[], from: string, to: string, unitFrom: string, unitTo: string): Grid {
-  const body: Cell[][] = rows.map((r) => [r.title, r.from.amount === r.to.amount ? r.from.amount : `${groupDigits(r.from.amount)} → ${groupDigits(r.to.amount)}`, how(r.from), r.from.value, how(r.to), r.to.value, signed(r.difference)]);
+function grid(
+  title: string,
+  rows: readonly ExplainRow[],
+  from: string,
+  to: string,
+  unitFrom: string,
+  unitTo: string,
+): Grid {
+  const body: Cell[][] = rows.map((r) => [
+    r.title,
+    r.from.amount === r.to.amount
+      ? r.from.amount
+      : `${groupDigits(r.from.amount)} → ${groupDigits(r.to.amount)}`,
+    how(r.from),
+    r.from.value,
+    how(r.to),
+    r.to.value,
+    signed(r.difference),
+  ]);
   const total = (pick: (r: ExplainRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
   return {
     title,
@@ -22,41 +41,72 @@ function grid(title: string, rows: readonly ExplainRow[], from: string, to: stri
       { header: "difference", align: "right" },
     ],
     rows: body,
-    footer: [["total", "", "", total((r) => r.from.value), "", total((r) => r.to.value), signed(total((r) => r.difference))]],
+    footer: [
+      [
+        "total",
+        "",
+        "",
+        total((r) => r.from.value),
+        "",
+        total((r) => r.to.value),
+        signed(total((r) => r.difference)),
+      ],
+    ],
+  };
+}
+
+const rowsData = (rows: readonly ExplainRow[]) =>
+  rows.map((r) => ({
+    key: r.key,
+    what: r.title,
+    from: { amount: r.from.amount, factor: r.from.factor, value: r.from.value },
+    to: { amount: r.to.amount, factor: r.to.factor, value: r.to.value },
+    difference: r.difference,
+  }));
+
+const totalOf = (rows: readonly ExplainRow[], pick: (r: ExplainRow) => bigint) =>
+  rows.reduce((a, r) => a + pick(r), 0n);
+
+function explainData(e: Explanation) {
+  const side = (c: Convention, pick: (r: ExplainRow) => bigint) => ({
+    convention: c.name,
+    unit: c.unit,
+    total: totalOf(e.count, pick),
+    params: totalOf(e.params, pick),
+  });
+  return {
+    model: e.from.model.ref,
+    alpha: e.from.alpha.value,
+    resolution: e.from.resolution,
+    from: side(e.from.convention, (r) => r.from.value),
+    to: side(e.to.convention, (r) => r.to.value),
+    difference: totalOf(e.count, (r) => r.difference),
+    params_difference: totalOf(e.params, (r) => r.difference),
+    rows: rowsData(e.count),
+    params: rowsData(e.params),
+    architectures_differ: e.architecturesDiffer,
   };
 }
 
 export function explainDocument(e: Explanation): ReportDocument {
   const f = e.from.convention;
   const t = e.to.convention;
-  const unit = (c: typeof f) => (c.unit === "flops" ? "FLOPs" : "count");
-  const countGrid = grid(`What each convention counts (${unit(f)} of ${f.name} vs ${unit(t)} of ${t.name})`, e.count, f.name, t.name, unit(f), unit(t));
+  const unit = (c: Convention) => (c.unit === "flops" ? "FLOPs" : "count");
+  const countTitle = `What each convention counts (${unit(f)} of ${f.name} vs ${unit(t)} of ${t.name})`;
+  const countGrid = grid(countTitle, e.count, f.name, t.name, unit(f), unit(t));
   const paramGrid = grid("Parameters", e.params, f.name, t.name, "params", "params");
+  const widths = `The two conventions build different layer widths (${f.rules} vs ${t.rules} width rules), so the weights' MACs and parameters differ too.`;
   const notes = [
-    ...(e.architecturesDiffer ? [`The two conventions build different layer widths (${f.rules} vs ${t.rules} width rules), so the weights' MACs and parameters differ too.`] : []),
+    ...(e.architecturesDiffer ? [widths] : []),
     ...[f, t].filter((c) => c.reference).map((c) => `${c.name} follows ${c.reference}.`),
     "Every row is exact; the differences add up to the difference of the totals.",
   ];
-  const data = (rows: readonly ExplainRow[]) =>
-    rows.map((r) => ({ key: r.key, what: r.title, from: { amount: r.from.amount, factor: r.from.factor, value: r.from.value }, to: { amount: r.to.amount, factor: r.to.factor, value: r.to.value }, difference: r.difference }));
-  const totalOf = (rows: readonly ExplainRow[], pick: (r: ExplainRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
-  const spec = `${e.from.model.spec.name} (${e.from.model.ref}) · α ${e.from.alpha.text} · ${e.from.resolution}×${e.from.resolution}`;
+  const r = e.from;
   return {
-    title: `From ${f.name} to ${t.name}: ${spec}`,
+    title: `From ${f.name} to ${t.name}: ${r.model.spec.name} (${r.model.ref}) · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`,
     meta: [conventionLine(f), conventionLine(t)],
     grids: [countGrid, paramGrid],
     notes,
-    data: {
-      model: e.from.model.ref,
-      alpha: e.from.alpha.value,
-      resolution: e.from.resolution,
-      from: { convention: f.name, unit: f.unit, total: totalOf(e.count, (r) => r.from.value), params: totalOf(e.params, (r) => r.from.value) },
-      to: { convention: t.name, unit: t.unit, total: totalOf(e.count, (r) => r.to.value), params: totalOf(e.params, (r) => r.to.value) },
-      difference: totalOf(e.count, (r) => r.difference),
-      params_difference: totalOf(e.params, (r) => r.difference),
-      rows: data(e.count),
-      params: data(e.params),
-      architectures_differ: e.architecturesDiffer,
-    },
+    data: explainData(e),
   };
 }

@@ -4,24 +4,51 @@ import type { Cell, ReportDocument } from "./document.js";
 import { conventionLine } from "./layers.js";
 import { humanize } from "./numbers.js";
 
-const candidateData = (c: FitCandidate | undefined) => (c ? { alpha: c.alpha.value, resolution: c.resolution, macs: c.macs, params: c.params } : null);
+const candidateData = (c: FitCandidate | undefined) =>
+  c ? { alpha: c.alpha.value, resolution: c.resolution, macs: c.macs, params: c.params } : null;
 
-export function fitDocument(model: string, answers: readonly FitAnswer[], limits: FitLimits, convention: Convention, pareto: boolean): ReportDocument {
-  const limitText = [limits.macs !== undefined && `MACs ≤ ${humanize(limits.macs)}`, limits.params !== undefined && `params ≤ ${humanize(limits.params)}`].filter(Boolean).join(", ");
+export function fitDocument(
+  model: string,
+  answers: readonly FitAnswer[],
+  limits: FitLimits,
+  convention: Convention,
+  pareto: boolean,
+): ReportDocument {
+  const limitText = [
+    limits.macs !== undefined && `MACs ≤ ${humanize(limits.macs)}`,
+    limits.params !== undefined && `params ≤ ${humanize(limits.params)}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const rows: Cell[][] = answers.map((a) => [
     `${a.resolution}`,
     a.best?.alpha.text ?? "none fits",
     a.best?.macs ?? "—",
     a.best?.params ?? "—",
-    a.nextWider ? `${a.nextWider.alpha.text}: ${humanize(a.nextWider.macs)} MACs, ${humanize(a.nextWider.params)} params` : "—",
+    a.nextWider
+      ? `${a.nextWider.alpha.text}: ${humanize(a.nextWider.macs)} MACs, ${humanize(a.nextWider.params)} params`
+      : "—",
   ]);
-  const entry = (a: FitAnswer) => ({ ...candidateData(a.best), ...(a.best === undefined && { resolution: a.resolution, alpha: null }), next_wider: candidateData(a.nextWider) });
+  const entry = (a: FitAnswer) => ({
+    ...candidateData(a.best),
+    ...(a.best === undefined && { resolution: a.resolution, alpha: null }),
+    next_wider: candidateData(a.nextWider),
+  });
   return {
     title: `Widest ${model} within ${limitText}`,
-    meta: [conventionLine(convention), "every α on the grid evaluated exactly; the answer is the largest that fits"],
+    meta: [
+      conventionLine(convention),
+      "every α on the grid evaluated exactly; the answer is the largest that fits",
+    ],
     grids: [
       {
-        columns: [{ header: "resolution", align: "right" }, { header: "α", align: "right" }, { header: "MACs", align: "right" }, { header: "params", align: "right" }, { header: "next wider (does not fit)" }],
+        columns: [
+          { header: "resolution", align: "right" },
+          { header: "α", align: "right" },
+          { header: "MACs", align: "right" },
+          { header: "params", align: "right" },
+          { header: "next wider (does not fit)" },
+        ],
         rows,
       },
     ],

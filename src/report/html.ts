@@ -5,20 +5,21 @@
 import { displayCell } from "./cells.js";
 import type { Grid, ReportDocument } from "./document.js";
 import { renderChart } from "./svg/render.js";
-import { escapeXml as escape } from "./untrusted-text.js";
-
+import { escapeXml } from "./untrusted-text.js";
 
 export function gridHtml(grid: Grid, options: { exact: boolean; sortable: boolean }): string {
-  const head = grid.columns.map((c) => `<th class="${c.align === "right" ? "num" : ""}">${escape(c.header)}</th>`).join("");
+  const head = grid.columns
+    .map((c) => `<th class="${c.align === "right" ? "num" : ""}">${escapeXml(c.header)}</th>`)
+    .join("");
   const cell = (cell: Grid["rows"][number][number], i: number) => {
     const align = grid.columns[i]?.align === "right" ? ' class="num"' : "";
     const sortValue = typeof cell === "bigint" ? ` data-v="${cell}"` : "";
-    return `<td${align}${sortValue}>${escape(displayCell(cell, options))}</td>`;
+    return `<td${align}${sortValue}>${escapeXml(displayCell(cell, options))}</td>`;
   };
   const body = grid.rows.map((row) => `<tr>${row.map(cell).join("")}</tr>`).join("\n");
   const foot = (grid.footer ?? []).map((row) => `<tr>${row.map(cell).join("")}</tr>`).join("\n");
   return [
-    grid.title ? `<h3>${escape(grid.title)}</h3>` : "",
+    grid.title ? `<h3>${escapeXml(grid.title)}</h3>` : "",
     `<table${options.sortable ? ' class="sortable"' : ""}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody>${foot ? `<tfoot>${foot}</tfoot>` : ""}</table>`,
   ].join("\n");
 }
@@ -83,10 +84,15 @@ for (const table of document.querySelectorAll("table.sortable")) {
 
 export function renderHtml(report: HtmlReport, exact: boolean): string {
   const sections = report.sections.map((s) => {
-    const parts = [`<section id="${escape(s.id)}">`, `<h2>${escape(s.heading)}</h2>`, ...(s.intro ?? []).map((p) => `<p class="sub">${escape(p)}</p>`)];
+    const parts = [
+      `<section id="${escapeXml(s.id)}">`,
+      `<h2>${escapeXml(s.heading)}</h2>`,
+      ...(s.intro ?? []).map((p) => `<p class="sub">${escapeXml(p)}</p>`),
+    ];
     if (s.chart && s.doc.chart) parts.push(`<div class="chart">${renderChart(s.doc.chart)}</div>`);
-    if (s.tables !== "none") parts.push(...s.doc.grids.map((g) => gridHtml(g, { exact, sortable: s.tables === "sortable" })));
-    parts.push(...s.doc.notes.map((n) => `<p class="note">${escape(n)}</p>`), "</section>");
+    if (s.tables !== "none")
+      parts.push(...s.doc.grids.map((g) => gridHtml(g, { exact, sortable: s.tables === "sortable" })));
+    parts.push(...s.doc.notes.map((n) => `<p class="note">${escapeXml(n)}</p>`), "</section>");
     return parts.join("\n");
   });
   return [
@@ -95,17 +101,17 @@ export function renderHtml(report: HtmlReport, exact: boolean): string {
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escape(report.title)}</title>`,
+    `<title>${escapeXml(report.title)}</title>`,
     `<style>${CSS}</style>`,
     "</head>",
     "<body>",
     "<header>",
-    `<h1>${escape(report.title)}</h1>`,
-    ...report.subtitle.map((s) => `<p class="sub">${escape(s)}</p>`),
-    `<div class="stats">${report.stats.map((s) => `<div class="stat"><span>${escape(s.label)}</span><b>${escape(s.value)}</b><small>${escape(s.exact)}</small></div>`).join("")}</div>`,
+    `<h1>${escapeXml(report.title)}</h1>`,
+    ...report.subtitle.map((s) => `<p class="sub">${escapeXml(s)}</p>`),
+    `<div class="stats">${report.stats.map((s) => `<div class="stat"><span>${escapeXml(s.label)}</span><b>${escapeXml(s.value)}</b><small>${escapeXml(s.exact)}</small></div>`).join("")}</div>`,
     "</header>",
     ...sections,
-    `<footer>${escape(report.footer)}</footer>`,
+    `<footer>${escapeXml(report.footer)}</footer>`,
     `<script>${SCRIPT}</script>`,
     "</body>",
     "</html>",

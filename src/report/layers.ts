@@ -4,7 +4,7 @@ import type { CostReport, LayerRow } from "../evaluate/cost.js";
 import { type Convention, describeWork } from "../model/conventions.js";
 import { elementsOf } from "../evaluate/memory.js";
 import { humanize } from "./numbers.js";
-import type { Cell, ReportDocument } from "./document.js";
+import type { Grid, ReportDocument } from "./document.js";
 import { type MemoryOptions, memoryData, memoryLine } from "./memory.js";
 
 export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
@@ -15,7 +15,10 @@ export const unitKey = (c: Convention): string => (c.unit === "flops" ? "flops" 
 export const inUnit = (macs: bigint, c: Convention): bigint => (c.unit === "flops" ? 2n * macs : macs);
 
 export function conventionLine(c: Convention): string {
-  const unit = c.unit === "flops" ? "FLOPs = 2 × MACs (multiply-accumulates)" : "MACs = multiply-accumulates (FLOPs ≈ 2 × MACs)";
+  const unit =
+    c.unit === "flops"
+      ? "FLOPs = 2 × MACs (multiply-accumulates)"
+      : "MACs = multiply-accumulates (FLOPs ≈ 2 × MACs)";
   return `convention: ${c.name} — ${c.summary}; ${unit}; ${describeWork(c)}`;
 }
 
@@ -65,40 +68,92 @@ const layerData = (row: LayerRow, c: Convention) => ({
   output_elements: row.activations,
 });
 
+function layersGrid(report: CostReport): Grid {
+  const c = report.convention;
+  return {
+    columns: [
+      { header: "#", align: "right" },
+      { header: "layer" },
+      { header: "op" },
+      { header: "input" },
+      { header: "output" },
+      { header: "params", align: "right" },
+      { header: unitLabel(c), align: "right" },
+    ],
+    rows: report.rows.map((r) => [
+      `${r.index}`,
+      r.name,
+      r.op,
+      formatShape(r.input),
+      formatShape(r.output),
+      r.params,
+      inUnit(r.macs, c),
+    ]),
+    footer: [["", "total", "", "", "", report.totals.params, inUnit(report.totals.macs, c)]],
+  };
+}
+
+const CSV_COLUMNS = [
+  "index",
+  "name",
+  "block",
+  "op",
+  "type",
+  "input_h",
+  "input_w",
+  "input_c",
+  "output_h",
+  "output_w",
+  "output_c",
+  "params",
+];
+
+/** CSV: shapes split into columns, exact counts. */
+function layersCsv(report: CostReport): Grid {
+  const c = report.convention;
+  return {
+    columns: [...CSV_COLUMNS, unitKey(c), "input_elements", "output_elements"].map((header) => ({ header })),
+    rows: report.rows.map((r) => [
+      `${r.index}`,
+      r.name,
+      r.block,
+      r.op,
+      r.type,
+      ...r.input.map(String),
+      ...r.output.map(String),
+      r.params,
+      inUnit(r.macs, c),
+      elementsOf(r.input),
+      r.activations,
+    ]),
+  };
+}
+
 export function layersDocument(report: CostReport, memory: MemoryOptions): ReportDocument {
   const c = report.convention;
   const heading = reportHeading(report);
-  const rows: Cell[][] = report.rows.map((r) => [`${r.index}`, r.name, r.op, formatShape(r.input), formatShape(r.output), r.params, inUnit(r.macs, c)]);
   return {
     title: heading.title,
     meta: [...heading.meta, memoryLine(report, memory)],
-    grids: [
-      {
-        columns: [
-          { header: "#", align: "right" },
-          { header: "layer" },
-          { header: "op" },
-          { header: "input" },
-          { header: "output" },
-          { header: "params", align: "right" },
-          { header: unitLabel(c), align: "right" },
-        ],
-        rows,
-        footer: [["", "total", "", "", "", report.totals.params, inUnit(report.totals.macs, c)]],
-      },
-    ],
+    grids: [layersGrid(report)],
     notes: report.model.spec.notes ?? [],
     chart: {
       kind: "bars",
       title: `${report.model.spec.name} (${report.model.ref}) α ${report.alpha.text} ${report.resolution}px: ${unitLabel(c)} per layer, by op type`,
       unit: unitLabel(c),
       labels: "none",
-      bars: report.rows.map((r) => ({ label: `${r.index} ${r.name} (${r.type})`, value: inUnit(r.macs, c), group: r.type })),
+      bars: report.rows.map((r) => ({
+        label: `${r.index} ${r.name} (${r.type})`,
+        value: inUnit(r.macs, c),
+        group: r.type,
+      })),
     },
-    csv: {
-      columns: ["index", "name", "block", "op", "type", "input_h", "input_w", "input_c", "output_h", "output_w", "output_c", "params", unitKey(c), "input_elements", "output_elements"].map((header) => ({ header })),
-      rows: report.rows.map((r) => [`${r.index}`, r.name, r.block, r.op, r.type, ...r.input.map(String), ...r.output.map(String), r.params, inUnit(r.macs, c), elementsOf(r.input), r.activations]),
+    csv: layersCsv(report),
+    data: {
+      ...reportData(report),
+      memory: memoryData(report, memory),
+      layers: report.rows.map((r) => layerData(r, c)),
+      notes: report.model.spec.notes ?? [],
     },
-    data: { ...reportData(report), memory: memoryData(report, memory), layers: report.rows.map((r) => layerData(r, c)), notes: report.model.spec.notes ?? [] },
   };
 }

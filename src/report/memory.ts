@@ -1,5 +1,11 @@
 import type { CostReport } from "../evaluate/cost.js";
-import { DTYPES, type Dtype, MEMORY_MODEL_SUMMARY, type MemoryModel, peakMemory } from "../evaluate/memory.js";
+import {
+  DTYPES,
+  type Dtype,
+  MEMORY_MODEL_SUMMARY,
+  type MemoryModel,
+  peakMemory,
+} from "../evaluate/memory.js";
 import { groupDigits, humanize } from "./numbers.js";
 
 export interface MemoryOptions {

@@ -17,7 +17,15 @@ export interface SweepContext {
   readonly bytesPerElement: bigint;
 }
 
-const columns = (ctx: SweepContext) => ["model", "alpha", "resolution", unitKey(ctx.convention), "params", "peak_activations", "peak_activation_bytes"];
+const columns = (ctx: SweepContext) => [
+  "model",
+  "alpha",
+  "resolution",
+  unitKey(ctx.convention),
+  "params",
+  "peak_activations",
+  "peak_activation_bytes",
+];
 
 const cells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
   ctx.model,
@@ -78,7 +86,11 @@ export const streamingSweepRenderers = {
   json: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(jsonLines(points, ctx)),
 };
 
-export function sweepDocument(points: Iterable<SweepPoint>, ctx: SweepContext, budget?: bigint): ReportDocument {
+export function sweepDocument(
+  points: Iterable<SweepPoint>,
+  ctx: SweepContext,
+  budget?: bigint,
+): ReportDocument {
   const all = [...points];
   const rows = all.map((p) => cells(p, ctx));
   const resolutions = [...new Set(all.map((p) => p.resolution))];
@@ -88,14 +100,30 @@ export function sweepDocument(points: Iterable<SweepPoint>, ctx: SweepContext, b
       title: `${ctx.model}: ${unitLabel(ctx.convention)} against α, one line per resolution`,
       xLabel: "width multiplier α",
       unit: unitLabel(ctx.convention),
-      series: resolutions.map((r) => ({ label: `${r}×${r}`, points: all.filter((p) => p.resolution === r).map((p) => ({ x: p.alpha.value, y: inUnit(p.macs, ctx.convention) })) })),
+      series: resolutions.map((r) => ({
+        label: `${r}×${r}`,
+        points: all
+          .filter((p) => p.resolution === r)
+          .map((p) => ({ x: p.alpha.value, y: inUnit(p.macs, ctx.convention) })),
+      })),
       ...(budget !== undefined && { budget }),
     },
     title: `Sweep of ${ctx.model}`,
-    meta: [conventionLine(ctx.convention), `peak activations in elements, and bytes at ${ctx.bytesPerElement} per element`],
+    meta: [
+      conventionLine(ctx.convention),
+      `peak activations in elements, and bytes at ${ctx.bytesPerElement} per element`,
+    ],
     grids: [
       {
-        columns: ["model", "α", "resolution", unitLabel(ctx.convention), "params", "peak activations", "peak bytes"].map((header, i) => ({ header, align: i >= 2 ? "right" : "left" })),
+        columns: [
+          "model",
+          "α",
+          "resolution",
+          unitLabel(ctx.convention),
+          "params",
+          "peak activations",
+          "peak bytes",
+        ].map((header, i) => ({ header, align: i >= 2 ? "right" : "left" })),
         rows,
       },
     ],

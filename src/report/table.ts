@@ -35,9 +35,14 @@ export function displayWidth(text: string): number {
 function renderGrid(grid: Grid, options: RenderOptions): string {
   const header = grid.columns.map((c) => showControls(c.header));
   const body = grid.rows.map((row) => row.map((cell) => showControls(displayCell(cell, options))));
-  const footer = (grid.footer ?? []).map((row) => row.map((cell) => showControls(displayCell(cell, options))));
-  const widths = grid.columns.map((_, i) => Math.max(...[header, ...body, ...footer].map((row) => displayWidth(row[i] ?? ""))));
-  const line = (left: string, mid: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(mid)}${right}`;
+  const footer = (grid.footer ?? []).map((row) =>
+    row.map((cell) => showControls(displayCell(cell, options))),
+  );
+  const widths = grid.columns.map((_, i) =>
+    Math.max(...[header, ...body, ...footer].map((row) => displayWidth(row[i] ?? ""))),
+  );
+  const line = (left: string, mid: string, right: string) =>
+    `${left}${widths.map((w) => "─".repeat(w + 2)).join(mid)}${right}`;
   const row = (cells: readonly string[]) =>
     `│${cells
       .map((cell, i) => {
@@ -52,7 +57,10 @@ function renderGrid(grid: Grid, options: RenderOptions): string {
 }
 
 export function renderTable(doc: ReportDocument, options: RenderOptions): string {
-  const parts = [[doc.title, ...doc.meta].map((line) => showControls(line)).join("\n"), ...doc.grids.map((g) => renderGrid(g, options))];
+  const parts = [
+    [doc.title, ...doc.meta].map((line) => showControls(line)).join("\n"),
+    ...doc.grids.map((g) => renderGrid(g, options)),
+  ];
   if (doc.notes.length > 0) parts.push(doc.notes.map((n) => `note: ${showControls(n)}`).join("\n"));
   return `${parts.join("\n\n")}\n`;
 }

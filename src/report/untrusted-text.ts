@@ -7,7 +7,9 @@
  */
 
 /** C0 and C1 control characters and DEL: ESC sequences would recolour or move the terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
 const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const visible = (c: string) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
 

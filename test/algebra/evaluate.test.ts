@@ -20,9 +20,14 @@ describe("evaluation", () => {
     const f = add(mul(pow(D_K, 2), M, N), mul(3, M, N), 7);
     const count = compileCount(f);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 2 ** 26 }), fc.integer({ min: 1, max: 2 ** 26 }), (k, m, n) => {
-        expect(count({ D_K: k, M: m, N: n })).toBe(evaluate(f, { D_K: k, M: m, N: n }).num);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 1, max: 2 ** 26 }),
+        fc.integer({ min: 1, max: 2 ** 26 }),
+        (k, m, n) => {
+          expect(count({ D_K: k, M: m, N: n })).toBe(evaluate(f, { D_K: k, M: m, N: n }).num);
+        },
+      ),
     );
   });
 
@@ -32,7 +37,9 @@ describe("evaluation", () => {
   });
 
   test("substitution", () => {
-    expect(toText(substitute(add(mul(pow(D_K, 2), M), mul(M, N)), { N: 5, D_K: add(M, 1) }))).toBe("M³ + 2·M² + 6·M");
+    expect(toText(substitute(add(mul(pow(D_K, 2), M), mul(M, N)), { N: 5, D_K: add(M, 1) }))).toBe(
+      "M³ + 2·M² + 6·M",
+    );
   });
 });
 

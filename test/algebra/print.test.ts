@@ -3,7 +3,13 @@ import { add, mul, pow, sym } from "../../src/algebra/expr.js";
 import { divide } from "../../src/algebra/factor.js";
 import { toFactoredText, toText } from "../../src/algebra/print.js";
 
-const [D_K, M, N, D_H, D_W] = ["D_K", "M", "N", "D_H", "D_W"].map(sym) as [ReturnType<typeof sym>, ReturnType<typeof sym>, ReturnType<typeof sym>, ReturnType<typeof sym>, ReturnType<typeof sym>];
+const [D_K, M, N, D_H, D_W] = ["D_K", "M", "N", "D_H", "D_W"].map(sym) as [
+  ReturnType<typeof sym>,
+  ReturnType<typeof sym>,
+  ReturnType<typeof sym>,
+  ReturnType<typeof sym>,
+  ReturnType<typeof sym>,
+];
 
 describe("printing", () => {
   const standard = mul(D_W, D_H, N, M, D_K, D_K); // written out of order on purpose
@@ -22,7 +28,9 @@ describe("printing", () => {
     const separable = add(mul(pow(D_K, 2), M, D_H, D_W), mul(M, N, D_H, D_W));
     expect(toFactoredText(separable)).toBe("M·D_H·D_W·(D_K² + N)");
     expect(toText(separable)).toBe("D_K²·M·D_H·D_W + M·N·D_H·D_W");
-    expect(toFactoredText(separable, "latex")).toBe("M \\cdot D_H \\cdot D_W \\cdot \\left(D_K^{2} + N\\right)");
+    expect(toFactoredText(separable, "latex")).toBe(
+      "M \\cdot D_H \\cdot D_W \\cdot \\left(D_K^{2} + N\\right)",
+    );
   });
 
   test("Laurent polynomials print as fractions: 1/N + 1/D_K²", () => {

@@ -38,8 +38,22 @@ describe("mbn-cost check", () => {
     expect(data.passed).toBe(false);
     const full = data.budgets.find((b: { name: string }) => b.name === "v2-full");
     expect(full.checks).toEqual([
-      { metric: "macs", value: 300774272, limit: 250000000, headroom: -50774272, headroom_pct: -20.3, passed: false },
-      { metric: "params", value: 3469760, limit: 4000000, headroom: 530240, headroom_pct: 13.3, passed: true },
+      {
+        metric: "macs",
+        value: 300774272,
+        limit: 250000000,
+        headroom: -50774272,
+        headroom_pct: -20.3,
+        passed: false,
+      },
+      {
+        metric: "params",
+        value: 3469760,
+        limit: 4000000,
+        headroom: 530240,
+        headroom_pct: 13.3,
+        passed: true,
+      },
     ]);
   });
 
@@ -48,13 +62,20 @@ describe("mbn-cost check", () => {
     const xml = r.files.get("results.xml")!;
     expect(xml.match(/<testcase /g)).toHaveLength(3);
     expect(xml.match(/<failure /g)).toHaveLength(1);
-    expect(xml).toMatch(/<testcase classname="mbn-cost.budgets" name="v2-full">\s*<failure type="BudgetExceeded" message="MACs 300,774,272 exceed the limit of 250,000,000 by 20.3%"/);
+    expect(xml).toMatch(
+      /<testcase classname="mbn-cost.budgets" name="v2-full">\s*<failure type="BudgetExceeded" message="MACs 300,774,272 exceed the limit of 250,000,000 by 20.3%"/,
+    );
     expect(xml).toContain('tests="3" failures="1"');
   });
 
   test("under GitHub Actions: ::error annotations and a Markdown step summary", async () => {
-    const r = await runCli(["check", budgets("one-exceeded")], { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: "summary.md" });
-    expect(r.out).toMatch(/^::error title=mbn-cost budget exceeded: v2-full::v2-full: MACs 300,774,272 exceed the limit of 250,000,000 by 20\.3%25$/m);
+    const r = await runCli(["check", budgets("one-exceeded")], {
+      GITHUB_ACTIONS: "true",
+      GITHUB_STEP_SUMMARY: "summary.md",
+    });
+    expect(r.out).toMatch(
+      /^::error title=mbn-cost budget exceeded: v2-full::v2-full: MACs 300,774,272 exceed the limit of 250,000,000 by 20\.3%25$/m,
+    );
     expect(r.files.get("summary.md")).toMatch(/^## Budgets: 2 of 3 within their limits/);
     const local = await runCli(["check", budgets("one-exceeded")]);
     expect(local.out).not.toContain("::error");
@@ -62,7 +83,10 @@ describe("mbn-cost check", () => {
 
   test.each([
     [budgets("missing"), /missing\.json: no such file/],
-    [budgets("bad-quantity"), /bad-quantity\.json: budgets\[0\]\.max_macs: expected a whole number, or one with a K, M, G or T suffix/],
+    [
+      budgets("bad-quantity"),
+      /bad-quantity\.json: budgets\[0\]\.max_macs: expected a whole number, or one with a K, M, G or T suffix/,
+    ],
     [budgets("no-limit"), /no-limit\.json: budgets\[0\]: a budget needs at least one of max_macs/],
     [budgets("unknown-model"), /unknown-model\.json: budgets\[1\]\.model: unknown model 'v9'/],
     ["test/fixtures/configs/invalid/not-json.json", /not valid JSON/],

@@ -12,7 +12,8 @@ const json = async (argv: string[]) => {
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out);
 };
-const macsOf = async (model: string, alpha: number, resolution = 224) => (await json([model, "--alpha", String(alpha), "--resolution", String(resolution)])).totals.macs;
+const macsOf = async (model: string, alpha: number, resolution = 224) =>
+  (await json([model, "--alpha", String(alpha), "--resolution", String(resolution)])).totals.macs;
 
 describe("mbn-cost fit", () => {
   test("fit v1 --max-macs 150M --resolution 224 gives α 0.5 (149.5M)", async () => {
@@ -47,7 +48,12 @@ describe("mbn-cost fit", () => {
     for (const p of set) {
       expect(await macsOf("v2", p.alpha, p.resolution)).toBe(p.macs);
       expect(p.macs).toBeLessThanOrEqual(100_000_000);
-      expect(set.some((q: { alpha: number; resolution: number }) => q !== p && q.alpha >= p.alpha && q.resolution >= p.resolution)).toBe(false);
+      expect(
+        set.some(
+          (q: { alpha: number; resolution: number }) =>
+            q !== p && q.alpha >= p.alpha && q.resolution >= p.resolution,
+        ),
+      ).toBe(false);
     }
   });
 
@@ -60,7 +66,10 @@ describe("mbn-cost fit", () => {
   test.each([
     [["fit", "v2"], /fit needs a budget/],
     [["fit", "v2", "--max-macs", "lots"], /--max-macs 'lots': expected a whole number/],
-    [["fit", "v2", "--max-macs", "1G", "--resolution", "224", "--resolutions", "96,128"], /either --resolution or --resolutions/],
+    [
+      ["fit", "v2", "--max-macs", "1G", "--resolution", "224", "--resolutions", "96,128"],
+      /either --resolution or --resolutions/,
+    ],
     [["fit", "v2", "--max-macs", "1G", "--alpha-step", "0"], /'0' .*must be > 0/],
   ])("%j exits 2", async (argv, message) => {
     const r = await runCli(argv);

@@ -16,14 +16,20 @@ const cases: [string[], RegExp][] = [
   [["v2", "--resolution", "224.5"], /'224\.5' is invalid\. Resolution/],
   [["v2", "--resolution", "99999"], /'99999' is invalid\. Resolution/],
   [["v9"], /unknown model 'v9': expected one of v1\|mobilenet-v1/],
-  [["v2", "--convention", "keras"], /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/],
+  [
+    ["v2", "--convention", "keras"],
+    /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/,
+  ],
   [["v2", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
   [["v2", "--by", "colour"], /'colour' is invalid\. Allowed choices are type, resolution, block, layer/],
   [["v2", "--dtype", "fp64"], /'fp64' is invalid\. Allowed choices are fp32, fp16, int8/],
   [["v2", "--unit", "gflops"], /'gflops' is invalid\. Allowed choices are macs, flops/],
   [["v2", "--classes", "-3"], /'-3' is invalid\. Classes must be a positive integer/],
   [["v2", "--frobnicate"], /unknown option '--frobnicate'/],
-  [["v2", "--out", "no/such/folder/x.csv"], /--out no\/such\/folder\/x\.csv: folder 'no\/such\/folder' does not exist/],
+  [
+    ["v2", "--out", "no/such/folder/x.csv"],
+    /--out no\/such\/folder\/x\.csv: folder 'no\/such\/folder' does not exist/,
+  ],
   [["v2", "--out", "report.pdf"], /cannot tell the format from '\.pdf'/],
   [["test/fixtures/configs/invalid/negative-out.json"], /layers\[3\]\.out: expected a positive integer/],
   [["test/fixtures/configs/invalid/typo.json"], /layers\[0\]: unknown field 'strdie'/],
@@ -32,7 +38,10 @@ const cases: [string[], RegExp][] = [
   [["mobilenet-v2-cifar", "--resolution", "8"], /layer pool_1: its 1×1 input is too small/],
   [["mobilenet-v2-cifar", "--resolution", "16"], /layer pool_1: its 2×2 input is too small/],
   [["test/fixtures/configs/missing.json"], /missing\.json: no such file/],
-  [["test/fixtures/configs/invalid/deep.json"], /deep: more than 100,000 layers after expanding repeats \(at entry 'conv', repeat 1000000000\)/],
+  [
+    ["test/fixtures/configs/invalid/deep.json"],
+    /deep: more than 100,000 layers after expanding repeats \(at entry 'conv', repeat 1000000000\)/,
+  ],
   [["/dev/zero"], /\/dev\/zero: larger than 4 MB/],
   [["show", "v2", "--alpha", "0"], /'0' is invalid\. Width multiplier/],
   // compare
@@ -44,7 +53,10 @@ const cases: [string[], RegExp][] = [
   [["sweep", "v2", "--alpha", "0.1:1:-0.1"], /step '-0\.1' must be a number > 0/],
   [["sweep", "v2", "--resolution", "a,b"], /--resolution 'a' in 'a,b' is not a number/],
   [["sweep", "v2", "--alpha", "0.00001:2:0.00001"], /at most 100000 are allowed/],
-  [["sweep", "v2", "--alpha", "0.001:10:0.0001", "--resolution", "1:16384:1"], /sweep of 1,638,252,544 configurations \(99991 α × 16384 resolutions\); at most 10,000,000/],
+  [
+    ["sweep", "v2", "--alpha", "0.001:10:0.0001", "--resolution", "1:16384:1"],
+    /sweep of 1,638,252,544 configurations \(99991 α × 16384 resolutions\); at most 10,000,000/,
+  ],
   [["sweep", "v2", "--alpha", "0:1:0.1"], /--alpha '0' in '0:1:0\.1': width multiplier must be > 0/],
   [["sweep", "v2", "--resolution", "32:16:8"], /start 32 is above stop 16/],
   [["sweep", "v2", "--resolution", "22.5"], /resolution must be an integer/],
@@ -59,7 +71,10 @@ const cases: [string[], RegExp][] = [
   [["check", "test/fixtures/budgets/bad-quantity.json"], /budgets\[0\]\.max_macs: expected a whole number/],
   [["check", "test/fixtures/budgets/no-limit.json"], /a budget needs at least one of max_macs/],
   [["check", "test/fixtures/budgets/unknown-model.json"], /budgets\[1\]\.model: unknown model 'v9'/],
-  [["check", "test/fixtures/budgets/all-pass.json", "--format", "csv"], /'csv' is invalid\. Allowed choices are table, json, markdown/],
+  [
+    ["check", "test/fixtures/budgets/all-pass.json", "--format", "csv"],
+    /'csv' is invalid\. Allowed choices are table, json, markdown/,
+  ],
   // fit
   [["fit", "v2"], /fit needs a budget: give --max-macs and\/or --max-params/],
   [["fit", "v2", "--max-macs", "ten"], /--max-macs 'ten': expected a whole number/],
@@ -68,7 +83,10 @@ const cases: [string[], RegExp][] = [
   [["explain", "v2", "--to", "keras"], /'keras' is invalid/],
   [["explain", "v2"], /required option '--to <convention>' not specified/],
   [["paper", "v4"], /'v4' is invalid for argument 'family'/],
-  [["formula", "deconv"], /'deconv' is invalid for argument 'kind'\. Allowed choices are conv, dw, pw, dsconv, gconv, fc/],
+  [
+    ["formula", "deconv"],
+    /'deconv' is invalid for argument 'kind'\. Allowed choices are conv, dw, pw, dsconv, gconv, fc/,
+  ],
   [["formula", "conv", "--M", "0"], /'0' is invalid\. M must be a positive integer/],
   [["ratio", "--DK", "3.5"], /'3\.5' is invalid\. D_K must be a positive integer/],
   [["ratio", "--N", "0"], /'0' is invalid\. N must be a positive integer/],
@@ -76,7 +94,10 @@ const cases: [string[], RegExp][] = [
   [["ratio", "--bogus"], /unknown option '--bogus'/],
   [["formula", "conv", "--notation", "tex"], /'tex' is invalid.*unicode, ascii, latex/],
   [["ratio", "--notation", "tex"], /'tex' is invalid\. Allowed choices are unicode, ascii, latex/],
-  [["schema", "everything"], /'everything' is invalid for argument 'which'\. Allowed choices are model, budgets/],
+  [
+    ["schema", "everything"],
+    /'everything' is invalid for argument 'which'\. Allowed choices are model, budgets/,
+  ],
 ];
 
 describe(`bad input (${cases.length} cases): exit 2, one line, no stack, nothing written`, () => {
@@ -102,9 +123,16 @@ describe("internal errors", () => {
     const { main } = await import("../../src/cli/main.js");
     const { makeIo } = await import("../helpers/io.js");
     const io = makeIo();
-    const broken = { ...io, stdout: () => { throw new TypeError("boom"); } };
+    const broken = {
+      ...io,
+      stdout: () => {
+        throw new TypeError("boom");
+      },
+    };
     expect(await main(["ratio"], broken)).toBe(3);
-    expect(io.err).toMatch(/^internal error: boom\. This is a bug in mbn-cost: please report it with the command you ran \(add --debug for the stack\)\.\n$/);
+    expect(io.err).toMatch(
+      /^internal error: boom\. This is a bug in mbn-cost: please report it with the command you ran \(add --debug for the stack\)\.\n$/,
+    );
   });
 });
 
@@ -112,6 +140,8 @@ describe("a mistyped command", () => {
   test("says the word is neither a command nor a model that takes more arguments", async () => {
     const r = await runCli(["sweeep", "v2"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/'sweeep' is not a command, and a model takes no further arguments \(v2\); commands: show, compare, sweep/);
+    expect(r.err).toMatch(
+      /'sweeep' is not a command, and a model takes no further arguments \(v2\); commands: show, compare, sweep/,
+    );
   });
 });

@@ -19,7 +19,14 @@ describe("mbn-cost explain", () => {
   test("v2 from paper to ptflops: bias +1,000, BatchNorm +13,356,224, ReLU6 +6,105,792, pooling (a functional call) +62,720", async () => {
     const d = await json(["explain", "v2", "--from", "paper", "--to", "ptflops"]);
     const diff = (key: string) => d.rows.find((r: { key: string }) => r.key === key).difference;
-    expect([diff("macs"), diff("bias"), diff("bn"), diff("relu6"), diff("pool-functional"), diff("add")]).toEqual([0, 1000, 13356224, 6105792, 62720, 0]);
+    expect([
+      diff("macs"),
+      diff("bias"),
+      diff("bn"),
+      diff("relu6"),
+      diff("pool-functional"),
+      diff("add"),
+    ]).toEqual([0, 1000, 13356224, 6105792, 62720, 0]);
     expect(d.difference).toBe(320300008 - 300774272);
     expect(d.params_difference).toBe(3504872 - 3469760);
   });
@@ -33,13 +40,28 @@ describe("mbn-cost explain", () => {
         fc.constantFrom("0.35", "0.5", "0.75", "1.0", "1.3"),
         fc.constantFrom("96", "160", "224"),
         async (model, from, to, alpha, resolution) => {
-          const d = await json(["explain", model, "--from", from, "--to", to, "--alpha", alpha, "--resolution", resolution]);
+          const d = await json([
+            "explain",
+            model,
+            "--from",
+            from,
+            "--to",
+            to,
+            "--alpha",
+            alpha,
+            "--resolution",
+            resolution,
+          ]);
           const a = await reported(model, from, alpha, resolution);
           const b = await reported(model, to, alpha, resolution);
           expect(d.from.total).toBe(a.total);
           expect(d.to.total).toBe(b.total);
-          expect(d.rows.reduce((s: number, r: { difference: number }) => s + r.difference, 0)).toBe(b.total - a.total);
-          expect(d.params.reduce((s: number, r: { difference: number }) => s + r.difference, 0)).toBe(b.params - a.params);
+          expect(d.rows.reduce((s: number, r: { difference: number }) => s + r.difference, 0)).toBe(
+            b.total - a.total,
+          );
+          expect(d.params.reduce((s: number, r: { difference: number }) => s + r.difference, 0)).toBe(
+            b.params - a.params,
+          );
         },
       ),
       { numRuns: 40 },
@@ -54,17 +76,23 @@ describe("mbn-cost explain", () => {
   });
 
   test("--to is required and must be a preset", async () => {
-    expect((await runCli(["explain", "v2"])).err).toMatch(/required option '--to <convention>' not specified/);
+    expect((await runCli(["explain", "v2"])).err).toMatch(
+      /required option '--to <convention>' not specified/,
+    );
     const bad = await runCli(["explain", "v2", "--to", "keras"]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/);
+    expect(bad.err).toMatch(
+      /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/,
+    );
   });
 });
 
 describe("every report states its convention, counted and ignored work, and the unit", () => {
   test("ptflops lists h-swish and residual adds as ignored", async () => {
     const r = await runCli(["v3-large", "-c", "ptflops"]);
-    expect(r.out).toMatch(/convention: ptflops — .*ignored: h-swish, h-sigmoid, sigmoid, pooling divides \(output elements\), residual adds, SE scale multiplies/);
+    expect(r.out).toMatch(
+      /convention: ptflops — .*ignored: h-swish, h-sigmoid, sigmoid, pooling divides \(output elements\), residual adds, SE scale multiplies/,
+    );
   });
 
   test("torch-flops reports FLOPs, labelled with the factor of 2", async () => {

@@ -17,13 +17,20 @@ describe("mbn-cost ratio", () => {
   test("JSON: params and macs with formula, exact value, decimal", async () => {
     const r = await runCli(["ratio", "--N", "1024", "--DK", "3", "--format", "json"]);
     const json = JSON.parse(r.out);
-    expect(json.params).toEqual({ formula: "1/N + 1/D_K²", value: "1033/9216", decimal: "0.1121", reduction: "8.92" });
+    expect(json.params).toEqual({
+      formula: "1/N + 1/D_K²",
+      value: "1033/9216",
+      decimal: "0.1121",
+      reduction: "8.92",
+    });
     expect(json.macs.value).toBe("1033/9216");
   });
 
   test("ascii and latex notations", async () => {
     expect((await runCli(["ratio", "--notation", "ascii"])).out).toContain("1/N + 1/D_K^2");
-    expect((await runCli(["ratio", "--notation", "latex"])).out).toContain("\\frac{1}{N} + \\frac{1}{D_K^{2}}");
+    expect((await runCli(["ratio", "--notation", "latex"])).out).toContain(
+      "\\frac{1}{N} + \\frac{1}{D_K^{2}}",
+    );
   });
 });
 
@@ -37,7 +44,22 @@ describe("mbn-cost formula", () => {
   });
 
   test("with bindings it prints exact values", async () => {
-    const r = await runCli(["formula", "conv", "--M", "32", "--N", "64", "--DK", "3", "--DH", "112", "--DW", "112", "--format", "json"]);
+    const r = await runCli([
+      "formula",
+      "conv",
+      "--M",
+      "32",
+      "--N",
+      "64",
+      "--DK",
+      "3",
+      "--DH",
+      "112",
+      "--DW",
+      "112",
+      "--format",
+      "json",
+    ]);
     const json = JSON.parse(r.out);
     expect(json.params.value).toBe(18432);
     expect(json.macs.value).toBe(231211008);

@@ -44,7 +44,19 @@ describe("help", () => {
   });
 
   test("each command's help has examples", async () => {
-    for (const command of ["show", "compare", "sweep", "paper", "report", "check", "fit", "explain", "formula", "ratio", "schema"]) {
+    for (const command of [
+      "show",
+      "compare",
+      "sweep",
+      "paper",
+      "report",
+      "check",
+      "fit",
+      "explain",
+      "formula",
+      "ratio",
+      "schema",
+    ]) {
       const r = await runCli([command, "--help"]);
       expect(r.code, command).toBe(0);
       expect(r.out, command).toContain("Examples:");

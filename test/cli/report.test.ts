@@ -27,6 +27,8 @@ describe("mbn-cost report", () => {
 
   test("bad input", async () => {
     expect((await runCli(["report", "v9"])).code).toBe(2);
-    expect((await runCli(["report", "v1", "--out", "missing/dir/r.html"])).err).toMatch(/folder 'missing\/dir' does not exist/);
+    expect((await runCli(["report", "v1", "--out", "missing/dir/r.html"])).err).toMatch(
+      /folder 'missing\/dir' does not exist/,
+    );
   });
 });

@@ -24,7 +24,9 @@ describe("mbn-cost <model> --by", () => {
 
   test("--by resolution keys rows by the output side; --by block and --by layer sum to the totals", async () => {
     const data = await json(["v1", "--alpha", "0.5", "--by", "resolution"]);
-    expect(data.by_resolution.map((r: { resolution: number }) => r.resolution)).toEqual([112, 56, 28, 14, 7, 1]);
+    expect(data.by_resolution.map((r: { resolution: number }) => r.resolution)).toEqual([
+      112, 56, 28, 14, 7, 1,
+    ]);
     for (const by of ["block", "layer"]) {
       const d = await json(["v2", "--by", by]);
       expect(d[`by_${by}`].reduce((a: number, g: { macs: number }) => a + g.macs, 0)).toBe(d.totals.macs);
@@ -33,13 +35,24 @@ describe("mbn-cost <model> --by", () => {
 
   test("--by type CSV has one header row and exact integers", async () => {
     const r = await runCli(["v1", "--by", "type", "--format", "csv"]);
-    expect(r.out.split("\r\n").slice(0, 2)).toEqual(["key,layers,macs,macs_pct,params,params_pct", "pointwise,13,539492352,94.86,3139584,74.59"]);
+    expect(r.out.split("\r\n").slice(0, 2)).toEqual([
+      "key,layers,macs,macs_pct,params,params_pct",
+      "pointwise,13,539492352,94.86,3139584,74.59",
+    ]);
   });
 
   test("memory: peak in elements and bytes at the chosen dtype, with the model stated", async () => {
     const data = await json(["v1", "--dtype", "fp16"]);
-    expect(data.memory).toMatchObject({ model: "block", dtype: "fp16", peak_elements: 1204224, peak_bytes: 2408448, at: "ds_1" });
-    expect((await runCli(["v1"])).out).toMatch(/peak activations: 1,204,224 elements = 4\.82MB at fp32, at ds_1 \(block model/);
+    expect(data.memory).toMatchObject({
+      model: "block",
+      dtype: "fp16",
+      peak_elements: 1204224,
+      peak_bytes: 2408448,
+      at: "ds_1",
+    });
+    expect((await runCli(["v1"])).out).toMatch(
+      /peak activations: 1,204,224 elements = 4\.82MB at fp32, at ds_1 \(block model/,
+    );
   });
 });
 
@@ -47,13 +60,20 @@ describe("mbn-cost compare", () => {
   test("v1@0.5 fd@1 --by resolution: 129M vs 59M at the four largest resolutions, with shares — Qin et al. 2018, Section 3.1", async () => {
     const r = await runCli(["compare", "v1@0.5", "fd@1", "--by", "resolution"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("v1@0.5 129.38M (≈ 129M, 86.54% of its total), fd@1 58.73M (≈ 59M, 40.65% of its total)");
+    expect(r.out).toContain(
+      "v1@0.5 129.38M (≈ 129M, 86.54% of its total), fd@1 58.73M (≈ 59M, 40.65% of its total)",
+    );
     const data = await json(["compare", "v1@0.5", "fd@1", "--by", "resolution"]);
     const at14 = data.by_resolution.find((r: { resolution: number }) => r.resolution === 14);
     // independently: the main command's layers whose output side is 112, 56, 28 or 14
     const big4 = async (argv: string[]) =>
-      (await json(argv)).layers.filter((l: { output: number[] }) => [112, 56, 28, 14].includes(l.output[0]!)).reduce((a: number, l: { macs: number }) => a + l.macs, 0);
-    expect(at14.values.map((v: { cumulative_macs: number }) => v.cumulative_macs)).toEqual([await big4(["v1", "--alpha", "0.5"]), await big4(["fd"])]);
+      (await json(argv)).layers
+        .filter((l: { output: number[] }) => [112, 56, 28, 14].includes(l.output[0]!))
+        .reduce((a: number, l: { macs: number }) => a + l.macs, 0);
+    expect(at14.values.map((v: { cumulative_macs: number }) => v.cumulative_macs)).toEqual([
+      await big4(["v1", "--alpha", "0.5"]),
+      await big4(["fd"]),
+    ]);
   });
 
   test("totals side by side with exact ratios to the first", async () => {
@@ -101,7 +121,10 @@ describe("mbn-cost sweep", () => {
 
   test("json, table and markdown agree with CSV", async () => {
     const argv = ["sweep", "v1", "--alpha", "0.25:1:0.25", "--resolution", "128,224"];
-    const csv = (await runCli(argv)).out.split("\r\n").slice(1, -1).map((l) => l.split(","));
+    const csv = (await runCli(argv)).out
+      .split("\r\n")
+      .slice(1, -1)
+      .map((l) => l.split(","));
     const data = JSON.parse((await runCli([...argv, "--format", "json"])).out);
     expect(data.rows.map((r: { macs: number }) => String(r.macs))).toEqual(csv.map((c) => c[3]));
     const md = (await runCli([...argv, "--format", "markdown", "--exact"])).out;
@@ -110,24 +133,40 @@ describe("mbn-cost sweep", () => {
   });
 
   test("--out streams to a file and reports the count", async () => {
-    const r = await runCli(["sweep", "v1", "--alpha", "0.5,1", "--resolution", "96:224:32", "--out", "s.csv"]);
+    const r = await runCli([
+      "sweep",
+      "v1",
+      "--alpha",
+      "0.5,1",
+      "--resolution",
+      "96:224:32",
+      "--out",
+      "s.csv",
+    ]);
     expect(r.err).toContain("wrote s.csv: 10 configurations (2 α × 5 resolutions)");
     expect(r.files.get("s.csv")!.split("\r\n")).toHaveLength(12);
   });
 });
 
 describe("mbn-cost paper", () => {
-  test.each(["v1", "v2", "v3", "fd"])("paper %s: a figure is reported as differing exactly when its source says why, with that reason", async (family) => {
-    const data = await json(["paper", family]);
-    const figures = PUBLISHED_FIGURES.filter((f) => f.family === family);
-    expect(data.figures.map((f: { label: string }) => f.label)).toEqual(figures.map((f) => f.label));
-    data.figures.forEach((shown: { status: string; reason?: string; computed: string; printed: string }, i: number) => {
-      const figure = figures[i]!;
-      expect([shown.status, shown.reason]).toEqual(figure.differs ? ["differs", figure.differs] : ["reproduced", undefined]);
-      expect(shown.computed === shown.printed).toBe(!figure.differs);
-    });
-    expect(data.reproduced).toBe(figures.filter((f) => !f.differs).length);
-  });
+  test.each(["v1", "v2", "v3", "fd"])(
+    "paper %s: a figure is reported as differing exactly when its source says why, with that reason",
+    async (family) => {
+      const data = await json(["paper", family]);
+      const figures = PUBLISHED_FIGURES.filter((f) => f.family === family);
+      expect(data.figures.map((f: { label: string }) => f.label)).toEqual(figures.map((f) => f.label));
+      data.figures.forEach(
+        (shown: { status: string; reason?: string; computed: string; printed: string }, i: number) => {
+          const figure = figures[i]!;
+          expect([shown.status, shown.reason]).toEqual(
+            figure.differs ? ["differs", figure.differs] : ["reproduced", undefined],
+          );
+          expect(shown.computed === shown.printed).toBe(!figure.differs);
+        },
+      );
+      expect(data.reproduced).toBe(figures.filter((f) => !f.differs).length);
+    },
+  );
 
   test("paper v1 table: Table 2's 1.19 shown as differing, with the reason", async () => {
     const r = await runCli(["paper", "v1"]);

@@ -15,8 +15,21 @@ describe("mbn-cost <model>", () => {
   test("JSON contract: model, alpha, resolution, convention, totals as integers, layers", async () => {
     const r = await runCli(["v1", "--format", "json"]);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ model: "v1", alpha: 1, resolution: 224, convention: "paper", totals: { params: 4209088, macs: 568740352 } });
-    expect(json.layers[0]).toMatchObject({ name: "conv_1", op: "conv", input: [224, 224, 3], output: [112, 112, 32], params: 864, macs: 10838016 });
+    expect(json).toMatchObject({
+      model: "v1",
+      alpha: 1,
+      resolution: 224,
+      convention: "paper",
+      totals: { params: 4209088, macs: 568740352 },
+    });
+    expect(json.layers[0]).toMatchObject({
+      name: "conv_1",
+      op: "conv",
+      input: [224, 224, 3],
+      output: [112, 112, 32],
+      params: 864,
+      macs: 10838016,
+    });
     const sum = json.layers.reduce((a: number, l: { macs: number }) => a + l.macs, 0);
     expect(sum).toBe(json.totals.macs);
   });
@@ -36,7 +49,9 @@ describe("mbn-cost <model>", () => {
   test("CSV: RFC 4180, one header row, exact integers", async () => {
     const r = await runCli(["v1", "--format", "csv"]);
     const lines = r.out.split("\r\n");
-    expect(lines[0]).toBe("index,name,block,op,type,input_h,input_w,input_c,output_h,output_w,output_c,params,macs,input_elements,output_elements");
+    expect(lines[0]).toBe(
+      "index,name,block,op,type,input_h,input_w,input_c,output_h,output_w,output_c,params,macs,input_elements,output_elements",
+    );
     expect(lines[1]).toBe("1,conv_1,conv_1,conv,conv,224,224,3,112,112,32,864,10838016,150528,401408");
     expect(lines.at(-1)).toBe("");
   });
@@ -68,6 +83,8 @@ describe("mbn-cost <model>", () => {
     const r = await runCli([fixture("valid/tiny-net.json"), "--format", "json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.layers.map((l: { op: string }) => l.op)).toEqual(expect.arrayContaining(["conv", "depthwise", "pointwise", "gconv", "fc", "avgpool", "add", "scale"]));
+    expect(json.layers.map((l: { op: string }) => l.op)).toEqual(
+      expect.arrayContaining(["conv", "depthwise", "pointwise", "gconv", "fc", "avgpool", "add", "scale"]),
+    );
   });
 });

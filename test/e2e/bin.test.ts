@@ -4,8 +4,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-export const runBin = (args: string[]) =>
-  spawnSync(process.execPath, ["bin/mbn-cost.js", ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const runBin = (args: string[]) =>
+  spawnSync(process.execPath, ["bin/mbn-cost.js", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
 
 describe("bin/mbn-cost.js", () => {
   test("ratio --N 1024 --DK 3", () => {
@@ -48,7 +52,15 @@ describe("bin: the main report and files", () => {
 
 describe("bin: pipes", () => {
   test("a reader that closes early (| head) ends the run quietly, exit 0", () => {
-    const r = spawnSync("bash", ["-c", "node bin/mbn-cost.js sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8 | head -1; exit ${PIPESTATUS[0]}"], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${…}
+        "node bin/mbn-cost.js sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8 | head -1; exit ${PIPESTATUS[0]}",
+      ],
+      { cwd: root, encoding: "utf8" },
+    );
     expect(r.stdout).toMatch(/^model,alpha/);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

@@ -20,7 +20,10 @@ describe("breakdowns", () => {
     for (const report of models) {
       for (const by of BREAKDOWNS) {
         const groups = breakdown(report, by);
-        expect(groups.reduce((a, g) => a + g.macs, 0n), `${report.model.ref} by ${by}`).toBe(report.totals.macs);
+        expect(
+          groups.reduce((a, g) => a + g.macs, 0n),
+          `${report.model.ref} by ${by}`,
+        ).toBe(report.totals.macs);
         expect(groups.reduce((a, g) => a + g.params, 0n)).toBe(report.totals.params);
       }
     }
@@ -28,12 +31,20 @@ describe("breakdowns", () => {
 
   test("shares are exact fractions of the totals and sum to 1", () => {
     fc.assert(
-      fc.asyncProperty(fc.constantFrom("v1", "v2", "v3-large", "fd"), fc.integer({ min: 25, max: 200 }), fc.integer({ min: 32, max: 320 }), async (m, hundredths, res) => {
-        const report = await costOf(m, String(hundredths / 100), res);
-        const groups = breakdown(report, "resolution");
-        const sum = groups.reduce((a, g) => a + (g.macsShare.num * report.totals.macs) / g.macsShare.den, 0n);
-        expect(sum).toBe(report.totals.macs);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("v1", "v2", "v3-large", "fd"),
+        fc.integer({ min: 25, max: 200 }),
+        fc.integer({ min: 32, max: 320 }),
+        async (m, hundredths, res) => {
+          const report = await costOf(m, String(hundredths / 100), res);
+          const groups = breakdown(report, "resolution");
+          const sum = groups.reduce(
+            (a, g) => a + (g.macsShare.num * report.totals.macs) / g.macsShare.den,
+            0n,
+          );
+          expect(sum).toBe(report.totals.macs);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -49,14 +60,20 @@ describe("breakdowns", () => {
 describe("activation memory", () => {
   test("V1 at 224 peaks at its first separable block: 112·112·(32 + 64) elements", async () => {
     const r = await costOf("v1");
-    expect(peakMemory(r.rows, r.ops, "block")).toEqual({ model: "block", elements: 112n * 112n * 96n, at: "ds_1" });
+    expect(peakMemory(r.rows, r.ops, "block")).toEqual({
+      model: "block",
+      elements: 112n * 112n * 96n,
+      at: "ds_1",
+    });
   });
 
   test("V2 needs far less than V1 at the same resolution (Sandler et al. 2018, Section 5.1, Table 3)", async () => {
     for (const res of [96, 160, 224]) {
       const v1 = await costOf("v1", "1.0", res);
       const v2 = await costOf("v2", "1.0", res);
-      expect(peakMemory(v2.rows, v2.ops, "block").elements < peakMemory(v1.rows, v1.ops, "block").elements).toBe(true);
+      expect(
+        peakMemory(v2.rows, v2.ops, "block").elements < peakMemory(v1.rows, v1.ops, "block").elements,
+      ).toBe(true);
     }
   });
 
@@ -73,6 +90,10 @@ describe("activation memory", () => {
     const first = v2.rows.findIndex((r) => r.block === "ir_3");
     const last = v2.rows.findIndex((r) => r.name === "ir_3/add");
     const peak = peakMemory(v2.rows.slice(first, last + 1), v2.ops.slice(first, last + 1), "layer");
-    expect(peak).toEqual({ model: "layer", elements: 56n * 56n * 144n * 2n + 56n * 56n * 24n, at: "ir_3/dw" });
+    expect(peak).toEqual({
+      model: "layer",
+      elements: 56n * 56n * 144n * 2n + 56n * 56n * 24n,
+      at: "ir_3/dw",
+    });
   });
 });

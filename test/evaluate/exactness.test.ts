@@ -26,6 +26,8 @@ describe("exact past 2^53", () => {
   test("a value that cannot be held exactly is refused with a clear message", async () => {
     const r = await runCli(["test/fixtures/configs/valid/fc-too-wide.json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/layer fc_1: M = 18014398509481984 is past 2\^53 − 1; mbn-cost refuses rather than round it/);
+    expect(r.err).toMatch(
+      /layer fc_1: M = 18014398509481984 is past 2\^53 − 1; mbn-cost refuses rather than round it/,
+    );
   });
 });

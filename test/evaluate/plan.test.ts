@@ -8,22 +8,42 @@ import { loadModel } from "../../src/io/read-model-spec.js";
 import { buildNetwork } from "../../src/model/build.js";
 import { CONVENTION_NAMES, resolveConvention } from "../../src/model/conventions.js";
 
-const models = await Promise.all(["v1", "v2", "v3-large", "v3-small", "fd", "mobilenet-v2-cifar", "test/fixtures/configs/valid/tiny-net.json"].map((m) => loadModel(m, process.cwd())));
+const models = await Promise.all(
+  [
+    "v1",
+    "v2",
+    "v3-large",
+    "v3-small",
+    "fd",
+    "mobilenet-v2-cifar",
+    "test/fixtures/configs/valid/tiny-net.json",
+  ].map((m) => loadModel(m, process.cwd())),
+);
 
 describe("planned totals = exact totals", () => {
   test("for every model, convention, width and resolution; declined only where a formula leaves double-exact arithmetic", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...models), fc.constantFrom(...CONVENTION_NAMES), fc.integer({ min: 5, max: 400 }), fc.integer({ min: 32, max: 1024 }), (model, name, hundredths, resolution) => {
-        const convention = resolveConvention(name);
-        const ops = buildNetwork(model.spec, hundredths / 100, convention);
-        const input = [resolution, resolution, model.spec.input.channels] as const;
-        const plan = planNetwork(ops, convention);
-        const exact = costNetwork(ops, input, convention);
-        // grouped conv's D_K²·M·N/G is outside double-exact arithmetic: only then does the plan decline
-        expect(plan === undefined).toBe(ops.some((op) => op.kind === "gconv"));
-        if (plan === undefined) return;
-        expect(costPlanned(plan, input)).toEqual({ macs: exact.totals.macs, params: exact.totals.params, peakActivations: peakMemory(exact.rows, ops, "block").elements });
-      }),
+      fc.property(
+        fc.constantFrom(...models),
+        fc.constantFrom(...CONVENTION_NAMES),
+        fc.integer({ min: 5, max: 400 }),
+        fc.integer({ min: 32, max: 1024 }),
+        (model, name, hundredths, resolution) => {
+          const convention = resolveConvention(name);
+          const ops = buildNetwork(model.spec, hundredths / 100, convention);
+          const input = [resolution, resolution, model.spec.input.channels] as const;
+          const plan = planNetwork(ops, convention);
+          const exact = costNetwork(ops, input, convention);
+          // grouped conv's D_K²·M·N/G is outside double-exact arithmetic: only then does the plan decline
+          expect(plan === undefined).toBe(ops.some((op) => op.kind === "gconv"));
+          if (plan === undefined) return;
+          expect(costPlanned(plan, input)).toEqual({
+            macs: exact.totals.macs,
+            params: exact.totals.params,
+            peakActivations: peakMemory(exact.rows, ops, "block").elements,
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.js";
-import { evaluateModel } from "../../src/evaluate/cost.js";
+import { type CostReport, evaluateModel, type Totals } from "../../src/evaluate/cost.js";
 import { CONVENTION_NAMES, resolveConvention } from "../../src/model/conventions.js";
 import { type ModelSpec, modelSpecSchema } from "../../src/model/schema.js";
 import { layersDocument } from "../../src/report/layers.js";
@@ -19,16 +19,53 @@ import { renderTable } from "../../src/report/table.js";
 const channels = fc.integer({ min: 1, max: 96 });
 const stride = fc.integer({ min: 1, max: 2 });
 const act = fc.constantFrom("none", "relu", "relu6", "hswish");
-const width = fc.constantFrom("scale", "fixed", "keep-below-1", { input_times: 2 }, { "tf-slim": "scale", torchvision: "fixed" });
+const width = fc.constantFrom(
+  "scale",
+  "fixed",
+  "keep-below-1",
+  { input_times: 2 },
+  { "tf-slim": "scale", torchvision: "fixed" },
+);
 
 const arbLayer = fc.oneof(
-  fc.record({ kind: fc.constant("conv"), kernel: fc.integer({ min: 1, max: 5 }), stride, out: channels, act }, { requiredKeys: ["kind", "kernel", "stride", "out"] }),
+  fc.record(
+    { kind: fc.constant("conv"), kernel: fc.integer({ min: 1, max: 5 }), stride, out: channels, act },
+    { requiredKeys: ["kind", "kernel", "stride", "out"] },
+  ),
   fc.record({ kind: fc.constant("dw"), kernel: fc.constantFrom(3, 5), stride }),
   fc.record({ kind: fc.constant("pw"), out: channels, width }, { requiredKeys: ["kind", "out"] }),
-  fc.record({ kind: fc.constant("dsconv"), stride, out: channels, repeat: fc.integer({ min: 1, max: 3 }) }, { requiredKeys: ["kind", "stride", "out"] }),
-  fc.record({ kind: fc.constant("gconv"), kernel: fc.constant(3), stride, out: fc.constantFrom(16, 32, 64), groups: fc.constantFrom(1, 2, 4) }),
-  fc.record({ kind: fc.constant("inverted_residual"), t: fc.constantFrom(1, 3, 6), c: channels, n: fc.integer({ min: 1, max: 3 }), s: stride, shortcut: fc.constantFrom("identity", "projection"), expand: fc.constantFrom("auto", "always") }, { requiredKeys: ["kind", "t", "c", "n", "s"] }),
-  fc.record({ kind: fc.constant("bneck"), kernel: fc.constantFrom(3, 5), exp: channels, out: channels, se: fc.boolean(), nl: fc.constantFrom("RE", "HS"), stride }),
+  fc.record(
+    { kind: fc.constant("dsconv"), stride, out: channels, repeat: fc.integer({ min: 1, max: 3 }) },
+    { requiredKeys: ["kind", "stride", "out"] },
+  ),
+  fc.record({
+    kind: fc.constant("gconv"),
+    kernel: fc.constant(3),
+    stride,
+    out: fc.constantFrom(16, 32, 64),
+    groups: fc.constantFrom(1, 2, 4),
+  }),
+  fc.record(
+    {
+      kind: fc.constant("inverted_residual"),
+      t: fc.constantFrom(1, 3, 6),
+      c: channels,
+      n: fc.integer({ min: 1, max: 3 }),
+      s: stride,
+      shortcut: fc.constantFrom("identity", "projection"),
+      expand: fc.constantFrom("auto", "always"),
+    },
+    { requiredKeys: ["kind", "t", "c", "n", "s"] },
+  ),
+  fc.record({
+    kind: fc.constant("bneck"),
+    kernel: fc.constantFrom(3, 5),
+    exp: channels,
+    out: channels,
+    se: fc.boolean(),
+    nl: fc.constantFrom("RE", "HS"),
+    stride,
+  }),
   fc.record({ kind: fc.constant("se"), reduction: fc.constantFrom(2, 4, 8) }, { requiredKeys: ["kind"] }),
 );
 
@@ -56,8 +93,18 @@ const arbOptions = fc.record({
   convention: fc.constantFrom(...CONVENTION_NAMES),
 });
 
-const evaluate = (spec: ModelSpec, o: { alpha: number; resolution: number; convention: (typeof CONVENTION_NAMES)[number] }) =>
-  evaluateModel({ ref: "random", id: "random", spec }, { alpha: { text: String(o.alpha), value: o.alpha }, resolution: o.resolution, convention: resolveConvention(o.convention) });
+const evaluate = (
+  spec: ModelSpec,
+  o: { alpha: number; resolution: number; convention: (typeof CONVENTION_NAMES)[number] },
+) =>
+  evaluateModel(
+    { ref: "random", id: "random", spec },
+    {
+      alpha: { text: String(o.alpha), value: o.alpha },
+      resolution: o.resolution,
+      convention: resolveConvention(o.convention),
+    },
+  );
 
 describe("properties of random architectures", () => {
   test("the evaluator never throws on a schema-valid config, except a clear InputError", () => {
@@ -80,7 +127,8 @@ describe("properties of random architectures", () => {
       fc.property(arbSpec, arbOptions, (spec, options) => {
         const again = modelSpecSchema.parse(JSON.parse(JSON.stringify(spec)));
         expect(again).toEqual(spec);
-        let a, b;
+        let a: Totals | undefined;
+        let b: Totals | undefined;
         try {
           a = evaluate(spec, options).totals;
           b = evaluate(again, options).totals;
@@ -96,32 +144,41 @@ describe("properties of random architectures", () => {
 
   test("table, JSON, CSV and Markdown agree on every layer and on the totals", () => {
     fc.assert(
-      fc.property(arbSpec, arbOptions.filter((o) => o.resolution >= 32), (spec, options) => {
-        let report;
-        try {
-          report = evaluate(spec, options);
-        } catch (error) {
-          expect(error).toBeInstanceOf(InputError);
-          return;
-        }
-        const doc = layersDocument(report, { dtype: "fp32", memoryModel: "block" });
-        const json = JSON.parse(renderJson(doc));
-        const csv = renderCsv(doc).split("\r\n").slice(1, -1).map((line) => line.split(","));
-        const table = renderTable(doc, { exact: true });
-        const markdown = renderMarkdown(doc, { exact: true });
-        const unit = report.convention.unit === "flops" ? "flops" : "macs";
-        report.rows.forEach((row, i) => {
-          const count = unit === "flops" ? 2n * row.macs : row.macs;
-          expect(BigInt(json.layers[i][unit])).toBe(count);
-          expect(csv[i]![12]).toBe(count.toString());
-          expect(BigInt(json.layers[i].params)).toBe(row.params);
-          expect(csv[i]![11]).toBe(row.params.toString());
-        });
-        const total = (unit === "flops" ? 2n * report.totals.macs : report.totals.macs).toLocaleString("en-US");
-        expect(table).toContain(total);
-        expect(markdown).toContain(`**${total}**`);
-        expect(table).toContain(report.totals.params.toLocaleString("en-US"));
-      }),
+      fc.property(
+        arbSpec,
+        arbOptions.filter((o) => o.resolution >= 32),
+        (spec, options) => {
+          let report: CostReport | undefined;
+          try {
+            report = evaluate(spec, options);
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputError);
+            return;
+          }
+          const doc = layersDocument(report, { dtype: "fp32", memoryModel: "block" });
+          const json = JSON.parse(renderJson(doc));
+          const csv = renderCsv(doc)
+            .split("\r\n")
+            .slice(1, -1)
+            .map((line) => line.split(","));
+          const table = renderTable(doc, { exact: true });
+          const markdown = renderMarkdown(doc, { exact: true });
+          const unit = report.convention.unit === "flops" ? "flops" : "macs";
+          report.rows.forEach((row, i) => {
+            const count = unit === "flops" ? 2n * row.macs : row.macs;
+            expect(BigInt(json.layers[i][unit])).toBe(count);
+            expect(csv[i]![12]).toBe(count.toString());
+            expect(BigInt(json.layers[i].params)).toBe(row.params);
+            expect(csv[i]![11]).toBe(row.params.toString());
+          });
+          const total = (unit === "flops" ? 2n * report.totals.macs : report.totals.macs).toLocaleString(
+            "en-US",
+          );
+          expect(table).toContain(total);
+          expect(markdown).toContain(`**${total}**`);
+          expect(table).toContain(report.totals.params.toLocaleString("en-US"));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -9,27 +9,52 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { costOf } from "../helpers/models.js";
 
-interface Count { model: string; alpha: string; resolution: number; params: number; macs: number; parts: Record<string, number> }
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/torchvision/counts.json", import.meta.url), "utf8")) as { torchvision: string; counts: Count[] };
-const cifar = JSON.parse(readFileSync(new URL("../fixtures/torchvision/cifar-v2.json", import.meta.url), "utf8")) as { params: number; weight_params: number; macs: number };
+interface Count {
+  model: string;
+  alpha: string;
+  resolution: number;
+  params: number;
+  macs: number;
+  parts: Record<string, number>;
+}
+const fixture = JSON.parse(
+  readFileSync(new URL("../fixtures/torchvision/counts.json", import.meta.url), "utf8"),
+) as { torchvision: string; counts: Count[] };
+const cifar = JSON.parse(
+  readFileSync(new URL("../fixtures/torchvision/cifar-v2.json", import.meta.url), "utf8"),
+) as { params: number; weight_params: number; macs: number };
 
 describe(`torchvision ${fixture.torchvision} definitions, exactly`, () => {
-  test.each(fixture.counts.map((c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c.params} params, ${c.macs} MACs`, c] as const))("%s", async (_t, c) => {
+  test.each(
+    fixture.counts.map(
+      (c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c.params} params, ${c.macs} MACs`, c] as const,
+    ),
+  )("%s", async (_t, c) => {
     const r = await costOf(c.model, c.alpha, c.resolution, "torchvision");
     expect(r.totals.params).toBe(BigInt(c.params));
     expect(r.totals.macs).toBe(BigInt(c.macs));
   });
 
-  test.each(fixture.counts.map((c) => [`${c.model} α=${c.alpha} ${c.resolution}px: element-wise parts ${JSON.stringify(c.parts)}`, c] as const))(
-    "%s",
-    async (_t, c) => {
-      // What the peer presets count rests on these: BatchNorm and activation outputs, pooling reads
-      // and divides, bias adds, as forward hooks saw them on torchvision's own modules.
-      const r = await costOf(c.model, c.alpha, c.resolution, "torchvision");
-      const ours = Object.fromEntries(Object.keys(c.parts).map((k) => [k, Number(r.rows.reduce((a, row) => a + (row.work[k as keyof typeof row.work] ?? 0n), 0n))]));
-      expect(ours).toEqual(c.parts);
-    },
-  );
+  test.each(
+    fixture.counts.map(
+      (c) =>
+        [
+          `${c.model} α=${c.alpha} ${c.resolution}px: element-wise parts ${JSON.stringify(c.parts)}`,
+          c,
+        ] as const,
+    ),
+  )("%s", async (_t, c) => {
+    // What the peer presets count rests on these: BatchNorm and activation outputs, pooling reads
+    // and divides, bias adds, as forward hooks saw them on torchvision's own modules.
+    const r = await costOf(c.model, c.alpha, c.resolution, "torchvision");
+    const ours = Object.fromEntries(
+      Object.keys(c.parts).map((k) => [
+        k,
+        Number(r.rows.reduce((a, row) => a + (row.work[k as keyof typeof row.work] ?? 0n), 0n)),
+      ]),
+    );
+    expect(ours).toEqual(c.parts);
+  });
 
   test("the CIFAR-10 MobileNetV2 of kuangliu/pytorch-cifar (models/mobilenetv2.py, e010fe8), run in PyTorch: params, weights and MACs", async () => {
     const tv = await costOf("mobilenet-v2-cifar", "1.0", 32, "torchvision");

@@ -14,8 +14,12 @@ export function makeIo(env: Record<string, string | undefined> = {}, cwd = proce
     out: "",
     err: "",
     files: new Map(),
-    stdout: (text) => void (io.out += text),
-    stderr: (text) => void (io.err += text),
+    stdout: (text) => {
+      io.out += text;
+    },
+    stderr: (text) => {
+      io.err += text;
+    },
     writeFile: (path, content, force) => {
       checkOutputPath(path, force);
       io.files.set(path, typeof content === "string" ? content : [...content].join(""));

@@ -3,7 +3,12 @@ import { loadModel } from "../../src/io/read-model-spec.js";
 import { type ConventionName, resolveConvention } from "../../src/model/conventions.js";
 
 /** Evaluates a built-in model by name, as the CLI does. */
-export async function costOf(model: string, alpha = "1.0", resolution?: number, convention: ConventionName = "paper"): Promise<CostReport> {
+export async function costOf(
+  model: string,
+  alpha = "1.0",
+  resolution?: number,
+  convention: ConventionName = "paper",
+): Promise<CostReport> {
   const ref = await loadModel(model, process.cwd());
   return evaluateModel(ref, {
     alpha: { text: alpha, value: Number(alpha) },

@@ -4,7 +4,17 @@
  * to, not replaced. Every path here is one the test creates.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -52,7 +62,9 @@ describe("--out targets", () => {
   test("a link to a missing file is refused", () => {
     const dir = folder();
     symlinkSync("nowhere.csv", join(dir, "dangling.csv"));
-    expect(() => writeFileAtomic(join(dir, "dangling.csv"), "x", true)).toThrow(/symbolic link to a missing file/);
+    expect(() => writeFileAtomic(join(dir, "dangling.csv"), "x", true)).toThrow(
+      /symbolic link to a missing file/,
+    );
     expect(existsSync(join(dir, "nowhere.csv"))).toBe(false);
   });
 
@@ -81,6 +93,8 @@ describe("--out targets", () => {
   test("a folder, or a missing folder, is refused", () => {
     const dir = folder();
     expect(() => writeFileAtomic(dir, "x", true)).toThrow(/is a folder/);
-    expect(() => writeFileAtomic(join(dir, "no", "x.csv"), "x", true)).toThrow(/folder '.*no' does not exist/);
+    expect(() => writeFileAtomic(join(dir, "no", "x.csv"), "x", true)).toThrow(
+      /folder '.*no' does not exist/,
+    );
   });
 });

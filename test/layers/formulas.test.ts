@@ -65,7 +65,13 @@ describe("layer formulas — Howard et al. 2017, Section 3.1 (Eqs. 1–5)", () =
     }
     fc.assert(
       fc.property(
-        fc.record({ M: fc.integer({ min: 1, max: 4096 }), N: fc.integer({ min: 1, max: 4096 }), D_K: fc.integer({ min: 1, max: 11 }), D_H: fc.integer({ min: 1, max: 512 }), D_W: fc.integer({ min: 1, max: 512 }) }),
+        fc.record({
+          M: fc.integer({ min: 1, max: 4096 }),
+          N: fc.integer({ min: 1, max: 4096 }),
+          D_K: fc.integer({ min: 1, max: 11 }),
+          D_H: fc.integer({ min: 1, max: 512 }),
+          D_W: fc.integer({ min: 1, max: 512 }),
+        }),
         (e) => {
           const direct = divRational(evaluate(dsconv.macs, e), evaluate(conv.macs, e));
           expect(direct).toEqual(addRational(rational(1, e.N), rational(1, e.D_K * e.D_K)));
@@ -83,20 +89,39 @@ describe("layer formulas — Howard et al. 2017, Section 3.1 (Eqs. 1–5)", () =
 });
 
 describe("shape rules", () => {
-  const op = { name: "x", block: "b", kernel: 3, stride: 2, out: 64, groups: 1, bias: false, bn: true, act: "relu" as const };
+  const op = {
+    name: "x",
+    block: "b",
+    kernel: 3,
+    stride: 2,
+    out: 64,
+    groups: 1,
+    bias: false,
+    bn: true,
+    act: "relu" as const,
+  };
 
   test("'same' padding: output side = ceil(input / stride)", () => {
     expect(layerKinds.conv.outputShape({ ...op, kind: "conv" }, [224, 224, 3])).toEqual([112, 112, 64]);
     expect(layerKinds.depthwise.outputShape({ ...op, kind: "depthwise" }, [7, 7, 32])).toEqual([4, 4, 32]);
-    expect(layerKinds.pointwise.outputShape({ ...op, kind: "pointwise", stride: 1 }, [7, 7, 32])).toEqual([7, 7, 64]);
+    expect(layerKinds.pointwise.outputShape({ ...op, kind: "pointwise", stride: 1 }, [7, 7, 32])).toEqual([
+      7, 7, 64,
+    ]);
   });
 
   test("global average pool, and a fixed 4×4 pool as in the CIFAR code", () => {
-    expect(layerKinds.avgpool.outputShape({ ...op, kind: "avgpool", kernel: 0 }, [7, 7, 1024])).toEqual([1, 1, 1024]);
-    expect(layerKinds.avgpool.outputShape({ ...op, kind: "avgpool", kernel: 4 }, [8, 8, 1280])).toEqual([2, 2, 1280]);
+    expect(layerKinds.avgpool.outputShape({ ...op, kind: "avgpool", kernel: 0 }, [7, 7, 1024])).toEqual([
+      1, 1, 1024,
+    ]);
+    expect(layerKinds.avgpool.outputShape({ ...op, kind: "avgpool", kernel: 4 }, [8, 8, 1280])).toEqual([
+      2, 2, 1280,
+    ]);
   });
 
   test("fully connected flattens its input", () => {
-    expect(layerKinds.fc.bind({ ...op, kind: "fc", out: 10 }, [2, 2, 1280], [1, 1, 10])).toEqual({ M: 5120, N: 10 });
+    expect(layerKinds.fc.bind({ ...op, kind: "fc", out: 10 }, [2, 2, 1280], [1, 1, 10])).toEqual({
+      M: 5120,
+      N: 10,
+    });
   });
 });

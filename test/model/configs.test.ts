@@ -7,13 +7,18 @@ import { modelSpecSchema } from "../../src/model/schema.js";
 const CONFIGS = new URL("../../configs/", import.meta.url);
 
 describe("built-in configs", () => {
-  test.each(BUILTIN_MODELS.map((m) => [m.id, m.file] as const))("%s validates against the schema and cites its source", (_id, file) => {
-    const data = JSON.parse(readFileSync(new URL(file, CONFIGS), "utf8"));
-    const parsed = modelSpecSchema.safeParse(data);
-    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-    // a public source: a paper (arXiv) or a repository file at a commit
-    expect(parsed.data?.source).toMatch(/arXiv \d{4}\.\d{5}|[\w-]+\/[\w.-]+, [\w/.-]+\.py at commit [0-9a-f]{7}/);
-  });
+  test.each(BUILTIN_MODELS.map((m) => [m.id, m.file] as const))(
+    "%s validates against the schema and cites its source",
+    (_id, file) => {
+      const data = JSON.parse(readFileSync(new URL(file, CONFIGS), "utf8"));
+      const parsed = modelSpecSchema.safeParse(data);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      // a public source: a paper (arXiv) or a repository file at a commit
+      expect(parsed.data?.source).toMatch(
+        /arXiv \d{4}\.\d{5}|[\w-]+\/[\w.-]+, [\w/.-]+\.py at commit [0-9a-f]{7}/,
+      );
+    },
+  );
 
   test("every file in configs/ is a registered model (or the schema)", () => {
     const files = readdirSync(CONFIGS).filter((f) => f.endsWith(".json") && f !== "model.schema.json");

@@ -42,38 +42,56 @@ const PINNED: readonly (readonly [string, string, string])[] = [
 describe.each(["v1", "v2", "v3", "fd"])("published figures: %s", (family) => {
   const figures = PUBLISHED_FIGURES.filter((f) => f.family === family);
 
-  test.each(figures.filter((f) => !f.differs).map((f) => [`${f.label} = ${f.printed}${unit(f.unit)} — ${f.source} (${f.convention}, ${f.rounding})`, f] as const))(
-    "%s",
-    async (_title, figure) => {
-      const r = reproduceFigure(figure, await reportFor(figure));
-      expect(r.computed.shown, `computed ${r.computed.precise}`).toBe(figure.printed);
-    },
-  );
+  test.each(
+    figures
+      .filter((f) => !f.differs)
+      .map(
+        (f) =>
+          [
+            `${f.label} = ${f.printed}${unit(f.unit)} — ${f.source} (${f.convention}, ${f.rounding})`,
+            f,
+          ] as const,
+      ),
+  )("%s", async (_title, figure) => {
+    const r = reproduceFigure(figure, await reportFor(figure));
+    expect(r.computed.shown, `computed ${r.computed.precise}`).toBe(figure.printed);
+  });
 
   const differing = figures.filter((f) => f.differs);
-  test.each(differing.map((f) => [`${f.label}: ${f.source} prints ${f.printed}${unit(f.unit)}; we compute the pinned value and say why`, f] as const))(
-    "%s",
-    async (_title, figure) => {
-      const report = await reportFor(figure);
-      const r = reproduceFigure(figure, report);
-      const pin = PINNED.find(([source, label]) => source === figure.sourceId && label === figure.label);
-      expect(pin, "every differing figure has its computed value pinned").toBeDefined();
-      expect(formatRational(measure(figure.metric, report))).toBe(pin![2]);
-      expect(r.computed.shown).not.toBe(figure.printed);
-      if (figure.explainedBy) expect(r.explained?.shown, figure.differs).toBe(figure.printed);
-    },
-  );
+  test.each(
+    differing.map(
+      (f) =>
+        [
+          `${f.label}: ${f.source} prints ${f.printed}${unit(f.unit)}; we compute the pinned value and say why`,
+          f,
+        ] as const,
+    ),
+  )("%s", async (_title, figure) => {
+    const report = await reportFor(figure);
+    const r = reproduceFigure(figure, report);
+    const pin = PINNED.find(([source, label]) => source === figure.sourceId && label === figure.label);
+    expect(pin, "every differing figure has its computed value pinned").toBeDefined();
+    expect(formatRational(measure(figure.metric, report))).toBe(pin![2]);
+    expect(r.computed.shown).not.toBe(figure.printed);
+    if (figure.explainedBy) expect(r.explained?.shown, figure.differs).toBe(figure.printed);
+  });
 });
 
 test("every pin belongs to a figure that differs", () => {
   for (const [source, label] of PINNED) {
-    expect(PUBLISHED_FIGURES.find((f) => f.sourceId === source && f.label === label)?.differs, `${source}: ${label}`).toBeDefined();
+    expect(
+      PUBLISHED_FIGURES.find((f) => f.sourceId === source && f.label === label)?.differs,
+      `${source}: ${label}`,
+    ).toBeDefined();
   }
 });
 
 test("a figure's convention and rounding are its source's, and its metric is what the source measures", () => {
   for (const f of PUBLISHED_FIGURES) {
-    expect([f.convention, f.rounding]).toEqual([SOURCES[f.sourceId].convention, SOURCES[f.sourceId].rounding]);
+    expect([f.convention, f.rounding]).toEqual([
+      SOURCES[f.sourceId].convention,
+      SOURCES[f.sourceId].rounding,
+    ]);
     // metrics that leave layers out explain a difference; they are never a figure's own metric
     expect(["total", "share", "at-resolutions"]).toContain(f.metric.kind);
   }
@@ -93,7 +111,10 @@ describe("exact totals behind the figures", () => {
   });
 
   test("V2 1.0-224 under tf-slim: 300,775,552 MACs, 3,472,041 params — TF-slim checkpoint table (300 / 3.47)", async () => {
-    expect((await costOf("v2", "1.0", 224, "tf-slim")).totals).toEqual({ macs: 300_775_552n, params: 3_472_041n });
+    expect((await costOf("v2", "1.0", 224, "tf-slim")).totals).toEqual({
+      macs: 300_775_552n,
+      params: 3_472_041n,
+    });
   });
 
   test("V2 0.5-224: 97.1M MACs and 1.95M params — TF-slim checkpoint table (97 / 1.95)", async () => {

@@ -22,8 +22,13 @@ interface Tool {
   readonly version: string;
   readonly call: string;
 }
-type Row = { readonly model: string; readonly alpha: string; readonly resolution: number } & Record<string, Observed>;
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/peers/counts.json", import.meta.url), "utf8")) as {
+type Row = { readonly model: string; readonly alpha: string; readonly resolution: number } & Record<
+  string,
+  Observed
+>;
+const fixture = JSON.parse(
+  readFileSync(new URL("../fixtures/peers/counts.json", import.meta.url), "utf8"),
+) as {
   readonly torchvision: string;
   readonly tools: Record<string, Tool>;
   readonly counts: readonly Row[];
@@ -41,29 +46,53 @@ const PRESET_OF_TOOL: Record<string, ConventionName> = {
 test("the fixture records every tool's repository, commit and version, and covers 0.35–1.4 and odd resolutions", () => {
   expect(Object.keys(fixture.tools).sort()).toEqual(Object.keys(PRESET_OF_TOOL).sort());
   for (const tool of Object.values(fixture.tools)) expect(tool.commit).toMatch(/^[0-9a-f]{40}$/);
-  expect(new Set(fixture.counts.map((c) => c.alpha))).toEqual(new Set(["0.35", "0.5", "0.75", "1.0", "1.3", "1.4"]));
-  expect(fixture.counts.some((c) => c.resolution === 225) && fixture.counts.some((c) => c.resolution === 331)).toBe(true);
+  expect(new Set(fixture.counts.map((c) => c.alpha))).toEqual(
+    new Set(["0.35", "0.5", "0.75", "1.0", "1.3", "1.4"]),
+  );
+  expect(
+    fixture.counts.some((c) => c.resolution === 225) && fixture.counts.some((c) => c.resolution === 331),
+  ).toBe(true);
 });
 
-describe.each(Object.entries(PRESET_OF_TOOL))("%s as observed, reproduced by --convention %s", (tool, preset) => {
-  const info = fixture.tools[tool]!;
-  test.each(fixture.counts.map((c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c[tool]!.macs} MACs, ${c[tool]!.params} params — ${info.repository} ${info.version} (${info.commit.slice(0, 7)})`, c] as const))(
-    "%s",
-    async (_title, c) => {
+describe.each(Object.entries(PRESET_OF_TOOL))(
+  "%s as observed, reproduced by --convention %s",
+  (tool, preset) => {
+    const info = fixture.tools[tool]!;
+    test.each(
+      fixture.counts.map(
+        (c) =>
+          [
+            `${c.model} α=${c.alpha} ${c.resolution}px: ${c[tool]!.macs} MACs, ${c[tool]!.params} params — ${info.repository} ${info.version} (${info.commit.slice(0, 7)})`,
+            c,
+          ] as const,
+      ),
+    )("%s", async (_title, c) => {
       const r = await costOf(c.model, c.alpha, c.resolution, preset);
       expect(r.totals.macs).toBe(BigInt(c[tool]!.macs));
       expect(r.totals.params).toBe(BigInt(c[tool]!.params));
-    },
-  );
-});
+    });
+  },
+);
 
-const torchFlops = JSON.parse(readFileSync(new URL("../fixtures/peers/torch-flops.json", import.meta.url), "utf8")) as {
+const torchFlops = JSON.parse(
+  readFileSync(new URL("../fixtures/peers/torch-flops.json", import.meta.url), "utf8"),
+) as {
   readonly torch: string;
-  readonly counts: readonly { model: string; alpha: string; resolution: number; flops: number; params: number }[];
+  readonly counts: readonly {
+    model: string;
+    alpha: string;
+    resolution: number;
+    flops: number;
+    params: number;
+  }[];
 };
 
 describe(`torch ${torchFlops.torch} FlopCounterMode as observed (scripts/torch-flops-counts.py), reproduced by --convention torch-flops`, () => {
-  test.each(torchFlops.counts.map((c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c.flops} FLOPs, ${c.params} params`, c] as const))("%s", async (_title, c) => {
+  test.each(
+    torchFlops.counts.map(
+      (c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c.flops} FLOPs, ${c.params} params`, c] as const,
+    ),
+  )("%s", async (_title, c) => {
     const r = await costOf(c.model, c.alpha, c.resolution, "torch-flops");
     expect(CONVENTIONS["torch-flops"].unit).toBe("flops");
     expect(2n * r.totals.macs).toBe(BigInt(c.flops));
@@ -72,11 +101,25 @@ describe(`torch ${torchFlops.torch} FlopCounterMode as observed (scripts/torch-f
 });
 
 test("ptflops' V3 excess is nn.ReLU and module pools counted twice (module hook + patched functional); V2's functional pool once", async () => {
-  const observed = (model: string) => BigInt(fixture.counts.find((c) => c.model === model && c.alpha === "1.0" && c.resolution === 224)!.ptflops!.macs);
-  const once: Convention = { ...CONVENTIONS.ptflops, work: { ...CONVENTIONS.ptflops.work, relu: 1n, pool: 1n } };
-  const elements = (r: CostReport, k: "relu" | "pool") => r.rows.reduce((a, row) => a + (row.work[k] ?? 0n), 0n);
-  const v3 = evaluateModel(await loadModel("v3-large", process.cwd()), { alpha: { text: "1", value: 1 }, convention: once });
+  const observed = (model: string) =>
+    BigInt(
+      fixture.counts.find((c) => c.model === model && c.alpha === "1.0" && c.resolution === 224)!.ptflops!
+        .macs,
+    );
+  const once: Convention = {
+    ...CONVENTIONS.ptflops,
+    work: { ...CONVENTIONS.ptflops.work, relu: 1n, pool: 1n },
+  };
+  const elements = (r: CostReport, k: "relu" | "pool") =>
+    r.rows.reduce((a, row) => a + (row.work[k] ?? 0n), 0n);
+  const v3 = evaluateModel(await loadModel("v3-large", process.cwd()), {
+    alpha: { text: "1", value: 1 },
+    convention: once,
+  });
   expect(observed("v3-large") - v3.totals.macs).toBe(elements(v3, "relu") + elements(v3, "pool"));
-  const v2 = evaluateModel(await loadModel("v2", process.cwd()), { alpha: { text: "1", value: 1 }, convention: once });
+  const v2 = evaluateModel(await loadModel("v2", process.cwd()), {
+    alpha: { text: "1", value: 1 },
+    convention: once,
+  });
   expect(observed("v2") - v2.totals.macs).toBe(0n);
 });

@@ -5,7 +5,9 @@ import { runCli } from "../helpers/io.js";
 
 function parse(svg: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(svg, "image/svg+xml");
+  const doc = new DOMParser({
+    onError: (level, message) => void (level !== "warning" && errors.push(message)),
+  }).parseFromString(svg, "image/svg+xml");
   expect(errors).toEqual([]);
   expect(doc.documentElement?.nodeName).toBe("svg");
   return doc;
@@ -37,7 +39,9 @@ describe("--format svg", () => {
   });
 
   test("--by resolution: one bar per output side", async () => {
-    expect(byClass(parse(await svgOf(["v1", "--alpha", "0.5", "--by", "resolution"])), "rect", "bar")).toHaveLength(6);
+    expect(
+      byClass(parse(await svgOf(["v1", "--alpha", "0.5", "--by", "resolution"])), "rect", "bar"),
+    ).toHaveLength(6);
   });
 
   test("compare --by resolution: side-by-side bars, 6 sides × 2 models", async () => {
@@ -47,7 +51,16 @@ describe("--format svg", () => {
   });
 
   test("sweep: MACs against α, one line per resolution, and the budget line", async () => {
-    const svg = await svgOf(["sweep", "v2", "--alpha", "0.25:1.4:0.05", "--resolution", "128,160,192,224", "--budget", "300M"]);
+    const svg = await svgOf([
+      "sweep",
+      "v2",
+      "--alpha",
+      "0.25:1.4:0.05",
+      "--resolution",
+      "128,160,192,224",
+      "--budget",
+      "300M",
+    ]);
     const doc = parse(svg);
     expect(byClass(doc, "path", "line")).toHaveLength(4);
     expect(byClass(doc, "line", "budget")).toHaveLength(1);

@@ -13,6 +13,7 @@ const run = async (...args: string[]) => {
   expect(r.code, r.err).toBe(0);
   return r.out;
 };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/; // any control but tab, LF and CR
 
 describe("names from user files are data", () => {
@@ -25,7 +26,10 @@ describe("names from user files are data", () => {
 
   test("CSV: formula-like cells start with an apostrophe (OWASP), controls escaped, numbers untouched", async () => {
     const out = await run("--format", "csv");
-    const rows = out.trim().split("\r\n").map((l) => l.split(","));
+    const rows = out
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(","));
     expect(rows[1]![1]).toBe("'=cmd|' /C calc'!A0");
     expect(rows[6]![1]).toBe("'@SUM(1+1)");
     expect(rows[1]![12]).toBe("110592");
@@ -34,7 +38,9 @@ describe("names from user files are data", () => {
 
   test("Markdown: markup characters and HTML escaped in the heading and the cells", async () => {
     const out = await run("--format", "markdown");
-    expect(out).toMatch(/^## Evil \\\\x1B\\\[31mred\\\\x1B\\\[0m # &lt;script&gt;alert\(1\)&lt;\/script&gt; \\\*net\\\*/);
+    expect(out).toMatch(
+      /^## Evil \\\\x1B\\\[31mred\\\\x1B\\\[0m # &lt;script&gt;alert\(1\)&lt;\/script&gt; \\\*net\\\*/,
+    );
     expect(out).toContain("&lt;img src=x onerror=alert(1)&gt;\\|\\[link\\](http://x)");
     expect(out).not.toContain("<script>");
     expect(out).not.toMatch(CONTROL);

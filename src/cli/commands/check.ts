@@ -6,7 +6,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .command("check")
     .description("CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it")
     .argument("<budgets>", "budgets JSON file (schema: mbn-cost schema budgets)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["table", "json", "markdown"])
+        .default("table"),
+    )
     .option("--junit <file>", "also write JUnit XML (one testcase per budget) for CI dashboards")
     .option("--force", "overwrite the --junit file if it exists")
     .option("--exact", "print exact integers instead of human units")
@@ -25,7 +29,13 @@ Examples:
     .action((file: string, raw: Record<string, unknown>) =>
       ctx.run(async () =>
         (await import("../run/check.js")).runCheck(
-          { file, format: raw["format"] as "table" | "json" | "markdown", junit: raw["junit"] as string | undefined, force: raw["force"] === true, exact: raw["exact"] === true },
+          {
+            file,
+            format: raw["format"] as "table" | "json" | "markdown",
+            junit: raw["junit"] as string | undefined,
+            force: raw["force"] === true,
+            exact: raw["exact"] === true,
+          },
           ctx.io,
         ),
       ),

@@ -1,14 +1,21 @@
 import { type Command, Option } from "commander";
 import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
-import { addConventionOptions, addOutputOptions, readConventionChoice, readOutputChoice } from "./model-options.js";
+import {
+  addConventionOptions,
+  addOutputOptions,
+  readConventionChoice,
+  readOutputChoice,
+} from "./model-options.js";
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
   const command = program
     .command("compare")
     .description("compare models side by side: totals with ratios to the first, and aligned breakdowns")
     .argument("<specs...>", "model[@alpha][/resolution], e.g. v1@0.5 fd@1 v2@0.75/160")
-    .addOption(new Option("--by <grouping>", "align a breakdown row by row").choices(["type", "resolution", "block"]))
+    .addOption(
+      new Option("--by <grouping>", "align a breakdown row by row").choices(["type", "resolution", "block"]),
+    )
     .addHelpText(
       "after",
       `
@@ -17,12 +24,18 @@ Examples:
   $ mbn-cost compare v1@0.5 fd@1 --by resolution     where each spends its MACs (129M vs 59M down to 14×14)
   $ mbn-cost compare v2@1.0/224 v2@0.75/160 --format csv`,
     );
-  addOutputOptions(addConventionOptions(command), FORMATS).action((specs: string[], raw: Record<string, unknown>, self: Command) =>
-    ctx.run(async () =>
-      (await import("../run/compare.js")).runCompare(
-        { specs, by: raw["by"] as "type" | "resolution" | "block" | undefined, ...readConventionChoice(raw, self), output: readOutputChoice(raw) },
-        ctx.io,
+  addOutputOptions(addConventionOptions(command), FORMATS).action(
+    (specs: string[], raw: Record<string, unknown>, self: Command) =>
+      ctx.run(async () =>
+        (await import("../run/compare.js")).runCompare(
+          {
+            specs,
+            by: raw["by"] as "type" | "resolution" | "block" | undefined,
+            ...readConventionChoice(raw, self),
+            output: readOutputChoice(raw),
+          },
+          ctx.io,
+        ),
       ),
-    ),
   );
 }

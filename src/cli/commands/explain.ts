@@ -7,10 +7,18 @@ import { addOutputOptions, readOutputChoice } from "./model-options.js";
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
     .command("explain")
-    .description("why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer")
+    .description(
+      "why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer",
+    )
     .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
-    .addOption(new Option("--from <convention>", "the number you have").choices(CONVENTION_NAMES).default("paper"))
-    .addOption(new Option("--to <convention>", "the number you compare it with").choices(CONVENTION_NAMES).makeOptionMandatory())
+    .addOption(
+      new Option("--from <convention>", "the number you have").choices(CONVENTION_NAMES).default("paper"),
+    )
+    .addOption(
+      new Option("--to <convention>", "the number you compare it with")
+        .choices(CONVENTION_NAMES)
+        .makeOptionMandatory(),
+    )
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
     .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
     .addHelpText(

@@ -1,17 +1,27 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { parseResolution } from "../options.js";
-import { addConventionOptions, addOutputOptions, readConventionChoice, readOutputChoice } from "./model-options.js";
+import {
+  addConventionOptions,
+  addOutputOptions,
+  readConventionChoice,
+  readOutputChoice,
+} from "./model-options.js";
 
 export function registerFit(program: Command, ctx: CommandContext): void {
   const command = program
     .command("fit")
-    .description("the widest width multiplier that fits a MAC/param budget, at one resolution or as a Pareto set over several")
+    .description(
+      "the widest width multiplier that fits a MAC/param budget, at one resolution or as a Pareto set over several",
+    )
     .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
     .option("--max-macs <quantity>", "MAC budget (100M, 1.5G, …)")
     .option("--max-params <quantity>", "parameter budget")
     .option("-r, --resolution <pixels>", "one resolution (default: the model's)", parseResolution)
-    .option("--resolutions <list>", "several resolutions (128,160,192,224 or 96:224:32): the Pareto set of (α, resolution)")
+    .option(
+      "--resolutions <list>",
+      "several resolutions (128,160,192,224 or 96:224:32): the Pareto set of (α, resolution)",
+    )
     .option("--alpha-step <step>", "α grid step", "0.01")
     .option("--alpha-max <alpha>", "largest α tried", "2")
     .addHelpText(
@@ -22,22 +32,23 @@ Examples:
   $ mbn-cost fit fd --max-macs 40M                            the FD-MobileNet paper's 40 MFLOPs budget
   $ mbn-cost fit v2 --max-macs 100M --resolutions 96:224:32 --format json`,
     );
-  addOutputOptions(addConventionOptions(command)).action((model: string, raw: Record<string, unknown>, self: Command) =>
-    ctx.run(async () =>
-      (await import("../run/fit.js")).runFit(
-        {
-          model,
-          maxMacs: raw["maxMacs"] as string | undefined,
-          maxParams: raw["maxParams"] as string | undefined,
-          resolution: raw["resolution"] as number | undefined,
-          resolutions: raw["resolutions"] as string | undefined,
-          alphaStep: raw["alphaStep"] as string,
-          alphaMax: raw["alphaMax"] as string,
-          ...readConventionChoice(raw, self),
-          output: readOutputChoice(raw),
-        },
-        ctx.io,
+  addOutputOptions(addConventionOptions(command)).action(
+    (model: string, raw: Record<string, unknown>, self: Command) =>
+      ctx.run(async () =>
+        (await import("../run/fit.js")).runFit(
+          {
+            model,
+            maxMacs: raw["maxMacs"] as string | undefined,
+            maxParams: raw["maxParams"] as string | undefined,
+            resolution: raw["resolution"] as number | undefined,
+            resolutions: raw["resolutions"] as string | undefined,
+            alphaStep: raw["alphaStep"] as string,
+            alphaMax: raw["alphaMax"] as string,
+            ...readConventionChoice(raw, self),
+            output: readOutputChoice(raw),
+          },
+          ctx.io,
+        ),
       ),
-    ),
   );
 }

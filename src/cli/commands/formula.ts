@@ -7,9 +7,13 @@ import { addSymbolOptions, collectBindings } from "./bindings.js";
 export function registerFormula(program: Command, ctx: CommandContext): void {
   const command = program
     .command("formula")
-    .description("print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols")
+    .description(
+      "print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols",
+    )
     .addArgument(program.createArgument("<kind>", "layer kind").choices(FORMULA_KIND_NAMES))
-    .addOption(new Option("--notation <notation>", "how to print formulas").choices(NOTATIONS).default("unicode"))
+    .addOption(
+      new Option("--notation <notation>", "how to print formulas").choices(NOTATIONS).default("unicode"),
+    )
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addHelpText(
       "after",

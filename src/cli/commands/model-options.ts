@@ -10,18 +10,31 @@ import { OUT_HELP, parsePositiveInteger, readOut } from "../options.js";
 
 export function addConventionOptions(command: Command): Command {
   return command
-    .addOption(new Option("-c, --convention <name>", "counting convention preset").choices(CONVENTION_NAMES).default("paper"))
+    .addOption(
+      new Option("-c, --convention <name>", "counting convention preset")
+        .choices(CONVENTION_NAMES)
+        .default("paper"),
+    )
     .option("--bias", "count biases as parameters")
     .option("--no-bias", "do not count biases")
     .option("--bn", "count BatchNorm γ and β as parameters")
     .option("--no-bn", "do not count BatchNorm")
-    .option("--classes <n>", "classifier outputs (default: the model's, +1 background under tf-slim)", parsePositiveInteger("Classes", 1_000_000))
+    .option(
+      "--classes <n>",
+      "classifier outputs (default: the model's, +1 background under tf-slim)",
+      parsePositiveInteger("Classes", 1_000_000),
+    )
     .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS));
 }
 
 export function addOutputOptions(command: Command, formats: readonly string[] = TEXT_FORMATS): Command {
   return command
-    .addOption(new Option("-f, --format <format>", "output format (default: table, or from --out's extension)").choices(formats))
+    .addOption(
+      new Option(
+        "-f, --format <format>",
+        "output format (default: table, or from --out's extension)",
+      ).choices(formats),
+    )
     .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "print exact integers instead of human units (568,740,352 rather than 568.74M)");

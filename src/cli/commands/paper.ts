@@ -5,15 +5,30 @@ import { addOutputOptions, readOutputChoice } from "./model-options.js";
 
 /** Model names that lead to their family's paper. */
 export const FAMILY_ALIASES: Record<string, (typeof FAMILIES)[number]> = {
-  v1: "v1", "mobilenet-v1": "v1", v2: "v2", "mobilenet-v2": "v2", v3: "v3", "v3-large": "v3", "v3-small": "v3",
-  "mobilenet-v3-large": "v3", "mobilenet-v3-small": "v3", fd: "fd", "fd-mobilenet": "fd",
+  v1: "v1",
+  "mobilenet-v1": "v1",
+  v2: "v2",
+  "mobilenet-v2": "v2",
+  v3: "v3",
+  "v3-large": "v3",
+  "v3-small": "v3",
+  "mobilenet-v3-large": "v3",
+  "mobilenet-v3-small": "v3",
+  fd: "fd",
+  "fd-mobilenet": "fd",
 };
 
 export function registerPaper(program: Command, ctx: CommandContext): void {
   const command = program
     .command("paper")
-    .description("each published figure of a family's paper and checkpoint tables beside the computed one: ✓ or the difference, with the source")
-    .addArgument(program.createArgument("<family>", "v1, v2, v3 or fd (model aliases work too)").choices(Object.keys(FAMILY_ALIASES)))
+    .description(
+      "each published figure of a family's paper and checkpoint tables beside the computed one: ✓ or the difference, with the source",
+    )
+    .addArgument(
+      program
+        .createArgument("<family>", "v1, v2, v3 or fd (model aliases work too)")
+        .choices(Object.keys(FAMILY_ALIASES)),
+    )
     .addHelpText(
       "after",
       `
@@ -22,6 +37,11 @@ Examples:
   $ mbn-cost paper v3 --format markdown > v3-reproduction.md`,
     );
   addOutputOptions(command).action((family: string, raw: Record<string, unknown>) =>
-    ctx.run(async () => (await import("../run/paper.js")).runPaper({ family: FAMILY_ALIASES[family]!, output: readOutputChoice(raw) }, ctx.io)),
+    ctx.run(async () =>
+      (await import("../run/paper.js")).runPaper(
+        { family: FAMILY_ALIASES[family]!, output: readOutputChoice(raw) },
+        ctx.io,
+      ),
+    ),
   );
 }

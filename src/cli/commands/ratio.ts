@@ -6,8 +6,12 @@ import { addSymbolOptions, collectBindings } from "./bindings.js";
 export function registerRatio(program: Command, ctx: CommandContext): void {
   const command = program
     .command("ratio")
-    .description("depthwise separable over standard convolution cost, as a simplified formula (1/N + 1/D_K²) and, given N and D_K, exactly")
-    .addOption(new Option("--notation <notation>", "how to print formulas").choices(NOTATIONS).default("unicode"))
+    .description(
+      "depthwise separable over standard convolution cost, as a simplified formula (1/N + 1/D_K²) and, given N and D_K, exactly",
+    )
+    .addOption(
+      new Option("--notation <notation>", "how to print formulas").choices(NOTATIONS).default("unicode"),
+    )
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addHelpText(
       "after",

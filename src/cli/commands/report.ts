@@ -6,7 +6,9 @@ import { addConventionOptions, readConventionChoice } from "./model-options.js";
 export function registerReport(program: Command, ctx: CommandContext): void {
   const command = program
     .command("report")
-    .description("one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline")
+    .description(
+      "one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline",
+    )
     .argument("<specs...>", "model[@alpha][/resolution], one or more (e.g. v1, or v1@0.5 fd@1)")
     .option("-o, --out <file>", `the HTML file: ${OUT_HELP}`)
     .option("--force", "overwrite the --out file if it exists")
@@ -22,7 +24,13 @@ Examples:
   addConventionOptions(command).action((specs: string[], raw: Record<string, unknown>, self: Command) =>
     ctx.run(async () =>
       (await import("../run/report.js")).runReport(
-        { specs, out: readOut(raw["out"]), force: raw["force"] === true, exact: raw["exact"] === true, ...readConventionChoice(raw, self) },
+        {
+          specs,
+          out: readOut(raw["out"]),
+          force: raw["force"] === true,
+          exact: raw["exact"] === true,
+          ...readConventionChoice(raw, self),
+        },
         ctx.io,
       ),
     ),

@@ -6,7 +6,9 @@ export const SCHEMA_NAMES = ["model", "budgets"] as const;
 export function registerSchema(program: Command, ctx: CommandContext): void {
   program
     .command("schema")
-    .description("print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)")
+    .description(
+      "print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)",
+    )
     .addArgument(program.createArgument("[which]", "which schema").choices(SCHEMA_NAMES).default("model"))
     .addHelpText(
       "after",
@@ -15,5 +17,7 @@ Examples:
   $ mbn-cost schema > model.schema.json
   Then start your architecture file with "$schema": "./model.schema.json" for editor validation.`,
     )
-    .action((which: (typeof SCHEMA_NAMES)[number]) => ctx.run(async () => (await import("../run/schema.js")).runSchema(which)));
+    .action((which: (typeof SCHEMA_NAMES)[number]) =>
+      ctx.run(async () => (await import("../run/schema.js")).runSchema(which)),
+    );
 }

@@ -6,7 +6,12 @@ import { COMMAND_NAMES } from "../command-names.js";
 import type { CommandContext } from "../context.js";
 import { parseAlpha, parseResolution } from "../options.js";
 import type { ShowOptions } from "../run/show.js";
-import { addConventionOptions, addOutputOptions, readConventionChoice, readOutputChoice } from "./model-options.js";
+import {
+  addConventionOptions,
+  addOutputOptions,
+  readConventionChoice,
+  readOutputChoice,
+} from "./model-options.js";
 
 const EXAMPLES = `
 Examples:
@@ -29,27 +34,44 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .argument("[unexpected...]")
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
     .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
-    .addOption(new Option("--by <grouping>", "break MACs and params down by layer type, output resolution, block or layer").choices(BREAKDOWNS))
-    .addOption(new Option("--dtype <dtype>", "bytes per activation element for the memory peak").choices(DTYPE_NAMES).default("fp32"))
-    .addOption(new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"))
+    .addOption(
+      new Option(
+        "--by <grouping>",
+        "break MACs and params down by layer type, output resolution, block or layer",
+      ).choices(BREAKDOWNS),
+    )
+    .addOption(
+      new Option("--dtype <dtype>", "bytes per activation element for the memory peak")
+        .choices(DTYPE_NAMES)
+        .default("fp32"),
+    )
+    .addOption(
+      new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"),
+    )
     .addHelpText("after", EXAMPLES);
-  addOutputOptions(addConventionOptions(command), FORMATS).action((model: string, unexpected: string[], raw: Record<string, unknown>, self: Command) =>
-    ctx.run(async () => {
-      if (unexpected.length > 0) {
-        throw new InputError(`'${model}' is not a command, and a model takes no further arguments (${unexpected.join(" ")}); commands: ${COMMAND_NAMES.join(", ")}`);
-      }
-      return (await import("../run/show.js")).runShow(
-        {
-          model,
-          alpha: (raw["alpha"] as ReturnType<typeof parseAlpha> | undefined) ?? parseAlpha("1"),
-          resolution: raw["resolution"] as number | undefined,
-          ...readConventionChoice(raw, self),
-          output: readOutputChoice(raw),
-          by: raw["by"] as ShowOptions["by"],
-          memory: { dtype: raw["dtype"] as ShowOptions["memory"]["dtype"], memoryModel: raw["memory"] as ShowOptions["memory"]["memoryModel"] },
-        },
-        ctx.io,
-      );
-    }),
+  addOutputOptions(addConventionOptions(command), FORMATS).action(
+    (model: string, unexpected: string[], raw: Record<string, unknown>, self: Command) =>
+      ctx.run(async () => {
+        if (unexpected.length > 0) {
+          throw new InputError(
+            `'${model}' is not a command, and a model takes no further arguments (${unexpected.join(" ")}); commands: ${COMMAND_NAMES.join(", ")}`,
+          );
+        }
+        return (await import("../run/show.js")).runShow(
+          {
+            model,
+            alpha: (raw["alpha"] as ReturnType<typeof parseAlpha> | undefined) ?? parseAlpha("1"),
+            resolution: raw["resolution"] as number | undefined,
+            ...readConventionChoice(raw, self),
+            output: readOutputChoice(raw),
+            by: raw["by"] as ShowOptions["by"],
+            memory: {
+              dtype: raw["dtype"] as ShowOptions["memory"]["dtype"],
+              memoryModel: raw["memory"] as ShowOptions["memory"]["memoryModel"],
+            },
+          },
+          ctx.io,
+        );
+      }),
   );
 }

@@ -9,17 +9,30 @@ import { addConventionOptions, readConventionChoice } from "./model-options.js";
 export function registerSweep(program: Command, ctx: CommandContext): void {
   const command = program
     .command("sweep")
-    .description("evaluate every (α, resolution) pair of a grid: one row per configuration, streamed (CSV by default)")
+    .description(
+      "evaluate every (α, resolution) pair of a grid: one row per configuration, streamed (CSV by default)",
+    )
     .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
-    .option("-a, --alpha <values>", "widths: a list (0.5,0.75,1) or START:STOP:STEP, inclusive (0.10:2.00:0.01)", "1")
-    .option("-r, --resolution <values>", "resolutions: a list (128,160,224) or START:STOP:STEP (32:512:8) (default: the model's)")
+    .option(
+      "-a, --alpha <values>",
+      "widths: a list (0.5,0.75,1) or START:STOP:STEP, inclusive (0.10:2.00:0.01)",
+      "1",
+    )
+    .option(
+      "-r, --resolution <values>",
+      "resolutions: a list (128,160,224) or START:STOP:STEP (32:512:8) (default: the model's)",
+    )
     .addOption(new Option("-f, --format <format>", "output format").choices(SWEEP_FORMATS).default("csv"))
     .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
     .option("--budget <quantity>", "svg: draw a budget line at this many MACs (100M, 1.5G)")
-    .addOption(new Option("--dtype <dtype>", "bytes per activation element").choices(DTYPE_NAMES).default("fp32"))
-    .addOption(new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"))
+    .addOption(
+      new Option("--dtype <dtype>", "bytes per activation element").choices(DTYPE_NAMES).default("fp32"),
+    )
+    .addOption(
+      new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"),
+    )
     .addHelpText(
       "after",
       `

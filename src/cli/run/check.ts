@@ -20,7 +20,8 @@ export interface CheckOptions {
   readonly exact: boolean;
 }
 
-export const budgetExitCode = (results: readonly BudgetResult[]) => (allPassed(results) ? ExitCode.Ok : ExitCode.CheckFailed);
+export const budgetExitCode = (results: readonly BudgetResult[]) =>
+  allPassed(results) ? ExitCode.Ok : ExitCode.CheckFailed;
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcome> {
   const path = resolve(io.cwd, options.file);
@@ -42,7 +43,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
     results.push(checkBudget(budget.name ?? spec, budget, report));
   }
   const doc = budgetDocument(results, options.exact);
-  const files: OutputFile[] = options.junit ? [{ path: options.junit, content: renderJunit(results), force: options.force }] : [];
+  const files: OutputFile[] = options.junit
+    ? [{ path: options.junit, content: renderJunit(results), force: options.force }]
+    : [];
   const github = io.env["GITHUB_ACTIONS"] === "true";
   const summaryPath = io.env["GITHUB_STEP_SUMMARY"];
   const report = await render(options.format, doc, { exact: options.exact });
@@ -50,6 +53,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
     exitCode: budgetExitCode(results),
     stdout: report + (github ? githubAnnotations(results) : ""),
     files,
-    ...(github && summaryPath && { appends: [{ path: summaryPath, content: await render("markdown", doc, { exact: true }) }] }),
+    ...(github &&
+      summaryPath && {
+        appends: [{ path: summaryPath, content: await render("markdown", doc, { exact: true }) }],
+      }),
   };
 }

@@ -27,13 +27,17 @@ export interface ParsedSpec {
 export function parseSpec(spec: string): ParsedSpec {
   const match = /^(.+?)(?:@([^@/]+))?(?:\/(\d+))?$/.exec(spec);
   const model = match?.[1];
-  if (!match || !model) throw new InputError(`spec '${spec}': expected model[@alpha][/resolution], e.g. v1@0.5 or v2@0.75/160`);
+  if (!match || !model)
+    throw new InputError(`spec '${spec}': expected model[@alpha][/resolution], e.g. v1@0.5 or v2@0.75/160`);
   const alphaText = match[2] ?? "1";
   const alpha = toAlpha(alphaText);
-  if (!alpha) throw new InputError(`spec '${spec}': width multiplier '${alphaText}' must be a number > 0 and ≤ 10`);
+  if (!alpha)
+    throw new InputError(`spec '${spec}': width multiplier '${alphaText}' must be a number > 0 and ≤ 10`);
   const resolution = match[3] === undefined ? undefined : Number(match[3]);
   if (resolution !== undefined && (resolution < 1 || resolution > MAX_RESOLUTION)) {
-    throw new InputError(`spec '${spec}': resolution ${match[3]} must be an integer from 1 to ${MAX_RESOLUTION}`);
+    throw new InputError(
+      `spec '${spec}': resolution ${match[3]} must be an integer from 1 to ${MAX_RESOLUTION}`,
+    );
   }
   return { model, alpha, resolution };
 }
@@ -44,7 +48,11 @@ export async function runCompare(options: CompareOptions, io: CliIo): Promise<Ou
   for (const spec of options.specs) {
     const parsed = parseSpec(spec);
     const model = await loadModel(parsed.model, io.cwd);
-    const report = evaluateModel(model, { alpha: parsed.alpha, ...(parsed.resolution !== undefined && { resolution: parsed.resolution }), convention });
+    const report = evaluateModel(model, {
+      alpha: parsed.alpha,
+      ...(parsed.resolution !== undefined && { resolution: parsed.resolution }),
+      convention,
+    });
     specs.push({ spec, report });
   }
   return outputDocument(compareDocument(specs, options.by), options.output);

@@ -21,6 +21,10 @@ export interface ExplainOptions {
 export async function runExplain(options: ExplainOptions, io: CliIo): Promise<Outcome> {
   const model = await loadModel(options.model, io.cwd);
   const at = (name: ConventionName) =>
-    evaluateModel(model, { alpha: options.alpha, ...(options.resolution !== undefined && { resolution: options.resolution }), convention: resolveConvention(name) });
+    evaluateModel(model, {
+      alpha: options.alpha,
+      ...(options.resolution !== undefined && { resolution: options.resolution }),
+      convention: resolveConvention(name),
+    });
   return outputDocument(explainDocument(explainDifference(at(options.from), at(options.to))), options.output);
 }

@@ -34,22 +34,38 @@ function quantity(flag: string, raw: string | undefined): bigint | undefined {
 }
 
 export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
-  const limits = { ...(options.maxMacs !== undefined && { macs: quantity("--max-macs", options.maxMacs)! }), ...(options.maxParams !== undefined && { params: quantity("--max-params", options.maxParams)! }) };
-  if (limits.macs === undefined && limits.params === undefined) throw new InputError("fit needs a budget: give --max-macs and/or --max-params");
-  if (options.resolution !== undefined && options.resolutions !== undefined) throw new InputError("give either --resolution or --resolutions, not both");
+  const limits = {
+    ...(options.maxMacs !== undefined && { macs: quantity("--max-macs", options.maxMacs)! }),
+    ...(options.maxParams !== undefined && { params: quantity("--max-params", options.maxParams)! }),
+  };
+  if (limits.macs === undefined && limits.params === undefined)
+    throw new InputError("fit needs a budget: give --max-macs and/or --max-params");
+  if (options.resolution !== undefined && options.resolutions !== undefined)
+    throw new InputError("give either --resolution or --resolutions, not both");
   const model = await loadModel(options.model, io.cwd);
   const convention = resolveConvention(options.convention, options.overrides);
-  const alphas = parseRange(`${options.alphaStep}:${options.alphaMax}:${options.alphaStep}`, "--alpha-step/--alpha-max", (r) =>
-    r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0 ? undefined : `must be > 0 and ≤ ${MAX_ALPHA}`,
+  const alphas = parseRange(
+    `${options.alphaStep}:${options.alphaMax}:${options.alphaStep}`,
+    "--alpha-step/--alpha-max",
+    (r) =>
+      r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0
+        ? undefined
+        : `must be > 0 and ≤ ${MAX_ALPHA}`,
   ).map((v) => toAlpha(v.text)!);
   const pareto = options.resolutions !== undefined;
   const resolutions = pareto
-    ? parseRange(options.resolutions!, "--resolutions", (r) => (r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION) ? undefined : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`)).map((v) => Number(v.exact.num))
+    ? parseRange(options.resolutions!, "--resolutions", (r) =>
+        r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION)
+          ? undefined
+          : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
+      ).map((v) => Number(v.exact.num))
     : [options.resolution ?? model.spec.input.resolution];
   const answers = fitWidths(model, alphas, resolutions, convention, limits);
   const shown = pareto ? paretoFront(answers) : answers;
   const doc = fitDocument(options.model, pareto ? shown : answers, limits, convention, pareto);
   const found = answers.some((a) => a.best !== undefined);
   const outcome = await outputDocument(doc, options.output, found ? ExitCode.Ok : ExitCode.CheckFailed);
-  return found ? outcome : { ...outcome, stderr: `${outcome.stderr ?? ""}no α ≥ ${options.alphaStep} fits the budget\n` };
+  return found
+    ? outcome
+    : { ...outcome, stderr: `${outcome.stderr ?? ""}no α ≥ ${options.alphaStep} fits the budget\n` };
 }

@@ -31,7 +31,8 @@ function viewFormula(p: Poly, options: FormulaOptions): FormulaView {
   const given = used.filter((s) => options.bindings[s] !== undefined);
   const view = { factored: toFactoredText(p, options.notation), expanded: toText(p, options.notation) };
   if (given.length === 0 || used.length === 0) return view;
-  if (given.length < used.length) return { ...view, substituted: toText(substitute(p, options.bindings), options.notation) };
+  if (given.length < used.length)
+    return { ...view, substituted: toText(substitute(p, options.bindings), options.notation) };
   const value = evaluate(p, options.bindings);
   if (value.den !== 1n) return { ...view, substituted: formatRational(value) };
   return { ...view, value: value.num };
@@ -46,7 +47,10 @@ const PARTS = [
 
 export function runFormula(options: FormulaOptions): Outcome {
   const kind = formulaKinds[options.kind];
-  const views = Object.fromEntries(PARTS.map(([key]) => [key, viewFormula(kind[key], options)])) as Record<(typeof PARTS)[number][0], FormulaView>;
+  const views = Object.fromEntries(PARTS.map(([key]) => [key, viewFormula(kind[key], options)])) as Record<
+    (typeof PARTS)[number][0],
+    FormulaView
+  >;
   const used = [...new Set(PARTS.flatMap(([key]) => symbolsOf(kind[key])))];
   const symbols = SYMBOLS.filter((s) => used.includes(s.name));
   if (options.format === "json") {
@@ -70,7 +74,9 @@ export function runFormula(options: FormulaOptions): Outcome {
     if (view.substituted !== undefined) lines.push(`${"".padEnd(17)}= ${view.substituted}`);
     if (view.value !== undefined) lines.push(`${"".padEnd(17)}= ${groupDigits(view.value)}`);
   }
-  lines.push("", "where " + symbols.map((s) => `${s.name} = ${s.description}`).join("; "));
-  lines.push("MACs are multiply-accumulates (FLOPs ≈ 2 × MACs); params and MACs count weights only, bias and BatchNorm are listed apart.");
+  lines.push("", `where ${symbols.map((s) => `${s.name} = ${s.description}`).join("; ")}`);
+  lines.push(
+    "MACs are multiply-accumulates (FLOPs ≈ 2 × MACs); params and MACs count weights only, bias and BatchNorm are listed apart.",
+  );
   return { exitCode: ExitCode.Ok, stdout: `${lines.join("\n")}\n` };
 }

@@ -6,7 +6,13 @@ import { ExitCode } from "../exit-codes.js";
 import type { Outcome } from "../outcome.js";
 import type { OutputChoice } from "../commands/model-options.js";
 
-const EXTENSIONS: Record<string, Format> = { ".csv": "csv", ".json": "json", ".md": "markdown", ".txt": "table", ".svg": "svg" };
+const EXTENSIONS: Record<string, Format> = {
+  ".csv": "csv",
+  ".json": "json",
+  ".md": "markdown",
+  ".txt": "table",
+  ".svg": "svg",
+};
 
 export function chooseFormat(output: OutputChoice): Format {
   if (output.format) return output.format;
@@ -14,12 +20,23 @@ export function chooseFormat(output: OutputChoice): Format {
   const ext = /\.[^./\\]+$/.exec(output.out)?.[0]?.toLowerCase();
   if (ext === undefined) return "table";
   const format = EXTENSIONS[ext];
-  if (!format) throw new InputError(`--out ${output.out}: cannot tell the format from '${ext}'; add --format ${FORMATS.join("|")}`);
+  if (!format)
+    throw new InputError(
+      `--out ${output.out}: cannot tell the format from '${ext}'; add --format ${FORMATS.join("|")}`,
+    );
   return format;
 }
 
-export async function outputDocument(doc: ReportDocument, output: OutputChoice, exitCode: Outcome["exitCode"] = ExitCode.Ok): Promise<Outcome> {
+export async function outputDocument(
+  doc: ReportDocument,
+  output: OutputChoice,
+  exitCode: Outcome["exitCode"] = ExitCode.Ok,
+): Promise<Outcome> {
   const text = await render(chooseFormat(output), doc, { exact: output.exact });
   if (output.out === undefined) return { exitCode, stdout: text };
-  return { exitCode, files: [{ path: output.out, content: text, force: output.force }], stderr: `wrote ${output.out}\n` };
+  return {
+    exitCode,
+    files: [{ path: output.out, content: text, force: output.force }],
+    stderr: `wrote ${output.out}\n`,
+  };
 }

@@ -17,7 +17,10 @@ export async function evaluateSetting(s: Setting, cwd: string): Promise<CostRepo
   });
 }
 
-export async function runPaper(options: { family: Family; output: OutputChoice }, io: CliIo): Promise<Outcome> {
+export async function runPaper(
+  options: { family: Family; output: OutputChoice },
+  io: CliIo,
+): Promise<Outcome> {
   const reproductions = [];
   for (const figure of PUBLISHED_FIGURES.filter((f) => f.family === options.family)) {
     reproductions.push(reproduceFigure(figure, await evaluateSetting(figure, io.cwd)));

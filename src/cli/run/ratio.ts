@@ -29,7 +29,12 @@ function viewRatio(ratio: Expr, options: RatioOptions): RatioView {
   const bound = symbolsOf(ratio).every((s) => options.bindings[s] !== undefined);
   if (!bound) return { formula, value: null, decimal: null, reduction: null };
   const value: Rational = evaluate(ratio, options.bindings);
-  return { formula, value: formatRational(value), decimal: toDecimal(value, 4), reduction: toDecimal(divRational(ONE, value), 2) };
+  return {
+    formula,
+    value: formatRational(value),
+    decimal: toDecimal(value, 4),
+    reduction: toDecimal(divRational(ONE, value), 2),
+  };
 }
 
 /** Howard et al. 2017, Section 3.1: separable / standard = 1/N + 1/D_K². */
@@ -40,13 +45,15 @@ export function runRatio(options: RatioOptions): Outcome {
   };
   if (options.format === "json") return { exitCode: ExitCode.Ok, stdout: renderJsonValue(views) };
   const line = (label: string, v: RatioView) =>
-    `${label.padEnd(8)}${v.formula}` + (v.value === null ? "" : ` = ${v.value} ≈ ${v.decimal} (${v.reduction}× fewer)`);
+    `${label.padEnd(8)}${v.formula}` +
+    (v.value === null ? "" : ` = ${v.value} ≈ ${v.decimal} (${v.reduction}× fewer)`);
   const lines = [
     "depthwise separable / standard convolution (Howard et al. 2017, MobileNets, Section 3.1)",
     "",
     line("params", views.params),
     line("MACs", views.macs),
   ];
-  if (views.params.value === null) lines.push("", "Give --N and --DK for the exact value, e.g. mbn-cost ratio --N 1024 --DK 3");
+  if (views.params.value === null)
+    lines.push("", "Give --N and --DK for the exact value, e.g. mbn-cost ratio --N 1024 --DK 3");
   return { exitCode: ExitCode.Ok, stdout: `${lines.join("\n")}\n` };
 }

@@ -2,7 +2,12 @@ import { InputError } from "../../errors.js";
 import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { reproduceFigure } from "../../evaluate/reproduce.js";
 import { loadModel } from "../../io/read-model-spec.js";
-import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import {
+  type Convention,
+  type ConventionName,
+  type ConventionOverrides,
+  resolveConvention,
+} from "../../model/conventions.js";
 import { PUBLISHED_FIGURES } from "../../published/figures.js";
 import { breakdownDocument } from "../../report/breakdown.js";
 import { compareDocument } from "../../report/compare.js";
@@ -29,7 +34,12 @@ export interface ReportOptions {
 
 const MEMORY = { dtype: "fp32", memoryModel: "block" } as const;
 
-async function modelSections(spec: string, report: CostReport, cwd: string, prefix: string): Promise<HtmlSection[]> {
+async function modelSections(
+  spec: string,
+  report: CostReport,
+  cwd: string,
+  prefix: string,
+): Promise<HtmlSection[]> {
   const id = (s: string) => `${prefix}${s}`;
   const layers = layersDocument(report, MEMORY);
   // the model's own notes show once, under the per-layer table
@@ -39,51 +49,149 @@ async function modelSections(spec: string, report: CostReport, cwd: string, pref
     return { ...doc, notes: doc.notes.filter((n) => !modelNotes.has(n)) };
   };
   const sections: HtmlSection[] = [
-    { id: id("layers-chart"), heading: `${spec}: ${unitLabel(report.convention)} per layer`, doc: { ...layers, notes: [] }, chart: true, tables: "none", intro: ["Each bar is a layer, coloured by op type; hover for its name and count."] },
-    { id: id("by-type"), heading: `${spec}: by layer type`, doc: breakdownOf("type"), chart: true, tables: "plain" },
-    { id: id("by-resolution"), heading: `${spec}: by output resolution`, doc: breakdownOf("resolution"), chart: true, tables: "plain" },
-    { id: id("layers"), heading: `${spec}: per-layer table`, doc: layers, chart: false, tables: "sortable", intro: ["Click a column header to sort."] },
+    {
+      id: id("layers-chart"),
+      heading: `${spec}: ${unitLabel(report.convention)} per layer`,
+      doc: { ...layers, notes: [] },
+      chart: true,
+      tables: "none",
+      intro: ["Each bar is a layer, coloured by op type; hover for its name and count."],
+    },
+    {
+      id: id("by-type"),
+      heading: `${spec}: by layer type`,
+      doc: breakdownOf("type"),
+      chart: true,
+      tables: "plain",
+    },
+    {
+      id: id("by-resolution"),
+      heading: `${spec}: by output resolution`,
+      doc: breakdownOf("resolution"),
+      chart: true,
+      tables: "plain",
+    },
+    {
+      id: id("layers"),
+      heading: `${spec}: per-layer table`,
+      doc: layers,
+      chart: false,
+      tables: "sortable",
+      intro: ["Click a column header to sort."],
+    },
   ];
-  const figures = PUBLISHED_FIGURES.filter((f) => f.model === report.model.id && Number(f.alpha) === report.alpha.value && f.resolution === report.resolution);
+  const figures = PUBLISHED_FIGURES.filter(
+    (f) =>
+      f.model === report.model.id &&
+      Number(f.alpha) === report.alpha.value &&
+      f.resolution === report.resolution,
+  );
   if (figures.length > 0) {
     const reproductions = [];
     for (const f of figures) reproductions.push(reproduceFigure(f, await evaluateSetting(f, cwd)));
-    sections.push({ id: id("paper"), heading: `${spec}: published figures`, doc: paperDocument(spec, reproductions), chart: false, tables: "plain", intro: paperDocument(spec, reproductions).meta });
+    sections.push({
+      id: id("paper"),
+      heading: `${spec}: published figures`,
+      doc: paperDocument(spec, reproductions),
+      chart: false,
+      tables: "plain",
+      intro: paperDocument(spec, reproductions).meta,
+    });
   }
   return sections;
 }
 
+type Evaluated = { readonly spec: string; readonly report: CostReport };
+
+async function evaluateSpecs(
+  specs: readonly string[],
+  convention: Convention,
+  cwd: string,
+): Promise<Evaluated[]> {
+  const evaluated: Evaluated[] = [];
+  for (const spec of specs) {
+    const parsed = parseSpec(spec);
+    const model = await loadModel(parsed.model, cwd);
+    const resolution = parsed.resolution !== undefined && { resolution: parsed.resolution };
+    evaluated.push({
+      spec,
+      report: evaluateModel(model, { alpha: parsed.alpha, ...resolution, convention }),
+    });
+  }
+  return evaluated;
+}
+
+function comparisonSections(evaluated: readonly Evaluated[]): HtmlSection[] {
+  if (evaluated.length < 2) return [];
+  return [
+    {
+      id: "compare-totals",
+      heading: "Comparison",
+      doc: compareDocument(evaluated, undefined),
+      chart: true,
+      tables: "plain",
+    },
+    {
+      id: "compare-resolution",
+      heading: "Comparison by output resolution",
+      doc: compareDocument(evaluated, "resolution"),
+      chart: true,
+      tables: "plain",
+    },
+  ];
+}
+
+/** The headline numbers: MACs and params of each model, and the peak activations of a single one. */
+function headlineStats(evaluated: readonly Evaluated[], convention: Convention) {
+  const prefix = (e: Evaluated) => (evaluated.length > 1 ? `${e.spec} ` : "");
+  const stats = evaluated.flatMap((e) => [
+    {
+      label: `${prefix(e)}${unitLabel(convention)}`,
+      value: humanize(inUnit(e.report.totals.macs, convention)),
+      exact: groupDigits(inUnit(e.report.totals.macs, convention)),
+    },
+    {
+      label: `${prefix(e)}params`,
+      value: humanize(e.report.totals.params),
+      exact: groupDigits(e.report.totals.params),
+    },
+  ]);
+  if (evaluated.length !== 1) return stats;
+  const memory = memoryData(evaluated[0]!.report, MEMORY);
+  const exact = `${groupDigits(memory.peak_elements)} elements at ${memory.at}`;
+  return [...stats, { label: "peak activations (fp32)", value: `${humanize(memory.peak_bytes)}B`, exact }];
+}
+
 export async function runReport(options: ReportOptions, io: CliIo): Promise<Outcome> {
   const convention = resolveConvention(options.convention, options.overrides);
-  const evaluated: { spec: string; report: CostReport }[] = [];
-  for (const spec of options.specs) {
-    const parsed = parseSpec(spec);
-    const model = await loadModel(parsed.model, io.cwd);
-    evaluated.push({ spec, report: evaluateModel(model, { alpha: parsed.alpha, ...(parsed.resolution !== undefined && { resolution: parsed.resolution }), convention }) });
-  }
+  const evaluated = await evaluateSpecs(options.specs, convention, io.cwd);
   const first = evaluated[0];
   if (!first) throw new InputError("report needs at least one model spec");
-  const sections: HtmlSection[] = [];
-  if (evaluated.length > 1) {
-    sections.push({ id: "compare-totals", heading: "Comparison", doc: compareDocument(evaluated, undefined), chart: true, tables: "plain" });
-    sections.push({ id: "compare-resolution", heading: "Comparison by output resolution", doc: compareDocument(evaluated, "resolution"), chart: true, tables: "plain" });
+  const sections = comparisonSections(evaluated);
+  for (const [i, e] of evaluated.entries()) {
+    sections.push(
+      ...(await modelSections(e.spec, e.report, io.cwd, evaluated.length > 1 ? `m${i + 1}-` : "")),
+    );
   }
-  for (const [i, e] of evaluated.entries()) sections.push(...(await modelSections(e.spec, e.report, io.cwd, evaluated.length > 1 ? `m${i + 1}-` : "")));
   const r = first.report;
-  const memory = memoryData(r, MEMORY);
+  const title =
+    evaluated.length > 1
+      ? `mbn-cost: ${options.specs.join(" vs ")}`
+      : `${r.model.spec.name} (${r.model.ref}) · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`;
   const html = renderHtml(
     {
-      title: evaluated.length > 1 ? `mbn-cost: ${options.specs.join(" vs ")}` : `${r.model.spec.name} (${r.model.ref}) · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`,
-      subtitle: [conventionLine(convention), ...evaluated.map((e) => `${e.spec}: ${e.report.model.spec.source}`)],
-      stats: evaluated.flatMap((e) => [
-        { label: `${evaluated.length > 1 ? `${e.spec} ` : ""}${unitLabel(convention)}`, value: humanize(inUnit(e.report.totals.macs, convention)), exact: groupDigits(inUnit(e.report.totals.macs, convention)) },
-        { label: `${evaluated.length > 1 ? `${e.spec} ` : ""}params`, value: humanize(e.report.totals.params), exact: groupDigits(e.report.totals.params) },
-      ]).concat(evaluated.length === 1 ? [{ label: "peak activations (fp32)", value: `${humanize(memory.peak_bytes)}B`, exact: `${groupDigits(memory.peak_elements)} elements at ${memory.at}` }] : []),
+      title,
+      subtitle: [
+        conventionLine(convention),
+        ...evaluated.map((e) => `${e.spec}: ${e.report.model.spec.source}`),
+      ],
+      stats: headlineStats(evaluated, convention),
       sections,
       footer: `Generated by mbn-cost ${VERSION}. Every count is exact and comes from the layer formulas (mbn-cost formula <kind>); convention ${convention.name}.`,
     },
     options.exact,
   );
   if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: html };
-  return { exitCode: ExitCode.Ok, files: [{ path: options.out, content: html, force: options.force }], stderr: `wrote ${options.out}\n` };
+  const file = { path: options.out, content: html, force: options.force };
+  return { exitCode: ExitCode.Ok, files: [file], stderr: `wrote ${options.out}\n` };
 }

@@ -37,10 +37,17 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
   const model = await loadModel(options.model, io.cwd);
   const convention = resolveConvention(options.convention, options.overrides);
   const alphas = parseRange(options.alphas, "--alpha", (r) =>
-    r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0 ? undefined : `width multiplier must be > 0 and ≤ ${MAX_ALPHA}`,
+    r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0
+      ? undefined
+      : `width multiplier must be > 0 and ≤ ${MAX_ALPHA}`,
   ).map((v) => toAlpha(v.text)!);
-  const resolutions = parseRange(options.resolutions ?? String(model.spec.input.resolution), "--resolution", (r) =>
-    r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION) ? undefined : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
+  const resolutions = parseRange(
+    options.resolutions ?? String(model.spec.input.resolution),
+    "--resolution",
+    (r) =>
+      r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION)
+        ? undefined
+        : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
   ).map((v) => Number(v.exact.num));
   if (alphas.length * resolutions.length > MAX_CONFIGURATIONS) {
     const count = (alphas.length * resolutions.length).toLocaleString("en-US");
@@ -50,16 +57,28 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
   }
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
   const smallest = Math.min(...resolutions);
-  for (const alpha of alphas) walkNetwork(buildNetwork(model.spec, alpha.value, convention), [smallest, smallest, model.spec.input.channels]);
+  for (const alpha of alphas)
+    walkNetwork(buildNetwork(model.spec, alpha.value, convention), [
+      smallest,
+      smallest,
+      model.spec.input.channels,
+    ]);
 
   const ctx = { model: options.model, convention, bytesPerElement: DTYPES[options.dtype] };
   const points = sweep(model, alphas, resolutions, convention, options.memoryModel);
   const format = options.format;
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
-  if (options.budget !== undefined && budget === undefined) throw new InputError(`--budget '${options.budget}': expected ${QUANTITY_HELP}`);
+  if (options.budget !== undefined && budget === undefined)
+    throw new InputError(`--budget '${options.budget}': expected ${QUANTITY_HELP}`);
   const whole = format === "table" || format === "markdown" || format === "svg";
-  const content = whole ? await render(format, sweepDocument(points, ctx, budget), { exact: options.exact }) : streamingSweepRenderers[format](points, ctx);
+  const content = whole
+    ? await render(format, sweepDocument(points, ctx, budget), { exact: options.exact })
+    : streamingSweepRenderers[format](points, ctx);
   const count = `${alphas.length * resolutions.length} configurations (${alphas.length} α × ${resolutions.length} resolutions)`;
   if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: content };
-  return { exitCode: ExitCode.Ok, files: [{ path: options.out, content, force: options.force }], stderr: `wrote ${options.out}: ${count}\n` };
+  return {
+    exitCode: ExitCode.Ok,
+    files: [{ path: options.out, content, force: options.force }],
+    stderr: `wrote ${options.out}: ${count}\n`,
+  };
 }

@@ -18,7 +18,10 @@ export const bneckBlock = defineBlockKind({
   expand(spec, state, ctx, nameBlock) {
     const block = spec.name ?? nameBlock();
     const input = state.channels;
-    const expanded = ctx.rules === "tf-slim" ? makeDivisible(input * (spec.exp / state.tableChannels)) : makeDivisible(spec.exp * ctx.alpha);
+    const expanded =
+      ctx.rules === "tf-slim"
+        ? makeDivisible(input * (spec.exp / state.tableChannels))
+        : makeDivisible(spec.exp * ctx.alpha);
     const expands = ctx.rules === "tf-slim" ? expanded > input : expanded !== input;
     const width = expands ? expanded : input;
     const out = scaleChannels(spec.out, spec.width, ctx, input);
@@ -26,7 +29,18 @@ export const bneckBlock = defineBlockKind({
     const saved = `${block}:in`;
     const ops: OpSpec[] = [];
     if (expands) ops.push(convOp({ kind: "pointwise", name: `${block}/expand`, block, out: width, act }));
-    ops.push(convOp({ kind: "depthwise", name: `${block}/dw`, block, kernel: spec.kernel, stride: spec.stride, out: width, groups: width, act }));
+    ops.push(
+      convOp({
+        kind: "depthwise",
+        name: `${block}/dw`,
+        block,
+        kernel: spec.kernel,
+        stride: spec.stride,
+        out: width,
+        groups: width,
+        act,
+      }),
+    );
     if (spec.se) ops.push(...squeezeExciteOps(block, width));
     ops.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
     if (spec.stride === 1 && input === out) {

@@ -12,7 +12,18 @@ export const dsconvBlock = defineBlockKind({
     const bn = spec.bn ?? true;
     const bias = spec.bias ?? false;
     const ops = [
-      convOp({ kind: "depthwise", name: `${block}/dw`, block, kernel: spec.kernel ?? 3, stride: spec.stride, out: state.channels, groups: state.channels, bias, bn, act }),
+      convOp({
+        kind: "depthwise",
+        name: `${block}/dw`,
+        block,
+        kernel: spec.kernel ?? 3,
+        stride: spec.stride,
+        out: state.channels,
+        groups: state.channels,
+        bias,
+        bn,
+        act,
+      }),
       convOp({ kind: "pointwise", name: `${block}/pw`, block, out, bias, bn, act }),
     ];
     return { ops, state: { channels: out, tableChannels: spec.out } };

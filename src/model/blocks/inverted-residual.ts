@@ -28,12 +28,35 @@ export const invertedResidualBlock = defineBlockKind({
       const identity = stride === 1 && input === out;
       const projection = stride === 1 && input !== out && spec.shortcut === "projection";
       const blockOps: OpSpec[] = [];
-      if (expands) blockOps.push(convOp({ kind: "pointwise", name: `${block}/expand`, block, out: width, act }));
-      blockOps.push(convOp({ kind: "depthwise", name: `${block}/dw`, block, kernel: spec.kernel ?? 3, stride, out: width, groups: width, act }));
+      if (expands)
+        blockOps.push(convOp({ kind: "pointwise", name: `${block}/expand`, block, out: width, act }));
+      blockOps.push(
+        convOp({
+          kind: "depthwise",
+          name: `${block}/dw`,
+          block,
+          kernel: spec.kernel ?? 3,
+          stride,
+          out: width,
+          groups: width,
+          act,
+        }),
+      );
       if (projection) {
         const main = `${block}:main`;
-        blockOps.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none", saveOutputAs: main }));
-        blockOps.push(convOp({ kind: "pointwise", name: `${block}/shortcut`, block, out, act: "none", inputFrom: saved }));
+        blockOps.push(
+          convOp({
+            kind: "pointwise",
+            name: `${block}/project`,
+            block,
+            out,
+            act: "none",
+            saveOutputAs: main,
+          }),
+        );
+        blockOps.push(
+          convOp({ kind: "pointwise", name: `${block}/shortcut`, block, out, act: "none", inputFrom: saved }),
+        );
         blockOps.push(plainOp({ kind: "add", name: `${block}/add`, block, reads: main }));
       } else {
         blockOps.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));

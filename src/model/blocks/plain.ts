@@ -7,8 +7,20 @@ import { type BuildContext, convOp, defineBlockKind, plainOp } from "./block-kin
 type ConvLikeSpec = LayerSpecOf<"conv"> | LayerSpecOf<"dw"> | LayerSpecOf<"pw">;
 
 /** One convolution-family op with the entry's name, bias, BatchNorm and activation (defaults: no bias, BatchNorm, the model's activation). */
-function convEntryOp(spec: ConvLikeSpec, block: string, ctx: BuildContext, fields: Pick<OpSpec, "kind"> & Partial<OpSpec>): OpSpec {
-  return convOp({ name: spec.name ?? block, block, bias: spec.bias ?? false, bn: spec.bn ?? true, act: spec.act ?? ctx.activation, ...fields });
+function convEntryOp(
+  spec: ConvLikeSpec,
+  block: string,
+  ctx: BuildContext,
+  fields: Pick<OpSpec, "kind"> & Partial<OpSpec>,
+): OpSpec {
+  return convOp({
+    name: spec.name ?? block,
+    block,
+    bias: spec.bias ?? false,
+    bn: spec.bn ?? true,
+    act: spec.act ?? ctx.activation,
+    ...fields,
+  });
 }
 
 export const convBlock = defineBlockKind({
@@ -18,7 +30,13 @@ export const convBlock = defineBlockKind({
     const block = nameBlock();
     const out = scaleChannels(spec.out, spec.width, ctx, state.channels);
     const groups = spec.groups ?? 1;
-    const op = convEntryOp(spec, block, ctx, { kind: groups > 1 ? "gconv" : "conv", kernel: spec.kernel, stride: spec.stride, out, groups });
+    const op = convEntryOp(spec, block, ctx, {
+      kind: groups > 1 ? "gconv" : "conv",
+      kernel: spec.kernel,
+      stride: spec.stride,
+      out,
+      groups,
+    });
     return { ops: [op], state: { channels: out, tableChannels: spec.out } };
   },
 });
@@ -35,7 +53,13 @@ export const depthwiseBlock = defineBlockKind({
   kind: "dw",
   prefix: "dw",
   expand(spec, state, ctx, nameBlock) {
-    const op = convEntryOp(spec, nameBlock(), ctx, { kind: "depthwise", kernel: spec.kernel, stride: spec.stride, out: state.channels, groups: state.channels });
+    const op = convEntryOp(spec, nameBlock(), ctx, {
+      kind: "depthwise",
+      kernel: spec.kernel,
+      stride: spec.stride,
+      out: state.channels,
+      groups: state.channels,
+    });
     return { ops: [op], state };
   },
 });
@@ -45,7 +69,10 @@ export const pointwiseBlock = defineBlockKind({
   prefix: "pw",
   expand(spec, state, ctx, nameBlock) {
     const out = scaleChannels(spec.out, spec.width, ctx, state.channels);
-    return { ops: [convEntryOp(spec, nameBlock(), ctx, { kind: "pointwise", out })], state: { channels: out, tableChannels: spec.out } };
+    return {
+      ops: [convEntryOp(spec, nameBlock(), ctx, { kind: "pointwise", out })],
+      state: { channels: out, tableChannels: spec.out },
+    };
   },
 });
 
@@ -54,7 +81,8 @@ export const fcBlock = defineBlockKind({
   prefix: "fc",
   expand(spec, state, ctx, nameBlock) {
     const block = nameBlock();
-    const out = spec.out === "classes" ? ctx.classes : scaleChannels(spec.out, spec.width, ctx, state.channels);
+    const out =
+      spec.out === "classes" ? ctx.classes : scaleChannels(spec.out, spec.width, ctx, state.channels);
     const op = plainOp({
       kind: "fc",
       name: spec.name ?? block,
@@ -73,7 +101,13 @@ export const avgpoolBlock = defineBlockKind({
   prefix: "pool",
   expand(spec, state, _ctx, nameBlock) {
     const block = nameBlock();
-    const op = plainOp({ kind: "avgpool", name: spec.name ?? block, block, kernel: spec.kernel ?? 0, stride: spec.kernel ?? 1 });
+    const op = plainOp({
+      kind: "avgpool",
+      name: spec.name ?? block,
+      block,
+      kernel: spec.kernel ?? 0,
+      stride: spec.kernel ?? 1,
+    });
     return { ops: [spec.functional ? { ...op, functional: true } : op], state };
   },
 });

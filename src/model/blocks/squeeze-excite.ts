@@ -14,8 +14,25 @@ export function squeezeExciteOps(block: string, channels: number, reduction = 4,
   const gate = `${block}/se:gate`;
   return [
     plainOp({ kind: "avgpool", name: `${block}/se/pool`, block, type: "se", saveInputAs: saved }),
-    plainOp({ kind: "fc", name: `${block}/se/fc1`, block, type: "se", out: squeeze, bias: true, act: "relu" }),
-    plainOp({ kind: "fc", name: `${block}/se/fc2`, block, type: "se", out: channels, bias: true, act: "hsigmoid", saveOutputAs: gate }),
+    plainOp({
+      kind: "fc",
+      name: `${block}/se/fc1`,
+      block,
+      type: "se",
+      out: squeeze,
+      bias: true,
+      act: "relu",
+    }),
+    plainOp({
+      kind: "fc",
+      name: `${block}/se/fc2`,
+      block,
+      type: "se",
+      out: channels,
+      bias: true,
+      act: "hsigmoid",
+      saveOutputAs: gate,
+    }),
     plainOp({ kind: "scale", name: `${block}/se/scale`, block, type: "se", inputFrom: saved, reads: gate }),
   ];
 }

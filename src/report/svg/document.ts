@@ -3,6 +3,9 @@ import type { ReportDocument } from "../document.js";
 import { renderChart } from "./render.js";
 
 export function renderSvg(doc: ReportDocument): string {
-  if (!doc.chart) throw new InputError(`--format svg: this report has no chart (charts: the per-layer report, --by, compare, sweep)`);
+  if (!doc.chart)
+    throw new InputError(
+      `--format svg: this report has no chart (charts: the per-layer report, --by, compare, sweep)`,
+    );
   return renderChart(doc.chart);
 }

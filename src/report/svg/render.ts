@@ -4,7 +4,7 @@
  */
 import type { Bar, Chart } from "../chart.js";
 import { humanize } from "../numbers.js";
-import { escapeXml as escape } from "../untrusted-text.js";
+import { escapeXml } from "../untrusted-text.js";
 
 /** Colours readable on light and dark backgrounds; one per layer type, others cycle. */
 const TYPE_COLOURS: Record<string, string> = {
@@ -19,7 +19,8 @@ const TYPE_COLOURS: Record<string, string> = {
 };
 const CYCLE = ["#2f7fd8", "#e8912d", "#3aa55d", "#c9453a", "#8d62c9", "#2aa9a4", "#b7a32b", "#d15b9c"];
 
-export const colourOf = (group: string, index = 0): string => TYPE_COLOURS[group] ?? CYCLE[index % CYCLE.length]!;
+export const colourOf = (group: string, index = 0): string =>
+  TYPE_COLOURS[group] ?? CYCLE[index % CYCLE.length]!;
 
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
 
@@ -39,10 +40,10 @@ const STYLE = `<style>
 
 function svg(width: number, height: number, title: string, body: string[]): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escape(title)}">`,
-    `<title>${escape(title)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}">`,
+    `<title>${escapeXml(title)}</title>`,
     STYLE,
-    `<text class="h" x="16" y="24">${escape(title)}</text>`,
+    `<text class="h" x="16" y="24">${escapeXml(title)}</text>`,
     ...body,
     "</svg>",
     "",
@@ -63,7 +64,10 @@ function ticks(max: number): number[] {
 const tickLabel = (v: number) => humanize(BigInt(Math.round(v)), v >= 1000 && v % 1000 !== 0 ? 2 : 0);
 
 function legend(groups: readonly string[], x: number, y: number): string[] {
-  return groups.map((g, i) => `<rect x="${x}" y="${y + i * 18}" width="12" height="12" fill="${colourOf(g, i)}"/><text class="t" x="${x + 18}" y="${y + i * 18 + 10}">${escape(g)}</text>`);
+  return groups.map(
+    (g, i) =>
+      `<rect x="${x}" y="${y + i * 18}" width="12" height="12" fill="${colourOf(g, i)}"/><text class="t" x="${x + 18}" y="${y + i * 18 + 10}">${escapeXml(g)}</text>`,
+  );
 }
 
 /** Per-layer bars (many, thin, vertical) or a few labelled horizontal bars. */
@@ -83,19 +87,22 @@ function renderBars(chart: Extract<Chart, { kind: "bars" }>): string {
     const body: string[] = [];
     for (const t of scale) {
       const y = top + plotH - (t / top_) * plotH;
-      body.push(`<line class="g" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}"/>`, `<text class="s" x="${left - 6}" y="${n(y + 4)}" text-anchor="end">${tickLabel(t)}</text>`);
+      body.push(
+        `<line class="g" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}"/>`,
+        `<text class="s" x="${left - 6}" y="${n(y + 4)}" text-anchor="end">${tickLabel(t)}</text>`,
+      );
     }
     chart.bars.forEach((b: Bar, i) => {
       const h = (Number(b.value) / top_) * plotH;
       body.push(
-        `<rect class="bar" x="${n(left + i * barW + 1)}" y="${n(top + plotH - h)}" width="${n(Math.max(1, barW - 2))}" height="${n(Math.max(h, b.value > 0n ? 0.5 : 0))}" fill="${colourOf(b.group, groups.indexOf(b.group))}"><title>${escape(`${b.label}: ${humanize(b.value)} ${chart.unit}${b.note ? ` (${b.note})` : ""}`)}</title></rect>`,
+        `<rect class="bar" x="${n(left + i * barW + 1)}" y="${n(top + plotH - h)}" width="${n(Math.max(1, barW - 2))}" height="${n(Math.max(h, b.value > 0n ? 0.5 : 0))}" fill="${colourOf(b.group, groups.indexOf(b.group))}"><title>${escapeXml(`${b.label}: ${humanize(b.value)} ${chart.unit}${b.note ? ` (${b.note})` : ""}`)}</title></rect>`,
       );
     });
     body.push(
       `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
       `<text class="s" x="${left}" y="${top + plotH + 18}">layer 1</text>`,
       `<text class="s" x="${left + plotW}" y="${top + plotH + 18}" text-anchor="end">layer ${chart.bars.length}</text>`,
-      `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escape(chart.unit)}</text>`,
+      `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(chart.unit)}</text>`,
       ...legend(groups, left + plotW + 20, top),
     );
     return svg(width, height, chart.title, body);
@@ -110,9 +117,9 @@ function renderBars(chart: Extract<Chart, { kind: "bars" }>): string {
     const y = top + i * rowH;
     const w = (Number(b.value) / max) * plotW;
     return [
-      `<text class="t" x="${labelW - 8}" y="${y + 15}" text-anchor="end">${escape(b.label)}</text>`,
-      `<rect class="bar" x="${labelW}" y="${y + 3}" width="${n(Math.max(w, b.value > 0n ? 1 : 0))}" height="${rowH - 8}" fill="${colourOf(b.group, i)}"><title>${escape(`${b.label}: ${humanize(b.value)} ${chart.unit}`)}</title></rect>`,
-      `<text class="t" x="${n(labelW + w + 6)}" y="${y + 15}">${escape(`${humanize(b.value)}${b.note ? ` · ${b.note}` : ""}`)}</text>`,
+      `<text class="t" x="${labelW - 8}" y="${y + 15}" text-anchor="end">${escapeXml(b.label)}</text>`,
+      `<rect class="bar" x="${labelW}" y="${y + 3}" width="${n(Math.max(w, b.value > 0n ? 1 : 0))}" height="${rowH - 8}" fill="${colourOf(b.group, i)}"><title>${escapeXml(`${b.label}: ${humanize(b.value)} ${chart.unit}`)}</title></rect>`,
+      `<text class="t" x="${n(labelW + w + 6)}" y="${y + 15}">${escapeXml(`${humanize(b.value)}${b.note ? ` · ${b.note}` : ""}`)}</text>`,
     ];
   });
   return svg(width, height, chart.title, body);
@@ -134,21 +141,31 @@ function renderGroupedBars(chart: Extract<Chart, { kind: "grouped-bars" }>): str
   const body: string[] = [];
   for (const t of scale) {
     const y = top + plotH - (t / top_) * plotH;
-    body.push(`<line class="g" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}"/>`, `<text class="s" x="${left - 6}" y="${n(y + 4)}" text-anchor="end">${tickLabel(t)}</text>`);
+    body.push(
+      `<line class="g" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}"/>`,
+      `<text class="s" x="${left - 6}" y="${n(y + 4)}" text-anchor="end">${tickLabel(t)}</text>`,
+    );
   }
   chart.categories.forEach((c, ci) => {
     chart.series.forEach((s, si) => {
       const v = s.values[ci] ?? 0n;
       const h = (Number(v) / top_) * plotH;
       const x = left + ci * groupW + 10 + si * barW;
-      body.push(`<rect class="bar" x="${n(x)}" y="${n(top + plotH - h)}" width="${n(barW - 2)}" height="${n(h)}" fill="${CYCLE[si % CYCLE.length]}"><title>${escape(`${s.label}, ${c}: ${humanize(v)} ${chart.unit}`)}</title></rect>`);
+      body.push(
+        `<rect class="bar" x="${n(x)}" y="${n(top + plotH - h)}" width="${n(barW - 2)}" height="${n(h)}" fill="${CYCLE[si % CYCLE.length]}"><title>${escapeXml(`${s.label}, ${c}: ${humanize(v)} ${chart.unit}`)}</title></rect>`,
+      );
     });
-    body.push(`<text class="s" x="${n(left + ci * groupW + groupW / 2)}" y="${top + plotH + 16}" text-anchor="middle">${escape(c)}</text>`);
+    body.push(
+      `<text class="s" x="${n(left + ci * groupW + groupW / 2)}" y="${top + plotH + 16}" text-anchor="middle">${escapeXml(c)}</text>`,
+    );
   });
   body.push(
     `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
-    `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escape(chart.unit)}</text>`,
-    ...chart.series.map((s, i) => `<rect x="${left + plotW + 20}" y="${top + i * 18}" width="12" height="12" fill="${CYCLE[i % CYCLE.length]}"/><text class="t" x="${left + plotW + 38}" y="${top + i * 18 + 10}">${escape(s.label)}</text>`),
+    `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(chart.unit)}</text>`,
+    ...chart.series.map(
+      (s, i) =>
+        `<rect x="${left + plotW + 20}" y="${top + i * 18}" width="12" height="12" fill="${CYCLE[i % CYCLE.length]}"/><text class="t" x="${left + plotW + 38}" y="${top + i * 18 + 10}">${escapeXml(s.label)}</text>`,
+    ),
   );
   return svg(width, height, chart.title, body);
 }
@@ -164,27 +181,45 @@ function renderLines(chart: Extract<Chart, { kind: "lines" }>): string {
   const xs = chart.series.flatMap((s) => s.points.map((p) => p.x));
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs, xMin + 1e-9);
-  const yMax = Math.max(1, ...chart.series.flatMap((s) => s.points.map((p) => Number(p.y))), chart.budget ? Number(chart.budget) : 0);
+  const yMax = Math.max(
+    1,
+    ...chart.series.flatMap((s) => s.points.map((p) => Number(p.y))),
+    chart.budget ? Number(chart.budget) : 0,
+  );
   const scale = ticks(yMax);
   const top_ = scale.at(-1)!;
   const X = (x: number) => left + ((x - xMin) / (xMax - xMin)) * plotW;
   const Y = (y: number) => top + plotH - (y / top_) * plotH;
   const body: string[] = [];
-  for (const t of scale) body.push(`<line class="g" x1="${left}" y1="${n(Y(t))}" x2="${left + plotW}" y2="${n(Y(t))}"/>`, `<text class="s" x="${left - 6}" y="${n(Y(t) + 4)}" text-anchor="end">${tickLabel(t)}</text>`);
-  for (const x of [xMin, (xMin + xMax) / 2, xMax]) body.push(`<text class="s" x="${n(X(x))}" y="${top + plotH + 16}" text-anchor="middle">${Number(x.toFixed(3))}</text>`);
+  for (const t of scale)
+    body.push(
+      `<line class="g" x1="${left}" y1="${n(Y(t))}" x2="${left + plotW}" y2="${n(Y(t))}"/>`,
+      `<text class="s" x="${left - 6}" y="${n(Y(t) + 4)}" text-anchor="end">${tickLabel(t)}</text>`,
+    );
+  for (const x of [xMin, (xMin + xMax) / 2, xMax])
+    body.push(
+      `<text class="s" x="${n(X(x))}" y="${top + plotH + 16}" text-anchor="middle">${Number(x.toFixed(3))}</text>`,
+    );
   chart.series.forEach((s, i) => {
     const d = s.points.map((p, j) => `${j === 0 ? "M" : "L"}${n(X(p.x))},${n(Y(Number(p.y)))}`).join(" ");
-    body.push(`<path class="line" d="${d}" fill="none" stroke="${CYCLE[i % CYCLE.length]}" stroke-width="2"><title>${escape(s.label)}</title></path>`);
-    body.push(`<rect x="${left + plotW + 16}" y="${top + i * 18}" width="12" height="3" fill="${CYCLE[i % CYCLE.length]}"/><text class="t" x="${left + plotW + 34}" y="${top + i * 18 + 6}">${escape(s.label)}</text>`);
+    body.push(
+      `<path class="line" d="${d}" fill="none" stroke="${CYCLE[i % CYCLE.length]}" stroke-width="2"><title>${escapeXml(s.label)}</title></path>`,
+    );
+    body.push(
+      `<rect x="${left + plotW + 16}" y="${top + i * 18}" width="12" height="3" fill="${CYCLE[i % CYCLE.length]}"/><text class="t" x="${left + plotW + 34}" y="${top + i * 18 + 6}">${escapeXml(s.label)}</text>`,
+    );
   });
   if (chart.budget !== undefined) {
     const y = Y(Number(chart.budget));
-    body.push(`<line class="budget" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}" stroke="#c9453a" stroke-width="1.5" stroke-dasharray="6 4"/>`, `<text class="t" x="${left + plotW - 4}" y="${n(y - 6)}" text-anchor="end">budget ${humanize(chart.budget)}</text>`);
+    body.push(
+      `<line class="budget" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}" stroke="#c9453a" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+      `<text class="t" x="${left + plotW - 4}" y="${n(y - 6)}" text-anchor="end">budget ${humanize(chart.budget)}</text>`,
+    );
   }
   body.push(
     `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
-    `<text class="s" x="${left + plotW / 2}" y="${top + plotH + 36}" text-anchor="middle">${escape(chart.xLabel)}</text>`,
-    `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escape(chart.unit)}</text>`,
+    `<text class="s" x="${left + plotW / 2}" y="${top + plotH + 36}" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`,
+    `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(chart.unit)}</text>`,
   );
   return svg(width, height, chart.title, body);
 }
