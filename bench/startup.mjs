@@ -2,16 +2,21 @@
 /**
  * npm run bench: start-up and sweep cost as ratios to bare `node -e 0`,
  * measured interleaved in the same run (so machine load affects both), with
- * the minimum and the median of N rounds, and peak RSS.
+ * the minimum and the median of N rounds, and peak RSS. The bin is run as a
+ * user runs it (its shebang's node flags included).
  *
  *   node bench/startup.mjs [rounds]        (default 15)
  *
- * Targets (issue 7): cold `mbn-cost v2 --alpha 0.5` ≤ 1.5× bare node (aim
- * 1.25×); `sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8` (11,651
- * configurations) ≥ 20,000 configurations per second (aim 100,000).
+ * Targets: a cold report ≤ 1.5× bare node (aim 1.25×), on the JSON path and
+ * on the table path (which loads cli-table3); `sweep v2 --alpha
+ * 0.10:2.00:0.01 --resolution 32:512:8` (11,651 configurations) ≥ 20,000
+ * configurations per second; a 971,350-row sweep through a pipe under
+ * 100 MB of memory, and ended at once when the reader closes the pipe.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -19,26 +24,28 @@ const rounds = Number(process.argv[2] ?? 15);
 const bin = "bin/mbn-cost.js";
 const SWEEP = ["sweep", "v2", "--alpha", "0.10:2.00:0.01", "--resolution", "32:512:8"];
 const SWEEP_CONFIGS = 191 * 61;
+const BIG_SWEEP = "sweep v2 --alpha 0.10:4.00:0.001 --resolution 32:1024:4";
 const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 const commands = {
-  "node -e 0": ["-e", "0"],
+  "node -e 0": [process.execPath, "-e", "0"],
   "mbn-cost --version": [bin, "--version"],
-  "mbn-cost v2 --alpha 0.5": [bin, "v2", "--alpha", "0.5"],
+  "mbn-cost v2 --alpha 0.5 --format json": [bin, "v2", "--alpha", "0.5", "--format", "json"],
+  "mbn-cost v2 --alpha 0.5 (table)": [bin, "v2", "--alpha", "0.5"],
   "mbn-cost sweep (11,651 configs)": [bin, ...SWEEP],
 };
 
-function timeOnce(args) {
+function timeOnce([file, ...args]) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(file, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${file} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
 
-function peakRssKb(args) {
+function peakRssKb(argv) {
   if (!gnuTime) return undefined;
-  const r = spawnSync(gnuTime, ["-f", "%M", process.execPath, ...args], {
+  const r = spawnSync(gnuTime, ["-f", "%M", ...argv], {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
     encoding: "utf8",
@@ -46,10 +53,24 @@ function peakRssKb(args) {
   return Number(r.stderr.trim().split("\n").at(-1));
 }
 
+/** A shell pipeline, timed, with the sweep's own peak RSS (GNU time on the first stage, into a file). */
+function pipeline(consumer) {
+  const rssFile = join(mkdtempSync(join(tmpdir(), "mbn-bench-")), "rss");
+  const time = gnuTime ? `${gnuTime} -f %M -o ${rssFile}` : "";
+  const start = process.hrtime.bigint();
+  const r = spawnSync("bash", ["-c", `${time} ./${bin} ${BIG_SWEEP} | ${consumer}`], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rssMb = gnuTime ? Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1)) / 1024 : undefined;
+  return { ms, out: r.stdout.trim(), rssMb };
+}
+
 const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-for (const args of Object.values(commands)) timeOnce(args); // warm the file cache
+for (const argv of Object.values(commands)) timeOnce(argv); // warm the file cache
 for (let i = 0; i < rounds; i++)
-  for (const [name, args] of Object.entries(commands)) samples[name].push(timeOnce(args));
+  for (const [name, argv] of Object.entries(commands)) samples[name].push(timeOnce(argv));
 
 const min = (xs) => Math.min(...xs);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -58,17 +79,32 @@ const base = { min: min(samples["node -e 0"]), median: median(samples["node -e 0
 console.log(`node ${process.version}, ${rounds} interleaved rounds (min / median, ms; ratio to bare node)`);
 for (const [name, xs] of Object.entries(samples)) {
   const rss = peakRssKb(commands[name]);
+  const times = `${min(xs).toFixed(1).padStart(7)} / ${median(xs).toFixed(1).padStart(7)}`;
+  const ratios = `×${(min(xs) / base.min).toFixed(2)} / ×${(median(xs) / base.median).toFixed(2)}`;
   console.log(
-    `${name.padEnd(34)} ${min(xs).toFixed(1).padStart(7)} / ${median(xs).toFixed(1).padStart(7)}   ×${(min(xs) / base.min).toFixed(2)} / ×${(median(xs) / base.median).toFixed(2)}` +
-      (rss ? `   peak RSS ${(rss / 1024).toFixed(1)} MB` : ""),
+    `${name.padEnd(40)} ${times}   ${ratios}${rss ? `   peak RSS ${(rss / 1024).toFixed(1)} MB` : ""}`,
   );
 }
-const sweepWork = min(samples["mbn-cost sweep (11,651 configs)"]) - min(samples["mbn-cost v2 --alpha 0.5"]);
 const cold = min(samples["mbn-cost sweep (11,651 configs)"]);
+const sweepWork = cold - min(samples["mbn-cost v2 --alpha 0.5 --format json"]);
+const perSecond = (n, ms) => Math.round(n / (ms / 1000)).toLocaleString("en-US");
 console.log(
-  `sweep throughput: ${Math.round(SWEEP_CONFIGS / (cold / 1000)).toLocaleString("en-US")} configurations/s including start-up, ${Math.round(SWEEP_CONFIGS / (sweepWork / 1000)).toLocaleString("en-US")}/s beyond a single report`,
+  `sweep throughput: ${perSecond(SWEEP_CONFIGS, cold)} configurations/s including start-up, ${perSecond(SWEEP_CONFIGS, sweepWork)}/s beyond a single report`,
 );
-const ratio = min(samples["mbn-cost v2 --alpha 0.5"]) / base.min;
+
+const whole = pipeline("wc -l");
+const rows = Number(whole.out) - 1;
+const closed = pipeline("head -1 > /dev/null; echo done");
 console.log(
-  `targets: v2 report ×${ratio.toFixed(2)} (≤ ×1.5, aim ×1.25) ${ratio <= 1.5 ? "✓" : "✗"}; sweep ≥ 20,000/s ${SWEEP_CONFIGS / (cold / 1000) >= 20000 ? "✓" : "✗"}`,
+  `${BIG_SWEEP} | wc -l: ${rows.toLocaleString("en-US")} rows in ${(whole.ms / 1000).toFixed(2)} s (${perSecond(rows, whole.ms)} configurations/s)` +
+    (whole.rssMb ? `, peak RSS ${whole.rssMb.toFixed(1)} MB` : ""),
+);
+console.log(`the same | head -1: ended after ${(closed.ms / 1000).toFixed(2)} s`);
+
+const json = min(samples["mbn-cost v2 --alpha 0.5 --format json"]) / base.min;
+const table = min(samples["mbn-cost v2 --alpha 0.5 (table)"]) / base.min;
+const ok = (b) => (b ? "✓" : "✗");
+console.log(
+  `targets: JSON path ×${json.toFixed(2)} ${ok(json <= 1.5)}, table path ×${table.toFixed(2)} ${ok(table <= 1.5)} (≤ ×1.5); ` +
+    `sweep ≥ 20,000/s ${ok(SWEEP_CONFIGS / (cold / 1000) >= 20000)}; piped sweep < 100 MB ${ok((whole.rssMb ?? 0) < 100)}; closed pipe < 0.5 s ${ok(closed.ms < 500)}`,
 );

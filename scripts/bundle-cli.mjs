@@ -5,7 +5,8 @@
  *
  *  1. one CommonJS file, dist/cli-bundle/main.cjs (esbuild): Node 20 resolves,
  *     compiles and links each module separately and has no compile cache;
- *     commands still load lazily inside the file, and zod stays an external
+ *     commands still load lazily inside the file (cli-table3 too, evaluated only
+ *     for table output, so it shares the code cache), and zod stays an external
  *     package required only by the code that validates user files;
  *  2. a V8 code cache beside it, main.cjs.cache, made by running the bundle
  *     on representative commands (output discarded) and saving what V8

@@ -30,26 +30,14 @@ function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
   return ExitCode.Internal;
 }
 
-/** Chunks of a streamed stdout are written in batches of about this many characters. */
-const STREAM_BATCH = 1 << 16;
-
-async function writeStream(chunks: Iterable<string>, io: CliIo): Promise<void> {
-  let batch = "";
-  for (const chunk of chunks) {
-    batch += chunk;
-    if (batch.length >= STREAM_BATCH) {
-      await io.stdout(batch); // waits while the reader is behind: memory stays bounded
-      batch = "";
-    }
-  }
-  if (batch) await io.stdout(batch);
-}
-
 async function writeOutcome(outcome: Outcome, io: CliIo): Promise<ExitCode> {
   for (const file of outcome.files ?? []) io.writeFile(file.path, file.content, file.force);
   for (const append of outcome.appends ?? []) io.appendFile(append.path, append.content);
   if (typeof outcome.stdout === "string") await io.stdout(outcome.stdout);
-  else if (outcome.stdout) await writeStream(outcome.stdout, io);
+  else if (outcome.stdout) {
+    // renderers yield chunks of ~64 KB; waiting on each keeps memory bounded while the reader is behind
+    for (const chunk of outcome.stdout) await io.stdout(chunk);
+  }
   if (outcome.stderr) io.stderr(outcome.stderr);
   return outcome.exitCode;
 }
