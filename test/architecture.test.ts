@@ -1,6 +1,7 @@
 /**
- * Layering (STYLE rule 1): algebra → layers → model → evaluate → report are
- * pure. Only io/ and cli/ may touch node:*, process, commander or the console.
+ * Layering (STYLE rule 1): algebra → layers → model → published → evaluate →
+ * budget → report are pure, and each imports only the ones before it. Only
+ * io/ and cli/ may touch node:*, process, commander or the console.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -20,7 +21,7 @@ const imports = (source: string) =>
 const dynamicImports = (source: string) =>
   [...source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
 
-const PURE = ["algebra", "layers", "model", "evaluate", "report"];
+const PURE = ["algebra", "layers", "model", "published", "evaluate", "budget", "report"];
 const FORBIDDEN_IN_PURE = [/^node:/, /^commander$/, /\/cli\//, /\/io\//];
 const ONLY_ALGEBRA = /^\.\/|^\.\.\/algebra\//;
 
@@ -48,6 +49,45 @@ describe("architecture", () => {
 
   test("nothing in src/ uses console.*", () => {
     for (const file of all) expect(/\bconsole\./.test(file.source), file.path).toBe(false);
+  });
+
+  // Lower layers never import higher ones: errors ← algebra ← layers ← model ← published ← evaluate ← budget ← report ← io ← cli.
+  const LEVEL: Record<string, number> = {
+    "errors.ts": 0,
+    algebra: 1,
+    layers: 2,
+    model: 3,
+    published: 4,
+    evaluate: 5,
+    budget: 6,
+    report: 7,
+    io: 8,
+    cli: 9,
+    "index.ts": 10,
+  };
+  const areaOf = (path: string) => path.split("/")[0]!;
+  const target = (from: string, spec: string) => relative(SRC, join(SRC, from, "..", spec));
+
+  test("imports point inward: no folder imports a folder above it", () => {
+    for (const file of all) {
+      for (const spec of [...imports(file.source), ...dynamicImports(file.source)].filter((s) => s.startsWith("."))) {
+        const to = areaOf(target(file.path, spec)).replace(/\.js$/, ".ts");
+        expect(LEVEL[to], `${file.path} imports ${spec} (${to} is not a known folder)`).toBeDefined();
+        expect(LEVEL[to]! <= LEVEL[areaOf(file.path)]!, `${file.path} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  test("report/ renders what evaluate/ and budget/ computed: it imports only their types and option names", () => {
+    const typeOnly = (source: string, spec: string) =>
+      new RegExp(`import type [^;]*from\\s+["']${spec.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']`).test(source);
+    for (const file of all.filter((f) => f.path.startsWith("report/"))) {
+      for (const spec of imports(file.source)) {
+        const to = target(file.path, spec);
+        if (!/^(evaluate|budget)\//.test(to) || to.endsWith("option-names.js")) continue;
+        expect(typeOnly(file.source, spec), `${file.path} imports values from ${spec}`).toBe(true);
+      }
+    }
   });
 
   test("the library entry never pulls in the CLI", () => {

@@ -34,7 +34,7 @@ const measures: Record<BudgetMetric, (report: CostReport, budget: Budget) => big
   macs: (r) => r.totals.macs,
   flops: (r) => 2n * r.totals.macs,
   params: (r) => r.totals.params,
-  peak_memory: (r, b) => peakMemory(r.rows, r.ops, "block").elements * DTYPES[b.dtype ?? "fp32"],
+  peak_memory: (r, b) => peakMemory(r.rows, "block").elements * DTYPES[b.dtype ?? "fp32"],
 };
 
 export function checkBudget(name: string, budget: Budget, report: CostReport): BudgetResult {

@@ -4,7 +4,9 @@
  * exact fractions of the totals.
  */
 import { type Rational, rational } from "../algebra/rational.js";
+import type { Metric } from "../published/figures.js";
 import type { CostReport, LayerRow } from "./cost.js";
+import { differingFigureNotes } from "./figure-notes.js";
 
 import type { BreakdownBy } from "./option-names.js";
 
@@ -67,4 +69,23 @@ export function breakdown(report: CostReport, by: BreakdownBy): BreakdownGroup[]
       paramsShare: share(s.params, report.totals.params),
     }));
   return grouping.order(groups);
+}
+
+/** A breakdown and what the published figures of this setting say about it. */
+export interface Breakdown {
+  readonly by: BreakdownBy;
+  readonly groups: readonly BreakdownGroup[];
+  /** Published figures of this model and setting that differ from the arithmetic, with why. */
+  readonly figureNotes: readonly string[];
+}
+
+const FIGURES_ABOUT: Record<BreakdownBy, readonly Metric["kind"][]> = {
+  type: ["share"],
+  resolution: ["at-resolutions"],
+  block: [],
+  layer: [],
+};
+
+export function analyseBreakdown(report: CostReport, by: BreakdownBy): Breakdown {
+  return { by, groups: breakdown(report, by), figureNotes: differingFigureNotes(report, FIGURES_ABOUT[by]) };
 }

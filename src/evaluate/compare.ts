@@ -56,3 +56,15 @@ export function alignBreakdowns(reports: readonly CostReport[], by: BreakdownBy)
     }),
   }));
 }
+
+/** Totals with exact ratios to the first, and, with `by`, the breakdowns aligned key by key. */
+export interface Comparison {
+  readonly totals: readonly ComparedTotals[];
+  readonly by?: BreakdownBy;
+  readonly aligned?: readonly AlignedRow[];
+}
+
+export function compareReports(reports: readonly CostReport[], by?: BreakdownBy): Comparison {
+  const totals = compareTotals(reports);
+  return by ? { totals, by, aligned: alignBreakdowns(reports, by) } : { totals };
+}

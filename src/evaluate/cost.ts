@@ -13,6 +13,8 @@ import type { ModelSpec } from "../model/schema.js";
 
 export interface LayerRow {
   readonly index: number;
+  /** The built op behind the row (its flags, saved tensors, width fields). */
+  readonly spec: OpSpec;
   readonly name: string;
   readonly block: string;
   /** The primitive op kind: conv, depthwise, pointwise, gconv, fc, avgpool, add, scale. */
@@ -56,8 +58,6 @@ export interface CostReport {
   readonly convention: Convention;
   readonly rows: readonly LayerRow[];
   readonly totals: Totals;
-  /** The built ops behind the rows (same order). */
-  readonly ops: readonly OpSpec[];
 }
 
 interface CompiledKind {
@@ -168,6 +168,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
     }
     rows.push({
       index: index + 1,
+      spec: op,
       name: op.name,
       block: op.block,
       op: op.kind,
@@ -201,5 +202,5 @@ export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostRe
     [resolution, resolution, model.spec.input.channels],
     options.convention,
   );
-  return { model, alpha: options.alpha, resolution, convention: options.convention, rows, totals, ops };
+  return { model, alpha: options.alpha, resolution, convention: options.convention, rows, totals };
 }

@@ -39,7 +39,7 @@ const sum = (rows: readonly LayerRow[], pick: (r: LayerRow) => bigint) =>
 /** Elements of one kind of work in ops called as modules, or as functions (V2's final pool). */
 function workAmount(report: CostReport, category: WorkCategory, functional: boolean): bigint {
   return report.rows.reduce(
-    (a, r, i) => ((report.ops[i]!.functional === true) === functional ? a + (r.work[category] ?? 0n) : a),
+    (a, r) => ((r.spec.functional === true) === functional ? a + (r.work[category] ?? 0n) : a),
     0n,
   );
 }

@@ -10,14 +10,19 @@
  *
  * Peak = the largest number of elements alive at once; bytes at a dtype.
  */
-import type { OpSpec } from "../layers/define-layer-kind.js";
+import { elementsOf } from "../layers/define-layer-kind.js";
 import type { LayerRow } from "./cost.js";
 
 import type { Dtype, MemoryModel } from "./option-names.js";
 
-export { MEMORY_MODELS, type MemoryModel, type Dtype } from "./option-names.js";
+export { MEMORY_MODELS, MEMORY_MODEL_SUMMARY, type MemoryModel, type Dtype } from "./option-names.js";
 
 export const DTYPES = { fp32: 4n, fp16: 2n, int8: 1n } as const satisfies Record<Dtype, bigint>;
+
+export interface MemoryOptions {
+  readonly dtype: Dtype;
+  readonly memoryModel: MemoryModel;
+}
 
 export interface MemoryPeak {
   readonly model: MemoryModel;
@@ -25,14 +30,6 @@ export interface MemoryPeak {
   /** Where the peak occurs: block or layer name. */
   readonly at: string;
 }
-
-export const elementsOf = (shape: readonly number[]): bigint => shape.reduce((a, d) => a * BigInt(d), 1n);
-
-export const MEMORY_MODEL_SUMMARY: Record<MemoryModel, string> = {
-  block:
-    "each block holds only its input and output (internal expanded tensors streamed; MobileNetV2 Section 5.1)",
-  layer: "each op holds its input and output, plus tensors saved for a later residual add or SE scale",
-};
 
 function peakByBlock(rows: readonly LayerRow[]): MemoryPeak {
   let best: MemoryPeak = { model: "block", elements: 0n, at: "" };
@@ -48,16 +45,16 @@ function peakByBlock(rows: readonly LayerRow[]): MemoryPeak {
   return best;
 }
 
-function peakByLayer(rows: readonly LayerRow[], ops: readonly OpSpec[]): MemoryPeak {
+function peakByLayer(rows: readonly LayerRow[]): MemoryPeak {
   // A saved tensor lives from the op that saves it to the last op that reads it.
   const lastRead = new Map<string, number>();
-  ops.forEach((op, i) => {
+  rows.forEach(({ spec: op }, i) => {
     for (const label of [op.inputFrom, op.reads]) if (label !== undefined) lastRead.set(label, i);
   });
   const alive: { label: string; until: number; elements: bigint }[] = [];
   let best: MemoryPeak = { model: "layer", elements: 0n, at: "" };
   rows.forEach((row, i) => {
-    const op = ops[i]!;
+    const op = row.spec;
     if (op.saveInputAs !== undefined)
       alive.push({
         label: op.saveInputAs,
@@ -78,10 +75,19 @@ function peakByLayer(rows: readonly LayerRow[], ops: readonly OpSpec[]): MemoryP
   return best;
 }
 
-export function peakMemory(
-  rows: readonly LayerRow[],
-  ops: readonly OpSpec[],
-  model: MemoryModel,
-): MemoryPeak {
-  return model === "block" ? peakByBlock(rows) : peakByLayer(rows, ops);
+export function peakMemory(rows: readonly LayerRow[], model: MemoryModel): MemoryPeak {
+  return model === "block" ? peakByBlock(rows) : peakByLayer(rows);
+}
+
+/** The peak under a memory model, and its bytes at a dtype. */
+export interface ActivationMemory extends MemoryPeak {
+  readonly dtype: Dtype;
+  readonly bytesPerElement: bigint;
+  readonly bytes: bigint;
+}
+
+export function activationMemory(rows: readonly LayerRow[], options: MemoryOptions): ActivationMemory {
+  const peak = peakMemory(rows, options.memoryModel);
+  const bytesPerElement = DTYPES[options.dtype];
+  return { ...peak, dtype: options.dtype, bytesPerElement, bytes: peak.elements * bytesPerElement };
 }

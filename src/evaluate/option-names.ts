@@ -1,9 +1,15 @@
-/** Names only, so that declaring CLI options does not load the evaluators. */
+/** Names (and what they mean), so that declaring CLI options does not load the evaluators. */
 export const BREAKDOWNS = ["type", "resolution", "block", "layer"] as const;
 export type BreakdownBy = (typeof BREAKDOWNS)[number];
 
 export const MEMORY_MODELS = ["block", "layer"] as const;
 export type MemoryModel = (typeof MEMORY_MODELS)[number];
+
+export const MEMORY_MODEL_SUMMARY: Record<MemoryModel, string> = {
+  block:
+    "each block holds only its input and output (internal expanded tensors streamed; MobileNetV2 Section 5.1)",
+  layer: "each op holds its input and output, plus tensors saved for a later residual add or SE scale",
+};
 
 export const DTYPE_NAMES = ["fp32", "fp16", "int8"] as const;
 export type Dtype = (typeof DTYPE_NAMES)[number];

@@ -40,7 +40,7 @@ export function* sweep(
         resolution,
         macs: totals.macs,
         params: totals.params,
-        peakActivations: peakMemory(rows, ops, memoryModel).elements,
+        peakActivations: peakMemory(rows, memoryModel).elements,
       };
     }
   }

@@ -8,6 +8,9 @@ import type { Poly } from "../algebra/expr.js";
 /** [H, W, C] of a feature map. */
 export type Shape = readonly [number, number, number];
 
+/** Elements of a tensor of this shape, exactly. */
+export const elementsOf = (shape: readonly number[]): bigint => shape.reduce((a, d) => a * BigInt(d), 1n);
+
 export const ACTIVATIONS = ["none", "relu", "relu6", "hswish", "hsigmoid", "sigmoid"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 

@@ -1,11 +1,10 @@
 /** `--by type|resolution|block|layer`: groups with MACs, params and their shares. */
 import { toDecimal } from "../algebra/rational.js";
-import { type BreakdownBy, type BreakdownGroup, breakdown } from "../evaluate/breakdown.js";
+import type { Breakdown, BreakdownBy, BreakdownGroup } from "../evaluate/breakdown.js";
 import type { CostReport } from "../evaluate/cost.js";
-import { differingFigureNotes } from "../published/notes.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
 import { inUnit, layersDocument, unitKey, unitLabel } from "./layers.js";
-import type { MemoryOptions } from "./memory.js";
+import type { ActivationMemory } from "../evaluate/memory.js";
 
 const KEY_HEADER: Record<BreakdownBy, string> = {
   type: "type",
@@ -61,17 +60,14 @@ export function breakdownGrid(report: CostReport, by: BreakdownBy, groups: reado
 
 export function breakdownDocument(
   report: CostReport,
-  by: BreakdownBy,
-  options: MemoryOptions,
+  analysis: Breakdown,
+  memory: ActivationMemory,
 ): ReportDocument {
-  const base = layersDocument(report, options);
-  const groups = breakdown(report, by);
+  const { by, groups } = analysis;
+  const base = layersDocument(report, memory);
   const grid = breakdownGrid(report, by, groups);
   const notes = [
-    ...differingFigureNotes(
-      report,
-      by === "type" ? ["share"] : by === "resolution" ? ["at-resolutions"] : [],
-    ),
+    ...analysis.figureNotes,
     ...(by === "type"
       ? ["Types without MACs or params under this convention (pooling, residual adds) are left out."]
       : []),

@@ -1,6 +1,6 @@
 import { toDecimal } from "../algebra/rational.js";
 import type { BreakdownBy } from "../evaluate/breakdown.js";
-import { type AlignedRow, alignBreakdowns, compareTotals } from "../evaluate/compare.js";
+import type { AlignedRow, Comparison } from "../evaluate/compare.js";
 import type { CostReport } from "../evaluate/cost.js";
 import type { Chart } from "./chart.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
@@ -31,9 +31,8 @@ export interface ComparedSpec {
   readonly report: CostReport;
 }
 
-function totalsGrid(specs: readonly ComparedSpec[]): Grid {
+function totalsGrid(specs: readonly ComparedSpec[], compared: Compared): Grid {
   const c = specs[0]!.report.convention;
-  const compared = compareTotals(specs.map((s) => s.report));
   return {
     columns: [
       { header: "spec" },
@@ -82,7 +81,7 @@ function alignedGrid(specs: readonly ComparedSpec[], by: BreakdownBy, rows: read
   };
 }
 
-type Compared = ReturnType<typeof compareTotals>;
+type Compared = Comparison["totals"];
 
 function compareChart(
   specs: readonly ComparedSpec[],
@@ -155,12 +154,11 @@ function alignedData(specs: readonly ComparedSpec[], by: BreakdownBy, aligned: r
   }));
 }
 
-export function compareDocument(specs: readonly ComparedSpec[], by: BreakdownBy | undefined): ReportDocument {
+/** `specs` and `comparison` describe the same reports, in the same order. */
+export function compareDocument(specs: readonly ComparedSpec[], comparison: Comparison): ReportDocument {
   const c = specs[0]!.report.convention;
-  const reports = specs.map((s) => s.report);
-  const compared = compareTotals(reports);
-  const aligned = by ? alignBreakdowns(reports, by) : undefined;
-  const totals = totalsGrid(specs);
+  const { totals: compared, by, aligned } = comparison;
+  const totals = totalsGrid(specs, compared);
   const byGrid = aligned && by ? alignedGrid(specs, by, aligned) : undefined;
   const notes =
     by === "resolution" && aligned

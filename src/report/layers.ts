@@ -1,11 +1,11 @@
 /** The main report: per-layer rows and totals of one model. */
-import type { Shape } from "../layers/define-layer-kind.js";
+import { elementsOf, type Shape } from "../layers/define-layer-kind.js";
 import type { CostReport, LayerRow } from "../evaluate/cost.js";
 import { type Convention, describeWork } from "../model/conventions.js";
-import { elementsOf } from "../evaluate/memory.js";
 import { humanize } from "./numbers.js";
 import type { Grid, ReportDocument } from "./document.js";
-import { type MemoryOptions, memoryData, memoryLine } from "./memory.js";
+import type { ActivationMemory } from "../evaluate/memory.js";
+import { memoryData, memoryLine } from "./memory.js";
 
 export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
 
@@ -129,12 +129,12 @@ function layersCsv(report: CostReport): Grid {
   };
 }
 
-export function layersDocument(report: CostReport, memory: MemoryOptions): ReportDocument {
+export function layersDocument(report: CostReport, memory: ActivationMemory): ReportDocument {
   const c = report.convention;
   const heading = reportHeading(report);
   return {
     title: heading.title,
-    meta: [...heading.meta, memoryLine(report, memory)],
+    meta: [...heading.meta, memoryLine(memory)],
     grids: [layersGrid(report)],
     notes: report.model.spec.notes ?? [],
     chart: {
@@ -151,7 +151,7 @@ export function layersDocument(report: CostReport, memory: MemoryOptions): Repor
     csv: layersCsv(report),
     data: {
       ...reportData(report),
-      memory: memoryData(report, memory),
+      memory: memoryData(memory),
       layers: report.rows.map((r) => layerData(r, c)),
       notes: report.model.spec.notes ?? [],
     },

@@ -1,33 +1,20 @@
-import type { CostReport } from "../evaluate/cost.js";
-import {
-  DTYPES,
-  type Dtype,
-  MEMORY_MODEL_SUMMARY,
-  type MemoryModel,
-  peakMemory,
-} from "../evaluate/memory.js";
+/** How a report shows activation memory (computed by evaluate/memory.ts). */
+import type { ActivationMemory } from "../evaluate/memory.js";
+import { MEMORY_MODEL_SUMMARY } from "../evaluate/option-names.js";
 import { groupDigits, humanize } from "./numbers.js";
 
-export interface MemoryOptions {
-  readonly dtype: Dtype;
-  readonly memoryModel: MemoryModel;
-}
-
-export function memoryData(report: CostReport, options: MemoryOptions) {
-  const peak = peakMemory(report.rows, report.ops, options.memoryModel);
-  const bytesPerElement = DTYPES[options.dtype];
+export function memoryData(m: ActivationMemory) {
   return {
-    model: peak.model,
-    summary: MEMORY_MODEL_SUMMARY[peak.model],
-    dtype: options.dtype,
-    bytes_per_element: bytesPerElement,
-    peak_elements: peak.elements,
-    peak_bytes: peak.elements * bytesPerElement,
-    at: peak.at,
+    model: m.model,
+    summary: MEMORY_MODEL_SUMMARY[m.model],
+    dtype: m.dtype,
+    bytes_per_element: m.bytesPerElement,
+    peak_elements: m.elements,
+    peak_bytes: m.bytes,
+    at: m.at,
   };
 }
 
-export function memoryLine(report: CostReport, options: MemoryOptions): string {
-  const m = memoryData(report, options);
-  return `peak activations: ${groupDigits(m.peak_elements)} elements = ${humanize(m.peak_bytes)}B at ${m.dtype}, at ${m.at} (${m.model} model: ${m.summary})`;
+export function memoryLine(m: ActivationMemory): string {
+  return `peak activations: ${groupDigits(m.elements)} elements = ${humanize(m.bytes)}B at ${m.dtype}, at ${m.at} (${m.model} model: ${MEMORY_MODEL_SUMMARY[m.model]})`;
 }

@@ -60,7 +60,7 @@ describe("breakdowns", () => {
 describe("activation memory", () => {
   test("V1 at 224 peaks at its first separable block: 112·112·(32 + 64) elements", async () => {
     const r = await costOf("v1");
-    expect(peakMemory(r.rows, r.ops, "block")).toEqual({
+    expect(peakMemory(r.rows, "block")).toEqual({
       model: "block",
       elements: 112n * 112n * 96n,
       at: "ds_1",
@@ -71,16 +71,14 @@ describe("activation memory", () => {
     for (const res of [96, 160, 224]) {
       const v1 = await costOf("v1", "1.0", res);
       const v2 = await costOf("v2", "1.0", res);
-      expect(
-        peakMemory(v2.rows, v2.ops, "block").elements < peakMemory(v1.rows, v1.ops, "block").elements,
-      ).toBe(true);
+      expect(peakMemory(v2.rows, "block").elements < peakMemory(v1.rows, "block").elements).toBe(true);
     }
   });
 
   test("materializing the expanded tensors (layer model) costs more than streaming them (block model)", async () => {
     const v2 = await costOf("v2");
-    const layer = peakMemory(v2.rows, v2.ops, "layer");
-    expect(layer.elements > peakMemory(v2.rows, v2.ops, "block").elements).toBe(true);
+    const layer = peakMemory(v2.rows, "layer");
+    expect(layer.elements > peakMemory(v2.rows, "block").elements).toBe(true);
     // ir_2/dw: its 112·112·96 expanded input and 56·56·96 output are both materialized
     expect(layer).toEqual({ model: "layer", elements: 112n * 112n * 96n + 56n * 56n * 96n, at: "ir_2/dw" });
   });
@@ -89,7 +87,7 @@ describe("activation memory", () => {
     const v2 = await costOf("v2");
     const first = v2.rows.findIndex((r) => r.block === "ir_3");
     const last = v2.rows.findIndex((r) => r.name === "ir_3/add");
-    const peak = peakMemory(v2.rows.slice(first, last + 1), v2.ops.slice(first, last + 1), "layer");
+    const peak = peakMemory(v2.rows.slice(first, last + 1), "layer");
     expect(peak).toEqual({
       model: "layer",
       elements: 56n * 56n * 144n * 2n + 56n * 56n * 24n,

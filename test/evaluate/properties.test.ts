@@ -10,6 +10,7 @@ import { InputError } from "../../src/errors.js";
 import { type CostReport, evaluateModel, type Totals } from "../../src/evaluate/cost.js";
 import { CONVENTION_NAMES, resolveConvention } from "../../src/model/conventions.js";
 import { type ModelSpec, modelSpecSchema } from "../../src/model/schema.js";
+import { activationMemory } from "../../src/evaluate/memory.js";
 import { layersDocument } from "../../src/report/layers.js";
 import { renderCsv } from "../../src/report/csv.js";
 import { renderJson } from "../../src/report/json.js";
@@ -155,7 +156,10 @@ describe("properties of random architectures", () => {
             expect(error).toBeInstanceOf(InputError);
             return;
           }
-          const doc = layersDocument(report, { dtype: "fp32", memoryModel: "block" });
+          const doc = layersDocument(
+            report,
+            activationMemory(report.rows, { dtype: "fp32", memoryModel: "block" }),
+          );
           const json = JSON.parse(renderJson(doc));
           const csv = renderCsv(doc)
             .split("\r\n")

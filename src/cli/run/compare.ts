@@ -1,7 +1,13 @@
 import { InputError } from "../../errors.js";
-import { evaluateModel } from "../../evaluate/cost.js";
+import { compareReports } from "../../evaluate/compare.js";
+import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
-import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import {
+  type Convention,
+  type ConventionName,
+  type ConventionOverrides,
+  resolveConvention,
+} from "../../model/conventions.js";
 import { compareDocument } from "../../report/compare.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
@@ -42,18 +48,37 @@ export function parseSpec(spec: string): ParsedSpec {
   return { model, alpha, resolution };
 }
 
+export interface EvaluatedSpec {
+  /** As the user wrote it: v1@0.5, fd@1, v2@0.75/160. */
+  readonly spec: string;
+  readonly report: CostReport;
+}
+
+/** Each `model[@alpha][/resolution]` spec, evaluated under one convention. */
+export async function evaluateSpecs(
+  specs: readonly string[],
+  convention: Convention,
+  cwd: string,
+): Promise<EvaluatedSpec[]> {
+  const evaluated: EvaluatedSpec[] = [];
+  for (const spec of specs) {
+    const parsed = parseSpec(spec);
+    const model = await loadModel(parsed.model, cwd);
+    const resolution = parsed.resolution !== undefined && { resolution: parsed.resolution };
+    evaluated.push({
+      spec,
+      report: evaluateModel(model, { alpha: parsed.alpha, ...resolution, convention }),
+    });
+  }
+  return evaluated;
+}
+
 export async function runCompare(options: CompareOptions, io: CliIo): Promise<Outcome> {
   const convention = resolveConvention(options.convention, options.overrides);
-  const specs = [];
-  for (const spec of options.specs) {
-    const parsed = parseSpec(spec);
-    const model = await loadModel(parsed.model, io.cwd);
-    const report = evaluateModel(model, {
-      alpha: parsed.alpha,
-      ...(parsed.resolution !== undefined && { resolution: parsed.resolution }),
-      convention,
-    });
-    specs.push({ spec, report });
-  }
-  return outputDocument(compareDocument(specs, options.by), options.output);
+  const specs = await evaluateSpecs(options.specs, convention, io.cwd);
+  const comparison = compareReports(
+    specs.map((s) => s.report),
+    options.by,
+  );
+  return outputDocument(compareDocument(specs, comparison), options.output);
 }

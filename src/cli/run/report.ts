@@ -1,7 +1,9 @@
 import { InputError } from "../../errors.js";
-import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
+import { analyseBreakdown } from "../../evaluate/breakdown.js";
+import { compareReports } from "../../evaluate/compare.js";
+import type { CostReport } from "../../evaluate/cost.js";
+import { activationMemory } from "../../evaluate/memory.js";
 import { reproduceFigure } from "../../evaluate/reproduce.js";
-import { loadModel } from "../../io/read-model-spec.js";
 import {
   type Convention,
   type ConventionName,
@@ -20,7 +22,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import type { Outcome } from "../outcome.js";
 import { VERSION } from "../version.js";
-import { parseSpec } from "./compare.js";
+import { type EvaluatedSpec, evaluateSpecs } from "./compare.js";
 import { evaluateSetting } from "./paper.js";
 
 export interface ReportOptions {
@@ -41,11 +43,12 @@ async function modelSections(
   prefix: string,
 ): Promise<HtmlSection[]> {
   const id = (s: string) => `${prefix}${s}`;
-  const layers = layersDocument(report, MEMORY);
+  const memory = activationMemory(report.rows, MEMORY);
+  const layers = layersDocument(report, memory);
   // the model's own notes show once, under the per-layer table
   const modelNotes = new Set(report.model.spec.notes ?? []);
   const breakdownOf = (by: "type" | "resolution") => {
-    const doc = breakdownDocument(report, by, MEMORY);
+    const doc = breakdownDocument(report, analyseBreakdown(report, by), memory);
     return { ...doc, notes: doc.notes.filter((n) => !modelNotes.has(n)) };
   };
   const sections: HtmlSection[] = [
@@ -101,40 +104,21 @@ async function modelSections(
   return sections;
 }
 
-type Evaluated = { readonly spec: string; readonly report: CostReport };
-
-async function evaluateSpecs(
-  specs: readonly string[],
-  convention: Convention,
-  cwd: string,
-): Promise<Evaluated[]> {
-  const evaluated: Evaluated[] = [];
-  for (const spec of specs) {
-    const parsed = parseSpec(spec);
-    const model = await loadModel(parsed.model, cwd);
-    const resolution = parsed.resolution !== undefined && { resolution: parsed.resolution };
-    evaluated.push({
-      spec,
-      report: evaluateModel(model, { alpha: parsed.alpha, ...resolution, convention }),
-    });
-  }
-  return evaluated;
-}
-
-function comparisonSections(evaluated: readonly Evaluated[]): HtmlSection[] {
+function comparisonSections(evaluated: readonly EvaluatedSpec[]): HtmlSection[] {
   if (evaluated.length < 2) return [];
+  const reports = evaluated.map((e) => e.report);
   return [
     {
       id: "compare-totals",
       heading: "Comparison",
-      doc: compareDocument(evaluated, undefined),
+      doc: compareDocument(evaluated, compareReports(reports)),
       chart: true,
       tables: "plain",
     },
     {
       id: "compare-resolution",
       heading: "Comparison by output resolution",
-      doc: compareDocument(evaluated, "resolution"),
+      doc: compareDocument(evaluated, compareReports(reports, "resolution")),
       chart: true,
       tables: "plain",
     },
@@ -142,8 +126,8 @@ function comparisonSections(evaluated: readonly Evaluated[]): HtmlSection[] {
 }
 
 /** The headline numbers: MACs and params of each model, and the peak activations of a single one. */
-function headlineStats(evaluated: readonly Evaluated[], convention: Convention) {
-  const prefix = (e: Evaluated) => (evaluated.length > 1 ? `${e.spec} ` : "");
+function headlineStats(evaluated: readonly EvaluatedSpec[], convention: Convention) {
+  const prefix = (e: EvaluatedSpec) => (evaluated.length > 1 ? `${e.spec} ` : "");
   const stats = evaluated.flatMap((e) => [
     {
       label: `${prefix(e)}${unitLabel(convention)}`,
@@ -157,7 +141,7 @@ function headlineStats(evaluated: readonly Evaluated[], convention: Convention) 
     },
   ]);
   if (evaluated.length !== 1) return stats;
-  const memory = memoryData(evaluated[0]!.report, MEMORY);
+  const memory = memoryData(activationMemory(evaluated[0]!.report.rows, MEMORY));
   const exact = `${groupDigits(memory.peak_elements)} elements at ${memory.at}`;
   return [...stats, { label: "peak activations (fp32)", value: `${humanize(memory.peak_bytes)}B`, exact }];
 }

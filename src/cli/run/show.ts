@@ -3,7 +3,7 @@ import { loadModel } from "../../io/read-model-spec.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import type { BreakdownBy } from "../../evaluate/breakdown.js";
 import { layersDocument } from "../../report/layers.js";
-import type { MemoryOptions } from "../../report/memory.js";
+import { activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
 import type { Alpha } from "../options.js";
@@ -28,8 +28,10 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     ...(options.resolution !== undefined && { resolution: options.resolution }),
     convention: resolveConvention(options.convention, options.overrides),
   });
-  const doc = options.by
-    ? (await import("../../report/breakdown.js")).breakdownDocument(report, options.by, options.memory)
-    : layersDocument(report, options.memory);
+  const memory = activationMemory(report.rows, options.memory);
+  if (!options.by) return outputDocument(layersDocument(report, memory), options.output);
+  const { analyseBreakdown } = await import("../../evaluate/breakdown.js");
+  const { breakdownDocument } = await import("../../report/breakdown.js");
+  const doc = breakdownDocument(report, analyseBreakdown(report, options.by), memory);
   return outputDocument(doc, options.output);
 }

@@ -1,7 +1,7 @@
 /** Where a report's numbers meet a published table that differs from the arithmetic, say so. */
-import type { CostReport } from "../evaluate/cost.js";
-import { reproduceFigure } from "../evaluate/reproduce.js";
-import { type Metric, PUBLISHED_FIGURES } from "./figures.js";
+import { type Metric, PUBLISHED_FIGURES } from "../published/figures.js";
+import type { CostReport } from "./cost.js";
+import { reproduceFigure } from "./reproduce.js";
 
 export function differingFigureNotes(report: CostReport, kinds: readonly Metric["kind"][]): string[] {
   return PUBLISHED_FIGURES.filter(
