@@ -25,8 +25,7 @@ const importStatements = (source: string) =>
       ?.split(",")
       .map((n) => n.trim())
       .filter(Boolean);
-    const typeOnly =
-      clause.startsWith("type ") || (named !== undefined && named.every((n) => n.startsWith("type ")));
+    const typeOnly = clause.startsWith("type ") || named?.every((n) => n.startsWith("type ")) === true;
     return { spec: m[3]!, typeOnly: m[2] !== undefined && typeOnly };
   });
 const imports = (source: string) => importStatements(source).map((s) => s.spec);
