@@ -9,6 +9,7 @@ import { blockKinds } from "./blocks/registry.js";
 import type { BuildContext, BuildState, Expansion } from "./blocks/block-kind.js";
 import { type Convention, classesFor } from "./conventions.js";
 import { roundChannelsBy } from "./scale.js";
+import { WIDTH_RULES_OF } from "./width-rules.js";
 import type { LayerSpec, ModelSpec } from "./schema.js";
 
 /** The registry is keyed by kind, so the lookup's spec type matches; TypeScript cannot correlate the union. */
@@ -35,7 +36,7 @@ export const MAX_OPS = 100_000;
 export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention): OpSpec[] {
   const ctx: BuildContext = {
     alpha,
-    rules: convention.rules,
+    widths: WIDTH_RULES_OF[convention.rules],
     round: roundChannelsBy[model.width_rule],
     classes: classesFor(model.classes, convention),
     activation: model.activation ?? "relu",

@@ -6,6 +6,7 @@
  * framework builds, bit for bit. Counts built on these widths are exact.
  */
 import type { Rules, WidthPolicy, Width, WidthRule } from "./schema.js";
+import type { WidthRules } from "./width-rules.js";
 
 /**
  * `_make_divisible` of TF-slim, torchvision and Keras (identical in all):
@@ -37,7 +38,8 @@ export function roundHalfEven(v: number): number {
 
 export interface WidthContext {
   readonly alpha: number;
-  readonly rules: Rules;
+  /** The reference implementation's rules (TF-slim or torchvision). */
+  readonly widths: WidthRules;
   readonly round: (v: number) => number;
 }
 
@@ -54,7 +56,7 @@ export function scaleChannels(
   ctx: WidthContext,
   inputChannels: number,
 ): number {
-  const policy = policyFor(width, ctx.rules);
+  const policy = policyFor(width, ctx.widths.name);
   if (typeof policy === "object") return policy.input_times * inputChannels;
   switch (policy) {
     case "fixed":

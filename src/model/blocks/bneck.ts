@@ -2,13 +2,10 @@
  * MobileNetV3's bneck (Howard et al. 2019, Tables 1 and 2): 1×1 expansion,
  * depthwise k×k at stride s, optional squeeze-excite, linear 1×1 projection,
  * residual add when stride 1 and in = out.
- *
- * Expanded width — TF-slim: make_divisible(in · exp/in_table, 8) on the
- * actual input (conv only if it widens); torchvision: make_divisible(exp·α, 8)
- * (conv if it differs from the input).
+ * The expanded width follows the convention's width rules (width-rules.ts).
  */
 import type { OpSpec } from "../../layers/define-layer-kind.js";
-import { makeDivisible, scaleChannels } from "../scale.js";
+import { scaleChannels } from "../scale.js";
 import { convOp, defineBlockKind, plainOp } from "./block-kind.js";
 import { squeezeExciteOps } from "./squeeze-excite.js";
 
@@ -18,12 +15,13 @@ export const bneckBlock = defineBlockKind({
   expand(spec, state, ctx, nameBlock) {
     const block = spec.name ?? nameBlock();
     const input = state.channels;
-    const expanded =
-      ctx.rules === "tf-slim"
-        ? makeDivisible(input * (spec.exp / state.tableChannels))
-        : makeDivisible(spec.exp * ctx.alpha);
-    const expands = ctx.rules === "tf-slim" ? expanded > input : expanded !== input;
-    const width = expands ? expanded : input;
+    const { hidden, expands } = ctx.widths.expandToTableWidth(
+      input,
+      state.tableChannels,
+      spec.exp,
+      ctx.alpha,
+    );
+    const width = expands ? hidden : input;
     const out = scaleChannels(spec.out, spec.width, ctx, input);
     const act = spec.act ?? (spec.nl === "HS" ? "hswish" : "relu");
     const saved = `${block}:in`;

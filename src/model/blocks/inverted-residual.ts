@@ -5,7 +5,7 @@
  * in = out, or a 1×1 projection shortcut when asked for (the CIFAR code).
  */
 import type { OpSpec } from "../../layers/define-layer-kind.js";
-import { roundHalfEven, scaleChannels } from "../scale.js";
+import { scaleChannels } from "../scale.js";
 import { convOp, defineBlockKind, plainOp } from "./block-kind.js";
 
 export const invertedResidualBlock = defineBlockKind({
@@ -20,9 +20,9 @@ export const invertedResidualBlock = defineBlockKind({
       const stride = i === 0 ? spec.s : 1;
       const input = current.channels;
       const out = scaleChannels(spec.c, spec.width, ctx, input);
-      // TF-slim: make_divisible(in·t, 8), conv only if it widens; torchvision: int(round(in·t)), conv if t ≠ 1.
-      const hidden = ctx.rules === "tf-slim" ? ctx.round(input * spec.t) : roundHalfEven(input * spec.t);
-      const expands = spec.expand === "always" || (ctx.rules === "tf-slim" ? hidden > input : spec.t !== 1);
+      const { hidden, expands: widens } = ctx.widths.expandByFactor(input, spec.t, ctx.round);
+      // "always": the expansion conv is there even at t = 1 (the CIFAR code)
+      const expands = spec.expand === "always" || widens;
       const width = expands ? hidden : input;
       const saved = `${block}:in`;
       const identity = stride === 1 && input === out;
