@@ -4,6 +4,7 @@
  * kind: each kind declares its own formulas and shape rule.
  */
 import type { Poly } from "../algebra/expr.js";
+import type { LayerKindName } from "./registry.js";
 
 /** [H, W, C] of a feature map. */
 export type Shape = readonly [number, number, number];
@@ -83,7 +84,7 @@ export interface WorkItem {
 }
 
 export interface LayerKind {
-  readonly kind: LayerKindName;
+  readonly kind: string;
   readonly title: string;
   /** Key in the by-type breakdown. */
   readonly type: string;
@@ -106,7 +107,8 @@ export interface LayerKind {
   bind(op: OpSpec, input: Shape, output: Shape): Record<string, number>;
 }
 
-export type LayerKindName = "conv" | "depthwise" | "pointwise" | "gconv" | "fc" | "avgpool" | "add" | "scale";
+/** The registered layer kinds' names (layers/registry.ts). */
+export type { LayerKindName } from "./registry.js";
 
 export const defineLayerKind = <K extends LayerKind>(kind: K): K => kind;
 

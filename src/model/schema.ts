@@ -8,157 +8,30 @@
  */
 import * as z from "zod";
 import { ACTIVATIONS } from "../layers/define-layer-kind.js";
+import { BLOCK_KIND_NAMES, blockKinds, type LayerSpec } from "./blocks/registry.js";
+import { schemaParts, WIDTH_RULES } from "./schema-parts.js";
 
-const POSITIVE = "expected a positive integer";
-const count = z.int({ error: POSITIVE }).positive({ error: POSITIVE });
+export {
+  RULES,
+  type Rules,
+  WIDTH_RULES,
+  type WidthRule,
+  type Width,
+  type WidthPolicy,
+} from "./schema-parts.js";
+export type { LayerSpec, LayerSpecOf } from "./blocks/registry.js";
 
-export const RULES = ["tf-slim", "torchvision"] as const;
-export type Rules = (typeof RULES)[number];
+const parts = schemaParts(z);
+const { count } = parts;
 
-export const widthPolicySchema = z
-  .union([
-    z.enum(["scale", "fixed", "keep-below-1"]),
-    z
-      .strictObject({ input_times: count })
-      .describe("output channels = this factor × the actual input channels (torchvision's V3 last conv: 6)"),
-  ])
-  .describe(
-    "how the width multiplier α applies: 'scale' (default) rounds c·α by the model's width rule; 'fixed' keeps c; 'keep-below-1' keeps c when α < 1 and scales when α > 1 (V2's 1280 head)",
-  );
-export type WidthPolicy = z.infer<typeof widthPolicySchema>;
-
-export const widthSchema = z.union([
-  widthPolicySchema,
-  z
-    .strictObject({ "tf-slim": widthPolicySchema, torchvision: widthPolicySchema })
-    .describe("a policy per reference implementation's rules"),
-]);
-export type Width = z.infer<typeof widthSchema>;
-
-export const WIDTH_RULES = ["floor-min8", "floor", "make-divisible-8"] as const;
-export type WidthRule = (typeof WIDTH_RULES)[number];
-
-const common = {
-  name: z.string().min(1).optional().describe("block name (default: kind and index)"),
-  rounding: z
-    .enum(WIDTH_RULES)
-    .optional()
-    .describe("this entry's channel rounding, overriding the model's width_rule"),
-  repeat: count.optional().describe("repeat this entry n times"),
-  width: widthSchema.optional(),
-  act: z.enum(ACTIVATIONS).optional().describe("activation after the layer (default: the model's)"),
-  bias: z
-    .boolean()
-    .optional()
-    .describe("the layer has a bias (default: false for convolutions, true for fc)"),
-  bn: z
-    .boolean()
-    .optional()
-    .describe("the layer is followed by BatchNorm (default: true for convolutions, false for fc)"),
-  note: z.string().optional(),
-};
-
-const kernel = count.describe("kernel side D_K");
-const stride = count.describe("stride ('same' padding: output side = ceil(input / stride))");
-
-export const convSpecSchema = z.strictObject({
-  kind: z.literal("conv"),
-  kernel,
-  stride,
-  out: count,
-  groups: count.optional(),
-  ...common,
-});
-export const depthwiseSpecSchema = z.strictObject({ kind: z.literal("dw"), kernel, stride, ...common });
-export const pointwiseSpecSchema = z.strictObject({ kind: z.literal("pw"), out: count, ...common });
-export const dsconvSpecSchema = z.strictObject({
-  kind: z.literal("dsconv"),
-  kernel: kernel.optional().describe("depthwise kernel side (default 3)"),
-  stride,
-  out: count,
-  ...common,
-});
-export const gconvSpecSchema = z.strictObject({
-  kind: z.literal("gconv"),
-  kernel,
-  stride,
-  out: count,
-  groups: count,
-  ...common,
-});
-export const fcSpecSchema = z.strictObject({
-  kind: z.literal("fc"),
-  out: z.union([count, z.literal("classes")]).describe("outputs, or 'classes' for the classifier"),
-  ...common,
-});
-export const avgpoolSpecSchema = z.strictObject({
-  kind: z.literal("avgpool"),
-  kernel: count.optional().describe("window side with stride = window (default: global pooling)"),
-  functional: z
-    .boolean()
-    .optional()
-    .describe(
-      "the reference implementation pools with a function call, not a module (module-hook counters such as thop do not see it)",
-    ),
-  ...common,
-});
-export const invertedResidualSpecSchema = z.strictObject({
-  kind: z.literal("inverted_residual"),
-  t: z.number().positive().describe("expansion factor"),
-  c: count.describe("output channels"),
-  n: count.describe("repeats"),
-  s: count.describe("stride of the first repeat (the others have stride 1)"),
-  kernel: kernel.optional().describe("depthwise kernel side (default 3)"),
-  shortcut: z
-    .enum(["identity", "projection"])
-    .optional()
-    .describe(
-      "stride-1 blocks whose channels change: no residual ('identity', default) or a 1×1 projection shortcut ('projection')",
-    ),
-  expand: z
-    .enum(["auto", "always"])
-    .optional()
-    .describe("'auto' (default): no expansion conv when t = 1; 'always': keep it"),
-  ...common,
-});
-export const bneckSpecSchema = z.strictObject({
-  kind: z.literal("bneck"),
-  kernel,
-  exp: count.describe("expanded size (table value, before α)"),
-  out: count,
-  se: z.boolean(),
-  nl: z.enum(["RE", "HS"]).describe("RE = ReLU, HS = h-swish"),
-  stride,
-  ...common,
-});
-export const seSpecSchema = z.strictObject({
-  kind: z.literal("se"),
-  reduction: count.optional().describe("squeeze = make_divisible(channels / reduction, divisor) (default 4)"),
-  divisor: count.optional().describe("default 8"),
-  ...common,
-});
-
-export const layerSpecSchema = z.discriminatedUnion(
+/** Each block kind's own schema, discriminated by `kind`. */
+export const layerSpecSchema: z.ZodType<LayerSpec> = z.discriminatedUnion(
   "kind",
-  [
-    convSpecSchema,
-    depthwiseSpecSchema,
-    pointwiseSpecSchema,
-    dsconvSpecSchema,
-    gconvSpecSchema,
-    fcSpecSchema,
-    avgpoolSpecSchema,
-    invertedResidualSpecSchema,
-    bneckSpecSchema,
-    seSpecSchema,
+  Object.values(blockKinds).map((block) => block.schema(parts)) as unknown as [
+    z.ZodObject<{ kind: z.ZodLiteral<string> }>,
   ],
-  {
-    error:
-      "expected kind to be one of conv, dw, pw, dsconv, gconv, fc, avgpool, inverted_residual, bneck, se",
-  },
-);
-export type LayerSpec = z.infer<typeof layerSpecSchema>;
-export type LayerSpecOf<K extends LayerSpec["kind"]> = Extract<LayerSpec, { kind: K }>;
+  { error: `expected kind to be one of ${BLOCK_KIND_NAMES.join(", ")}` },
+) as unknown as z.ZodType<LayerSpec>;
 
 export const modelSpecSchema = z.strictObject({
   $schema: z.string().optional(),

@@ -1,11 +1,12 @@
 /**
  * A block kind turns one entry of an architecture file into primitive ops,
- * with channel widths resolved. Each kind owns its expansion; the builder
- * never switches on the kind.
+ * with channel widths resolved. Each kind owns its entry's schema and its
+ * expansion; the builder and the schema never switch on the kind.
  */
+import type * as Z from "zod";
 import type { Activation, OpSpec } from "../../layers/define-layer-kind.js";
-import type { LayerSpec, LayerSpecOf } from "../schema.js";
 import type { WidthContext } from "../scale.js";
+import type { SchemaParts, WidthRule } from "../schema-parts.js";
 
 export interface BuildContext extends WidthContext {
   readonly classes: number;
@@ -24,15 +25,34 @@ export interface Expansion {
   readonly state: BuildState;
 }
 
-export interface BlockKind<K extends LayerSpec["kind"]> {
+/** What every entry has, whatever its kind. */
+export interface EntryBase {
+  readonly kind: string;
+  readonly name?: string | undefined;
+  readonly repeat?: number | undefined;
+  readonly rounding?: WidthRule | undefined;
+}
+
+export interface BlockKind<K extends string, Spec extends EntryBase> {
   readonly kind: K;
   /** Prefix of automatic block names: ds_1, ir_3… */
   readonly prefix: string;
+  /** The entry's zod schema (its `kind` literal first), built from the shared parts. */
+  schema(parts: SchemaParts): Z.ZodType;
   /** Expands one entry; `nameBlock` gives the next block name (blocks that repeat internally call it per repeat). */
-  expand(spec: LayerSpecOf<K>, state: BuildState, ctx: BuildContext, nameBlock: () => string): Expansion;
+  expand(spec: Spec, state: BuildState, ctx: BuildContext, nameBlock: () => string): Expansion;
 }
 
-export const defineBlockKind = <K extends LayerSpec["kind"]>(kind: BlockKind<K>): BlockKind<K> => kind;
+/** Infers the entry type from the schema, so `expand` is typed by what `schema` accepts. */
+export const defineBlockKind = <const K extends string, S extends Z.ZodType<EntryBase & { kind: K }>>(kind: {
+  readonly kind: K;
+  readonly prefix: string;
+  schema(parts: SchemaParts): S;
+  expand(spec: Z.infer<S>, state: BuildState, ctx: BuildContext, nameBlock: () => string): Expansion;
+}): BlockKind<K, Z.infer<S>> => kind;
+
+/** The entry type of a block kind. */
+export type SpecOf<B> = B extends BlockKind<string, infer Spec> ? Spec : never;
 
 type OpFields = Pick<OpSpec, "kind" | "name" | "block"> & Partial<OpSpec>;
 
@@ -44,4 +64,29 @@ export function convOp(fields: OpFields & { act: Activation }): OpSpec {
 /** An op without weights of its own (pool, add, scale) or a fully connected one. */
 export function plainOp(fields: OpFields): OpSpec {
   return { kernel: 0, stride: 1, out: 0, groups: 1, bias: false, bn: false, act: "none", ...fields };
+}
+
+/** The fields of an entry that a single conv-family op takes over. */
+export interface ConvEntry {
+  readonly name?: string | undefined;
+  readonly bias?: boolean | undefined;
+  readonly bn?: boolean | undefined;
+  readonly act?: Activation | undefined;
+}
+
+/** One convolution-family op with the entry's name, bias, BatchNorm and activation (defaults: no bias, BatchNorm, the model's activation). */
+export function convEntryOp(
+  spec: ConvEntry,
+  block: string,
+  ctx: BuildContext,
+  fields: Pick<OpSpec, "kind"> & Partial<OpSpec>,
+): OpSpec {
+  return convOp({
+    name: spec.name ?? block,
+    block,
+    bias: spec.bias ?? false,
+    bn: spec.bn ?? true,
+    act: spec.act ?? ctx.activation,
+    ...fields,
+  });
 }

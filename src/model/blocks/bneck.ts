@@ -12,6 +12,17 @@ import { squeezeExciteOps } from "./squeeze-excite.js";
 export const bneckBlock = defineBlockKind({
   kind: "bneck",
   prefix: "bneck",
+  schema: ({ z, count, kernel, stride, common }) =>
+    z.strictObject({
+      kind: z.literal("bneck"),
+      kernel,
+      exp: count.describe("expanded size (table value, before α)"),
+      out: count,
+      se: z.boolean(),
+      nl: z.enum(["RE", "HS"]).describe("RE = ReLU, HS = h-swish"),
+      stride,
+      ...common,
+    }),
   expand(spec, state, ctx, nameBlock) {
     const block = spec.name ?? nameBlock();
     const input = state.channels;

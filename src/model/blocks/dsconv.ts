@@ -5,6 +5,14 @@ import { convOp, defineBlockKind } from "./block-kind.js";
 export const dsconvBlock = defineBlockKind({
   kind: "dsconv",
   prefix: "ds",
+  schema: ({ z, count, kernel, stride, common }) =>
+    z.strictObject({
+      kind: z.literal("dsconv"),
+      kernel: kernel.optional().describe("depthwise kernel side (default 3)"),
+      stride,
+      out: count,
+      ...common,
+    }),
   expand(spec, state, ctx, nameBlock) {
     const block = spec.name ?? nameBlock();
     const out = scaleChannels(spec.out, spec.width, ctx, state.channels);

@@ -11,6 +11,26 @@ import { convOp, defineBlockKind, plainOp } from "./block-kind.js";
 export const invertedResidualBlock = defineBlockKind({
   kind: "inverted_residual",
   prefix: "ir",
+  schema: ({ z, count, kernel, common }) =>
+    z.strictObject({
+      kind: z.literal("inverted_residual"),
+      t: z.number().positive().describe("expansion factor"),
+      c: count.describe("output channels"),
+      n: count.describe("repeats"),
+      s: count.describe("stride of the first repeat (the others have stride 1)"),
+      kernel: kernel.optional().describe("depthwise kernel side (default 3)"),
+      shortcut: z
+        .enum(["identity", "projection"])
+        .optional()
+        .describe(
+          "stride-1 blocks whose channels change: no residual ('identity', default) or a 1×1 projection shortcut ('projection')",
+        ),
+      expand: z
+        .enum(["auto", "always"])
+        .optional()
+        .describe("'auto' (default): no expansion conv when t = 1; 'always': keep it"),
+      ...common,
+    }),
   expand(spec, state, ctx, nameBlock) {
     const ops: OpSpec[] = [];
     let current = state;

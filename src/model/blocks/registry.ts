@@ -1,12 +1,17 @@
-import type { LayerSpec } from "../schema.js";
-import type { BlockKind } from "./block-kind.js";
+/** Every block kind an architecture file may use: one line each. Names, unions and schemas derive from here. */
+import { avgpoolBlock } from "./average-pool.js";
+import type { SpecOf } from "./block-kind.js";
 import { bneckBlock } from "./bneck.js";
+import { convBlock } from "./conv.js";
+import { depthwiseBlock } from "./depthwise.js";
 import { dsconvBlock } from "./dsconv.js";
+import { fcBlock } from "./fully-connected.js";
+import { gconvBlock } from "./grouped-conv.js";
 import { invertedResidualBlock } from "./inverted-residual.js";
-import { avgpoolBlock, convBlock, depthwiseBlock, fcBlock, gconvBlock, pointwiseBlock } from "./plain.js";
+import { pointwiseBlock } from "./pointwise.js";
 import { squeezeExciteBlock } from "./squeeze-excite.js";
 
-export const blockKinds: { readonly [K in LayerSpec["kind"]]: BlockKind<K> } = {
+export const blockKinds = {
   conv: convBlock,
   dw: depthwiseBlock,
   pw: pointwiseBlock,
@@ -18,3 +23,10 @@ export const blockKinds: { readonly [K in LayerSpec["kind"]]: BlockKind<K> } = {
   bneck: bneckBlock,
   se: squeezeExciteBlock,
 };
+
+export type BlockKindName = keyof typeof blockKinds;
+export const BLOCK_KIND_NAMES = Object.keys(blockKinds) as BlockKindName[];
+
+/** One entry of an architecture file's `layers`. */
+export type LayerSpec = { [K in BlockKindName]: SpecOf<(typeof blockKinds)[K]> }[BlockKindName];
+export type LayerSpecOf<K extends BlockKindName> = SpecOf<(typeof blockKinds)[K]>;

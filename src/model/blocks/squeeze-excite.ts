@@ -40,6 +40,15 @@ export function squeezeExciteOps(block: string, channels: number, reduction = 4,
 export const squeezeExciteBlock = defineBlockKind({
   kind: "se",
   prefix: "se",
+  schema: ({ z, count, common }) =>
+    z.strictObject({
+      kind: z.literal("se"),
+      reduction: count
+        .optional()
+        .describe("squeeze = make_divisible(channels / reduction, divisor) (default 4)"),
+      divisor: count.optional().describe("default 8"),
+      ...common,
+    }),
   expand(spec, state, _ctx, nameBlock) {
     const block = spec.name ?? nameBlock();
     return { ops: squeezeExciteOps(block, state.channels, spec.reduction, spec.divisor), state };
