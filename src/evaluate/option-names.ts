@@ -1,6 +1,9 @@
 /** Names (and what they mean), so that declaring CLI options does not load the evaluators. */
 export const BREAKDOWNS = ["type", "resolution", "block", "layer"] as const;
 export type BreakdownBy = (typeof BREAKDOWNS)[number];
+/** Breakdowns that align across models (layer names do not). */
+export const COMPARE_BREAKDOWNS = ["type", "resolution", "block"] as const satisfies readonly BreakdownBy[];
+export type CompareBreakdownBy = (typeof COMPARE_BREAKDOWNS)[number];
 
 export const MEMORY_MODELS = ["block", "layer"] as const;
 export type MemoryModel = (typeof MEMORY_MODELS)[number];

@@ -10,6 +10,9 @@ export const FORMATS = ["table", "json", "csv", "markdown", "svg"] as const;
 export type Format = (typeof FORMATS)[number];
 /** Formats every report has; svg only where there is a chart. */
 export const TEXT_FORMATS = ["table", "json", "csv", "markdown"] as const satisfies readonly Format[];
+/** A budget check's formats: a verdict has no CSV rows. */
+export const CHECK_FORMATS = ["table", "json", "markdown"] as const satisfies readonly Format[];
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const renderers = {
   table: async () => (await import("./table.js")).renderTable,

@@ -1,29 +1,34 @@
 import type { Command } from "commander";
 import { parsePositiveInteger } from "../options.js";
 
+/** Output of `formula` and `ratio`: text for people, JSON for scripts. */
+export const PLAIN_FORMATS = ["text", "json"] as const;
+export type PlainFormat = (typeof PLAIN_FORMATS)[number];
+
 /** The paper's symbols as flags: --M 32 --N 64 --DK 3 --DH 112 --DW 112 (--DF sets both sides). */
-const SYMBOL_FLAGS = [
-  ["M", "M", "input channels"],
-  ["N", "N", "output channels"],
-  ["DK", "D_K", "kernel side"],
-  ["DH", "D_H", "output feature map height"],
-  ["DW", "D_W", "output feature map width"],
-  ["DF", "D_F", "square feature map side (sets D_H and D_W)"],
-  ["G", "G", "groups"],
-] as const;
+const SYMBOL_OF_FLAG = { M: "M", N: "N", DK: "D_K", DH: "D_H", DW: "D_W", DF: "D_F", G: "G" } as const;
+type SymbolFlag = keyof typeof SYMBOL_OF_FLAG;
 
 export function addSymbolOptions(command: Command): Command {
-  for (const [flag, symbol, description] of SYMBOL_FLAGS) {
-    command.option(`--${flag} <n>`, `${symbol}: ${description}`, parsePositiveInteger(symbol));
-  }
-  return command;
+  const value = (flag: SymbolFlag) => parsePositiveInteger(SYMBOL_OF_FLAG[flag]);
+  return command
+    .option("--M <n>", "M: input channels", value("M"))
+    .option("--N <n>", "N: output channels", value("N"))
+    .option("--DK <n>", "D_K: kernel side", value("DK"))
+    .option("--DH <n>", "D_H: output feature map height", value("DH"))
+    .option("--DW <n>", "D_W: output feature map width", value("DW"))
+    .option("--DF <n>", "D_F: square feature map side (sets D_H and D_W)", value("DF"))
+    .option("--G <n>", "G: groups", value("G"));
 }
 
-export function collectBindings(raw: Record<string, unknown>): Record<string, number> {
+/** The values addSymbolOptions adds. */
+export type SymbolOptionValues = Partial<Record<SymbolFlag, number>>;
+
+export function collectBindings(opts: SymbolOptionValues): Record<string, number> {
   const bindings: Record<string, number> = {};
-  for (const [flag, symbol] of SYMBOL_FLAGS) {
-    const value = raw[flag];
-    if (typeof value === "number") bindings[symbol] = value;
+  for (const flag of Object.keys(SYMBOL_OF_FLAG) as SymbolFlag[]) {
+    const value = opts[flag];
+    if (value !== undefined) bindings[SYMBOL_OF_FLAG[flag]] = value;
   }
   const side = bindings["D_F"];
   if (side !== undefined) {

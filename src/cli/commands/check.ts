@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { CHECK_FORMATS, type CheckFormat } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
@@ -7,9 +8,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .description("CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it")
     .argument("<budgets>", "budgets JSON file (schema: mbn-cost schema budgets)")
     .addOption(
-      new Option("-f, --format <format>", "output format")
-        .choices(["table", "json", "markdown"])
-        .default("table"),
+      new Option("-f, --format <format>", "output format").choices(CHECK_FORMATS).default("table" as const),
     )
     .option("--junit <file>", "also write JUnit XML (one testcase per budget) for CI dashboards")
     .option("--force", "overwrite the --junit file if it exists")
@@ -26,15 +25,15 @@ Examples:
   $ mbn-cost check budgets.json --junit results.xml --force
   $ mbn-cost check budgets.json --format json`,
     )
-    .action((file: string, raw: Record<string, unknown>) =>
+    .action((file: string, opts: { format: CheckFormat; junit?: string; force?: true; exact?: true }) =>
       ctx.run(async () =>
         (await import("../run/check.js")).runCheck(
           {
             file,
-            format: raw["format"] as "table" | "json" | "markdown",
-            junit: raw["junit"] as string | undefined,
-            force: raw["force"] === true,
-            exact: raw["exact"] === true,
+            format: opts.format,
+            junit: opts.junit,
+            force: opts.force === true,
+            exact: opts.exact === true,
           },
           ctx.io,
         ),

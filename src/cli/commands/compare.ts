@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { COMPARE_BREAKDOWNS, type CompareBreakdownBy } from "../../evaluate/option-names.js";
 import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
 import {
@@ -8,14 +9,15 @@ import {
   readOutputChoice,
 } from "./model-options.js";
 
+type CompareCliOptions = ConventionOptionValues & OutputOptionValues & { by?: CompareBreakdownBy };
+import type { ConventionOptionValues, OutputOptionValues } from "./model-options.js";
+
 export function registerCompare(program: Command, ctx: CommandContext): void {
   const command = program
     .command("compare")
     .description("compare models side by side: totals with ratios to the first, and aligned breakdowns")
     .argument("<specs...>", "model[@alpha][/resolution], e.g. v1@0.5 fd@1 v2@0.75/160")
-    .addOption(
-      new Option("--by <grouping>", "align a breakdown row by row").choices(["type", "resolution", "block"]),
-    )
+    .addOption(new Option("--by <grouping>", "align a breakdown row by row").choices(COMPARE_BREAKDOWNS))
     .addHelpText(
       "after",
       `
@@ -25,15 +27,10 @@ Examples:
   $ mbn-cost compare v2@1.0/224 v2@0.75/160 --format csv`,
     );
   addOutputOptions(addConventionOptions(command), FORMATS).action(
-    (specs: string[], raw: Record<string, unknown>, self: Command) =>
+    (specs: string[], opts: CompareCliOptions, self: Command) =>
       ctx.run(async () =>
         (await import("../run/compare.js")).runCompare(
-          {
-            specs,
-            by: raw["by"] as "type" | "resolution" | "block" | undefined,
-            ...readConventionChoice(raw, self),
-            output: readOutputChoice(raw),
-          },
+          { specs, by: opts.by, ...readConventionChoice(opts, self), output: readOutputChoice(opts) },
           ctx.io,
         ),
       ),

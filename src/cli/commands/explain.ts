@@ -1,8 +1,16 @@
 import { type Command, Option } from "commander";
 import { CONVENTION_NAMES, type ConventionName } from "../../model/convention-names.js";
 import type { CommandContext } from "../context.js";
-import { parseAlpha, parseResolution } from "../options.js";
-import { addOutputOptions, readOutputChoice } from "./model-options.js";
+import { type Alpha, parseAlpha, parseResolution } from "../options.js";
+import { addOutputOptions, MODEL_ARGUMENT, readOutputChoice } from "./model-options.js";
+
+type ExplainCliOptions = OutputOptionValues & {
+  from: ConventionName;
+  to: ConventionName;
+  alpha?: Alpha;
+  resolution?: number;
+};
+import type { OutputOptionValues } from "./model-options.js";
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
@@ -10,9 +18,11 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .description(
       "why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer",
     )
-    .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
+    .argument("<model>", MODEL_ARGUMENT)
     .addOption(
-      new Option("--from <convention>", "the number you have").choices(CONVENTION_NAMES).default("paper"),
+      new Option("--from <convention>", "the number you have")
+        .choices(CONVENTION_NAMES)
+        .default("paper" as const),
     )
     .addOption(
       new Option("--to <convention>", "the number you compare it with")
@@ -31,16 +41,16 @@ Examples:
   $ mbn-cost explain v3-large --from fvcore --to torch-flops
   $ mbn-cost explain v2 --to thop --format json`,
     );
-  addOutputOptions(command).action((model: string, raw: Record<string, unknown>) =>
+  addOutputOptions(command).action((model: string, opts: ExplainCliOptions) =>
     ctx.run(async () =>
       (await import("../run/explain.js")).runExplain(
         {
           model,
-          from: raw["from"] as ConventionName,
-          to: raw["to"] as ConventionName,
-          alpha: (raw["alpha"] as ReturnType<typeof parseAlpha> | undefined) ?? parseAlpha("1"),
-          resolution: raw["resolution"] as number | undefined,
-          output: readOutputChoice(raw),
+          from: opts.from,
+          to: opts.to,
+          alpha: opts.alpha ?? parseAlpha("1"),
+          resolution: opts.resolution,
+          output: readOutputChoice(opts),
         },
         ctx.io,
       ),

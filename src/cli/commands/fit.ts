@@ -4,9 +4,21 @@ import { parseResolution } from "../options.js";
 import {
   addConventionOptions,
   addOutputOptions,
+  MODEL_ARGUMENT,
   readConventionChoice,
   readOutputChoice,
 } from "./model-options.js";
+
+type FitCliOptions = ConventionOptionValues &
+  OutputOptionValues & {
+    maxMacs?: string;
+    maxParams?: string;
+    resolution?: number;
+    resolutions?: string;
+    alphaStep: string;
+    alphaMax: string;
+  };
+import type { ConventionOptionValues, OutputOptionValues } from "./model-options.js";
 
 export function registerFit(program: Command, ctx: CommandContext): void {
   const command = program
@@ -14,7 +26,7 @@ export function registerFit(program: Command, ctx: CommandContext): void {
     .description(
       "the widest width multiplier that fits a MAC/param budget, at one resolution or as a Pareto set over several",
     )
-    .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
+    .argument("<model>", MODEL_ARGUMENT)
     .option("--max-macs <quantity>", "MAC budget (100M, 1.5G, …)")
     .option("--max-params <quantity>", "parameter budget")
     .option("-r, --resolution <pixels>", "one resolution (default: the model's)", parseResolution)
@@ -33,19 +45,19 @@ Examples:
   $ mbn-cost fit v2 --max-macs 100M --resolutions 96:224:32 --format json`,
     );
   addOutputOptions(addConventionOptions(command)).action(
-    (model: string, raw: Record<string, unknown>, self: Command) =>
+    (model: string, opts: FitCliOptions, self: Command) =>
       ctx.run(async () =>
         (await import("../run/fit.js")).runFit(
           {
             model,
-            maxMacs: raw["maxMacs"] as string | undefined,
-            maxParams: raw["maxParams"] as string | undefined,
-            resolution: raw["resolution"] as number | undefined,
-            resolutions: raw["resolutions"] as string | undefined,
-            alphaStep: raw["alphaStep"] as string,
-            alphaMax: raw["alphaMax"] as string,
-            ...readConventionChoice(raw, self),
-            output: readOutputChoice(raw),
+            maxMacs: opts.maxMacs,
+            maxParams: opts.maxParams,
+            resolution: opts.resolution,
+            resolutions: opts.resolutions,
+            alphaStep: opts.alphaStep,
+            alphaMax: opts.alphaMax,
+            ...readConventionChoice(opts, self),
+            output: readOutputChoice(opts),
           },
           ctx.io,
         ),

@@ -1,8 +1,16 @@
-import { type Command, Option } from "commander";
-import { NOTATIONS } from "../../algebra/notations.js";
-import { FORMULA_KIND_NAMES } from "../../layers/formula-kind-names.js";
+import { Argument, type Command, Option } from "commander";
+import { NOTATIONS, type Notation } from "../../algebra/notations.js";
+import { FORMULA_KIND_NAMES, type FormulaKindName } from "../../layers/formula-kind-names.js";
 import type { CommandContext } from "../context.js";
-import { addSymbolOptions, collectBindings } from "./bindings.js";
+import {
+  addSymbolOptions,
+  collectBindings,
+  PLAIN_FORMATS,
+  type PlainFormat,
+  type SymbolOptionValues,
+} from "./bindings.js";
+
+type FormulaCliOptions = SymbolOptionValues & { notation: Notation; format: PlainFormat };
 
 export function registerFormula(program: Command, ctx: CommandContext): void {
   const command = program
@@ -10,11 +18,15 @@ export function registerFormula(program: Command, ctx: CommandContext): void {
     .description(
       "print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols",
     )
-    .addArgument(program.createArgument("<kind>", "layer kind").choices(FORMULA_KIND_NAMES))
+    .addArgument(new Argument("<kind>", "layer kind").choices(FORMULA_KIND_NAMES))
     .addOption(
-      new Option("--notation <notation>", "how to print formulas").choices(NOTATIONS).default("unicode"),
+      new Option("--notation <notation>", "how to print formulas")
+        .choices(NOTATIONS)
+        .default("unicode" as const),
     )
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(
+      new Option("--format <format>", "output format").choices(PLAIN_FORMATS).default("text" as const),
+    )
     .addHelpText(
       "after",
       `
@@ -23,13 +35,13 @@ Examples:
   $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DH 112 --DW 112
   $ mbn-cost formula gconv --notation latex --format json`,
     );
-  addSymbolOptions(command).action((kind: string, raw: Record<string, unknown>) =>
+  addSymbolOptions(command).action((kind: FormulaKindName, opts: FormulaCliOptions) =>
     ctx.run(async () =>
       (await import("../run/formula.js")).runFormula({
-        kind: kind as (typeof FORMULA_KIND_NAMES)[number],
-        notation: raw["notation"] as (typeof NOTATIONS)[number],
-        format: raw["format"] as "text" | "json",
-        bindings: collectBindings(raw),
+        kind,
+        notation: opts.notation,
+        format: opts.format,
+        bindings: collectBindings(opts),
       }),
     ),
   );

@@ -1,12 +1,33 @@
 /**
  * Options shared by every command that evaluates a model: width, resolution,
- * convention and its per-item overrides, output format and destination.
+ * convention and its per-item overrides, output format and destination. Typed
+ * by commander: each helper returns the command with its
+ * options' types added, so actions read typed values.
  */
 import { type Command, Option } from "commander";
 import { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "../../model/convention-names.js";
 import type { ConventionOverrides } from "../../model/conventions.js";
 import { type Format, TEXT_FORMATS } from "../../report/format.js";
 import { OUT_HELP, parsePositiveInteger, readOut } from "../options.js";
+
+export const MODEL_ARGUMENT = "built-in model name or alias, or a path to a model JSON file";
+
+/** The values addConventionOptions adds. */
+export type ConventionOptionValues = {
+  readonly convention: ConventionName;
+  readonly bias?: boolean;
+  readonly bn?: boolean;
+  readonly classes?: number;
+  readonly unit?: Unit;
+};
+
+/** The values addOutputOptions adds. */
+export type OutputOptionValues = {
+  readonly format?: Format;
+  readonly out?: string;
+  readonly force?: true;
+  readonly exact?: true;
+};
 
 export function addConventionOptions(command: Command): Command {
   return command
@@ -27,7 +48,7 @@ export function addConventionOptions(command: Command): Command {
     .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS));
 }
 
-export function addOutputOptions(command: Command, formats: readonly string[] = TEXT_FORMATS): Command {
+export function addOutputOptions(command: Command, formats: readonly Format[] = TEXT_FORMATS): Command {
   return command
     .addOption(
       new Option(
@@ -45,16 +66,19 @@ export interface ConventionChoice {
   readonly overrides: ConventionOverrides;
 }
 
-/** Raw commander values → the preset and its overrides. */
-export function readConventionChoice(raw: Record<string, unknown>, command: Command): ConventionChoice {
+/** The preset and the overrides the user gave on the command line. */
+export function readConventionChoice(
+  opts: ConventionOptionValues,
+  command: { getOptionValueSource(key: string): string | undefined },
+): ConventionChoice {
   const given = (key: string) => command.getOptionValueSource(key) === "cli";
   return {
-    convention: raw["convention"] as ConventionName,
+    convention: opts.convention,
     overrides: {
-      ...(given("bias") && { bias: raw["bias"] as boolean }),
-      ...(given("bn") && { bn: raw["bn"] as boolean }),
-      ...(raw["classes"] !== undefined && { classes: raw["classes"] as number }),
-      ...(raw["unit"] !== undefined && { unit: raw["unit"] as Unit }),
+      ...(given("bias") && opts.bias !== undefined && { bias: opts.bias }),
+      ...(given("bn") && opts.bn !== undefined && { bn: opts.bn }),
+      ...(opts.classes !== undefined && { classes: opts.classes }),
+      ...(opts.unit !== undefined && { unit: opts.unit }),
     },
   };
 }
@@ -66,9 +90,9 @@ export interface OutputChoice {
   readonly exact: boolean;
 }
 
-export const readOutputChoice = (raw: Record<string, unknown>): OutputChoice => ({
-  format: raw["format"] as Format | undefined,
-  out: readOut(raw["out"]),
-  force: raw["force"] === true,
-  exact: raw["exact"] === true,
+export const readOutputChoice = (opts: OutputOptionValues): OutputChoice => ({
+  format: opts.format,
+  out: readOut(opts.out),
+  force: opts.force === true,
+  exact: opts.exact === true,
 });

@@ -1,10 +1,10 @@
-import type { Command } from "commander";
+import { Argument, type Command } from "commander";
 import type { FAMILIES } from "../../published/families.js";
 import type { CommandContext } from "../context.js";
-import { addOutputOptions, readOutputChoice } from "./model-options.js";
+import { addOutputOptions, type OutputOptionValues, readOutputChoice } from "./model-options.js";
 
 /** Model names that lead to their family's paper. */
-export const FAMILY_ALIASES: Record<string, (typeof FAMILIES)[number]> = {
+export const FAMILY_ALIASES = {
   v1: "v1",
   "mobilenet-v1": "v1",
   v2: "v2",
@@ -16,7 +16,9 @@ export const FAMILY_ALIASES: Record<string, (typeof FAMILIES)[number]> = {
   "mobilenet-v3-small": "v3",
   fd: "fd",
   "fd-mobilenet": "fd",
-};
+} as const satisfies Record<string, (typeof FAMILIES)[number]>;
+
+const FAMILY_NAMES = Object.keys(FAMILY_ALIASES) as (keyof typeof FAMILY_ALIASES)[];
 
 export function registerPaper(program: Command, ctx: CommandContext): void {
   const command = program
@@ -24,11 +26,7 @@ export function registerPaper(program: Command, ctx: CommandContext): void {
     .description(
       "each published figure of a family's paper and checkpoint tables beside the computed one: ✓ or the difference, with the source",
     )
-    .addArgument(
-      program
-        .createArgument("<family>", "v1, v2, v3 or fd (model aliases work too)")
-        .choices(Object.keys(FAMILY_ALIASES)),
-    )
+    .addArgument(new Argument("<family>", "v1, v2, v3 or fd (model aliases work too)").choices(FAMILY_NAMES))
     .addHelpText(
       "after",
       `
@@ -36,10 +34,10 @@ Examples:
   $ mbn-cost paper v1
   $ mbn-cost paper v3 --format markdown > v3-reproduction.md`,
     );
-  addOutputOptions(command).action((family: string, raw: Record<string, unknown>) =>
+  addOutputOptions(command).action((family: keyof typeof FAMILY_ALIASES, opts: OutputOptionValues) =>
     ctx.run(async () =>
       (await import("../run/paper.js")).runPaper(
-        { family: FAMILY_ALIASES[family]!, output: readOutputChoice(raw) },
+        { family: FAMILY_ALIASES[family], output: readOutputChoice(opts) },
         ctx.io,
       ),
     ),

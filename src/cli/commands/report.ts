@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { OUT_HELP, readOut } from "../options.js";
-import { addConventionOptions, readConventionChoice } from "./model-options.js";
+import { addConventionOptions, type ConventionOptionValues, readConventionChoice } from "./model-options.js";
+
+type ReportCliOptions = ConventionOptionValues & { out?: string; force?: true; exact?: true };
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   const command = program
@@ -21,15 +23,15 @@ Examples:
   $ mbn-cost report v1@0.5 fd@1 --out fd-vs-v1.html
   $ mbn-cost report v3-large -c torchvision --out v3.html`,
     );
-  addConventionOptions(command).action((specs: string[], raw: Record<string, unknown>, self: Command) =>
+  addConventionOptions(command).action((specs: string[], opts: ReportCliOptions, self: Command) =>
     ctx.run(async () =>
       (await import("../run/report.js")).runReport(
         {
           specs,
-          out: readOut(raw["out"]),
-          force: raw["force"] === true,
-          exact: raw["exact"] === true,
-          ...readConventionChoice(raw, self),
+          out: readOut(opts.out),
+          force: opts.force === true,
+          exact: opts.exact === true,
+          ...readConventionChoice(opts, self),
         },
         ctx.io,
       ),

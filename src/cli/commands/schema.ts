@@ -1,7 +1,8 @@
-import type { Command } from "commander";
+import { Argument, type Command } from "commander";
 import type { CommandContext } from "../context.js";
 
 export const SCHEMA_NAMES = ["model", "budgets"] as const;
+type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export function registerSchema(program: Command, ctx: CommandContext): void {
   program
@@ -9,7 +10,7 @@ export function registerSchema(program: Command, ctx: CommandContext): void {
     .description(
       "print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)",
     )
-    .addArgument(program.createArgument("[which]", "which schema").choices(SCHEMA_NAMES).default("model"))
+    .addArgument(new Argument("[which]", "which schema").choices(SCHEMA_NAMES).default("model" as const))
     .addHelpText(
       "after",
       `
@@ -17,7 +18,5 @@ Examples:
   $ mbn-cost schema > model.schema.json
   Then start your architecture file with "$schema": "./model.schema.json" for editor validation.`,
     )
-    .action((which: (typeof SCHEMA_NAMES)[number]) =>
-      ctx.run(async () => (await import("../run/schema.js")).runSchema(which)),
-    );
+    .action((which: SchemaName) => ctx.run(async () => (await import("../run/schema.js")).runSchema(which)));
 }

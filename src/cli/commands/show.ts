@@ -1,17 +1,38 @@
 import { type Command, Option } from "commander";
 import { InputError } from "../../errors.js";
+import {
+  BREAKDOWNS,
+  type BreakdownBy,
+  DTYPE_NAMES,
+  type Dtype,
+  MEMORY_MODELS,
+  type MemoryModel,
+} from "../../evaluate/option-names.js";
+import { BUILTIN_MODELS } from "../../model/builtin.js";
 import { FORMATS } from "../../report/format.js";
-import { BREAKDOWNS, DTYPE_NAMES, MEMORY_MODELS } from "../../evaluate/option-names.js";
 import { COMMAND_NAMES } from "../command-names.js";
 import type { CommandContext } from "../context.js";
-import { parseAlpha, parseResolution } from "../options.js";
-import type { ShowOptions } from "../run/show.js";
+import { type Alpha, parseAlpha, parseResolution } from "../options.js";
 import {
   addConventionOptions,
   addOutputOptions,
+  type ConventionOptionValues,
+  MODEL_ARGUMENT,
+  type OutputOptionValues,
   readConventionChoice,
   readOutputChoice,
 } from "./model-options.js";
+
+type ShowCliOptions = ConventionOptionValues &
+  OutputOptionValues & {
+    alpha?: Alpha;
+    resolution?: number;
+    by?: BreakdownBy;
+    dtype: Dtype;
+    memory: MemoryModel;
+  };
+
+const modelNames = BUILTIN_MODELS.map((m) => m.aliases[0] ?? m.id).join(", ");
 
 const EXAMPLES = `
 Examples:
@@ -24,13 +45,13 @@ Examples:
   $ mbn-cost v1 --out v1.svg                     per-layer bars coloured by op type
   $ mbn-cost ./my-net.json --format json         your own architecture file
 
-Models: v1, v2, v3-large, v3-small, fd, mobilenet-v1-conv, mobilenet-v1-shallow, mobilenet-v2-cifar, or a path to a JSON file.`;
+Models: ${modelNames}, or a path to a JSON file.`;
 
 export function registerShow(program: Command, ctx: CommandContext): void {
   const command = program
     .command("show", { isDefault: true })
     .description("per-layer params and MACs of a model (the default command: mbn-cost <model>)")
-    .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
+    .argument("<model>", MODEL_ARGUMENT)
     .argument("[unexpected...]")
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
     .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
@@ -43,14 +64,16 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .addOption(
       new Option("--dtype <dtype>", "bytes per activation element for the memory peak")
         .choices(DTYPE_NAMES)
-        .default("fp32"),
+        .default("fp32" as const),
     )
     .addOption(
-      new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"),
+      new Option("--memory <model>", "activation memory model")
+        .choices(MEMORY_MODELS)
+        .default("block" as const),
     )
     .addHelpText("after", EXAMPLES);
   addOutputOptions(addConventionOptions(command), FORMATS).action(
-    (model: string, unexpected: string[], raw: Record<string, unknown>, self: Command) =>
+    (model: string, unexpected: string[], opts: ShowCliOptions, self: Command) =>
       ctx.run(async () => {
         if (unexpected.length > 0) {
           throw new InputError(
@@ -60,15 +83,12 @@ export function registerShow(program: Command, ctx: CommandContext): void {
         return (await import("../run/show.js")).runShow(
           {
             model,
-            alpha: (raw["alpha"] as ReturnType<typeof parseAlpha> | undefined) ?? parseAlpha("1"),
-            resolution: raw["resolution"] as number | undefined,
-            ...readConventionChoice(raw, self),
-            output: readOutputChoice(raw),
-            by: raw["by"] as ShowOptions["by"],
-            memory: {
-              dtype: raw["dtype"] as ShowOptions["memory"]["dtype"],
-              memoryModel: raw["memory"] as ShowOptions["memory"]["memoryModel"],
-            },
+            alpha: opts.alpha ?? parseAlpha("1"),
+            resolution: opts.resolution,
+            ...readConventionChoice(opts, self),
+            output: readOutputChoice(opts),
+            by: opts.by,
+            memory: { dtype: opts.dtype, memoryModel: opts.memory },
           },
           ctx.io,
         );

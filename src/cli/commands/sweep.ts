@@ -1,10 +1,33 @@
 import { type Command, Option } from "commander";
-import { DTYPE_NAMES, MEMORY_MODELS } from "../../evaluate/option-names.js";
-import { SWEEP_FORMATS } from "../../report/sweep-formats.js";
+import { DTYPE_NAMES, type Dtype, MEMORY_MODELS, type MemoryModel } from "../../evaluate/option-names.js";
+import { SWEEP_FORMATS, type SweepFormat } from "../../report/sweep-formats.js";
 import type { CommandContext } from "../context.js";
-import type { SweepOptions } from "../run/sweep.js";
 import { OUT_HELP, readOut } from "../options.js";
-import { addConventionOptions, readConventionChoice } from "./model-options.js";
+import {
+  addConventionOptions,
+  type ConventionOptionValues,
+  MODEL_ARGUMENT,
+  readConventionChoice,
+} from "./model-options.js";
+
+type SweepCliOptions = ConventionOptionValues & {
+  alpha: string;
+  resolution?: string;
+  format: SweepFormat;
+  out?: string;
+  force?: true;
+  exact?: true;
+  budget?: string;
+  dtype: Dtype;
+  memory: MemoryModel;
+};
+
+const EXAMPLES = `
+Examples:
+  $ mbn-cost sweep v2 --alpha 0.35,0.5,0.75,1.0,1.4 --resolution 96:224:32
+  $ mbn-cost sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8 --out budget.csv   (11,651 rows)
+  $ mbn-cost sweep v1 --alpha 0.25:1:0.25 --format table
+  $ mbn-cost sweep v2 --alpha 0.25:1.4:0.05 --resolution 128,160,192,224 --budget 300M --out v2.svg`;
 
 export function registerSweep(program: Command, ctx: CommandContext): void {
   const command = program
@@ -12,7 +35,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .description(
       "evaluate every (α, resolution) pair of a grid: one row per configuration, streamed (CSV by default)",
     )
-    .argument("<model>", "built-in model name or alias, or a path to a model JSON file")
+    .argument("<model>", MODEL_ARGUMENT)
     .option(
       "-a, --alpha <values>",
       "widths: a list (0.5,0.75,1) or START:STOP:STEP, inclusive (0.10:2.00:0.01)",
@@ -22,41 +45,39 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
       "-r, --resolution <values>",
       "resolutions: a list (128,160,224) or START:STOP:STEP (32:512:8) (default: the model's)",
     )
-    .addOption(new Option("-f, --format <format>", "output format").choices(SWEEP_FORMATS).default("csv"))
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(SWEEP_FORMATS).default("csv" as const),
+    )
     .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
     .option("--budget <quantity>", "svg: draw a budget line at this many MACs (100M, 1.5G)")
     .addOption(
-      new Option("--dtype <dtype>", "bytes per activation element").choices(DTYPE_NAMES).default("fp32"),
+      new Option("--dtype <dtype>", "bytes per activation element")
+        .choices(DTYPE_NAMES)
+        .default("fp32" as const),
     )
     .addOption(
-      new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"),
+      new Option("--memory <model>", "activation memory model")
+        .choices(MEMORY_MODELS)
+        .default("block" as const),
     )
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ mbn-cost sweep v2 --alpha 0.35,0.5,0.75,1.0,1.4 --resolution 96:224:32
-  $ mbn-cost sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8 --out budget.csv   (11,651 rows)
-  $ mbn-cost sweep v1 --alpha 0.25:1:0.25 --format table
-  $ mbn-cost sweep v2 --alpha 0.25:1.4:0.05 --resolution 128,160,192,224 --budget 300M --out v2.svg`,
-    );
-  addConventionOptions(command).action((model: string, raw: Record<string, unknown>, self: Command) =>
+    .addHelpText("after", EXAMPLES);
+  addConventionOptions(command).action((model: string, opts: SweepCliOptions, self: Command) =>
     ctx.run(async () =>
       (await import("../run/sweep.js")).runSweep(
         {
           model,
-          alphas: raw["alpha"] as string,
-          resolutions: raw["resolution"] as string | undefined,
-          format: raw["format"] as SweepOptions["format"],
-          out: readOut(raw["out"]),
-          force: raw["force"] === true,
-          exact: raw["exact"] === true,
-          budget: raw["budget"] as string | undefined,
-          dtype: raw["dtype"] as SweepOptions["dtype"],
-          memoryModel: raw["memory"] as SweepOptions["memoryModel"],
-          ...readConventionChoice(raw, self),
+          alphas: opts.alpha,
+          resolutions: opts.resolution,
+          format: opts.format,
+          out: readOut(opts.out),
+          force: opts.force === true,
+          exact: opts.exact === true,
+          budget: opts.budget,
+          dtype: opts.dtype,
+          memoryModel: opts.memory,
+          ...readConventionChoice(opts, self),
         },
         ctx.io,
       ),

@@ -1,3 +1,4 @@
+import type { CheckFormat } from "../../report/format.js";
 import { dirname, resolve } from "node:path";
 import { type BudgetResult, allPassed, checkBudget } from "../../budget/check.js";
 import { InputError } from "../../errors.js";
@@ -14,7 +15,7 @@ import type { Outcome, OutputFile } from "../outcome.js";
 
 export interface CheckOptions {
   readonly file: string;
-  readonly format: "table" | "json" | "markdown";
+  readonly format: CheckFormat;
   readonly junit: string | undefined;
   readonly force: boolean;
   readonly exact: boolean;

@@ -1,5 +1,6 @@
 import { InputError } from "../../errors.js";
 import { compareReports } from "../../evaluate/compare.js";
+import type { CompareBreakdownBy } from "../../evaluate/option-names.js";
 import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import {
@@ -17,7 +18,7 @@ import { outputDocument } from "./output.js";
 
 export interface CompareOptions {
   readonly specs: readonly string[];
-  readonly by: "type" | "resolution" | "block" | undefined;
+  readonly by: CompareBreakdownBy | undefined;
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
   readonly output: OutputChoice;
