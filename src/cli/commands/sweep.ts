@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import { DTYPE_NAMES, type Dtype, MEMORY_MODELS, type MemoryModel } from "../../evaluate/option-names.js";
 import { SWEEP_FORMATS, type SweepFormat } from "../../report/sweep-formats.js";
 import type { CommandContext } from "../context.js";
+import type { SweepOptions } from "../run/sweep.js";
 import { OUT_HELP, readOut } from "../options.js";
 import {
   addConventionOptions,
@@ -28,6 +29,20 @@ Examples:
   $ mbn-cost sweep v2 --alpha 0.10:2.00:0.01 --resolution 32:512:8 --out budget.csv   (11,651 rows)
   $ mbn-cost sweep v1 --alpha 0.25:1:0.25 --format table
   $ mbn-cost sweep v2 --alpha 0.25:1.4:0.05 --resolution 128,160,192,224 --budget 300M --out v2.svg`;
+
+const toSweepOptions = (model: string, opts: SweepCliOptions, self: Command): SweepOptions => ({
+  model,
+  alphas: opts.alpha,
+  resolutions: opts.resolution,
+  format: opts.format,
+  out: readOut(opts.out),
+  force: opts.force === true,
+  exact: opts.exact === true,
+  budget: opts.budget,
+  dtype: opts.dtype,
+  memoryModel: opts.memory,
+  ...readConventionChoice(opts, self),
+});
 
 export function registerSweep(program: Command, ctx: CommandContext): void {
   const command = program
@@ -65,22 +80,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .addHelpText("after", EXAMPLES);
   addConventionOptions(command).action((model: string, opts: SweepCliOptions, self: Command) =>
     ctx.run(async () =>
-      (await import("../run/sweep.js")).runSweep(
-        {
-          model,
-          alphas: opts.alpha,
-          resolutions: opts.resolution,
-          format: opts.format,
-          out: readOut(opts.out),
-          force: opts.force === true,
-          exact: opts.exact === true,
-          budget: opts.budget,
-          dtype: opts.dtype,
-          memoryModel: opts.memory,
-          ...readConventionChoice(opts, self),
-        },
-        ctx.io,
-      ),
+      (await import("../run/sweep.js")).runSweep(toSweepOptions(model, opts, self), ctx.io),
     ),
   );
 }
