@@ -3,13 +3,15 @@ import { InputError } from "../errors.js";
 import { parseQuantity, QUANTITY_HELP } from "../budget/quantity.js";
 import type { BudgetsFile } from "../budget/schema.js";
 import { readJsonFile } from "./read-model-spec.js";
-import { formatSchemaIssues } from "./schema-issues.js";
 
 export async function readBudgets(path: string, shownAs: string): Promise<BudgetsFile> {
   const data = readJsonFile(path, "budgets");
   const { budgetsFileSchema } = await import("../budget/schema.js");
   const parsed = budgetsFileSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(formatSchemaIssues(shownAs, parsed.error.issues));
+  if (!parsed.success) {
+    const { formatSchemaIssues } = await import("./schema-issues.js");
+    throw new InputError(formatSchemaIssues(shownAs, parsed.error.issues));
+  }
   parsed.data.budgets.forEach((budget, i) => {
     for (const key of ["max_macs", "max_flops", "max_params", "max_peak_memory"] as const) {
       const raw = budget[key];

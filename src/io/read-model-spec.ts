@@ -10,7 +10,6 @@ import { InputError } from "../errors.js";
 import type { ModelRef } from "../evaluate/cost.js";
 import { BUILTIN_MODELS, findBuiltinModel } from "../model/builtin.js";
 import type { ModelSpec } from "../model/schema.js";
-import { formatSchemaIssues } from "./schema-issues.js";
 
 const CONFIGS = new URL("../../configs/", import.meta.url);
 
@@ -63,6 +62,9 @@ export async function loadModel(ref: string, cwd: string): Promise<ModelRef> {
   const data = readJsonFile(path, "model");
   const { modelSpecSchema } = await import("../model/schema.js");
   const parsed = modelSpecSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(formatSchemaIssues(ref, parsed.error.issues));
+  if (!parsed.success) {
+    const { formatSchemaIssues } = await import("./schema-issues.js");
+    throw new InputError(formatSchemaIssues(ref, parsed.error.issues));
+  }
   return { ref, id: path, spec: parsed.data };
 }

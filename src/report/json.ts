@@ -1,3 +1,5 @@
+import stringify from "json-stringify-pretty-compact";
+
 /**
  * JSON that never loses digits: a bigint becomes a number when it is at most
  * Number.MAX_SAFE_INTEGER, a string otherwise.
@@ -11,9 +13,9 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Arrays of numbers or strings on one line ([224, 224, 3]); everything else indented. */
+/** Indented JSON whose short arrays and objects stay on one line ([224, 224, 3]). */
 export const renderJsonValue = (value: unknown): string =>
-  `${JSON.stringify(value, jsonReplacer, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s*\]/g, (_m, items: string) => `[${items.split(/,\n\s+/).join(", ")}]`)}\n`;
+  `${stringify(value, { indent: 2, maxLength: 100, replacer: jsonReplacer })}\n`;
 
 export function renderJson(doc: { readonly data: unknown }): string {
   return renderJsonValue(doc.data);

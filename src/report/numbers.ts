@@ -4,11 +4,10 @@
  */
 import { type Rational, rational, toDecimal } from "../algebra/rational.js";
 
-export const groupDigits = (n: bigint): string => {
-  const negative = n < 0n;
-  const digits = (negative ? -n : n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return negative ? `-${digits}` : digits;
-};
+let grouped: Intl.NumberFormat | undefined;
+
+/** 568740352n → "568,740,352" (Intl formats a bigint exactly). */
+export const groupDigits = (n: bigint): string => (grouped ??= new Intl.NumberFormat("en-US")).format(n);
 
 const UNITS: readonly [bigint, string][] = [
   [10n ** 12n, "T"],
