@@ -10,6 +10,8 @@ export interface Bar {
   readonly group: string;
   /** Shown after the value, e.g. "94.86%". */
   readonly note?: string;
+  /** The block the bar's layer belongs to: per-layer charts mark where each block starts. */
+  readonly block?: string;
 }
 
 export type Chart =

@@ -146,6 +146,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
         label: `${r.index} ${r.name} (${r.type})`,
         value: inUnit(r.macs, c),
         group: r.type,
+        block: r.block,
       })),
     },
     csv: layersCsv(report),

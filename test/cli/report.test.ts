@@ -21,6 +21,8 @@ describe("mbn-cost report", () => {
     const r = await runCli(["report", "v1@0.5", "fd@1"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('<section id="compare-resolution">');
+    // the spec table (totals and ratios) appears once, in the first comparison section
+    expect(r.out.match(/<th[^>]*>params ×first<\/th>/g)).toHaveLength(1);
     expect(r.out).toContain('<section id="m2-by-type">');
     expect(r.out.match(/<svg /g)).toHaveLength(2 + 3 * 2);
   });

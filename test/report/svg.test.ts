@@ -80,3 +80,26 @@ describe("--format svg", () => {
     expect(out.files.get("chart.svg")).toMatch(/^<svg /);
   });
 });
+
+describe("axes at round values", () => {
+  test("x ticks are multiples of a 1-2-5 step inside the range; one α gives one tick", async () => {
+    const { ticksWithin } = await import("../../src/report/svg/render.js");
+    expect(ticksWithin(0.25, 1.4)).toEqual([0.4, 0.6, 0.8, 1, 1.2, 1.4]);
+    expect(ticksWithin(32, 512)).toEqual([100, 200, 300, 400, 500]);
+    expect(ticksWithin(0.5, 0.5)).toEqual([0.5]);
+  });
+
+  test("the sweep chart's α axis is labelled at round values, not at the ends and the middle", async () => {
+    const svg = await svgOf(["sweep", "v2", "--alpha", "0.25:1.4:0.05", "--resolution", "128,224"]);
+    const labels = [...svg.matchAll(/text-anchor="middle">([0-9.]+)</g)].map((m) => m[1]);
+    expect(labels).toEqual(["0.4", "0.6", "0.8", "1", "1.2", "1.4"]);
+  });
+
+  test("per-layer charts mark where each block starts, with its name", async () => {
+    const doc = parse(await svgOf(["v2"]));
+    const marks = byClass(doc, "text", "s blk").map((e) => e.textContent);
+    expect(marks[0]).toBe("conv_1");
+    expect(marks).toContain("ir_17");
+    expect(new Set(marks).size).toBe(marks.length); // one mark per block
+  });
+});

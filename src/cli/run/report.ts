@@ -13,6 +13,7 @@ import {
 import { PUBLISHED_FIGURES } from "../../published/figures.js";
 import { breakdownDocument } from "../../report/breakdown.js";
 import { compareDocument } from "../../report/compare.js";
+import type { ReportDocument } from "../../report/document.js";
 import { type HtmlSection, renderHtml } from "../../report/html.js";
 import { conventionLine, inUnit, layersDocument, unitLabel } from "../../report/layers.js";
 import { memoryData } from "../../report/memory.js";
@@ -104,6 +105,9 @@ async function modelSections(
   return sections;
 }
 
+/** The totals grid is shown once, in the first comparison section. */
+const withoutTotals = (doc: ReportDocument): ReportDocument => ({ ...doc, grids: doc.grids.slice(1) });
+
 function comparisonSections(evaluated: readonly EvaluatedSpec[]): HtmlSection[] {
   if (evaluated.length < 2) return [];
   const reports = evaluated.map((e) => e.report);
@@ -118,7 +122,7 @@ function comparisonSections(evaluated: readonly EvaluatedSpec[]): HtmlSection[] 
     {
       id: "compare-resolution",
       heading: "Comparison by output resolution",
-      doc: compareDocument(evaluated, compareReports(reports, "resolution")),
+      doc: withoutTotals(compareDocument(evaluated, compareReports(reports, "resolution"))),
       chart: true,
       tables: "plain",
     },

@@ -50,18 +50,53 @@ function svg(width: number, height: number, title: string, body: string[]): stri
   ].join("\n");
 }
 
-/** 1, 2 or 5 × 10^k ticks covering 0..max. */
+/** The 1, 2 or 5 × 10^k step that cuts `span` into about `count` pieces. */
+export function niceStep(span: number, count = 5): number {
+  const raw = span / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * (1 - 1e-12))!;
+}
+
+/** Round ticks covering 0..max, the last at or above max (a y axis from zero). */
 function ticks(max: number): number[] {
   if (max <= 0) return [0];
-  const raw = max / 5;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const step = niceStep(max);
   const out: number[] = [0];
   while (out.at(-1)! < max) out.push(out.length * step);
   return out;
 }
 
+/** Round ticks inside min..max (an x axis): multiples of a 1-2-5 step; one tick when min = max. */
+export function ticksWithin(min: number, max: number, count = 6): number[] {
+  if (!(max > min)) return [min];
+  const step = niceStep(max - min, count);
+  const first = Math.ceil(min / step - 1e-9);
+  const out: number[] = [];
+  for (let k = first; k * step <= max + step * 1e-9; k++) out.push(Number((k * step).toPrecision(12)));
+  return out;
+}
+
 const tickLabel = (v: number) => humanize(BigInt(Math.round(v)), v >= 1000 && v % 1000 !== 0 ? 2 : 0);
+
+/** Horizontal grid lines with their labels at round values (every chart with a y axis). */
+function yGrid(scale: readonly number[], y: (t: number) => number, left: number, plotW: number): string[] {
+  return scale.flatMap((t) => [
+    `<line class="g" x1="${left}" y1="${n(y(t))}" x2="${left + plotW}" y2="${n(y(t))}"/>`,
+    `<text class="s" x="${left - 6}" y="${n(y(t) + 4)}" text-anchor="end">${tickLabel(t)}</text>`,
+  ]);
+}
+
+/** Where each block starts along a per-layer chart: a tick below the axis and the block's name. */
+function blockMarks(bars: readonly Bar[], x: (i: number) => number, axisY: number): string[] {
+  return bars.flatMap((b, i) => {
+    if (b.block === undefined || (i > 0 && bars[i - 1]!.block === b.block)) return [];
+    const at = n(x(i));
+    return [
+      `<line class="a" x1="${at}" y1="${axisY}" x2="${at}" y2="${axisY + 6}"/>`,
+      `<text class="s blk" x="${at}" y="${axisY + 10}" transform="rotate(60 ${at} ${axisY + 10})" font-size="9">${escapeXml(b.block)}</text>`,
+    ];
+  });
+}
 
 function legend(groups: readonly string[], x: number, y: number): string[] {
   return groups.map(
@@ -79,29 +114,26 @@ function renderBars(chart: Extract<Chart, { kind: "bars" }>): string {
     const left = 64;
     const top = 44;
     const plotH = 260;
+    const hasBlocks = chart.bars.some((b) => b.block !== undefined);
     const width = left + plotW + 150;
-    const height = top + plotH + 48;
+    const height = top + plotH + (hasBlocks ? 76 : 48);
     const scale = ticks(max);
     const top_ = scale.at(-1)!;
     const barW = plotW / chart.bars.length;
-    const body: string[] = [];
-    for (const t of scale) {
-      const y = top + plotH - (t / top_) * plotH;
-      body.push(
-        `<line class="g" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}"/>`,
-        `<text class="s" x="${left - 6}" y="${n(y + 4)}" text-anchor="end">${tickLabel(t)}</text>`,
-      );
-    }
+    const body = yGrid(scale, (t) => top + plotH - (t / top_) * plotH, left, plotW);
     chart.bars.forEach((b: Bar, i) => {
       const h = (Number(b.value) / top_) * plotH;
       body.push(
         `<rect class="bar" x="${n(left + i * barW + 1)}" y="${n(top + plotH - h)}" width="${n(Math.max(1, barW - 2))}" height="${n(Math.max(h, b.value > 0n ? 0.5 : 0))}" fill="${colourOf(b.group, groups.indexOf(b.group))}"><title>${escapeXml(`${b.label}: ${humanize(b.value)} ${chart.unit}${b.note ? ` (${b.note})` : ""}`)}</title></rect>`,
       );
     });
+    const axisY = top + plotH;
+    const layerNumbers = hasBlocks ? axisY + 64 : axisY + 18;
     body.push(
-      `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
-      `<text class="s" x="${left}" y="${top + plotH + 18}">layer 1</text>`,
-      `<text class="s" x="${left + plotW}" y="${top + plotH + 18}" text-anchor="end">layer ${chart.bars.length}</text>`,
+      `<line class="a" x1="${left}" y1="${axisY}" x2="${left + plotW}" y2="${axisY}"/>`,
+      ...blockMarks(chart.bars, (i) => left + i * barW, axisY),
+      `<text class="s" x="${left}" y="${layerNumbers}">layer 1</text>`,
+      `<text class="s" x="${left + plotW}" y="${layerNumbers}" text-anchor="end">layer ${chart.bars.length}</text>`,
       `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(chart.unit)}</text>`,
       ...legend(groups, left + plotW + 20, top),
     );
@@ -138,14 +170,7 @@ function renderGroupedBars(chart: Extract<Chart, { kind: "grouped-bars" }>): str
   const scale = ticks(max);
   const top_ = scale.at(-1)!;
   const barW = (groupW - 20) / chart.series.length;
-  const body: string[] = [];
-  for (const t of scale) {
-    const y = top + plotH - (t / top_) * plotH;
-    body.push(
-      `<line class="g" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}"/>`,
-      `<text class="s" x="${left - 6}" y="${n(y + 4)}" text-anchor="end">${tickLabel(t)}</text>`,
-    );
-  }
+  const body = yGrid(scale, (t) => top + plotH - (t / top_) * plotH, left, plotW);
   chart.categories.forEach((c, ci) => {
     chart.series.forEach((s, si) => {
       const v = s.values[ci] ?? 0n;
@@ -190,15 +215,11 @@ function renderLines(chart: Extract<Chart, { kind: "lines" }>): string {
   const top_ = scale.at(-1)!;
   const X = (x: number) => left + ((x - xMin) / (xMax - xMin)) * plotW;
   const Y = (y: number) => top + plotH - (y / top_) * plotH;
-  const body: string[] = [];
-  for (const t of scale)
+  const body = yGrid(scale, Y, left, plotW);
+  for (const x of ticksWithin(xMin, Math.max(...xs)))
     body.push(
-      `<line class="g" x1="${left}" y1="${n(Y(t))}" x2="${left + plotW}" y2="${n(Y(t))}"/>`,
-      `<text class="s" x="${left - 6}" y="${n(Y(t) + 4)}" text-anchor="end">${tickLabel(t)}</text>`,
-    );
-  for (const x of [xMin, (xMin + xMax) / 2, xMax])
-    body.push(
-      `<text class="s" x="${n(X(x))}" y="${top + plotH + 16}" text-anchor="middle">${Number(x.toFixed(3))}</text>`,
+      `<line class="a" x1="${n(X(x))}" y1="${top + plotH}" x2="${n(X(x))}" y2="${top + plotH + 4}"/>`,
+      `<text class="s" x="${n(X(x))}" y="${top + plotH + 16}" text-anchor="middle">${x}</text>`,
     );
   chart.series.forEach((s, i) => {
     const d = s.points.map((p, j) => `${j === 0 ? "M" : "L"}${n(X(p.x))},${n(Y(Number(p.y)))}`).join(" ");
