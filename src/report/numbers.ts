@@ -7,7 +7,10 @@ import { type Rational, rational, toDecimal } from "../algebra/rational.js";
 let grouped: Intl.NumberFormat | undefined;
 
 /** 568740352n → "568,740,352" (Intl formats a bigint exactly). */
-export const groupDigits = (n: bigint): string => (grouped ??= new Intl.NumberFormat("en-US")).format(n);
+export function groupDigits(n: bigint): string {
+  grouped ??= new Intl.NumberFormat("en-US");
+  return grouped.format(n);
+}
 
 const UNITS: readonly [bigint, string][] = [
   [10n ** 12n, "T"],
