@@ -5,6 +5,7 @@
  */
 import { WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
 import { type Convention, workFactorsOf } from "../model/conventions.js";
+import { UNIT_DESCRIPTORS } from "../model/units.js";
 import type { CostReport, LayerRow } from "./cost.js";
 
 export interface ExplainSide {
@@ -32,7 +33,7 @@ export interface Explanation {
   readonly architecturesDiffer: boolean;
 }
 
-const unitFactor = (c: Convention): bigint => (c.unit === "flops" ? 2n : 1n);
+const unitFactor = (c: Convention): bigint => UNIT_DESCRIPTORS[c.unit].perMac;
 const sum = (rows: readonly LayerRow[], pick: (r: LayerRow) => bigint) =>
   rows.reduce((a, r) => a + pick(r), 0n);
 

@@ -3,22 +3,16 @@ import { toDecimal } from "../algebra/rational.js";
 import type { Breakdown, BreakdownBy, BreakdownGroup } from "../evaluate/breakdown.js";
 import type { CostReport } from "../evaluate/cost.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
-import { inUnit, layersDocument, unitKey, unitLabel } from "./layers.js";
+import { GROUPINGS } from "./groupings.js";
+import { inUnit, layersDocument, unitKey, unitLabel, unitOf } from "./layers.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
-
-const KEY_HEADER: Record<BreakdownBy, string> = {
-  type: "type",
-  resolution: "output side",
-  block: "block",
-  layer: "layer",
-};
 
 export const pct = (share: BreakdownGroup["macsShare"]): string =>
   toDecimal({ num: share.num * 100n, den: share.den }, 2);
 
 export function breakdownData(groups: readonly BreakdownGroup[], by: BreakdownBy) {
   return groups.map((g) => ({
-    ...(by === "resolution" ? { resolution: Number(g.key) } : { key: g.key }),
+    ...GROUPINGS[by].data(g.key),
     layers: g.layers,
     macs: g.macs,
     params: g.params,
@@ -32,16 +26,15 @@ export function breakdownData(groups: readonly BreakdownGroup[], by: BreakdownBy
 export function breakdownGrid(report: CostReport, by: BreakdownBy, groups: readonly BreakdownGroup[]): Grid {
   const c = report.convention;
   const columns: Column[] = [
-    { header: KEY_HEADER[by] },
+    { header: GROUPINGS[by].header },
     { header: "layers", align: "right" },
     { header: unitLabel(c), align: "right" },
-    { header: `${c.unit === "flops" ? "FLOPs" : "MACs"} %`, align: "right" },
+    { header: `${unitOf(c).name} %`, align: "right" },
     { header: "params", align: "right" },
     { header: "params %", align: "right" },
   ];
-  const key = (g: BreakdownGroup) => (by === "resolution" ? `${g.key}×${g.key}` : g.key);
   const rows: Cell[][] = groups.map((g) => [
-    key(g),
+    GROUPINGS[by].label(g.key),
     `${g.layers}`,
     inUnit(g.macs, c),
     pct(g.macsShare),
@@ -66,19 +59,14 @@ export function breakdownDocument(
   const { by, groups } = analysis;
   const base = layersDocument(report, memory);
   const grid = breakdownGrid(report, by, groups);
-  const notes = [
-    ...analysis.figureNotes,
-    ...(by === "type"
-      ? ["Types without MACs or params under this convention (pooling, residual adds) are left out."]
-      : []),
-    ...(by === "resolution" ? ["Each layer is binned by the side of the feature map it outputs."] : []),
-  ];
+  const grouping = GROUPINGS[by];
+  const notes = [...analysis.figureNotes, ...grouping.notes];
   return {
     ...base,
     grids: [grid],
     csv: {
       columns: [
-        by === "resolution" ? "resolution" : "key",
+        grouping.csvKey,
         "layers",
         unitKey(report.convention),
         `${unitKey(report.convention)}_pct`,
@@ -97,13 +85,13 @@ export function breakdownDocument(
     notes: [...notes, ...base.notes],
     chart: {
       kind: "bars",
-      title: `${report.model.spec.name} (${report.model.ref}) α ${report.alpha.text} ${report.resolution}px: ${unitLabel(report.convention)} by ${KEY_HEADER[by]}`,
+      title: `${report.model.spec.name} (${report.model.ref}) α ${report.alpha.text} ${report.resolution}px: ${unitLabel(report.convention)} by ${grouping.header}`,
       unit: unitLabel(report.convention),
       labels: "all",
       bars: groups.map((g) => ({
-        label: by === "resolution" ? `${g.key}×${g.key}` : g.key,
+        label: grouping.label(g.key),
         value: inUnit(g.macs, report.convention),
-        group: by === "type" ? g.key : "",
+        group: grouping.coloursByKey ? g.key : "",
         note: `${pct(g.macsShare)}%`,
       })),
     },

@@ -4,7 +4,8 @@ import type { AlignedRow, Comparison } from "../evaluate/compare.js";
 import type { CostReport } from "../evaluate/cost.js";
 import type { Chart } from "./chart.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
-import { conventionLine, inUnit, unitKey, unitLabel } from "./layers.js";
+import { GROUPINGS } from "./groupings.js";
+import { conventionLine, countFields, inUnit, unitLabel, unitOf } from "./layers.js";
 import { pct } from "./breakdown.js";
 import { humanize } from "./numbers.js";
 
@@ -42,7 +43,7 @@ function totalsGrid(specs: readonly ComparedSpec[], compared: Compared): Grid {
       { header: "params", align: "right" },
       { header: unitLabel(c), align: "right" },
       { header: "params ×first", align: "right" },
-      { header: `${c.unit === "flops" ? "FLOPs" : "MACs"} ×first`, align: "right" },
+      { header: `${unitOf(c).name} ×first`, align: "right" },
     ],
     rows: compared.map((t, i) => [
       specs[i]!.spec,
@@ -59,19 +60,20 @@ function totalsGrid(specs: readonly ComparedSpec[], compared: Compared): Grid {
 
 function alignedGrid(specs: readonly ComparedSpec[], by: BreakdownBy, rows: readonly AlignedRow[]): Grid {
   const c = specs[0]!.report.convention;
-  const unit = c.unit === "flops" ? "FLOPs" : "MACs";
-  const cumulative = by === "resolution";
-  const columns: Column[] = [{ header: by === "resolution" ? "output side" : by }];
+  const unit = unitOf(c).name;
+  const grouping = GROUPINGS[by];
+  const cumulative = grouping.cumulative;
+  const columns: Column[] = [{ header: grouping.header }];
   for (const s of specs) {
     columns.push({ header: `${s.spec} ${unit}`, align: "right" }, { header: "%", align: "right" });
     if (cumulative)
       columns.push({ header: "cumulative", align: "right" }, { header: "cum. %", align: "right" });
   }
   return {
-    title: `${unit} by ${by === "resolution" ? "output resolution (cumulative from the largest)" : by}`,
+    title: `${unit} by ${grouping.title}${cumulative ? " (cumulative from the largest)" : ""}`,
     columns,
     rows: rows.map((row) => [
-      by === "resolution" ? `${row.key}×${row.key}` : row.key,
+      grouping.label(row.key),
       ...row.cells.flatMap((cell): Cell[] => [
         cell.group ? inUnit(cell.group.macs, c) : "—",
         cell.group ? pct(cell.group.macsShare) : "—",
@@ -94,9 +96,9 @@ function compareChart(
   if (aligned && by) {
     return {
       kind: "grouped-bars",
-      title: `${c.unit === "flops" ? "FLOPs" : "MACs"} by ${by === "resolution" ? "output resolution" : by}: ${names}`,
+      title: `${unitOf(c).name} by ${GROUPINGS[by].title}: ${names}`,
       unit: unitLabel(c),
-      categories: aligned.map((row) => (by === "resolution" ? `${row.key}×${row.key}` : row.key)),
+      categories: aligned.map((row) => GROUPINGS[by].label(row.key)),
       series: specs.map((s, i) => ({
         label: s.spec,
         values: aligned.map((row) => inUnit(row.cells[i]?.group?.macs ?? 0n, c)),
@@ -124,25 +126,20 @@ const ratioData = (r: Compared[number]["macsRatio"]) => ({
 
 function modelData(specs: readonly ComparedSpec[], compared: Compared) {
   const c = specs[0]!.report.convention;
-  const key = unitKey(c);
   return compared.map((t, i) => ({
     spec: specs[i]!.spec,
     model: t.report.model.ref,
     name: t.report.model.spec.name,
     alpha: t.report.alpha.value,
     resolution: t.report.resolution,
-    totals: {
-      params: t.report.totals.params,
-      [key]: inUnit(t.report.totals.macs, c),
-      ...(key === "flops" && { macs: t.report.totals.macs }),
-    },
+    totals: { params: t.report.totals.params, ...countFields(t.report.totals.macs, c) },
     ratio_to_first: { params: ratioData(t.paramsRatio), macs: ratioData(t.macsRatio) },
   }));
 }
 
 function alignedData(specs: readonly ComparedSpec[], by: BreakdownBy, aligned: readonly AlignedRow[]) {
   return aligned.map((row) => ({
-    ...(by === "resolution" ? { resolution: Number(row.key) } : { key: row.key }),
+    ...GROUPINGS[by].data(row.key),
     values: row.cells.map((cell, i) => ({
       spec: specs[i]!.spec,
       macs: cell.group?.macs ?? 0n,
@@ -160,12 +157,10 @@ export function compareDocument(specs: readonly ComparedSpec[], comparison: Comp
   const { totals: compared, by, aligned } = comparison;
   const totals = totalsGrid(specs, compared);
   const byGrid = aligned && by ? alignedGrid(specs, by, aligned) : undefined;
+  // cumulative groupings (resolutions, largest first) carry FD-MobileNet's "four largest" argument
   const notes =
-    by === "resolution" && aligned
-      ? [
-          largestResolutionsNote(specs, aligned),
-          "Each layer is binned by the side of the feature map it outputs.",
-        ]
+    by && aligned && GROUPINGS[by].cumulative
+      ? [largestResolutionsNote(specs, aligned), ...GROUPINGS[by].notes]
       : [];
   return {
     chart: compareChart(specs, compared, by, aligned),

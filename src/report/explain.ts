@@ -2,7 +2,7 @@
 import type { ExplainRow, Explanation } from "../evaluate/explain.js";
 import type { Convention } from "../model/conventions.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
-import { conventionLine } from "./layers.js";
+import { conventionLine, unitOf } from "./layers.js";
 import { groupDigits } from "./numbers.js";
 
 const signed = (n: bigint): string => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
@@ -91,7 +91,7 @@ function explainData(e: Explanation) {
 export function explainDocument(e: Explanation): ReportDocument {
   const f = e.from.convention;
   const t = e.to.convention;
-  const unit = (c: Convention) => (c.unit === "flops" ? "FLOPs" : "count");
+  const unit = (c: Convention) => (unitOf(c).perMac === 1n ? "count" : unitOf(c).name);
   const countTitle = `What each convention counts (${unit(f)} of ${f.name} vs ${unit(t)} of ${t.name})`;
   const countGrid = grid(countTitle, e.count, f.name, t.name, unit(f), unit(t));
   const paramGrid = grid("Parameters", e.params, f.name, t.name, "params", "params");

@@ -2,6 +2,7 @@
 import { elementsOf, type Shape } from "../layers/define-layer-kind.js";
 import type { CostReport, LayerRow } from "../evaluate/cost.js";
 import { type Convention, describeWork } from "../model/conventions.js";
+import { inUnitOf, UNIT_DESCRIPTORS, type UnitDescriptor } from "../model/units.js";
 import { humanize } from "./numbers.js";
 import type { Grid, ReportDocument } from "./document.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
@@ -9,17 +10,14 @@ import { memoryData, memoryLine } from "./memory.js";
 
 export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
 
+export const unitOf = (c: Convention): UnitDescriptor => UNIT_DESCRIPTORS[c.unit];
 /** "MACs" or "FLOPs (2×MACs)": the unit is always explicit. */
-export const unitLabel = (c: Convention): string => (c.unit === "flops" ? "FLOPs (2×MACs)" : "MACs");
-export const unitKey = (c: Convention): string => (c.unit === "flops" ? "flops" : "macs");
-export const inUnit = (macs: bigint, c: Convention): bigint => (c.unit === "flops" ? 2n * macs : macs);
+export const unitLabel = (c: Convention): string => unitOf(c).label;
+export const unitKey = (c: Convention): string => unitOf(c).key;
+export const inUnit = (macs: bigint, c: Convention): bigint => inUnitOf(unitOf(c), macs);
 
 export function conventionLine(c: Convention): string {
-  const unit =
-    c.unit === "flops"
-      ? "FLOPs = 2 × MACs (multiply-accumulates)"
-      : "MACs = multiply-accumulates (FLOPs ≈ 2 × MACs)";
-  return `convention: ${c.name} — ${c.summary}; ${unit}; ${describeWork(c)}`;
+  return `convention: ${c.name} — ${c.summary}; ${unitOf(c).definition}; ${describeWork(c)}`;
 }
 
 export function reportHeading(report: CostReport): { title: string; meta: string[] } {
@@ -34,9 +32,9 @@ export function reportHeading(report: CostReport): { title: string; meta: string
   };
 }
 
-/** Counts in the report's unit, with `flops` beside `macs` when the unit is FLOPs. */
+/** Counts in the report's unit, with the unit's key beside `macs` when it differs. */
 export function countFields(macs: bigint, c: Convention): Record<string, bigint> {
-  return c.unit === "flops" ? { macs, flops: 2n * macs } : { macs };
+  return { macs, [unitKey(c)]: inUnit(macs, c) };
 }
 
 export function reportData(report: CostReport): Record<string, unknown> {

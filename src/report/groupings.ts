@@ -1,0 +1,55 @@
+/**
+ * How each breakdown presents its groups: header, row label, JSON and CSV
+ * key, notes. Shared report code asks the grouping, never compares its name.
+ */
+import type { BreakdownBy } from "../evaluate/option-names.js";
+
+export interface GroupingPresentation {
+  /** Column header of the key: "type", "output side". */
+  readonly header: string;
+  /** In titles: "by output resolution". */
+  readonly title: string;
+  /** A group's label: "112×112" for an output side. */
+  label(key: string): string;
+  /** The CSV column of the key, and the key in JSON. */
+  readonly csvKey: "key" | "resolution";
+  data(key: string): { key: string } | { resolution: number };
+  /** Cumulative shares from the first group down (resolutions, largest first). */
+  readonly cumulative: boolean;
+  /** What a reader should know about the binning. */
+  readonly notes: readonly string[];
+  /** Bars take the colour of their key (layer types), or one colour. */
+  readonly coloursByKey: boolean;
+}
+
+const byName = (header: string, extraNotes: readonly string[] = []): GroupingPresentation => ({
+  header,
+  title: header,
+  label: (key) => key,
+  csvKey: "key",
+  data: (key) => ({ key }),
+  cumulative: false,
+  notes: extraNotes,
+  coloursByKey: false,
+});
+
+export const GROUPINGS: Record<BreakdownBy, GroupingPresentation> = {
+  type: {
+    ...byName("type", [
+      "Types without MACs or params under this convention (pooling, residual adds) are left out.",
+    ]),
+    coloursByKey: true,
+  },
+  block: byName("block"),
+  layer: byName("layer"),
+  resolution: {
+    header: "output side",
+    title: "output resolution",
+    label: (key) => `${key}×${key}`,
+    csvKey: "resolution",
+    data: (key) => ({ resolution: Number(key) }),
+    cumulative: true,
+    notes: ["Each layer is binned by the side of the feature map it outputs."],
+    coloursByKey: false,
+  },
+};
