@@ -1,5 +1,6 @@
 /** The help text, pinned (formatting only: the numbers live in other tests). */
 import { describe, expect, test } from "vitest";
+import { COMMAND_NAMES } from "../../src/cli/command-names.js";
 import { runCli } from "../helpers/io.js";
 
 describe("help", () => {
@@ -44,19 +45,7 @@ describe("help", () => {
   });
 
   test("each command's help has examples", async () => {
-    for (const command of [
-      "show",
-      "compare",
-      "sweep",
-      "paper",
-      "report",
-      "check",
-      "fit",
-      "explain",
-      "formula",
-      "ratio",
-      "schema",
-    ]) {
+    for (const command of COMMAND_NAMES) {
       const r = await runCli([command, "--help"]);
       expect(r.code, command).toBe(0);
       expect(r.out, command).toContain("Examples:");

@@ -1,9 +1,22 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { NOTATIONS, type Notation } from "../../algebra/notations.js";
 import { parsePositiveInteger } from "../options.js";
 
 /** Output of `formula` and `ratio`: text for people, JSON for scripts. */
 export const PLAIN_FORMATS = ["text", "json"] as const;
 export type PlainFormat = (typeof PLAIN_FORMATS)[number];
+
+/** `--notation` and `--format text|json`, as `formula` and `ratio` print. */
+export function addPlainOutputOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--notation <notation>", "how to print formulas").choices(NOTATIONS).default("unicode"),
+    )
+    .addOption(new Option("--format <format>", "output format").choices(PLAIN_FORMATS).default("text"));
+}
+
+/** The values addPlainOutputOptions adds. */
+export type PlainOutputValues = { notation: Notation; format: PlainFormat };
 
 /** The paper's symbols as flags: --M 32 --N 64 --DK 3 --DH 112 --DW 112 (--DF sets both sides). */
 const SYMBOL_OF_FLAG = { M: "M", N: "N", DK: "D_K", DH: "D_H", DW: "D_W", DF: "D_F", G: "G" } as const;

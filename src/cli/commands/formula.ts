@@ -1,16 +1,15 @@
-import { Argument, type Command, Option } from "commander";
-import { NOTATIONS, type Notation } from "../../algebra/notations.js";
+import { Argument, type Command } from "commander";
 import { FORMULA_KIND_NAMES, type FormulaKindName } from "../../layers/formula-kind-names.js";
 import type { CommandContext } from "../context.js";
 import {
+  addPlainOutputOptions,
   addSymbolOptions,
   collectBindings,
-  PLAIN_FORMATS,
-  type PlainFormat,
+  type PlainOutputValues,
   type SymbolOptionValues,
 } from "./bindings.js";
 
-type FormulaCliOptions = SymbolOptionValues & { notation: Notation; format: PlainFormat };
+type FormulaCliOptions = SymbolOptionValues & PlainOutputValues;
 
 export function registerFormula(program: Command, ctx: CommandContext): void {
   const command = program
@@ -19,14 +18,6 @@ export function registerFormula(program: Command, ctx: CommandContext): void {
       "print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols",
     )
     .addArgument(new Argument("<kind>", "layer kind").choices(FORMULA_KIND_NAMES))
-    .addOption(
-      new Option("--notation <notation>", "how to print formulas")
-        .choices(NOTATIONS)
-        .default("unicode" as const),
-    )
-    .addOption(
-      new Option("--format <format>", "output format").choices(PLAIN_FORMATS).default("text" as const),
-    )
     .addHelpText(
       "after",
       `
@@ -35,7 +26,7 @@ Examples:
   $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DH 112 --DW 112
   $ mbn-cost formula gconv --notation latex --format json`,
     );
-  addSymbolOptions(command).action((kind: FormulaKindName, opts: FormulaCliOptions) =>
+  addSymbolOptions(addPlainOutputOptions(command)).action((kind: FormulaKindName, opts: FormulaCliOptions) =>
     ctx.run(async () =>
       (await import("../run/formula.js")).runFormula({
         kind,

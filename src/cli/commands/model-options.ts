@@ -5,6 +5,7 @@
  * options' types added, so actions read typed values.
  */
 import { type Command, Option } from "commander";
+import { DTYPE_NAMES, type Dtype, MEMORY_MODELS, type MemoryModel } from "../../evaluate/option-names.js";
 import { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "../../model/convention-names.js";
 import type { ConventionOverrides } from "../../model/conventions.js";
 import { type Format, TEXT_FORMATS } from "../../report/format.js";
@@ -60,6 +61,22 @@ export function addOutputOptions(command: Command, formats: readonly Format[] = 
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "print exact integers instead of human units (568,740,352 rather than 568.74M)");
 }
+
+/** `--dtype` and `--memory`: how the activation-memory peak is counted. */
+export function addMemoryOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--dtype <dtype>", "bytes per activation element for the memory peak")
+        .choices(DTYPE_NAMES)
+        .default("fp32"),
+    )
+    .addOption(
+      new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"),
+    );
+}
+
+/** The values addMemoryOptions adds. */
+export type MemoryOptionValues = { dtype: Dtype; memory: MemoryModel };
 
 export interface ConventionChoice {
   readonly convention: ConventionName;

@@ -1,13 +1,6 @@
 import { type Command, Option } from "commander";
 import { InputError } from "../../errors.js";
-import {
-  BREAKDOWNS,
-  type BreakdownBy,
-  DTYPE_NAMES,
-  type Dtype,
-  MEMORY_MODELS,
-  type MemoryModel,
-} from "../../evaluate/option-names.js";
+import { BREAKDOWNS, type BreakdownBy } from "../../evaluate/option-names.js";
 import { BUILTIN_MODELS } from "../../model/builtin.js";
 import { FORMATS } from "../../report/format.js";
 import { COMMAND_NAMES } from "../command-names.js";
@@ -17,19 +10,20 @@ import {
   addConventionOptions,
   addOutputOptions,
   type ConventionOptionValues,
+  addMemoryOptions,
   MODEL_ARGUMENT,
+  type MemoryOptionValues,
   type OutputOptionValues,
   readConventionChoice,
   readOutputChoice,
 } from "./model-options.js";
 
 type ShowCliOptions = ConventionOptionValues &
-  OutputOptionValues & {
+  OutputOptionValues &
+  MemoryOptionValues & {
     alpha?: Alpha;
     resolution?: number;
     by?: BreakdownBy;
-    dtype: Dtype;
-    memory: MemoryModel;
   };
 
 const modelNames = BUILTIN_MODELS.map((m) => m.aliases[0] ?? m.id).join(", ");
@@ -61,18 +55,8 @@ export function registerShow(program: Command, ctx: CommandContext): void {
         "break MACs and params down by layer type, output resolution, block or layer",
       ).choices(BREAKDOWNS),
     )
-    .addOption(
-      new Option("--dtype <dtype>", "bytes per activation element for the memory peak")
-        .choices(DTYPE_NAMES)
-        .default("fp32" as const),
-    )
-    .addOption(
-      new Option("--memory <model>", "activation memory model")
-        .choices(MEMORY_MODELS)
-        .default("block" as const),
-    )
     .addHelpText("after", EXAMPLES);
-  addOutputOptions(addConventionOptions(command), FORMATS).action(
+  addOutputOptions(addConventionOptions(addMemoryOptions(command)), FORMATS).action(
     (model: string, unexpected: string[], opts: ShowCliOptions, self: Command) =>
       ctx.run(async () => {
         if (unexpected.length > 0) {

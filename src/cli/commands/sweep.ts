@@ -1,27 +1,27 @@
 import { type Command, Option } from "commander";
-import { DTYPE_NAMES, type Dtype, MEMORY_MODELS, type MemoryModel } from "../../evaluate/option-names.js";
 import { SWEEP_FORMATS, type SweepFormat } from "../../report/sweep-formats.js";
 import type { CommandContext } from "../context.js";
 import type { SweepOptions } from "../run/sweep.js";
 import { OUT_HELP, readOut } from "../options.js";
 import {
   addConventionOptions,
+  addMemoryOptions,
   type ConventionOptionValues,
+  type MemoryOptionValues,
   MODEL_ARGUMENT,
   readConventionChoice,
 } from "./model-options.js";
 
-type SweepCliOptions = ConventionOptionValues & {
-  alpha: string;
-  resolution?: string;
-  format: SweepFormat;
-  out?: string;
-  force?: true;
-  exact?: true;
-  budget?: string;
-  dtype: Dtype;
-  memory: MemoryModel;
-};
+type SweepCliOptions = ConventionOptionValues &
+  MemoryOptionValues & {
+    alpha: string;
+    resolution?: string;
+    format: SweepFormat;
+    out?: string;
+    force?: true;
+    exact?: true;
+    budget?: string;
+  };
 
 const EXAMPLES = `
 Examples:
@@ -67,20 +67,11 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
     .option("--budget <quantity>", "svg: draw a budget line at this many MACs (100M, 1.5G)")
-    .addOption(
-      new Option("--dtype <dtype>", "bytes per activation element")
-        .choices(DTYPE_NAMES)
-        .default("fp32" as const),
-    )
-    .addOption(
-      new Option("--memory <model>", "activation memory model")
-        .choices(MEMORY_MODELS)
-        .default("block" as const),
-    )
     .addHelpText("after", EXAMPLES);
-  addConventionOptions(command).action((model: string, opts: SweepCliOptions, self: Command) =>
-    ctx.run(async () =>
-      (await import("../run/sweep.js")).runSweep(toSweepOptions(model, opts, self), ctx.io),
-    ),
+  addConventionOptions(addMemoryOptions(command)).action(
+    (model: string, opts: SweepCliOptions, self: Command) =>
+      ctx.run(async () =>
+        (await import("../run/sweep.js")).runSweep(toSweepOptions(model, opts, self), ctx.io),
+      ),
   );
 }
