@@ -68,49 +68,6 @@ export function substitute(p: Poly, replacements: Readonly<Record<string, Operan
 }
 
 /**
- * A count formula compiled for speed: a polynomial with positive integer
- * coefficients and non-negative exponents evaluated on positive integers.
- * Such a value never shrinks along the computation, so a double result at
- * most 2^53 − 1 is exact; past that it is recomputed with bigint. Other
- * formulas go through exact rational evaluation.
- */
-export type CountFunction = (bindings: Readonly<Record<string, number>>) => bigint;
-
-export function compileCount(p: Poly): CountFunction {
-  const monotone = p.terms.every(
-    (t) => t.coef.den === 1n && t.coef.num > 0n && t.mono.every(([, e]) => e > 0),
-  );
-  if (!monotone) {
-    return (bindings) => {
-      const r = evaluatePoly(p, bindings);
-      if (r.den !== 1n) throw new RangeError(`count is not an integer: ${r.num}/${r.den}`);
-      return r.num;
-    };
-  }
-  const terms = p.terms.map((t) => ({ coef: Number(t.coef.num), bigCoef: t.coef.num, mono: t.mono }));
-  return (bindings) => {
-    let total = 0;
-    for (const t of terms) {
-      let value = t.coef;
-      for (const [s, e] of t.mono) {
-        const v = bindings[s];
-        if (v === undefined) throw new UnboundSymbolError(s);
-        for (let i = 0; i < e; i++) value *= v;
-      }
-      total += value;
-    }
-    if (total <= Number.MAX_SAFE_INTEGER) return BigInt(total);
-    let exact = 0n;
-    for (const t of terms) {
-      let value = t.bigCoef;
-      for (const [s, e] of t.mono) value *= BigInt(bindings[s]!) ** BigInt(e);
-      exact += value;
-    }
-    return exact;
-  };
-}
-
-/**
  * A count formula as straight-line double arithmetic, for hot loops (sweeps).
  * Only for polynomials with positive integer coefficients and exponents,
  * whose values never shrink along the computation: a result at most
@@ -126,15 +83,22 @@ export function compileNumber(p: Poly): NumberFunction | undefined {
   return compiledNumbers.get(p);
 }
 
-function compileNumberOnce(p: Poly): NumberFunction | undefined {
-  const monotone = p.terms.every(
+/**
+ * Positive integer coefficients (exact as doubles) and positive exponents: on
+ * positive integers such a value never shrinks along the computation, so a
+ * double result at most 2^53 − 1 is exact.
+ */
+const isMonotoneCount = (p: Poly): boolean =>
+  p.terms.every(
     (t) =>
       t.coef.den === 1n &&
       t.coef.num > 0n &&
       t.coef.num <= BigInt(Number.MAX_SAFE_INTEGER) &&
       t.mono.every(([, e]) => e > 0),
   );
-  if (!monotone) return undefined;
+
+function compileNumberOnce(p: Poly): NumberFunction | undefined {
+  if (!isMonotoneCount(p)) return undefined;
   if (p.terms.length === 0) return () => 0;
   const body = p.terms
     .map((t) =>
@@ -145,4 +109,25 @@ function compileNumberOnce(p: Poly): NumberFunction | undefined {
     .join("+");
   // Symbol names are identifiers (isSymbolName), coefficients integers: the source is plain arithmetic.
   return new Function("b", `return ${body};`) as NumberFunction;
+}
+
+/**
+ * A count formula, exact: the double fast path where it is exact (see
+ * compileNumber), exact rational evaluation otherwise (past 2^53 − 1, an
+ * unbound symbol, or a formula outside that class).
+ */
+export type CountFunction = (bindings: Readonly<Record<string, number>>) => bigint;
+
+export function compileCount(p: Poly): CountFunction {
+  const exact: CountFunction = (bindings) => {
+    const r = evaluatePoly(p, bindings);
+    if (r.den !== 1n) throw new RangeError(`count is not an integer: ${r.num}/${r.den}`);
+    return r.num;
+  };
+  const fast = compileNumber(p);
+  if (!fast) return exact;
+  return (bindings) => {
+    const value = fast(bindings);
+    return value <= Number.MAX_SAFE_INTEGER ? BigInt(value) : exact(bindings); // NaN (unbound) → exact, which says so
+  };
 }
