@@ -99,7 +99,8 @@ export interface NetworkCost {
  * Walks built ops from an input shape: finds each op's input (the previous
  * output or a saved tensor), applies its kind's shape rule and checks, and
  * hands the op, its shapes and its formulas' bindings to `visit`. The one
- * place shapes are propagated; refuses what the network cannot compute.
+ * place shapes are propagated (exact costs, fast sweep totals, validation);
+ * refuses shapes the network cannot compute.
  */
 export function walkNetwork(
   ops: readonly OpSpec[],
@@ -123,20 +124,29 @@ export function walkNetwork(
     }
     const problem = kind.check?.(op, source, output);
     if (problem !== undefined) throw new InputError(`layer ${op.name}: ${problem}`);
-    const bindings = kind.bind(op, source, output);
-    for (const [symbol, value] of Object.entries(bindings)) {
-      if (!Number.isSafeInteger(value)) {
-        throw new InputError(
-          `layer ${op.name}: ${symbol} = ${value} is past 2^53 − 1; mbn-cost refuses rather than round it`,
-        );
-      }
-    }
-    visit?.(op, index, source, output, bindings);
+    visit?.(op, index, source, output, kind.bind(op, source, output));
     if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
     current = output;
   }
   return current;
 }
+
+/** Bindings past 2^53 − 1 would round: the exact path refuses them (the fast path checks its totals). */
+export function refuseUnsafeBindings(op: OpSpec, bindings: Record<string, number>): void {
+  for (const symbol in bindings) {
+    const value = bindings[symbol]!;
+    if (!Number.isSafeInteger(value)) {
+      throw new InputError(
+        `layer ${op.name}: ${symbol} = ${value} is past 2^53 − 1; mbn-cost refuses rather than round it`,
+      );
+    }
+  }
+}
+
+/** Refuses, before any work, what costNetwork would refuse on these ops at this input. */
+export const checkNetwork = (ops: readonly OpSpec[], input: Shape): void => {
+  walkNetwork(ops, input, (op, _index, _source, _output, bindings) => refuseUnsafeBindings(op, bindings));
+};
 
 /** Costs of built ops at an input shape. */
 export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Convention): NetworkCost {
@@ -144,6 +154,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
   let params = 0n;
   let macs = 0n;
   walkNetwork(ops, input, (op, index, source, output, bindings) => {
+    refuseUnsafeBindings(op, bindings);
     const c = compiledKind(op.kind);
     const paramParts = {
       weights: c.params(bindings),

@@ -31,17 +31,28 @@ export interface MemoryPeak {
   readonly at: string;
 }
 
+/**
+ * The block model's rule: a block is a run of ops with the same block name;
+ * while it runs it holds its first op's input and its last op's output.
+ * `blockEnds[i]` is set at each block's last op, to the index of its first.
+ */
+export function blockSpans(ops: readonly { readonly block: string }[]): (number | undefined)[] {
+  const ends: (number | undefined)[] = ops.map(() => undefined);
+  let first = 0;
+  ops.forEach((op, i) => {
+    if (i > 0 && ops[i - 1]!.block !== op.block) first = i;
+    if (i === ops.length - 1 || ops[i + 1]!.block !== op.block) ends[i] = first;
+  });
+  return ends;
+}
+
 function peakByBlock(rows: readonly LayerRow[]): MemoryPeak {
   let best: MemoryPeak = { model: "block", elements: 0n, at: "" };
-  let i = 0;
-  while (i < rows.length) {
-    const first = rows[i]!;
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1]!.block === first.block) j++;
-    const live = elementsOf(first.input) + elementsOf(rows[j]!.output);
-    if (live > best.elements) best = { model: "block", elements: live, at: first.block };
-    i = j + 1;
-  }
+  blockSpans(rows).forEach((first, last) => {
+    if (first === undefined) return;
+    const live = elementsOf(rows[first]!.input) + elementsOf(rows[last]!.output);
+    if (live > best.elements) best = { model: "block", elements: live, at: rows[first]!.block };
+  });
   return best;
 }
 

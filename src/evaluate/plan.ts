@@ -10,6 +10,7 @@ import { type NumberFunction, compileNumber } from "../algebra/evaluate.js";
 import type { LayerKind, OpSpec, Shape } from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
 import { type Convention, workFactorsOf } from "../model/conventions.js";
+import { blockSpans } from "./memory.js";
 
 interface Step {
   readonly op: OpSpec;
@@ -24,11 +25,13 @@ interface Step {
   readonly perOutputElement: number;
   readonly paramsBias: boolean;
   readonly paramsBn: boolean;
-  readonly startsBlock: boolean;
 }
 
 export interface NetworkPlan {
   readonly steps: readonly Step[];
+  /** At each block's last op, the index of its first (evaluate/memory.ts blockSpans). */
+  readonly blockEnds: readonly (number | undefined)[];
+  readonly blockStarts: readonly boolean[];
 }
 
 export interface PlannedTotals {
@@ -41,7 +44,7 @@ export interface PlannedTotals {
 /** Undefined when some formula falls outside double-exact arithmetic (e.g. grouped conv's 1/G). */
 export function planNetwork(ops: readonly OpSpec[], convention: Convention): NetworkPlan | undefined {
   const steps: Step[] = [];
-  for (const [i, op] of ops.entries()) {
+  for (const op of ops) {
     const kind: LayerKind = layerKinds[op.kind];
     const fns = [kind.params, kind.macs, kind.bias, kind.bn, kind.outputElements].map(compileNumber);
     const factors = workFactorsOf(op, convention);
@@ -66,14 +69,18 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
         (op.act !== "none" ? factor(factors[op.act]) : 0),
       paramsBias: convention.bias && op.bias,
       paramsBn: convention.bn && op.bn,
-      startsBlock: i === 0 || ops[i - 1]!.block !== op.block,
     });
   }
-  return { steps };
+  const blockEnds = blockSpans(ops);
+  const blockStarts = ops.map((_, i) => blockEnds.includes(i));
+  return { steps, blockEnds, blockStarts };
 }
 
 const safe = (n: number) => n <= Number.MAX_SAFE_INTEGER;
 
+const elementsIn = (s: Shape) => s[0] * s[1] * s[2];
+
+/** The same walk as walkNetwork (cost.ts) in double arithmetic, inlined: sweeps spend their time here. */
 export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | undefined {
   const saved = new Map<string, Shape>();
   let current = input;
@@ -97,9 +104,9 @@ export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | un
     if (s.perOutputElement !== 0) opMacs += s.perOutputElement * s.outputElements(b);
     for (const w of s.work) if (w.factor !== 0) opMacs += w.factor * w.count(b);
     macs += opMacs;
-    if (s.startsBlock) blockInput = source[0] * source[1] * source[2];
-    const next = plan.steps[i + 1];
-    if (!next || next.startsBlock) peak = Math.max(peak, blockInput + output[0] * output[1] * output[2]);
+    // the block model (evaluate/memory.ts): a block holds its first op's input and its last op's output
+    if (plan.blockStarts[i]) blockInput = elementsIn(source);
+    if (plan.blockEnds[i] !== undefined) peak = Math.max(peak, blockInput + elementsIn(output));
     current = output;
   }
   if (!safe(macs) || !safe(params) || !safe(peak)) return undefined;

@@ -1,6 +1,6 @@
 import { rational } from "../../algebra/rational.js";
 import { compareRational } from "../../algebra/rational.js";
-import { walkNetwork } from "../../evaluate/cost.js";
+import { checkNetwork } from "../../evaluate/cost.js";
 import { DTYPES, type Dtype, type MemoryModel } from "../../evaluate/memory.js";
 import { parseRange } from "../../evaluate/range.js";
 import { sweep } from "../../evaluate/sweep.js";
@@ -58,7 +58,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
   const smallest = Math.min(...resolutions);
   for (const alpha of alphas)
-    walkNetwork(buildNetwork(model.spec, alpha.value, convention), [
+    checkNetwork(buildNetwork(model.spec, alpha.value, convention), [
       smallest,
       smallest,
       model.spec.input.channels,
