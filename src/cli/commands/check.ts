@@ -7,9 +7,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .command("check")
     .description("CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it")
     .argument("<budgets>", "budgets JSON file (schema: mbn-cost schema budgets)")
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(CHECK_FORMATS).default("table" as const),
-    )
+    .addOption(new Option("-f, --format <format>", "output format").choices(CHECK_FORMATS).default("table"))
     .option("--junit <file>", "also write JUnit XML (one testcase per budget) for CI dashboards")
     .option("--force", "overwrite the --junit file if it exists")
     .option("--exact", "print exact integers instead of human units")

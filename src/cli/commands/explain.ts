@@ -20,9 +20,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     )
     .argument("<model>", MODEL_ARGUMENT)
     .addOption(
-      new Option("--from <convention>", "the number you have")
-        .choices(CONVENTION_NAMES)
-        .default("paper" as const),
+      new Option("--from <convention>", "the number you have").choices(CONVENTION_NAMES).default("paper"),
     )
     .addOption(
       new Option("--to <convention>", "the number you compare it with")

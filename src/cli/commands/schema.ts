@@ -10,7 +10,7 @@ export function registerSchema(program: Command, ctx: CommandContext): void {
     .description(
       "print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)",
     )
-    .addArgument(new Argument("[which]", "which schema").choices(SCHEMA_NAMES).default("model" as const))
+    .addArgument(new Argument("[which]", "which schema").choices(SCHEMA_NAMES).default("model"))
     .addHelpText(
       "after",
       `

@@ -60,9 +60,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
       "-r, --resolution <values>",
       "resolutions: a list (128,160,224) or START:STOP:STEP (32:512:8) (default: the model's)",
     )
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(SWEEP_FORMATS).default("csv" as const),
-    )
+    .addOption(new Option("-f, --format <format>", "output format").choices(SWEEP_FORMATS).default("csv"))
     .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
