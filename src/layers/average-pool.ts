@@ -7,7 +7,13 @@ import { D_H, D_Hin, D_W, D_Win, M, ZERO } from "./symbols.js";
  * kernel is 0; otherwise a kernel×kernel window with stride = kernel
  * (valid padding), as F.avg_pool2d(x, k).
  */
-export const averagePool = defineLayerKind({
+/** A pool's own fields: kernel 0 is global pooling. */
+export interface PoolFields {
+  readonly kernel: number;
+  readonly stride: number;
+}
+
+export const averagePool = defineLayerKind<"avgpool", PoolFields>()({
   kind: "avgpool",
   title: "average pooling",
   type: "pool",

@@ -1,9 +1,9 @@
 import { mul } from "../algebra/expr.js";
-import { defineLayerKind } from "./define-layer-kind.js";
+import { defineLayerKind, type MergeFields } from "./define-layer-kind.js";
 import { D_H, D_W, N, ZERO } from "./symbols.js";
 
 /** Squeeze-excite's channel-wise scaling x·s: no weights, no multiply-accumulates. */
-export const channelScale = defineLayerKind({
+export const channelScale = defineLayerKind<"scale", MergeFields>()({
   kind: "scale",
   title: "channel scale (squeeze-excite)",
   type: "se",

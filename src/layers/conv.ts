@@ -1,9 +1,9 @@
 import { mul } from "../algebra/expr.js";
-import { defineLayerKind, sameSide } from "./define-layer-kind.js";
+import { defineLayerKind, sameSide, type ConvFields } from "./define-layer-kind.js";
 import { D_H, D_K2, D_W, M, N } from "./symbols.js";
 
 /** Standard convolution: N kernels of D_K×D_K×M (Howard et al. 2017, Section 3.1). */
-export const conv = defineLayerKind({
+export const conv = defineLayerKind<"conv", ConvFields>()({
   kind: "conv",
   title: "standard convolution",
   type: "conv",

@@ -4,7 +4,6 @@
  * kind: each kind declares its own formulas and shape rule.
  */
 import type { Poly } from "../algebra/expr.js";
-import type { LayerKindName } from "./registry.js";
 
 /** [H, W, C] of a feature map. */
 export type Shape = readonly [number, number, number];
@@ -15,21 +14,13 @@ export const elementsOf = (shape: readonly number[]): bigint => shape.reduce((a,
 export const ACTIVATIONS = ["none", "relu", "relu6", "hswish", "hsigmoid", "sigmoid"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
-/** A primitive operation, with its channel widths already resolved. */
-export interface OpSpec {
-  readonly kind: LayerKindName;
+/** What every op has: where it sits, what follows it, which saved tensors it uses. */
+export interface OpBase {
   readonly name: string;
   readonly block: string;
-  readonly kernel: number;
-  readonly stride: number;
-  /** Output channels (conv, pointwise, grouped conv, FC); others keep their input's. */
-  readonly out: number;
-  readonly groups: number;
   readonly bias: boolean;
   readonly bn: boolean;
   readonly act: Activation;
-  /** A pool called as a function in torchvision (nn.functional), which module-hook counters (thop) do not see. */
-  readonly functional?: boolean;
   /** Breakdown key when it differs from the kind's own (squeeze-excite parts say "se"). */
   readonly type?: string;
   /** Read the tensor saved under this label instead of the previous op's output. */
@@ -40,7 +31,29 @@ export interface OpSpec {
   readonly saveOutputAs?: string;
   /** A saved tensor this op reads besides its input (the other operand of an add or a scale). */
   readonly reads?: string;
+  /** A pool called as a function in torchvision (nn.functional), which module-hook counters (thop) do not see. */
+  readonly functional?: boolean;
 }
+
+/** The fields a convolution-family op adds (conv, depthwise, pointwise, grouped conv). */
+export interface ConvFields {
+  readonly kernel: number;
+  readonly stride: number;
+  /** Output channels. */
+  readonly out: number;
+  readonly groups: number;
+}
+
+/** The other operand of an add or a scale is a saved tensor. */
+export interface MergeFields {
+  readonly reads: string;
+}
+
+/** A primitive operation of one kind, with its channel widths resolved: the base and the kind's own fields. */
+export type OpOf<K extends string, Fields> = OpBase & { readonly kind: K } & Fields;
+
+/** A primitive operation, with its channel widths already resolved: one variant per registered layer kind. */
+export type { OpSpec } from "./registry.js";
 
 /**
  * Element-wise work besides the multiply-accumulates of the weights. Each
@@ -83,7 +96,7 @@ export interface WorkItem {
   readonly formula: Poly;
 }
 
-export interface LayerKind {
+export interface LayerKind<Op extends OpBase = OpBase> {
   readonly kind: string;
   readonly title: string;
   /** Key in the by-type breakdown. */
@@ -100,17 +113,24 @@ export interface LayerKind {
   readonly outputElements: Poly;
   /** Element-wise work of its own (a pool's reads, a residual add, an SE scale). */
   readonly work: readonly WorkItem[];
-  outputShape(op: OpSpec, input: Shape): Shape;
+  outputShape(op: Op, input: Shape): Shape;
   /** Why this op cannot apply to its input, if it cannot. */
-  check?(op: OpSpec, input: Shape, output: Shape): string | undefined;
+  check?(op: Op, input: Shape, output: Shape): string | undefined;
   /** Values of the formulas' symbols for this op. */
-  bind(op: OpSpec, input: Shape, output: Shape): Record<string, number>;
+  bind(op: Op, input: Shape, output: Shape): Record<string, number>;
 }
+
+/** The op type a layer kind takes. */
+export type OpOfKind<L> = L extends LayerKind<infer Op> ? Op : never;
 
 /** The registered layer kinds' names (layers/registry.ts). */
 export type { LayerKindName } from "./registry.js";
 
-export const defineLayerKind = <K extends LayerKind>(kind: K): K => kind;
+/** A layer kind taking ops with `Fields` besides the base: `defineLayerKind<"conv", ConvFields>()({ … })`. */
+export const defineLayerKind =
+  <const K extends string, Fields = object>() =>
+  <L extends LayerKind<OpOf<K, Fields>> & { readonly kind: K }>(kind: L): L =>
+    kind;
 
 /** 'same' padding: output side = ceil(input / stride). */
 export const sameSide = (side: number, stride: number): number => Math.ceil(side / stride);

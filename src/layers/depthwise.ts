@@ -1,9 +1,9 @@
 import { mul } from "../algebra/expr.js";
-import { defineLayerKind, sameSide } from "./define-layer-kind.js";
+import { defineLayerKind, sameSide, type ConvFields } from "./define-layer-kind.js";
 import { D_H, D_K2, D_W, M } from "./symbols.js";
 
 /** Depthwise convolution: one D_K×D_K filter per input channel (Howard et al. 2017, Section 3.1). */
-export const depthwise = defineLayerKind({
+export const depthwise = defineLayerKind<"depthwise", ConvFields>()({
   kind: "depthwise",
   title: "depthwise convolution",
   type: "depthwise",

@@ -3,7 +3,13 @@ import { defineLayerKind } from "./define-layer-kind.js";
 import { M, N } from "./symbols.js";
 
 /** Fully connected layer on the flattened input (M = H·W·C inputs, N outputs). */
-export const fullyConnected = defineLayerKind({
+/** A fully connected layer's own field. */
+export interface FullyConnectedFields {
+  /** Outputs. */
+  readonly out: number;
+}
+
+export const fullyConnected = defineLayerKind<"fc", FullyConnectedFields>()({
   kind: "fc",
   title: "fully connected",
   type: "fc",

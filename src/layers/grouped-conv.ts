@@ -1,9 +1,9 @@
 import { mul, pow } from "../algebra/expr.js";
-import { defineLayerKind, sameSide } from "./define-layer-kind.js";
+import { defineLayerKind, sameSide, type ConvFields } from "./define-layer-kind.js";
 import { D_H, D_K2, D_W, G, M, N } from "./symbols.js";
 
 /** Grouped convolution: G groups, each mapping M/G input channels to N/G outputs. */
-export const groupedConv = defineLayerKind({
+export const groupedConv = defineLayerKind<"gconv", ConvFields>()({
   kind: "gconv",
   title: "grouped convolution",
   type: "gconv",

@@ -1,9 +1,9 @@
 import { mul } from "../algebra/expr.js";
-import { defineLayerKind, sameSide } from "./define-layer-kind.js";
+import { defineLayerKind, sameSide, type ConvFields } from "./define-layer-kind.js";
 import { D_H, D_W, M, N } from "./symbols.js";
 
 /** Pointwise (1×1) convolution: a linear combination of the M input channels into N. */
-export const pointwise = defineLayerKind({
+export const pointwise = defineLayerKind<"pointwise", ConvFields>()({
   kind: "pointwise",
   title: "pointwise convolution",
   type: "pointwise",

@@ -1,7 +1,7 @@
 import { averagePool } from "./average-pool.js";
 import { channelScale } from "./channel-scale.js";
 import { conv } from "./conv.js";
-import type { LayerKind } from "./define-layer-kind.js";
+import type { OpOfKind } from "./define-layer-kind.js";
 import { depthwise } from "./depthwise.js";
 import { fullyConnected } from "./fully-connected.js";
 import { groupedConv } from "./grouped-conv.js";
@@ -17,6 +17,9 @@ export const layerKinds = {
   avgpool: averagePool,
   add: residualAdd,
   scale: channelScale,
-} satisfies Record<string, LayerKind>;
+};
 
 export type LayerKindName = keyof typeof layerKinds;
+
+/** A primitive operation: one variant per layer kind, each with its kind's own fields. */
+export type OpSpec = { [K in LayerKindName]: OpOfKind<(typeof layerKinds)[K]> }[LayerKindName];

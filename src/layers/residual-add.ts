@@ -1,9 +1,9 @@
 import { mul } from "../algebra/expr.js";
-import { defineLayerKind } from "./define-layer-kind.js";
+import { defineLayerKind, type MergeFields } from "./define-layer-kind.js";
 import { D_H, D_W, N, ZERO } from "./symbols.js";
 
 /** Element-wise residual addition: no weights, no multiply-accumulates. */
-export const residualAdd = defineLayerKind({
+export const residualAdd = defineLayerKind<"add", MergeFields>()({
   kind: "add",
   title: "residual add",
   type: "add",

@@ -1,5 +1,5 @@
 /** An average pooling entry: global, or windows of `kernel` with stride = window. */
-import { defineBlockKind, plainOp } from "./block-kind.js";
+import { defineBlockKind, poolOp } from "./block-kind.js";
 
 export const avgpoolBlock = defineBlockKind({
   kind: "avgpool",
@@ -18,8 +18,7 @@ export const avgpoolBlock = defineBlockKind({
     }),
   expand(spec, state, _ctx, nameBlock) {
     const block = nameBlock();
-    const op = plainOp({
-      kind: "avgpool",
+    const op = poolOp({
       name: spec.name ?? block,
       block,
       kernel: spec.kernel ?? 0,

@@ -4,7 +4,7 @@
  * expansion; the builder and the schema never switch on the kind.
  */
 import type * as Z from "zod";
-import type { Activation, OpSpec } from "../../layers/define-layer-kind.js";
+import type { Activation, ConvFields, OpBase, OpSpec } from "../../layers/define-layer-kind.js";
 import type { WidthContext } from "../scale.js";
 import type { SchemaParts, WidthRule } from "../schema-parts.js";
 
@@ -54,16 +54,30 @@ export const defineBlockKind = <const K extends string, S extends Z.ZodType<Entr
 /** The entry type of a block kind. */
 export type SpecOf<B> = B extends BlockKind<string, infer Spec> ? Spec : never;
 
-type OpFields = Pick<OpSpec, "kind" | "name" | "block"> & Partial<OpSpec>;
+type ConvKind = "conv" | "depthwise" | "pointwise" | "gconv";
+type ConvOpSpec = Extract<OpSpec, { kind: ConvKind }>;
+type Placed = Pick<OpBase, "name" | "block"> & Partial<OpBase>;
 
-/** An op with the defaults of its family: convolutions have BatchNorm and no bias. */
-export function convOp(fields: OpFields & { act: Activation }): OpSpec {
+/** A convolution-family op with its family's defaults: 1×1, stride 1, BatchNorm, no bias. */
+export function convOp(
+  fields: Placed & Partial<ConvFields> & { kind: ConvKind; act: Activation },
+): ConvOpSpec {
   return { kernel: 1, stride: 1, out: 0, groups: 1, bias: false, bn: true, ...fields };
 }
 
-/** An op without weights of its own (pool, add, scale) or a fully connected one. */
-export function plainOp(fields: OpFields): OpSpec {
-  return { kernel: 0, stride: 1, out: 0, groups: 1, bias: false, bn: false, act: "none", ...fields };
+/** A fully connected op: a bias and no BatchNorm unless told otherwise. */
+export function fcOp(fields: Placed & { out: number }): OpSpec {
+  return { kind: "fc", bias: true, bn: false, act: "none", ...fields };
+}
+
+/** An average pool: global (kernel 0) unless given a window. */
+export function poolOp(fields: Placed & { kernel?: number; stride?: number }): OpSpec {
+  return { kind: "avgpool", kernel: 0, stride: 1, bias: false, bn: false, act: "none", ...fields };
+}
+
+/** A residual add or an SE scale: the input and a saved tensor, element by element. */
+export function mergeOp(fields: Placed & { kind: "add" | "scale"; reads: string }): OpSpec {
+  return { bias: false, bn: false, act: "none", ...fields };
 }
 
 /** The fields of an entry that a single conv-family op takes over. */
@@ -79,7 +93,7 @@ export function convEntryOp(
   spec: ConvEntry,
   block: string,
   ctx: BuildContext,
-  fields: Pick<OpSpec, "kind"> & Partial<OpSpec>,
+  fields: { kind: ConvKind } & Partial<ConvFields> & Partial<OpBase>,
 ): OpSpec {
   return convOp({
     name: spec.name ?? block,

@@ -6,7 +6,7 @@
  */
 import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { scaleChannels } from "../scale.js";
-import { convOp, defineBlockKind, plainOp } from "./block-kind.js";
+import { convOp, defineBlockKind, mergeOp } from "./block-kind.js";
 import { squeezeExciteOps } from "./squeeze-excite.js";
 
 export const bneckBlock = defineBlockKind({
@@ -53,7 +53,7 @@ export const bneckBlock = defineBlockKind({
     if (spec.se) ops.push(...squeezeExciteOps(block, width));
     ops.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
     if (spec.stride === 1 && input === out) {
-      ops.push(plainOp({ kind: "add", name: `${block}/add`, block, reads: saved }));
+      ops.push(mergeOp({ kind: "add", name: `${block}/add`, block, reads: saved }));
       ops[0] = { ...ops[0]!, saveInputAs: saved };
     }
     return { ops, state: { channels: out, tableChannels: spec.out } };

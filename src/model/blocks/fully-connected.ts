@@ -1,6 +1,6 @@
 /** A fully connected entry; `"out": "classes"` is the classifier. */
 import { scaleChannels } from "../scale.js";
-import { defineBlockKind, plainOp } from "./block-kind.js";
+import { defineBlockKind, fcOp } from "./block-kind.js";
 
 export const fcBlock = defineBlockKind({
   kind: "fc",
@@ -15,8 +15,7 @@ export const fcBlock = defineBlockKind({
     const block = nameBlock();
     const out =
       spec.out === "classes" ? ctx.classes : scaleChannels(spec.out, spec.width, ctx, state.channels);
-    const op = plainOp({
-      kind: "fc",
+    const op = fcOp({
       name: spec.name ?? block,
       block,
       out,

@@ -6,7 +6,7 @@
  */
 import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { scaleChannels } from "../scale.js";
-import { convOp, defineBlockKind, plainOp } from "./block-kind.js";
+import { convOp, defineBlockKind, mergeOp } from "./block-kind.js";
 
 export const invertedResidualBlock = defineBlockKind({
   kind: "inverted_residual",
@@ -77,10 +77,10 @@ export const invertedResidualBlock = defineBlockKind({
         blockOps.push(
           convOp({ kind: "pointwise", name: `${block}/shortcut`, block, out, act: "none", inputFrom: saved }),
         );
-        blockOps.push(plainOp({ kind: "add", name: `${block}/add`, block, reads: main }));
+        blockOps.push(mergeOp({ kind: "add", name: `${block}/add`, block, reads: main }));
       } else {
         blockOps.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
-        if (identity) blockOps.push(plainOp({ kind: "add", name: `${block}/add`, block, reads: saved }));
+        if (identity) blockOps.push(mergeOp({ kind: "add", name: `${block}/add`, block, reads: saved }));
       }
       if (identity || projection) blockOps[0] = { ...blockOps[0]!, saveInputAs: saved };
       ops.push(...blockOps);

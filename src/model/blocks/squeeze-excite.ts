@@ -6,16 +6,15 @@
  */
 import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { makeDivisible } from "../scale.js";
-import { defineBlockKind, plainOp } from "./block-kind.js";
+import { defineBlockKind, fcOp, mergeOp, poolOp } from "./block-kind.js";
 
 export function squeezeExciteOps(block: string, channels: number, reduction = 4, divisor = 8): OpSpec[] {
   const squeeze = makeDivisible(channels / reduction, divisor);
   const saved = `${block}/se:in`;
   const gate = `${block}/se:gate`;
   return [
-    plainOp({ kind: "avgpool", name: `${block}/se/pool`, block, type: "se", saveInputAs: saved }),
-    plainOp({
-      kind: "fc",
+    poolOp({ name: `${block}/se/pool`, block, type: "se", saveInputAs: saved }),
+    fcOp({
       name: `${block}/se/fc1`,
       block,
       type: "se",
@@ -23,8 +22,7 @@ export function squeezeExciteOps(block: string, channels: number, reduction = 4,
       bias: true,
       act: "relu",
     }),
-    plainOp({
-      kind: "fc",
+    fcOp({
       name: `${block}/se/fc2`,
       block,
       type: "se",
@@ -33,7 +31,7 @@ export function squeezeExciteOps(block: string, channels: number, reduction = 4,
       act: "hsigmoid",
       saveOutputAs: gate,
     }),
-    plainOp({ kind: "scale", name: `${block}/se/scale`, block, type: "se", inputFrom: saved, reads: gate }),
+    mergeOp({ kind: "scale", name: `${block}/se/scale`, block, type: "se", inputFrom: saved, reads: gate }),
   ];
 }
 
