@@ -88,3 +88,19 @@ describe("mbn-cost <model>", () => {
     );
   });
 });
+
+describe("one configuration syntax", () => {
+  test("mbn-cost v2@0.5/160 is mbn-cost v2 --alpha 0.5 --resolution 160 (the spec syntax of compare and report)", async () => {
+    const spec = await runCli(["v2@0.5/160", "--format", "json"]);
+    const flags = await runCli(["v2", "--alpha", "0.5", "--resolution", "160", "--format", "json"]);
+    expect(spec.code, spec.err).toBe(0);
+    expect(JSON.parse(spec.out)).toEqual(JSON.parse(flags.out));
+    expect(JSON.parse(spec.out)).toMatchObject({ model: "v2", alpha: 0.5, resolution: 160 });
+  });
+
+  test("a spec and a flag that agree are fine; a resolution alone works (v2/160)", async () => {
+    expect((await runCli(["v2@0.5", "--alpha", "0.5"])).code).toBe(0);
+    const r = JSON.parse((await runCli(["v2/160", "--format", "json"])).out);
+    expect([r.alpha, r.resolution]).toEqual([1, 160]);
+  });
+});

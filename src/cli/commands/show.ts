@@ -67,7 +67,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
         return (await import("../run/show.js")).runShow(
           {
             model,
-            alpha: opts.alpha ?? parseAlpha("1"),
+            alpha: opts.alpha,
             resolution: opts.resolution,
             ...readConventionChoice(opts, self),
             output: readOutputChoice(opts),

@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { InputError } from "../../errors.js";
 import { evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
@@ -6,13 +9,48 @@ import { layersDocument } from "../../report/layers.js";
 import { activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
-import type { Alpha } from "../options.js";
+import { type Alpha, parseAlpha } from "../options.js";
 import type { Outcome } from "../outcome.js";
+import { parseSpec } from "./compare.js";
 import { outputDocument } from "./output.js";
 
+/**
+ * `mbn-cost v2@0.5/160` is `mbn-cost v2 --alpha 0.5 --resolution 160` (the spec syntax of
+ * compare and report); a file of that name wins. A value given both ways must agree.
+ */
+function resolveTarget(
+  ref: string,
+  flags: { readonly alpha: Alpha | undefined; readonly resolution: number | undefined },
+  cwd: string,
+): { model: string; alpha: Alpha; resolution: number | undefined } {
+  const spec = /@|\/\d+$/.test(ref) && !existsSync(resolve(cwd, ref)) ? parseSpec(ref) : undefined;
+  const specAlpha = spec && /@/.test(ref) ? spec.alpha : undefined;
+  if (specAlpha && flags.alpha && specAlpha.value !== flags.alpha.value) {
+    throw new InputError(
+      `'${ref}' gives α ${specAlpha.text} and --alpha gives ${flags.alpha.text}: give one`,
+    );
+  }
+  if (
+    spec?.resolution !== undefined &&
+    flags.resolution !== undefined &&
+    spec.resolution !== flags.resolution
+  ) {
+    throw new InputError(
+      `'${ref}' gives resolution ${spec.resolution} and --resolution gives ${flags.resolution}: give one`,
+    );
+  }
+  return {
+    model: spec?.model ?? ref,
+    alpha: flags.alpha ?? specAlpha ?? parseAlpha("1"),
+    resolution: flags.resolution ?? spec?.resolution,
+  };
+}
+
 export interface ShowOptions {
+  /** A model name or file, or a spec model@α/resolution. */
   readonly model: string;
-  readonly alpha: Alpha;
+  /** --alpha, when given. */
+  readonly alpha: Alpha | undefined;
   readonly resolution: number | undefined;
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
@@ -22,10 +60,11 @@ export interface ShowOptions {
 }
 
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
-  const model = await loadModel(options.model, io.cwd);
+  const target = resolveTarget(options.model, options, io.cwd);
+  const model = await loadModel(target.model, io.cwd);
   const report = evaluateModel(model, {
-    alpha: options.alpha,
-    ...(options.resolution !== undefined && { resolution: options.resolution }),
+    alpha: target.alpha,
+    ...(target.resolution !== undefined && { resolution: target.resolution }),
     convention: resolveConvention(options.convention, options.overrides),
   });
   const memory = activationMemory(report.rows, options.memory);
