@@ -156,3 +156,44 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
     },
   };
 }
+
+/** The short answer: params, MACs and FLOPs on one line, exact with --exact. */
+export function totalsDocument(report: CostReport): ReportDocument {
+  const { params, macs } = report.totals;
+  const flops = 2n * macs;
+  const setting = `${report.model.ref} α ${report.alpha.text} ${report.resolution}×${report.resolution}`;
+  return {
+    title: setting,
+    meta: [],
+    grids: [
+      {
+        columns: [
+          { header: "params", align: "right" },
+          { header: "MACs", align: "right" },
+          { header: "FLOPs", align: "right" },
+        ],
+        rows: [[params, macs, flops]],
+      },
+    ],
+    notes: [],
+    csv: {
+      columns: ["model", "alpha", "resolution", "convention", "params", "macs", "flops"].map((header) => ({
+        header,
+      })),
+      rows: [
+        [
+          report.model.ref,
+          report.alpha.text,
+          `${report.resolution}`,
+          report.convention.name,
+          params,
+          macs,
+          flops,
+        ],
+      ],
+    },
+    line: (cell) =>
+      `${setting}: ${cell(params)} params · ${cell(macs)} MACs · ${cell(flops)} FLOPs (${report.convention.name})`,
+    data: { ...reportData(report), totals: { params, macs, flops } },
+  };
+}

@@ -16,6 +16,7 @@ function renderGrid(grid: Grid, options: RenderOptions): string {
 }
 
 export function renderMarkdown(doc: ReportDocument, options: RenderOptions): string {
+  if (doc.line) return `${escapeMarkdown(doc.line((n) => displayCell(n, options)))}\n`;
   const parts = [
     `## ${escapeMarkdown(doc.title)}`,
     doc.meta.map((m) => `- ${escapeMarkdown(m)}`).join("\n"),

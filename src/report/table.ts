@@ -25,6 +25,7 @@ function renderGrid(grid: Grid, options: RenderOptions): string {
 }
 
 export function renderTable(doc: ReportDocument, options: RenderOptions): string {
+  if (doc.line) return `${showControls(doc.line((n) => displayCell(n, options)))}\n`;
   const heading = [doc.title, ...doc.meta].map((line) => showControls(line)).join("\n");
   const parts = [heading, ...doc.grids.map((g) => renderGrid(g, options))];
   if (doc.notes.length > 0) parts.push(doc.notes.map((n) => `note: ${showControls(n)}`).join("\n"));

@@ -45,6 +45,7 @@ const cases: [string[], RegExp][] = [
   [["/dev/zero"], /\/dev\/zero: larger than 4 MB/],
   [["show", "v2", "--alpha", "0"], /'0' is invalid\. Width multiplier/],
   [["v2@0.5", "--alpha", "0.75"], /'v2@0\.5' gives α 0\.5 and --alpha gives 0\.75: give one/],
+  [["v2", "--totals", "--by", "type"], /--totals and --by type: give one/],
   [["v2@0/160"], /spec 'v2@0\/160': width multiplier '0' must be a number > 0/],
   // compare
   [["compare", "v1@0", "v2"], /spec 'v1@0': width multiplier '0' must be a number > 0/],

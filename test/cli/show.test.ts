@@ -104,3 +104,24 @@ describe("one configuration syntax", () => {
     expect([r.alpha, r.resolution]).toEqual([1, 160]);
   });
 });
+
+describe("--totals: the short answer", () => {
+  test("one line with params, MACs and FLOPs (= 2 × MACs) and the convention", async () => {
+    const r = await runCli(["v2@0.5/160", "--totals"]);
+    expect(r.out).toBe("v2 α 0.5 160×160: 1.95M params · 50.18M MACs · 100.37M FLOPs (paper)\n");
+    const exact = await runCli(["v2", "--totals", "--exact"]);
+    expect(exact.out).toBe(
+      "v2 α 1 224×224: 3,469,760 params · 300,774,272 MACs · 601,548,544 FLOPs (paper)\n",
+    );
+  });
+
+  test("CSV is one row with the setting; JSON has params, macs and flops", async () => {
+    const csv = (await runCli(["v2", "--totals", "--format", "csv", "-c", "torchvision"])).out.split("\r\n");
+    expect(csv.slice(0, 2)).toEqual([
+      "model,alpha,resolution,convention,params,macs,flops",
+      "v2,1,224,torchvision,3504872,300774272,601548544",
+    ]);
+    const json = JSON.parse((await runCli(["v2", "--totals", "--format", "json"])).out);
+    expect(json.totals).toEqual({ params: 3469760, macs: 300774272, flops: 601548544 });
+  });
+});

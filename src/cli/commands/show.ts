@@ -24,6 +24,7 @@ type ShowCliOptions = ConventionOptionValues &
     alpha?: Alpha;
     resolution?: number;
     by?: BreakdownBy;
+    totals?: true;
   };
 
 const modelNames = BUILTIN_MODELS.map((m) => m.aliases[0] ?? m.id).join(", ");
@@ -49,6 +50,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .argument("[unexpected...]")
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
     .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
+    .option("--totals", "only the totals: params, MACs and FLOPs on one line")
     .addOption(
       new Option(
         "--by <grouping>",
@@ -72,6 +74,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
             ...readConventionChoice(opts, self),
             output: readOutputChoice(opts),
             by: opts.by,
+            totals: opts.totals === true,
             memory: { dtype: opts.dtype, memoryModel: opts.memory },
           },
           ctx.io,

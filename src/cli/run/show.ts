@@ -5,7 +5,7 @@ import { evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import type { BreakdownBy } from "../../evaluate/breakdown.js";
-import { layersDocument } from "../../report/layers.js";
+import { layersDocument, totalsDocument } from "../../report/layers.js";
 import { activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
@@ -57,6 +57,8 @@ export interface ShowOptions {
   readonly output: OutputChoice;
   readonly by: BreakdownBy | undefined;
   readonly memory: MemoryOptions;
+  /** Only the totals: one line (or one JSON object, one CSV row). */
+  readonly totals: boolean;
 }
 
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
@@ -67,6 +69,9 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     ...(target.resolution !== undefined && { resolution: target.resolution }),
     convention: resolveConvention(options.convention, options.overrides),
   });
+  if (options.totals && options.by)
+    throw new InputError(`--totals and --by ${options.by}: give one (--totals is the short answer)`);
+  if (options.totals) return outputDocument(totalsDocument(report), options.output);
   const memory = activationMemory(report.rows, options.memory);
   if (!options.by) return outputDocument(layersDocument(report, memory), options.output);
   const { analyseBreakdown } = await import("../../evaluate/breakdown.js");
