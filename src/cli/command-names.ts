@@ -11,5 +11,6 @@ export const COMMAND_NAMES = [
   "formula",
   "ratio",
   "schema",
+  "models",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

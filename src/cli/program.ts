@@ -13,6 +13,7 @@ import { registerFormula } from "./commands/formula.js";
 import { registerPaper } from "./commands/paper.js";
 import { registerRatio } from "./commands/ratio.js";
 import { registerReport } from "./commands/report.js";
+import { registerModels } from "./commands/models.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerShow } from "./commands/show.js";
 import { registerSweep } from "./commands/sweep.js";
@@ -40,6 +41,7 @@ const COMMANDS = {
   formula: registerFormula,
   ratio: registerRatio,
   schema: registerSchema,
+  models: registerModels,
 } satisfies Record<CommandName, (program: Command, ctx: CommandContext) => void>;
 
 /**

@@ -3,17 +3,19 @@ export interface BuiltinModel {
   readonly id: string;
   readonly file: string;
   readonly aliases: readonly string[];
+  /** The family whose paper it comes from (`mbn-cost paper <family>`). */
+  readonly family: "v1" | "v2" | "v3" | "fd";
 }
 
 export const BUILTIN_MODELS: readonly BuiltinModel[] = [
-  { id: "mobilenet-v1", file: "mobilenet-v1.json", aliases: ["v1"] },
-  { id: "mobilenet-v2", file: "mobilenet-v2.json", aliases: ["v2"] },
-  { id: "mobilenet-v3-large", file: "mobilenet-v3-large.json", aliases: ["v3-large"] },
-  { id: "mobilenet-v3-small", file: "mobilenet-v3-small.json", aliases: ["v3-small"] },
-  { id: "fd-mobilenet", file: "fd-mobilenet.json", aliases: ["fd"] },
-  { id: "mobilenet-v1-conv", file: "mobilenet-v1-conv.json", aliases: [] },
-  { id: "mobilenet-v1-shallow", file: "mobilenet-v1-shallow.json", aliases: [] },
-  { id: "mobilenet-v2-cifar", file: "mobilenet-v2-cifar.json", aliases: [] },
+  { id: "mobilenet-v1", file: "mobilenet-v1.json", aliases: ["v1"], family: "v1" },
+  { id: "mobilenet-v2", file: "mobilenet-v2.json", aliases: ["v2"], family: "v2" },
+  { id: "mobilenet-v3-large", file: "mobilenet-v3-large.json", aliases: ["v3-large"], family: "v3" },
+  { id: "mobilenet-v3-small", file: "mobilenet-v3-small.json", aliases: ["v3-small"], family: "v3" },
+  { id: "fd-mobilenet", file: "fd-mobilenet.json", aliases: ["fd"], family: "fd" },
+  { id: "mobilenet-v1-conv", file: "mobilenet-v1-conv.json", aliases: [], family: "v1" },
+  { id: "mobilenet-v1-shallow", file: "mobilenet-v1-shallow.json", aliases: [], family: "v1" },
+  { id: "mobilenet-v2-cifar", file: "mobilenet-v2-cifar.json", aliases: [], family: "v2" },
 ];
 
 export const findBuiltinModel = (name: string): BuiltinModel | undefined =>

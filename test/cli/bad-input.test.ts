@@ -97,6 +97,7 @@ const cases: [string[], RegExp][] = [
   [["ratio", "--bogus"], /unknown option '--bogus'/],
   [["formula", "conv", "--notation", "tex"], /'tex' is invalid.*unicode, ascii, latex/],
   [["ratio", "--notation", "tex"], /'tex' is invalid\. Allowed choices are unicode, ascii, latex/],
+  [["models", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
   [
     ["schema", "everything"],
     /'everything' is invalid for argument 'which'\. Allowed choices are model, budgets/,

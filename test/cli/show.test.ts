@@ -125,3 +125,21 @@ describe("--totals: the short answer", () => {
     expect(json.totals).toEqual({ params: 3469760, macs: 300774272, flops: 601548544 });
   });
 });
+
+describe("mbn-cost models", () => {
+  test("lists every built-in model with its aliases, family, default resolution and source", async () => {
+    const { BUILTIN_MODELS } = await import("../../src/model/builtin.js");
+    const data = JSON.parse((await runCli(["models", "--format", "json"])).out);
+    expect(data.models.map((m: { id: string }) => m.id)).toEqual(BUILTIN_MODELS.map((m) => m.id));
+    expect(data.models[1]).toMatchObject({
+      id: "mobilenet-v2",
+      aliases: ["v2"],
+      family: "v2",
+      resolution: 224,
+    });
+    expect(data.models[7]).toMatchObject({ id: "mobilenet-v2-cifar", resolution: 32 });
+    expect(data.models[0].source).toMatch(/arXiv 1704\.04861/);
+    const table = (await runCli(["models"])).out;
+    for (const m of BUILTIN_MODELS) expect(table).toContain(m.id);
+  });
+});
