@@ -8,7 +8,8 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import type { ModelRef } from "../evaluate/cost.js";
-import { BUILTIN_MODELS, findBuiltinModel } from "../model/builtin.js";
+import { BUILTIN_MODELS, builtinModelNames, findBuiltinModel } from "../model/builtin.js";
+import { closest } from "./suggest.js";
 import type { ModelSpec } from "../model/schema.js";
 
 const CONFIGS = new URL("../../configs/", import.meta.url);
@@ -51,13 +52,21 @@ export function readJsonFile(path: string, what: string): unknown {
 
 const looksLikePath = (ref: string) => /[\\/]|\.json$/i.test(ref);
 
+/** A built-in name or alias, a spec of one (v2@0.5), or an existing path. */
+export const isModelRef = (ref: string, cwd: string): boolean =>
+  findBuiltinModel(ref.split(/[@/]/)[0]!) !== undefined || existsSync(resolve(cwd, ref));
+
 export async function loadModel(ref: string, cwd: string): Promise<ModelRef> {
   const builtin = findBuiltinModel(ref);
   if (builtin) return { ref, id: builtin.id, spec: readBuiltinSpec(builtin.file) };
   const path = resolve(cwd, ref);
   if (!looksLikePath(ref) && !existsSync(path)) {
     const names = BUILTIN_MODELS.map((m) => [...m.aliases, m.id].join("|")).join(", ");
-    throw new InputError(`unknown model '${ref}': expected one of ${names}, or a path to a model JSON file`);
+    const near = closest(ref, builtinModelNames());
+    const hint = near ? `did you mean '${near}'? ` : "";
+    throw new InputError(
+      `unknown model '${ref}': ${hint}expected one of ${names}, or a path to a model JSON file`,
+    );
   }
   const data = readJsonFile(path, "model");
   const { modelSpecSchema } = await import("../model/schema.js");

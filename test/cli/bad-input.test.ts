@@ -141,11 +141,17 @@ describe("internal errors", () => {
 });
 
 describe("a mistyped command", () => {
-  test("says the word is neither a command nor a model that takes more arguments", async () => {
+  test("is named with the command it is closest to (sweeep → sweep)", async () => {
     const r = await runCli(["sweeep", "v2"]);
     expect(r.code).toBe(2);
+    expect(r.err).toMatch(/'sweeep' is neither a model nor a command: did you mean the command 'sweep'\?/);
+  });
+
+  test("a word close to no command says a model takes no further arguments, and lists the commands", async () => {
+    const r = await runCli(["xyzzy", "v2"]);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(
-      /'sweeep' is not a command, and a model takes no further arguments \(v2\); commands: show, compare, sweep/,
+      /'xyzzy' is not a command, and a model takes no further arguments \(v2\); commands: show, compare, sweep/,
     );
   });
 });

@@ -3,6 +3,8 @@ import { InputError } from "../../errors.js";
 import { BREAKDOWNS, type BreakdownBy } from "../../evaluate/option-names.js";
 import { BUILTIN_MODELS } from "../../model/builtin.js";
 import { FORMATS } from "../../report/format.js";
+import { isModelRef } from "../../io/read-model-spec.js";
+import { closest } from "../../io/suggest.js";
 import { COMMAND_NAMES } from "../command-names.js";
 import type { CommandContext } from "../context.js";
 import { type Alpha, parseAlpha, parseResolution } from "../options.js";
@@ -61,6 +63,12 @@ export function registerShow(program: Command, ctx: CommandContext): void {
   addOutputOptions(addConventionOptions(addMemoryOptions(command)), FORMATS).action(
     (model: string, unexpected: string[], opts: ShowCliOptions, self: Command) =>
       ctx.run(async () => {
+        const command = closest(model, COMMAND_NAMES);
+        if (command && !isModelRef(model, ctx.io.cwd)) {
+          throw new InputError(
+            `'${model}' is neither a model nor a command: did you mean the command '${command}'?`,
+          );
+        }
         if (unexpected.length > 0) {
           throw new InputError(
             `'${model}' is not a command, and a model takes no further arguments (${unexpected.join(" ")}); commands: ${COMMAND_NAMES.join(", ")}`,
