@@ -7,8 +7,8 @@ export interface CliIo {
   /** Resolves when the text is handed over; a slow reader (a pipe) makes it wait. */
   stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
-  /** Writes a file atomically; refuses to overwrite unless `force`. */
-  writeFile(path: string, content: string | Iterable<string>, force: boolean): void;
+  /** Writes a file atomically; refuses to overwrite unless `force`. Errors name `flag` (default --out). */
+  writeFile(path: string, content: string | Iterable<string>, force: boolean, flag?: string): void;
   appendFile(path: string, content: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;

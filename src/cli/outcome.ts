@@ -5,6 +5,8 @@ export interface OutputFile {
   /** Text, or chunks produced lazily (streamed to a temporary file, then renamed). */
   readonly content: string | Iterable<string>;
   readonly force: boolean;
+  /** The option that named the file, for messages (default --out). */
+  readonly flag?: string;
 }
 
 /** What a command produced. Only main() writes it out. */

@@ -39,35 +39,35 @@ function ownStandardStream(target: Stats): number | undefined {
   });
 }
 
-const statOrUndefined = (path: string, stat: (p: string) => Stats): Stats | undefined => {
+const statOrUndefined = (path: string, stat: (p: string) => Stats, flag: string): Stats | undefined => {
   try {
     return stat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new InputError(
-      `--out ${path}: cannot use it (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      `${flag} ${path}: cannot use it (${(error as NodeJS.ErrnoException).code ?? "error"})`,
     );
   }
 };
 
 /** Refuses a path whose folder is missing, which is a folder, or which exists (unless force); says how to write it. */
-export function checkOutputPath(path: string, force: boolean): OutputTarget {
-  const link = statOrUndefined(path, lstatSync);
-  const target = statOrUndefined(path, statSync);
+export function checkOutputPath(path: string, force: boolean, flag = "--out"): OutputTarget {
+  const link = statOrUndefined(path, lstatSync, flag);
+  const target = statOrUndefined(path, statSync, flag);
   if (link?.isSymbolicLink() && !target)
-    throw new InputError(`--out ${path}: is a symbolic link to a missing file; give the target's own path`);
+    throw new InputError(`${flag} ${path}: is a symbolic link to a missing file; give the target's own path`);
   if (target && (target.isCharacterDevice() || target.isFIFO() || target.isSocket())) {
     const fd = ownStandardStream(target);
     return fd === undefined ? { kind: "stream", path } : { kind: "stream", path, fd };
   }
   const file = link?.isSymbolicLink() ? realpathSync(path) : path;
   const folder = dirname(file);
-  const folderStat = statOrUndefined(folder, statSync);
-  if (!folderStat?.isDirectory()) throw new InputError(`--out ${path}: folder '${folder}' does not exist`);
+  const folderStat = statOrUndefined(folder, statSync, flag);
+  if (!folderStat?.isDirectory()) throw new InputError(`${flag} ${path}: folder '${folder}' does not exist`);
   if (target) {
-    if (target.isDirectory()) throw new InputError(`--out ${path}: is a folder, expected a file path`);
-    if (!target.isFile()) throw new InputError(`--out ${path}: is not a regular file, a device or a pipe`);
-    if (!force) throw new InputError(`--out ${path}: file exists; add --force to overwrite it`);
+    if (target.isDirectory()) throw new InputError(`${flag} ${path}: is a folder, expected a file path`);
+    if (!target.isFile()) throw new InputError(`${flag} ${path}: is not a regular file, a device or a pipe`);
+    if (!force) throw new InputError(`${flag} ${path}: file exists; add --force to overwrite it`);
   }
   return { kind: "file", path: file };
 }
@@ -89,14 +89,19 @@ function writeChunks(fd: number, content: string | Iterable<string>): void {
   for (const chunk of typeof content === "string" ? [content] : content) writeAll(fd, chunk);
 }
 
-export function writeFileAtomic(path: string, content: string | Iterable<string>, force: boolean): void {
-  const target = checkOutputPath(path, force);
+export function writeFileAtomic(
+  path: string,
+  content: string | Iterable<string>,
+  force: boolean,
+  flag = "--out",
+): void {
+  const target = checkOutputPath(path, force, flag);
   if (target.kind === "stream") {
     if (target.fd !== undefined) {
       writeChunks(target.fd, content);
       return;
     }
-    const fd = openOrExplain(path, () => openSync(path, "w"));
+    const fd = openOrExplain(path, flag, () => openSync(path, "w"));
     try {
       writeChunks(fd, content);
     } finally {
@@ -118,14 +123,16 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
     rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
-    throw new InputError(`--out ${path}: cannot write (${code})`);
+    throw new InputError(`${flag} ${path}: cannot write (${code})`);
   }
 }
 
-function openOrExplain(path: string, open: () => number): number {
+function openOrExplain(path: string, flag: string, open: () => number): number {
   try {
     return open();
   } catch (error) {
-    throw new InputError(`--out ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new InputError(
+      `${flag} ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
 }

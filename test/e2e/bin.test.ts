@@ -89,3 +89,24 @@ describe("bin: options before the command", () => {
     expect(before.stdout).toBe(runBin(["sweep", "v2", "--alpha", "0.5"]).stdout);
   });
 });
+
+describe("bin: re-runnable CI", () => {
+  test("check --junit run twice replaces the report and keeps the verdict's exit code", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const junit = join(mkdtempSync(join(tmpdir(), "mbn-junit-")), "results.xml");
+    const args = ["check", "test/fixtures/budgets/one-exceeded.json", "--junit", junit];
+    expect(runBin(args).status).toBe(1);
+    const again = runBin(args);
+    expect(again.status, again.stderr).toBe(1);
+    expect(again.stdout).toContain("EXCEEDED v2-full");
+    expect(readFileSync(junit, "utf8")).toContain("<failure");
+  });
+
+  test("a --junit file in a missing folder is named by its own flag", () => {
+    const r = runBin(["check", "test/fixtures/budgets/all-pass.json", "--junit", "no/such/dir/r.xml"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--junit no/such/dir/r.xml: folder 'no/such/dir' does not exist");
+  });
+});

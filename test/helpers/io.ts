@@ -20,8 +20,8 @@ export function makeIo(env: Record<string, string | undefined> = {}, cwd = proce
     stderr: (text) => {
       io.err += text;
     },
-    writeFile: (path, content, force) => {
-      checkOutputPath(path, force);
+    writeFile: (path, content, force, flag) => {
+      checkOutputPath(path, force, flag);
       io.files.set(path, typeof content === "string" ? content : [...content].join(""));
     },
     appendFile: (path, content) => void io.files.set(path, (io.files.get(path) ?? "") + content),

@@ -9,7 +9,10 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .argument("<budgets>", "budgets JSON file (schema: mbn-cost schema budgets)")
     .addOption(new Option("-f, --format <format>", "output format").choices(CHECK_FORMATS).default("table"))
     .option("--junit <file>", "also write JUnit XML (one testcase per budget) for CI dashboards")
-    .option("--force", "overwrite the --junit file if it exists")
+    .option(
+      "--force",
+      "(accepted for older scripts: the --junit file is an output of the run and is always replaced)",
+    )
     .option("--exact", "print exact integers instead of human units")
     .addHelpText(
       "after",
@@ -20,7 +23,7 @@ a Markdown summary to $GITHUB_STEP_SUMMARY.
 
 Examples:
   $ mbn-cost check budgets.json
-  $ mbn-cost check budgets.json --junit results.xml --force
+  $ mbn-cost check budgets.json --junit results.xml
   $ mbn-cost check budgets.json --format json`,
     )
     .action((file: string, opts: { format: CheckFormat; junit?: string; force?: true; exact?: true }) =>
@@ -30,7 +33,6 @@ Examples:
             file,
             format: opts.format,
             junit: opts.junit,
-            force: opts.force === true,
             exact: opts.exact === true,
           },
           ctx.io,

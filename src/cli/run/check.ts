@@ -17,7 +17,6 @@ export interface CheckOptions {
   readonly file: string;
   readonly format: CheckFormat;
   readonly junit: string | undefined;
-  readonly force: boolean;
   readonly exact: boolean;
 }
 
@@ -45,7 +44,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
   }
   const doc = budgetDocument(results, options.exact);
   const files: OutputFile[] = options.junit
-    ? [{ path: options.junit, content: renderJunit(results), force: options.force }]
+    ? // the JUnit file is an output of this run: a re-run replaces it
+      [{ path: options.junit, content: renderJunit(results), force: true, flag: "--junit" }]
     : [];
   const github = io.env["GITHUB_ACTIONS"] === "true";
   const summaryPath = io.env["GITHUB_STEP_SUMMARY"];
