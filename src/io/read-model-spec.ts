@@ -10,7 +10,7 @@ import { InputError } from "../errors.js";
 import type { ModelRef } from "../evaluate/cost.js";
 import { BUILTIN_MODELS, builtinModelNames, findBuiltinModel } from "../model/builtin.js";
 import { closest } from "./suggest.js";
-import type { ModelSpec } from "../model/schema.js";
+import type { ModelFile, ModelSpec } from "../model/schema.js";
 
 const CONFIGS = new URL("../../configs/", import.meta.url);
 
@@ -52,6 +52,24 @@ export function readJsonFile(path: string, what: string): unknown {
 
 const looksLikePath = (ref: string) => /[\\/]|\.json$/i.test(ref);
 
+/** A user's file may leave out its source and width rule: the defaults, said in the report's notes. */
+function withDefaults(file: ModelFile): ModelSpec {
+  const notes = [...(file.notes ?? [])];
+  if (file.source === undefined)
+    notes.push('This file gives no "source": add the paper and table it comes from.');
+  if (file.width_rule === undefined) {
+    notes.push(
+      'This file gives no "width_rule": make-divisible-8 (nearest multiple of 8, as V2 and V3) is assumed.',
+    );
+  }
+  return {
+    ...file,
+    source: file.source ?? "not given",
+    width_rule: file.width_rule ?? "make-divisible-8",
+    notes,
+  };
+}
+
 /** A built-in name or alias, a spec of one (v2@0.5), or an existing path. */
 export const isModelRef = (ref: string, cwd: string): boolean =>
   findBuiltinModel(ref.split(/[@/]/)[0]!) !== undefined || existsSync(resolve(cwd, ref));
@@ -75,5 +93,5 @@ export async function loadModel(ref: string, cwd: string): Promise<ModelRef> {
     const { formatSchemaIssues } = await import("./schema-issues.js");
     throw new InputError(formatSchemaIssues(ref, parsed.error.issues));
   }
-  return { ref, id: path, spec: parsed.data };
+  return { ref, id: path, spec: withDefaults(parsed.data) };
 }

@@ -9,7 +9,7 @@
 import * as z from "zod";
 import { ACTIVATIONS } from "../layers/define-layer-kind.js";
 import { BLOCK_KIND_NAMES, blockKinds, type LayerSpec } from "./blocks/registry.js";
-import { schemaParts, WIDTH_RULES } from "./schema-parts.js";
+import { schemaParts, WIDTH_RULES, type WidthRule } from "./schema-parts.js";
 
 export {
   RULES,
@@ -36,18 +36,26 @@ export const layerSpecSchema: z.ZodType<LayerSpec> = z.discriminatedUnion(
 export const modelSpecSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
-  source: z.string().min(1).describe("where the architecture comes from (paper and table)"),
+  source: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("where the architecture comes from (paper and table); reports say when it is missing"),
   notes: z.array(z.string()).optional(),
   input: z.strictObject({ resolution: count, channels: count }),
   width_rule: z
     .enum(WIDTH_RULES)
+    .optional()
     .describe(
-      "channel rounding of c·α: 'floor-min8' max(floor(c·α), 8) (TF-slim V1); 'floor' floor(c·α); 'make-divisible-8' nearest multiple of 8, ≥ 8, never 10% below (V2, V3)",
+      "channel rounding of c·α: 'floor-min8' max(floor(c·α), 8) (TF-slim V1); 'floor' floor(c·α); 'make-divisible-8' nearest multiple of 8, ≥ 8, never 10% below (V2, V3); default make-divisible-8",
     ),
   classes: count,
   activation: z.enum(ACTIVATIONS).optional().describe("default activation (default relu)"),
   layers: z.array(layerSpecSchema).min(1),
 });
-export type ModelSpec = z.infer<typeof modelSpecSchema>;
+/** An architecture file as written (source and width_rule may be left out). */
+export type ModelFile = z.infer<typeof modelSpecSchema>;
+/** An architecture with every default filled in (io/read-model-spec.ts). */
+export type ModelSpec = ModelFile & { readonly source: string; readonly width_rule: WidthRule };
 
 export const modelJsonSchema = (): unknown => z.toJSONSchema(modelSpecSchema, { target: "draft-2020-12" });

@@ -143,3 +143,21 @@ describe("mbn-cost models", () => {
     for (const m of BUILTIN_MODELS) expect(table).toContain(m.id);
   });
 });
+
+describe("your own architecture, gently", () => {
+  test("a minimal file needs no source or width_rule: the defaults are said in the notes", async () => {
+    const r = await runCli(["test/fixtures/configs/valid/minimal.json", "--format", "json"]);
+    expect(r.code, r.err).toBe(0);
+    const data = JSON.parse(r.out);
+    expect(data.source).toBe("not given");
+    expect(data.notes).toEqual([
+      'This file gives no "source": add the paper and table it comes from.',
+      'This file gives no "width_rule": make-divisible-8 (nearest multiple of 8, as V2 and V3) is assumed.',
+    ]);
+    // conv 3×3 3→16 at 16×16, then a 16→10 classifier
+    expect(data.totals).toEqual({
+      params: 3 * 3 * 3 * 16 + 16 * 10,
+      macs: 3 * 3 * 3 * 16 * 16 * 16 + 16 * 10,
+    });
+  });
+});

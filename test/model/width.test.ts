@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { buildNetwork } from "../../src/model/build.js";
 import { resolveConvention } from "../../src/model/conventions.js";
 import { makeDivisible } from "../../src/model/scale.js";
-import { modelSpecSchema } from "../../src/model/schema.js";
+import { type ModelSpec, modelSpecSchema } from "../../src/model/schema.js";
 
 describe("width rules (rules-and-inconsistencies.md §9.1)", () => {
   test.each([
@@ -27,7 +27,7 @@ describe("width rules (rules-and-inconsistencies.md §9.1)", () => {
         { kind: "fc", out: "classes" },
       ],
     });
-    const ops = buildNetwork(spec, 0.5, resolveConvention("paper"));
+    const ops = buildNetwork(spec as ModelSpec, 0.5, resolveConvention("paper")); // it gives source and width_rule
     expect(ops.slice(0, 3).map((o) => ("out" in o ? o.out : undefined))).toEqual([48, 50, 50]);
   });
 });
