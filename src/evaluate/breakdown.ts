@@ -77,6 +77,8 @@ export interface Breakdown {
   readonly groups: readonly BreakdownGroup[];
   /** Published figures of this model and setting that differ from the arithmetic, with why. */
   readonly figureNotes: readonly string[];
+  /** Keys of rows left out for having neither MACs nor params under the convention. */
+  readonly omitted: readonly string[];
 }
 
 const FIGURES_ABOUT: Record<BreakdownBy, readonly Metric["kind"][]> = {
@@ -87,5 +89,8 @@ const FIGURES_ABOUT: Record<BreakdownBy, readonly Metric["kind"][]> = {
 };
 
 export function analyseBreakdown(report: CostReport, by: BreakdownBy): Breakdown {
-  return { by, groups: breakdown(report, by), figureNotes: differingFigureNotes(report, FIGURES_ABOUT[by]) };
+  const groups = breakdown(report, by);
+  const shown = new Set(groups.map((g) => g.key));
+  const omitted = [...new Set(report.rows.map(groupings[by].key))].filter((key) => !shown.has(key));
+  return { by, groups, figureNotes: differingFigureNotes(report, FIGURES_ABOUT[by]), omitted };
 }

@@ -163,6 +163,14 @@ export interface ConventionOverrides {
   readonly unit?: Unit;
 }
 
+const CHANGES: Record<string, string> = {
+  bias: "biases counted",
+  "no-bias": "biases not counted",
+  bn: "BatchNorm γ and β counted",
+  "no-bn": "BatchNorm not counted",
+};
+const describeChange = (change: string): string => CHANGES[change] ?? change.replace("classes=", "classes: ");
+
 /** A preset with per-item overrides; the name records them ("paper+bias"). */
 export function resolveConvention(name: ConventionName, overrides: ConventionOverrides = {}): Convention {
   const base: Convention = CONVENTIONS[name];
@@ -178,6 +186,10 @@ export function resolveConvention(name: ConventionName, overrides: ConventionOve
     ...(overrides.classes !== undefined && { classes: overrides.classes }),
     ...(overrides.unit !== undefined && { unit: overrides.unit }),
     name: [name, ...changes].join("+"),
+    summary:
+      changes.length > 0
+        ? `${base.summary}; overridden here: ${changes.map(describeChange).join(", ")}`
+        : base.summary,
   };
 }
 

@@ -60,7 +60,11 @@ export function breakdownDocument(
   const base = layersDocument(report, memory);
   const grid = breakdownGrid(report, by, groups);
   const grouping = GROUPINGS[by];
-  const notes = [...analysis.figureNotes, ...grouping.notes];
+  const omitted =
+    analysis.omitted.length > 0
+      ? [`Left out, having neither MACs nor params under this convention: ${analysis.omitted.join(", ")}.`]
+      : [];
+  const notes = [...analysis.figureNotes, ...grouping.notes, ...omitted];
   return {
     ...base,
     grids: [grid],

@@ -34,12 +34,7 @@ const byName = (header: string, extraNotes: readonly string[] = []): GroupingPre
 });
 
 export const GROUPINGS: Record<BreakdownBy, GroupingPresentation> = {
-  type: {
-    ...byName("type", [
-      "Types without MACs or params under this convention (pooling, residual adds) are left out.",
-    ]),
-    coloursByKey: true,
-  },
+  type: { ...byName("type"), coloursByKey: true },
   block: byName("block"),
   layer: byName("layer"),
   resolution: {

@@ -175,3 +175,23 @@ describe("mbn-cost paper", () => {
     expect(r.out).toMatch(/MACs without conv_1 gives 317M, the printed figure/);
   });
 });
+
+describe("truthful notes", () => {
+  test("--by type says which types it left out, as the convention counts them (ptflops counts pooling)", async () => {
+    const paper = (await runCli(["v2", "--by", "type"])).out;
+    expect(paper).toContain(
+      "note: Left out, having neither MACs nor params under this convention: add, pool.",
+    );
+    const ptflops = (await runCli(["v2", "-c", "ptflops", "--by", "type"])).out;
+    expect(ptflops).toMatch(/│ pool +│/);
+    expect(ptflops).toContain("note: Left out, having neither MACs nor params under this convention: add.");
+  });
+
+  test("overrides are said in the convention's description, not only in its name", async () => {
+    const data = JSON.parse(
+      (await runCli(["v2", "-c", "torchvision", "--no-bn", "--no-bias", "--format", "json"])).out,
+    );
+    expect(data.convention).toBe("torchvision+no-bias+no-bn");
+    expect(data.convention_summary).toMatch(/overridden here: biases not counted, BatchNorm not counted$/);
+  });
+});
