@@ -11,6 +11,8 @@ import type { OpSpec } from "../layers/define-layer-kind.js";
 export interface FitLimits {
   readonly macs?: bigint;
   readonly params?: bigint;
+  /** The budget as the user gave it, in FLOPs (macs is then ⌊FLOPs/2⌋). */
+  readonly shownAsFlops?: bigint;
 }
 
 export interface FitCandidate {

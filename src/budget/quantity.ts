@@ -6,19 +6,19 @@
 const SUFFIX: Record<string, bigint> = {
   "": 1n,
   K: 10n ** 3n,
-  k: 10n ** 3n,
   M: 10n ** 6n,
   G: 10n ** 9n,
   T: 10n ** 12n,
 };
 
-export const QUANTITY_PATTERN = "^\\d+(\\.\\d+)?[kKMGT]?$";
+/** Suffixes in either case (300m is 300 million: counts have no milli). */
+export const QUANTITY_PATTERN = "^\\d+(\\.\\d+)?[kKmMgGtT]?$";
 const QUANTITY = new RegExp(QUANTITY_PATTERN);
 
 export function parseQuantity(raw: string | number): bigint | undefined {
   const text = String(raw).trim();
   if (!QUANTITY.test(text)) return undefined;
-  const suffix = /[kKMGT]$/.test(text) ? text.slice(-1) : "";
+  const suffix = /[kKmMgGtT]$/.test(text) ? text.slice(-1).toUpperCase() : "";
   const digits = suffix ? text.slice(0, -1) : text;
   const [whole = "0", frac = ""] = digits.split(".");
   const scale = SUFFIX[suffix]!;
@@ -28,3 +28,11 @@ export function parseQuantity(raw: string | number): bigint | undefined {
 }
 
 export const QUANTITY_HELP = "a whole number, or one with a K, M, G or T suffix (100M, 1.5M, 2G)";
+
+/** Why a quantity was refused: bytes (8MB) are not counts. */
+export function quantityProblem(raw: string): string {
+  const bytes = /^\s*\d+(\.\d+)?\s*[kKmMgGtT]?i?B\s*$/.test(raw);
+  return bytes
+    ? "that is bytes; MAC, FLOP and parameter budgets are counts (100M), and activation memory budgets go in a budgets file's max_peak_memory"
+    : `expected ${QUANTITY_HELP}`;
+}

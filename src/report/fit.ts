@@ -1,7 +1,7 @@
 import type { FitAnswer, FitCandidate, FitLimits } from "../budget/fit.js";
 import type { Convention } from "../model/conventions.js";
 import type { Cell, ReportDocument } from "./document.js";
-import { conventionLine } from "./layers.js";
+import { conventionLine, inUnit, unitOf } from "./layers.js";
 import { humanize } from "./numbers.js";
 
 const candidateData = (c: FitCandidate | undefined) =>
@@ -14,8 +14,10 @@ export function fitDocument(
   convention: Convention,
   pareto: boolean,
 ): ReportDocument {
+  const unit = unitOf(convention).name;
   const limitText = [
-    limits.macs !== undefined && `MACs ≤ ${humanize(limits.macs)}`,
+    limits.shownAsFlops !== undefined && `FLOPs ≤ ${humanize(limits.shownAsFlops)}`,
+    limits.shownAsFlops === undefined && limits.macs !== undefined && `MACs ≤ ${humanize(limits.macs)}`,
     limits.params !== undefined && `params ≤ ${humanize(limits.params)}`,
   ]
     .filter(Boolean)
@@ -23,10 +25,10 @@ export function fitDocument(
   const rows: Cell[][] = answers.map((a) => [
     `${a.resolution}`,
     a.best?.alpha.text ?? "none fits",
-    a.best?.macs ?? "—",
+    a.best ? inUnit(a.best.macs, convention) : "—",
     a.best?.params ?? "—",
     a.nextWider
-      ? `${a.nextWider.alpha.text}: ${humanize(a.nextWider.macs)} MACs, ${humanize(a.nextWider.params)} params`
+      ? `${a.nextWider.alpha.text}: ${humanize(inUnit(a.nextWider.macs, convention))} ${unit}, ${humanize(a.nextWider.params)} params`
       : "—",
   ]);
   const entry = (a: FitAnswer) => ({
@@ -45,7 +47,7 @@ export function fitDocument(
         columns: [
           { header: "resolution", align: "right" },
           { header: "α", align: "right" },
-          { header: "MACs", align: "right" },
+          { header: unit, align: "right" },
           { header: "params", align: "right" },
           { header: "next wider (does not fit)" },
         ],

@@ -77,3 +77,20 @@ describe("mbn-cost fit", () => {
     expect(r.err).toMatch(message);
   });
 });
+
+describe("fit in FLOPs, and quantities people type", () => {
+  test("--max-flops F is --max-macs ⌊F/2⌋, said as a FLOPs budget; --unit flops shows FLOPs", async () => {
+    const flops = JSON.parse((await runCli(["fit", "v1", "--max-flops", "300M", "--format", "json"])).out);
+    const macs = JSON.parse((await runCli(["fit", "v1", "--max-macs", "150M", "--format", "json"])).out);
+    expect(flops).toEqual(macs);
+    const table = (await runCli(["fit", "v1", "--max-flops", "300M", "--unit", "flops"])).out;
+    expect(table).toContain("Widest v1 within FLOPs ≤ 300.00M");
+    expect(table).toMatch(/│\s+224 │ 0\.50 │ 298\.99M │/);
+  });
+
+  test("lowercase suffixes are counts (150m = 150M)", async () => {
+    const lower = JSON.parse((await runCli(["fit", "v1", "--max-macs", "150m", "--format", "json"])).out);
+    const upper = JSON.parse((await runCli(["fit", "v1", "--max-macs", "150M", "--format", "json"])).out);
+    expect(lower).toEqual(upper);
+  });
+});

@@ -79,9 +79,14 @@ const cases: [string[], RegExp][] = [
     /'csv' is invalid\. Allowed choices are table, json, markdown/,
   ],
   // fit
-  [["fit", "v2"], /fit needs a budget: give --max-macs and\/or --max-params/],
+  [["fit", "v2"], /fit needs a budget: give --max-macs or --max-flops, and\/or --max-params/],
   [["fit", "v2", "--max-macs", "ten"], /--max-macs 'ten': expected a whole number/],
   [["fit", "v2", "--max-params", "1.5"], /--max-params '1\.5': expected a whole number/],
+  [
+    ["fit", "v2", "--max-macs", "8MB"],
+    /--max-macs '8MB': that is bytes; MAC, FLOP and parameter budgets are counts/,
+  ],
+  [["fit", "v2", "--max-macs", "1G", "--max-flops", "2G"], /give either --max-macs or --max-flops, not both/],
   // explain, paper, formula, ratio, schema
   [["explain", "v2", "--to", "keras"], /'keras' is invalid/],
   [["explain", "v2"], /required option '--to <convention>' not specified/],

@@ -12,6 +12,7 @@ import {
 type FitCliOptions = ConventionOptionValues &
   OutputOptionValues & {
     maxMacs?: string;
+    maxFlops?: string;
     maxParams?: string;
     resolution?: number;
     resolutions?: string;
@@ -28,6 +29,7 @@ export function registerFit(program: Command, ctx: CommandContext): void {
     )
     .argument("<model>", MODEL_ARGUMENT)
     .option("--max-macs <quantity>", "MAC budget (100M, 1.5G, …)")
+    .option("--max-flops <quantity>", "FLOP budget (FLOPs = 2 × MACs), instead of --max-macs")
     .option("--max-params <quantity>", "parameter budget")
     .option("-r, --resolution <pixels>", "one resolution (default: the model's)", parseResolution)
     .option(
@@ -51,6 +53,7 @@ Examples:
           {
             model,
             maxMacs: opts.maxMacs,
+            maxFlops: opts.maxFlops,
             maxParams: opts.maxParams,
             resolution: opts.resolution,
             resolutions: opts.resolutions,

@@ -64,7 +64,10 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
-    .option("--budget <quantity>", "svg: draw a budget line at this many MACs (100M, 1.5G)")
+    .option(
+      "--budget <quantity>",
+      "svg: draw a budget line at this count, in the report's unit (MACs, or FLOPs with --unit flops)",
+    )
     .addHelpText("after", EXAMPLES);
   addConventionOptions(addMemoryOptions(command)).action(
     (model: string, opts: SweepCliOptions, self: Command) =>

@@ -1,6 +1,6 @@
 import { compareRational, rational } from "../../algebra/rational.js";
 import { fitWidths, paretoFront } from "../../budget/fit.js";
-import { parseQuantity, QUANTITY_HELP } from "../../budget/quantity.js";
+import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { parseRange } from "../../evaluate/range.js";
 import { loadModel } from "../../io/read-model-spec.js";
@@ -16,6 +16,7 @@ import { outputDocument } from "./output.js";
 export interface FitOptions {
   readonly model: string;
   readonly maxMacs: string | undefined;
+  readonly maxFlops: string | undefined;
   readonly maxParams: string | undefined;
   readonly resolution: number | undefined;
   readonly resolutions: string | undefined;
@@ -29,17 +30,22 @@ export interface FitOptions {
 function quantity(flag: string, raw: string | undefined): bigint | undefined {
   if (raw === undefined) return undefined;
   const q = parseQuantity(raw);
-  if (q === undefined) throw new InputError(`${flag} '${raw}': expected ${QUANTITY_HELP}`);
+  if (q === undefined) throw new InputError(`${flag} '${raw}': ${quantityProblem(raw)}`);
   return q;
 }
 
 export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
+  if (options.maxMacs !== undefined && options.maxFlops !== undefined)
+    throw new InputError("give either --max-macs or --max-flops, not both");
+  // a FLOPs budget F holds 2·MACs ≤ F, that is MACs ≤ ⌊F/2⌋
+  const flops = quantity("--max-flops", options.maxFlops);
   const limits = {
     ...(options.maxMacs !== undefined && { macs: quantity("--max-macs", options.maxMacs)! }),
+    ...(flops !== undefined && { macs: flops / 2n, shownAsFlops: flops }),
     ...(options.maxParams !== undefined && { params: quantity("--max-params", options.maxParams)! }),
   };
   if (limits.macs === undefined && limits.params === undefined)
-    throw new InputError("fit needs a budget: give --max-macs and/or --max-params");
+    throw new InputError("fit needs a budget: give --max-macs or --max-flops, and/or --max-params");
   if (options.resolution !== undefined && options.resolutions !== undefined)
     throw new InputError("give either --resolution or --resolutions, not both");
   const model = await loadModel(options.model, io.cwd);

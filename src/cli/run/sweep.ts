@@ -9,7 +9,7 @@ import { buildNetwork } from "../../model/build.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import { render } from "../../report/format.js";
 import { type SweepFormat, streamingSweepRenderers, sweepDocument } from "../../report/sweep.js";
-import { parseQuantity, QUANTITY_HELP } from "../../budget/quantity.js";
+import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -69,7 +69,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
   const format = options.format;
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
   if (options.budget !== undefined && budget === undefined)
-    throw new InputError(`--budget '${options.budget}': expected ${QUANTITY_HELP}`);
+    throw new InputError(`--budget '${options.budget}': ${quantityProblem(options.budget)}`);
   const whole = format === "table" || format === "markdown" || format === "svg";
   const content = whole
     ? await render(format, sweepDocument(points, ctx, budget), { exact: options.exact })
