@@ -65,6 +65,7 @@ const cases: [string[], RegExp][] = [
   [["sweep", "v2", "--resolution", "22.5"], /resolution must be an integer/],
   [["sweep", "mobilenet-v2-cifar", "--resolution", "8:32:8"], /layer pool_1: its 1×1 input is too small/],
   [["sweep", "v2", "--format", "xlsx"], /Allowed choices are csv, jsonl, json, table, markdown/],
+  [["sweep", "v2", "--out", "s.xyz"], /--out s\.xyz: cannot tell the format from '\.xyz'/],
   // report
   [["report", "v2@0"], /width multiplier '0' must be a number > 0/],
   [["report", "v9", "--out", "r.html"], /unknown model 'v9'/],

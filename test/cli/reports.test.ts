@@ -132,6 +132,13 @@ describe("mbn-cost sweep", () => {
     expect((await runCli([...argv, "--format", "table"])).out).toContain("568.74M");
   });
 
+  test("--out's extension chooses the format, as on every other command; --format wins", async () => {
+    const json = await runCli(["sweep", "v1", "--alpha", "0.5,1", "--out", "s.json"]);
+    expect(JSON.parse(json.files.get("s.json")!).rows).toHaveLength(2);
+    const csv = await runCli(["sweep", "v1", "--alpha", "0.5,1", "--out", "s.json", "--format", "csv"]);
+    expect(csv.files.get("s.json")).toMatch(/^model,alpha/);
+  });
+
   test("--out streams to a file and reports the count", async () => {
     const r = await runCli([
       "sweep",

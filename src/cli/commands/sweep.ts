@@ -34,7 +34,8 @@ const toSweepOptions = (model: string, opts: SweepCliOptions, self: Command): Sw
   model,
   alphas: opts.alpha,
   resolutions: opts.resolution,
-  format: opts.format,
+  // --out's extension chooses the format unless --format was given (as on every other command)
+  format: self.getOptionValueSource("format") === "cli" ? opts.format : undefined,
   out: readOut(opts.out),
   force: opts.force === true,
   exact: opts.exact === true,

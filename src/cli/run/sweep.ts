@@ -20,7 +20,8 @@ export interface SweepOptions {
   readonly model: string;
   readonly alphas: string;
   readonly resolutions: string | undefined;
-  readonly format: SweepFormat;
+  /** Undefined: from --out's extension, or CSV. */
+  readonly format: SweepFormat | undefined;
   readonly out: string | undefined;
   readonly force: boolean;
   readonly exact: boolean;
@@ -32,6 +33,27 @@ export interface SweepOptions {
 }
 
 const MAX_CONFIGURATIONS = 10_000_000;
+
+const SWEEP_EXTENSIONS: Record<string, SweepFormat> = {
+  ".csv": "csv",
+  ".jsonl": "jsonl",
+  ".json": "json",
+  ".md": "markdown",
+  ".txt": "table",
+  ".svg": "svg",
+};
+
+function sweepFormatFor(out: string | undefined): SweepFormat {
+  if (out === undefined) return "csv";
+  const ext = /\.[^./\\]+$/.exec(out)?.[0]?.toLowerCase();
+  if (ext === undefined) return "csv";
+  const format = SWEEP_EXTENSIONS[ext];
+  if (!format)
+    throw new InputError(
+      `--out ${out}: cannot tell the format from '${ext}'; add --format ${Object.values(SWEEP_EXTENSIONS).join("|")}`,
+    );
+  return format;
+}
 
 export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcome> {
   const model = await loadModel(options.model, io.cwd);
@@ -66,7 +88,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
 
   const ctx = { model: options.model, convention, bytesPerElement: DTYPES[options.dtype] };
   const points = sweep(model, alphas, resolutions, convention, options.memoryModel);
-  const format = options.format;
+  const format = options.format ?? sweepFormatFor(options.out);
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
   if (options.budget !== undefined && budget === undefined)
     throw new InputError(`--budget '${options.budget}': ${quantityProblem(options.budget)}`);
