@@ -1,6 +1,6 @@
 /**
  * Charts as self-contained SVG strings: no fonts, scripts or external
- * references; text follows the viewer's light or dark scheme.
+ * references; light, on a painted white background, whatever the viewer's scheme.
  */
 import type { Bar, Chart } from "../chart.js";
 import { humanize } from "../numbers.js";
@@ -30,12 +30,6 @@ const STYLE = `<style>
   .h { fill: #1f2328; font: bold 14px sans-serif; }
   .g { stroke: #d0d7de; stroke-width: 1; }
   .a { stroke: #59636e; stroke-width: 1; }
-  @media (prefers-color-scheme: dark) {
-    .t, .h { fill: #e6edf3; }
-    .s { fill: #9198a1; }
-    .g { stroke: #3d444d; }
-    .a { stroke: #9198a1; }
-  }
 </style>`;
 
 function svg(width: number, height: number, title: string, body: string[]): string {
@@ -43,6 +37,8 @@ function svg(width: number, height: number, title: string, body: string[]): stri
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,
     STYLE,
+    // a light chart on its own background: legible pasted on a white slide or shown in a dark viewer
+    `<rect class="bg" width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text class="h" x="16" y="24">${escapeXml(title)}</text>`,
     ...body,
     "</svg>",
