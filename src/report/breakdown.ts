@@ -4,7 +4,7 @@ import type { Breakdown, BreakdownBy, BreakdownGroup } from "../evaluate/breakdo
 import type { CostReport } from "../evaluate/cost.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
 import { GROUPINGS } from "./groupings.js";
-import { inUnit, layersDocument, unitKey, unitLabel, unitOf } from "./layers.js";
+import { inUnit, layersDocument, modelTitle, unitKey, unitLabel, unitOf } from "./layers.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 
 export const pct = (share: BreakdownGroup["macsShare"]): string =>
@@ -89,7 +89,7 @@ export function breakdownDocument(
     notes: [...notes, ...base.notes],
     chart: {
       kind: "bars",
-      title: `${report.model.spec.name} (${report.model.ref}) α ${report.alpha.text} ${report.resolution}px: ${unitLabel(report.convention)} by ${grouping.header}`,
+      title: `${modelTitle(report.model)} α ${report.alpha.text} ${report.resolution}px: ${unitLabel(report.convention)} by ${grouping.header}`,
       unit: unitLabel(report.convention),
       labels: "all",
       bars: groups.map((g) => ({

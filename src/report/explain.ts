@@ -2,7 +2,7 @@
 import type { ExplainRow, Explanation } from "../evaluate/explain.js";
 import type { Convention } from "../model/conventions.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
-import { conventionLine, unitOf } from "./layers.js";
+import { conventionLine, modelTitle, unitOf } from "./layers.js";
 import { groupDigits } from "./numbers.js";
 
 const signed = (n: bigint): string => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
@@ -103,7 +103,7 @@ export function explainDocument(e: Explanation): ReportDocument {
   ];
   const r = e.from;
   return {
-    title: `From ${f.name} to ${t.name}: ${r.model.spec.name} (${r.model.ref}) · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`,
+    title: `From ${f.name} to ${t.name}: ${modelTitle(r.model)} · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`,
     meta: [conventionLine(f), conventionLine(t)],
     grids: [countGrid, paramGrid],
     notes,

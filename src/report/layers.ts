@@ -1,6 +1,7 @@
 /** The main report: per-layer rows and totals of one model. */
 import { elementsOf, type Shape } from "../layers/define-layer-kind.js";
-import type { CostReport, LayerRow } from "../evaluate/cost.js";
+import type { CostReport, LayerRow, ModelRef } from "../evaluate/cost.js";
+import { findBuiltinModel } from "../model/builtin.js";
 import { type Convention, describeWork } from "../model/conventions.js";
 import { inUnitOf, UNIT_DESCRIPTORS, type UnitDescriptor } from "../model/units.js";
 import { humanize } from "./numbers.js";
@@ -9,6 +10,10 @@ import type { ActivationMemory } from "../evaluate/memory.js";
 import { memoryData, memoryLine } from "./memory.js";
 
 export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
+
+/** "MobileNet V2 (v2)"; a user's model by its name alone, never by the path it was read from. */
+export const modelTitle = (model: ModelRef): string =>
+  findBuiltinModel(model.ref) ? `${model.spec.name} (${model.ref})` : model.spec.name;
 
 export const unitOf = (c: Convention): UnitDescriptor => UNIT_DESCRIPTORS[c.unit];
 /** "MACs" or "FLOPs (2×MACs)": the unit is always explicit. */
@@ -23,7 +28,7 @@ export function conventionLine(c: Convention): string {
 export function reportHeading(report: CostReport): { title: string; meta: string[] } {
   const { spec } = report.model;
   return {
-    title: `${spec.name} (${report.model.ref})`,
+    title: modelTitle(report.model),
     meta: [
       `α ${report.alpha.text} · ${report.resolution}×${report.resolution} input · ${humanize(report.totals.params)} params · ${humanize(inUnit(report.totals.macs, report.convention))} ${unitLabel(report.convention)}`,
       conventionLine(report.convention),
@@ -137,7 +142,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
     notes: report.model.spec.notes ?? [],
     chart: {
       kind: "bars",
-      title: `${report.model.spec.name} (${report.model.ref}) α ${report.alpha.text} ${report.resolution}px: ${unitLabel(c)} per layer, by op type`,
+      title: `${modelTitle(report.model)} α ${report.alpha.text} ${report.resolution}px: ${unitLabel(c)} per layer, by op type`,
       unit: unitLabel(c),
       labels: "none",
       bars: report.rows.map((r) => ({

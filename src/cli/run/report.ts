@@ -15,7 +15,7 @@ import { breakdownDocument } from "../../report/breakdown.js";
 import { compareDocument } from "../../report/compare.js";
 import type { ReportDocument } from "../../report/document.js";
 import { type HtmlSection, renderHtml } from "../../report/html.js";
-import { conventionLine, inUnit, layersDocument, unitLabel } from "../../report/layers.js";
+import { conventionLine, inUnit, layersDocument, modelTitle, unitLabel } from "../../report/layers.js";
 import { memoryData } from "../../report/memory.js";
 import { groupDigits, humanize } from "../../report/numbers.js";
 import { paperDocument } from "../../report/paper.js";
@@ -23,6 +23,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import type { Outcome } from "../outcome.js";
 import { VERSION } from "../version.js";
+import { findBuiltinModel } from "../../model/builtin.js";
 import { type EvaluatedSpec, evaluateSpecs } from "./compare.js";
 import { evaluateSetting } from "./paper.js";
 
@@ -105,6 +106,13 @@ async function modelSections(
   return sections;
 }
 
+/** A report names a user's model by its "name", never by the local path it was read from. */
+function namedByModel(e: EvaluatedSpec): EvaluatedSpec {
+  const { model } = e.report;
+  if (findBuiltinModel(model.ref)) return e;
+  return { ...e, spec: e.spec.replace(model.ref, model.spec.name) };
+}
+
 /** The totals grid is shown once, in the first comparison section. */
 const withoutTotals = (doc: ReportDocument): ReportDocument => ({ ...doc, grids: doc.grids.slice(1) });
 
@@ -152,7 +160,7 @@ function headlineStats(evaluated: readonly EvaluatedSpec[], convention: Conventi
 
 export async function runReport(options: ReportOptions, io: CliIo): Promise<Outcome> {
   const convention = resolveConvention(options.convention, options.overrides);
-  const evaluated = await evaluateSpecs(options.specs, convention, io.cwd);
+  const evaluated = (await evaluateSpecs(options.specs, convention, io.cwd)).map(namedByModel);
   const first = evaluated[0];
   if (!first) throw new InputError("report needs at least one model spec");
   const sections = comparisonSections(evaluated);
@@ -164,8 +172,8 @@ export async function runReport(options: ReportOptions, io: CliIo): Promise<Outc
   const r = first.report;
   const title =
     evaluated.length > 1
-      ? `mbn-cost: ${options.specs.join(" vs ")}`
-      : `${r.model.spec.name} (${r.model.ref}) · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`;
+      ? `mbn-cost: ${evaluated.map((e) => e.spec).join(" vs ")}`
+      : `${modelTitle(r.model)} · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`;
   const html = renderHtml(
     {
       title,
