@@ -36,7 +36,7 @@ describe("mbn-cost report", () => {
 });
 
 describe("mbn-cost report of your own file", () => {
-  test("is titled by the model's \"name\", never by the local path", async () => {
+  test('is titled by the model\'s "name", never by the local path', async () => {
     const r = await runCli(["report", "examples/my-net.json@0.5"]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain("<title>My net · α 0.5 · 224×224</title>");
