@@ -64,8 +64,12 @@ export function commandsFor(argv: readonly string[]): CommandName[] {
  * values moves to the front, where commander expects it.
  */
 export function commandFirst(argv: readonly string[]): string[] {
+  const isCommand = (a: string) => (COMMAND_NAMES as readonly string[]).includes(a) || a === "help";
+  const asksHelp = argv.includes("--help") || argv.includes("-h");
+  // `mbn-cost v2 --help` is the help of the command that runs `mbn-cost v2`: show
+  if (asksHelp && argv[0] !== undefined && !argv[0].startsWith("-") && !isCommand(argv[0]))
+    return ["show", ...argv];
   if (argv.length === 0 || !argv[0]!.startsWith("-")) return [...argv];
-  const isCommand = (a: string) => (COMMAND_NAMES as readonly string[]).includes(a);
   for (let i = 1; i < argv.length; i++) {
     const token = argv[i]!;
     const previous = argv[i - 1]!;

@@ -53,3 +53,13 @@ describe("help", () => {
     }
   });
 });
+
+describe("help for a model", () => {
+  test("mbn-cost v2 --help is the help of the command that runs it (show), with the model options", async () => {
+    const r = await runCli(["v2", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Usage: mbn-cost show \[options\] <model>/);
+    expect(r.out).toContain("--alpha <alpha>");
+    expect(r.out).toContain("--totals");
+  });
+});
