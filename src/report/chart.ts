@@ -12,6 +12,8 @@ export interface Bar {
   readonly note?: string;
   /** The block the bar's layer belongs to: per-layer charts mark where each block starts. */
   readonly block?: string;
+  /** The layer's number in the per-layer table. */
+  readonly index?: number;
 }
 
 export type Chart =

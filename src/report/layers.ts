@@ -145,12 +145,16 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
       title: `${modelTitle(report.model)} α ${report.alpha.text} ${report.resolution}px: ${unitLabel(c)} per layer, by op type`,
       unit: unitLabel(c),
       labels: "none",
-      bars: report.rows.map((r) => ({
-        label: `${r.index} ${r.name} (${r.type})`,
-        value: inUnit(r.macs, c),
-        group: r.type,
-        block: r.block,
-      })),
+      // layers without MACs under the convention (pools, adds) draw nothing: they are left out
+      bars: report.rows
+        .filter((r) => r.macs > 0n)
+        .map((r) => ({
+          label: `${r.index} ${r.name} (${r.type})`,
+          value: inUnit(r.macs, c),
+          group: r.type,
+          block: r.block,
+          index: r.index,
+        })),
     },
     csv: layersCsv(report),
     data: {

@@ -21,10 +21,11 @@ const svgOf = async (argv: string[]) => {
 };
 
 describe("--format svg", () => {
-  test("per-layer bars for V1: one bar per layer (29), coloured by type with a legend, axis in MACs", async () => {
+  test("per-layer bars for V1: one bar per layer with MACs (28 of 29: the pool has none), coloured by type with a legend, axis in MACs", async () => {
     const svg = await svgOf(["v1"]);
     const doc = parse(svg);
-    expect(byClass(doc, "rect", "bar")).toHaveLength(29);
+    expect(byClass(doc, "rect", "bar")).toHaveLength(28);
+    expect(svg).toContain(">layer 29</text>");
     for (const type of ["pointwise", "depthwise", "conv", "fc"]) expect(svg).toContain(`>${type}</text>`);
     expect(svg).toContain(">MACs</text>");
     // light text colours on a painted background, never switched by the viewer's scheme (it vanished on white slides)

@@ -128,8 +128,8 @@ function renderBars(chart: Extract<Chart, { kind: "bars" }>): string {
     body.push(
       `<line class="a" x1="${left}" y1="${axisY}" x2="${left + plotW}" y2="${axisY}"/>`,
       ...blockMarks(chart.bars, (i) => left + i * barW, axisY),
-      `<text class="s" x="${left}" y="${layerNumbers}">layer 1</text>`,
-      `<text class="s" x="${left + plotW}" y="${layerNumbers}" text-anchor="end">layer ${chart.bars.length}</text>`,
+      `<text class="s" x="${left}" y="${layerNumbers}">layer ${chart.bars[0]?.index ?? 1}</text>`,
+      `<text class="s" x="${left + plotW}" y="${layerNumbers}" text-anchor="end">layer ${chart.bars.at(-1)?.index ?? chart.bars.length}</text>`,
       `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(chart.unit)}</text>`,
       ...legend(groups, left + plotW + 20, top),
     );
