@@ -94,3 +94,16 @@ describe("fit in FLOPs, and quantities people type", () => {
     expect(lower).toEqual(upper);
   });
 });
+
+describe("fit takes the resolution grammar of sweep", () => {
+  test("--resolution 128,160 is the Pareto set, as --resolutions 128,160", async () => {
+    const list = JSON.parse(
+      (await runCli(["fit", "v2", "--max-macs", "100M", "--resolution", "128,160", "--format", "json"])).out,
+    );
+    const old = JSON.parse(
+      (await runCli(["fit", "v2", "--max-macs", "100M", "--resolutions", "128,160", "--format", "json"])).out,
+    );
+    expect(list).toEqual(old);
+    expect(list.map((a: { resolution: number }) => a.resolution)).toEqual([128, 160]);
+  });
+});

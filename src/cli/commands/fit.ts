@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
-import { parseResolution } from "../options.js";
 import {
   addConventionOptions,
   addOutputOptions,
@@ -14,7 +13,7 @@ type FitCliOptions = ConventionOptionValues &
     maxMacs?: string;
     maxFlops?: string;
     maxParams?: string;
-    resolution?: number;
+    resolution?: string;
     resolutions?: string;
     alphaStep: string;
     alphaMax: string;
@@ -31,11 +30,11 @@ export function registerFit(program: Command, ctx: CommandContext): void {
     .option("--max-macs <quantity>", "MAC budget (100M, 1.5G, …)")
     .option("--max-flops <quantity>", "FLOP budget (FLOPs = 2 × MACs), instead of --max-macs")
     .option("--max-params <quantity>", "parameter budget")
-    .option("-r, --resolution <pixels>", "one resolution (default: the model's)", parseResolution)
     .option(
-      "--resolutions <list>",
-      "several resolutions (128,160,192,224 or 96:224:32): the Pareto set of (α, resolution)",
+      "-r, --resolution <values>",
+      "a resolution, or a list (128,160,192,224) or START:STOP:STEP for the Pareto set of (α, resolution) (default: the model's)",
     )
+    .option("--resolutions <list>", "the same as --resolution with several values (kept for older scripts)")
     .option("--alpha-step <step>", "α grid step", "0.01")
     .option("--alpha-max <alpha>", "largest α tried", "2")
     .addHelpText(
@@ -44,7 +43,7 @@ export function registerFit(program: Command, ctx: CommandContext): void {
 Examples:
   $ mbn-cost fit v1 --max-macs 150M --resolution 224          α 0.5 (149.5M)
   $ mbn-cost fit fd --max-macs 40M                            the FD-MobileNet paper's 40 MFLOPs budget
-  $ mbn-cost fit v2 --max-macs 100M --resolutions 96:224:32 --format json`,
+  $ mbn-cost fit v2 --max-macs 100M --resolution 96:224:32 --format json`,
     );
   addOutputOptions(addConventionOptions(command)).action(
     (model: string, opts: FitCliOptions, self: Command) =>

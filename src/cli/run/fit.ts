@@ -18,7 +18,7 @@ export interface FitOptions {
   readonly maxMacs: string | undefined;
   readonly maxFlops: string | undefined;
   readonly maxParams: string | undefined;
-  readonly resolution: number | undefined;
+  readonly resolution: string | undefined;
   readonly resolutions: string | undefined;
   readonly alphaStep: string;
   readonly alphaMax: string;
@@ -58,14 +58,20 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
         ? undefined
         : `must be > 0 and ≤ ${MAX_ALPHA}`,
   ).map((v) => toAlpha(v.text)!);
-  const pareto = options.resolutions !== undefined;
-  const resolutions = pareto
-    ? parseRange(options.resolutions!, "--resolutions", (r) =>
-        r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION)
-          ? undefined
-          : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
-      ).map((v) => Number(v.exact.num))
-    : [options.resolution ?? model.spec.input.resolution];
+  // one grammar with sweep: a value, a list or a range; several values give the Pareto set
+  const [flag, raw] =
+    options.resolutions !== undefined
+      ? ["--resolutions", options.resolutions]
+      : ["--resolution", options.resolution];
+  const resolutions =
+    raw === undefined
+      ? [model.spec.input.resolution]
+      : parseRange(raw, flag, (r) =>
+          r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION)
+            ? undefined
+            : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
+        ).map((v) => Number(v.exact.num));
+  const pareto = resolutions.length > 1 || options.resolutions !== undefined;
   const answers = fitWidths(model, alphas, resolutions, convention, limits);
   const shown = pareto ? paretoFront(answers) : answers;
   const doc = fitDocument(options.model, pareto ? shown : answers, limits, convention, pareto);
