@@ -202,3 +202,19 @@ describe("truthful notes", () => {
     expect(data.convention_summary).toMatch(/overridden here: biases not counted, BatchNorm not counted$/);
   });
 });
+
+describe("--alpha and --resolution on compare and report", () => {
+  test("apply to every spec that gives none; a spec's own values win", async () => {
+    const data = await json(["compare", "v1", "v2@1", "fd/224", "--alpha", "0.5", "--resolution", "160"]);
+    expect(data.models.map((m: { alpha: number; resolution: number }) => [m.alpha, m.resolution])).toEqual([
+      [0.5, 160],
+      [1, 160],
+      [0.5, 224],
+    ]);
+  });
+
+  test("report v1 --alpha 0.5 is report v1@0.5", async () => {
+    const flag = (await runCli(["report", "v1", "--alpha", "0.5"])).out;
+    expect(flag).toContain("<title>MobileNet V1 (v1) · α 0.5 · 224×224</title>");
+  });
+});

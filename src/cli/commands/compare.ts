@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import { COMPARE_BREAKDOWNS, type CompareBreakdownBy } from "../../evaluate/option-names.js";
 import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
+import { type Alpha, parseAlpha, parseResolution } from "../options.js";
 import {
   addConventionOptions,
   addOutputOptions,
@@ -9,13 +10,16 @@ import {
   readOutputChoice,
 } from "./model-options.js";
 
-type CompareCliOptions = ConventionOptionValues & OutputOptionValues & { by?: CompareBreakdownBy };
+type CompareCliOptions = ConventionOptionValues &
+  OutputOptionValues & { alpha?: Alpha; resolution?: number; by?: CompareBreakdownBy };
 import type { ConventionOptionValues, OutputOptionValues } from "./model-options.js";
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
   const command = program
     .command("compare")
     .description("compare models side by side: totals with ratios to the first, and aligned breakdowns")
+    .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
+    .option("-r, --resolution <pixels>", "input resolution of every spec that gives none", parseResolution)
     .argument("<specs...>", "model[@alpha][/resolution], e.g. v1@0.5 fd@1 v2@0.75/160")
     .addOption(new Option("--by <grouping>", "align a breakdown row by row").choices(COMPARE_BREAKDOWNS))
     .addHelpText(
@@ -30,7 +34,14 @@ Examples:
     (specs: string[], opts: CompareCliOptions, self: Command) =>
       ctx.run(async () =>
         (await import("../run/compare.js")).runCompare(
-          { specs, by: opts.by, ...readConventionChoice(opts, self), output: readOutputChoice(opts) },
+          {
+            specs,
+            by: opts.by,
+            alpha: opts.alpha,
+            resolution: opts.resolution,
+            ...readConventionChoice(opts, self),
+            output: readOutputChoice(opts),
+          },
           ctx.io,
         ),
       ),

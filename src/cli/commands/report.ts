@@ -1,9 +1,15 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
-import { OUT_HELP, readOut } from "../options.js";
+import { type Alpha, OUT_HELP, readOut, parseAlpha, parseResolution } from "../options.js";
 import { addConventionOptions, type ConventionOptionValues, readConventionChoice } from "./model-options.js";
 
-type ReportCliOptions = ConventionOptionValues & { out?: string; force?: true; exact?: true };
+type ReportCliOptions = ConventionOptionValues & {
+  alpha?: Alpha;
+  resolution?: number;
+  out?: string;
+  force?: true;
+  exact?: true;
+};
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   const command = program
@@ -11,6 +17,8 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .description(
       "one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline",
     )
+    .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
+    .option("-r, --resolution <pixels>", "input resolution of every spec that gives none", parseResolution)
     .argument("<specs...>", "model[@alpha][/resolution], one or more (e.g. v1, or v1@0.5 fd@1)")
     .option("-o, --out <file>", `the HTML file: ${OUT_HELP}`)
     .option("--force", "overwrite the --out file if it exists")
@@ -28,6 +36,8 @@ Examples:
       (await import("../run/report.js")).runReport(
         {
           specs,
+          alpha: opts.alpha,
+          resolution: opts.resolution,
           out: readOut(opts.out),
           force: opts.force === true,
           exact: opts.exact === true,

@@ -16,7 +16,7 @@ import { type Alpha, MAX_RESOLUTION, toAlpha } from "../options.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
-export interface CompareOptions {
+export interface CompareOptions extends SpecDefaults {
   readonly specs: readonly string[];
   readonly by: CompareBreakdownBy | undefined;
   readonly convention: ConventionName;
@@ -27,7 +27,15 @@ export interface CompareOptions {
 export interface ParsedSpec {
   readonly model: string;
   readonly alpha: Alpha;
+  /** The spec wrote its α (v1@0.5), rather than taking 1. */
+  readonly alphaGiven: boolean;
   readonly resolution: number | undefined;
+}
+
+/** --alpha and --resolution of compare and report: for every spec that does not say its own. */
+export interface SpecDefaults {
+  readonly alpha?: Alpha | undefined;
+  readonly resolution?: number | undefined;
 }
 
 /** model[@alpha][/resolution]; a model may itself be a path. */
@@ -46,7 +54,7 @@ export function parseSpec(spec: string): ParsedSpec {
       `spec '${spec}': resolution ${match[3]} must be an integer from 1 to ${MAX_RESOLUTION}`,
     );
   }
-  return { model, alpha, resolution };
+  return { model, alpha, alphaGiven: match[2] !== undefined, resolution };
 }
 
 export interface EvaluatedSpec {
@@ -60,23 +68,23 @@ export async function evaluateSpecs(
   specs: readonly string[],
   convention: Convention,
   cwd: string,
+  defaults: SpecDefaults = {},
 ): Promise<EvaluatedSpec[]> {
   const evaluated: EvaluatedSpec[] = [];
   for (const spec of specs) {
     const parsed = parseSpec(spec);
     const model = await loadModel(parsed.model, cwd);
-    const resolution = parsed.resolution !== undefined && { resolution: parsed.resolution };
-    evaluated.push({
-      spec,
-      report: evaluateModel(model, { alpha: parsed.alpha, ...resolution, convention }),
-    });
+    const alpha = parsed.alphaGiven ? parsed.alpha : (defaults.alpha ?? parsed.alpha);
+    const side = parsed.resolution ?? defaults.resolution;
+    const resolution = side !== undefined && { resolution: side };
+    evaluated.push({ spec, report: evaluateModel(model, { alpha, ...resolution, convention }) });
   }
   return evaluated;
 }
 
 export async function runCompare(options: CompareOptions, io: CliIo): Promise<Outcome> {
   const convention = resolveConvention(options.convention, options.overrides);
-  const specs = await evaluateSpecs(options.specs, convention, io.cwd);
+  const specs = await evaluateSpecs(options.specs, convention, io.cwd, options);
   const comparison = compareReports(
     specs.map((s) => s.report),
     options.by,

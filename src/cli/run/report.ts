@@ -24,10 +24,10 @@ import type { CliIo } from "../io.js";
 import type { Outcome } from "../outcome.js";
 import { VERSION } from "../version.js";
 import { findBuiltinModel } from "../../model/builtin.js";
-import { type EvaluatedSpec, evaluateSpecs } from "./compare.js";
+import { type EvaluatedSpec, evaluateSpecs, type SpecDefaults } from "./compare.js";
 import { evaluateSetting } from "./paper.js";
 
-export interface ReportOptions {
+export interface ReportOptions extends SpecDefaults {
   readonly specs: readonly string[];
   readonly out: string | undefined;
   readonly force: boolean;
@@ -160,7 +160,7 @@ function headlineStats(evaluated: readonly EvaluatedSpec[], convention: Conventi
 
 export async function runReport(options: ReportOptions, io: CliIo): Promise<Outcome> {
   const convention = resolveConvention(options.convention, options.overrides);
-  const evaluated = (await evaluateSpecs(options.specs, convention, io.cwd)).map(namedByModel);
+  const evaluated = (await evaluateSpecs(options.specs, convention, io.cwd, options)).map(namedByModel);
   const first = evaluated[0];
   if (!first) throw new InputError("report needs at least one model spec");
   const sections = comparisonSections(evaluated);

@@ -24,7 +24,7 @@ function resolveTarget(
   cwd: string,
 ): { model: string; alpha: Alpha; resolution: number | undefined } {
   const spec = /@|\/\d+$/.test(ref) && !existsSync(resolve(cwd, ref)) ? parseSpec(ref) : undefined;
-  const specAlpha = spec && /@/.test(ref) ? spec.alpha : undefined;
+  const specAlpha = spec?.alphaGiven ? spec.alpha : undefined;
   if (specAlpha && flags.alpha && specAlpha.value !== flags.alpha.value) {
     throw new InputError(
       `'${ref}' gives α ${specAlpha.text} and --alpha gives ${flags.alpha.text}: give one`,
