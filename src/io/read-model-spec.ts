@@ -21,32 +21,47 @@ export function readBuiltinSpec(file: string): ModelSpec {
 /** Architecture and budget files are a few kilobytes; reading stops past this (so /dev/zero ends). */
 export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
+/** Standard input, named "-" on the command line. */
+export const STDIN = "-";
+
+/** Reads, waiting while a non-blocking pipe has nothing yet (EAGAIN). */
+function readSome(fd: number, buffer: Buffer, at: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, at, buffer.length - at, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
 function readCapped(path: string): string {
-  const fd = openSync(path, "r");
+  const fd = path === STDIN ? 0 : openSync(path, "r");
   try {
     const buffer = Buffer.alloc(MAX_INPUT_BYTES + 1);
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n)
-      n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSome(fd, buffer, length);
     if (length > MAX_INPUT_BYTES)
       throw new InputError(
-        `${path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; a model or budget file is a few kilobytes`,
+        `${path === STDIN ? "standard input" : path}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; a model or budget file is a few kilobytes`,
       );
     return buffer.toString("utf8", 0, length);
   } finally {
-    closeSync(fd);
+    if (fd !== 0) closeSync(fd);
   }
 }
 
 export function readJsonFile(path: string, what: string): unknown {
-  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
-  if (statSync(path).isDirectory())
+  if (path !== STDIN && !existsSync(path)) throw new InputError(`${path}: no such file`);
+  if (path !== STDIN && statSync(path).isDirectory())
     throw new InputError(`${path}: is a folder, expected a ${what} JSON file`);
   const text = readCapped(path);
+  const shown = path === STDIN ? "standard input" : path;
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new InputError(`${shown}: not valid JSON (${(error as Error).message})`);
   }
 }
 
@@ -77,8 +92,8 @@ export const isModelRef = (ref: string, cwd: string): boolean =>
 export async function loadModel(ref: string, cwd: string): Promise<ModelRef> {
   const builtin = findBuiltinModel(ref);
   if (builtin) return { ref, id: builtin.id, spec: readBuiltinSpec(builtin.file) };
-  const path = resolve(cwd, ref);
-  if (!looksLikePath(ref) && !existsSync(path)) {
+  const path = ref === STDIN ? STDIN : resolve(cwd, ref);
+  if (ref !== STDIN && !looksLikePath(ref) && !existsSync(path)) {
     const names = BUILTIN_MODELS.map((m) => [...m.aliases, m.id].join("|")).join(", ");
     const near = closest(ref, builtinModelNames());
     const hint = near ? `did you mean '${near}'? ` : "";

@@ -11,6 +11,10 @@ import { memoryData, memoryLine } from "./memory.js";
 
 export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
 
+/** "v2"; a user's model by its name, never by the path it was read from. */
+export const modelShortName = (model: ModelRef): string =>
+  findBuiltinModel(model.ref) ? model.ref : model.spec.name;
+
 /** "MobileNet V2 (v2)"; a user's model by its name alone, never by the path it was read from. */
 export const modelTitle = (model: ModelRef): string =>
   findBuiltinModel(model.ref) ? `${model.spec.name} (${model.ref})` : model.spec.name;
@@ -170,7 +174,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
 export function totalsDocument(report: CostReport): ReportDocument {
   const { params, macs } = report.totals;
   const flops = 2n * macs;
-  const setting = `${report.model.ref} α ${report.alpha.text} ${report.resolution}×${report.resolution}`;
+  const setting = `${modelShortName(report.model)} α ${report.alpha.text} ${report.resolution}×${report.resolution}`;
   return {
     title: setting,
     meta: [],

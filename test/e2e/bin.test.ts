@@ -110,3 +110,24 @@ describe("bin: re-runnable CI", () => {
     expect(r.stderr).toContain("--junit no/such/dir/r.xml: folder 'no/such/dir' does not exist");
   });
 });
+
+describe("bin: a model from standard input", () => {
+  test("mbn-cost - reads the architecture from stdin, titled by its name", async () => {
+    const { readFileSync } = await import("node:fs");
+    const input = readFileSync(new URL("../../examples/my-net.json", import.meta.url), "utf8");
+    const r = spawnSync(process.execPath, ["bin/mbn-cost.js", "-", "--totals"], {
+      cwd: root,
+      encoding: "utf8",
+      input,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe("My net α 1 224×224: 1.40M params · 214.07M MACs · 428.13M FLOPs (paper)\n");
+    const bad = spawnSync(process.execPath, ["bin/mbn-cost.js", "-"], {
+      cwd: root,
+      encoding: "utf8",
+      input: "nope",
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: standard input: not valid JSON/);
+  });
+});
