@@ -31,6 +31,8 @@ export interface ReportDocument {
   readonly chart?: Chart;
   /** The CSV grid, when it differs from the first grid (e.g. shapes split into columns). */
   readonly csv?: Grid;
+  /** The first meta line, with its counts shown by `cell` (so --exact reaches the headline). */
+  readonly headline?: (cell: (count: bigint) => string) => string;
   /** A one-line answer (--totals): table and Markdown print only this, counts shown by `cell`. */
   readonly line?: (cell: (count: bigint) => string) => string;
   /** The JSON output: plain data, bigints allowed (see json.ts). */

@@ -4,7 +4,6 @@ import type { CostReport, LayerRow, ModelRef } from "../evaluate/cost.js";
 import { findBuiltinModel } from "../model/builtin.js";
 import { type Convention, describeWork } from "../model/conventions.js";
 import { inUnitOf, UNIT_DESCRIPTORS, type UnitDescriptor } from "../model/units.js";
-import { humanize } from "./numbers.js";
 import type { Grid, ReportDocument } from "./document.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 import { memoryData, memoryLine } from "./memory.js";
@@ -29,15 +28,18 @@ export function conventionLine(c: Convention): string {
   return `convention: ${c.name} — ${c.summary}; ${unitOf(c).definition}; ${describeWork(c)}`;
 }
 
-export function reportHeading(report: CostReport): { title: string; meta: string[] } {
+export function reportHeading(report: CostReport): {
+  title: string;
+  headline: NonNullable<ReportDocument["headline"]>;
+  meta: string[];
+} {
   const { spec } = report.model;
+  const counts = { params: report.totals.params, macs: inUnit(report.totals.macs, report.convention) };
   return {
     title: modelTitle(report.model),
-    meta: [
-      `α ${report.alpha.text} · ${report.resolution}×${report.resolution} input · ${humanize(report.totals.params)} params · ${humanize(inUnit(report.totals.macs, report.convention))} ${unitLabel(report.convention)}`,
-      conventionLine(report.convention),
-      `source: ${spec.source}`,
-    ],
+    headline: (cell) =>
+      `α ${report.alpha.text} · ${report.resolution}×${report.resolution} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
+    meta: [conventionLine(report.convention), `source: ${spec.source}`],
   };
 }
 
@@ -141,6 +143,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
   const heading = reportHeading(report);
   return {
     title: heading.title,
+    headline: heading.headline,
     meta: [...heading.meta, memoryLine(memory)],
     grids: [layersGrid(report)],
     notes: report.model.spec.notes ?? [],

@@ -1,5 +1,5 @@
 /** GitHub-flavoured Markdown: a heading, metadata, pipe tables, notes. */
-import { displayCell } from "./cells.js";
+import { displayCell, metaLines } from "./cells.js";
 import type { Cell, Grid, ReportDocument, RenderOptions } from "./document.js";
 import { escapeMarkdown } from "./untrusted-text.js";
 
@@ -19,7 +19,9 @@ export function renderMarkdown(doc: ReportDocument, options: RenderOptions): str
   if (doc.line) return `${escapeMarkdown(doc.line((n) => displayCell(n, options)))}\n`;
   const parts = [
     `## ${escapeMarkdown(doc.title)}`,
-    doc.meta.map((m) => `- ${escapeMarkdown(m)}`).join("\n"),
+    metaLines(doc, options)
+      .map((m) => `- ${escapeMarkdown(m)}`)
+      .join("\n"),
     ...doc.grids.map((g) => renderGrid(g, options)),
   ];
   if (doc.notes.length > 0) parts.push(doc.notes.map((n) => `> ${escapeMarkdown(n)}`).join("\n>\n"));

@@ -5,7 +5,7 @@
  * separates the header, and another the footer (totals).
  */
 import Table from "cli-table3";
-import { displayCell } from "./cells.js";
+import { displayCell, metaLines } from "./cells.js";
 import type { Grid, RenderOptions, ReportDocument } from "./document.js";
 import { showControls } from "./untrusted-text.js";
 
@@ -26,7 +26,7 @@ function renderGrid(grid: Grid, options: RenderOptions): string {
 
 export function renderTable(doc: ReportDocument, options: RenderOptions): string {
   if (doc.line) return `${showControls(doc.line((n) => displayCell(n, options)))}\n`;
-  const heading = [doc.title, ...doc.meta].map((line) => showControls(line)).join("\n");
+  const heading = [doc.title, ...metaLines(doc, options)].map((line) => showControls(line)).join("\n");
   const parts = [heading, ...doc.grids.map((g) => renderGrid(g, options))];
   if (doc.notes.length > 0) parts.push(doc.notes.map((n) => `note: ${showControls(n)}`).join("\n"));
   return `${parts.join("\n\n")}\n`;

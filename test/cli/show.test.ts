@@ -161,3 +161,33 @@ describe("your own architecture, gently", () => {
     });
   });
 });
+
+describe("--exact reaches the headline; act and nl spell activations alike", () => {
+  test("the headline's params and MACs are exact with --exact", async () => {
+    const r = await runCli(["v2", "--exact"]);
+    expect(r.out.split("\n")[1]).toBe("α 1 · 224×224 input · 3,469,760 params · 300,774,272 MACs");
+  });
+
+  test("bneck's nl takes act's spellings too (hswish = HS)", async () => {
+    const { modelSpecSchema } = await import("../../src/model/schema.js");
+    const entry = { kind: "bneck", kernel: 3, exp: 64, out: 24, se: false, stride: 1 };
+    const file = (nl: string) => ({
+      name: "n",
+      input: { resolution: 32, channels: 16 },
+      classes: 10,
+      layers: [{ ...entry, nl }],
+    });
+    expect(modelSpecSchema.safeParse(file("hswish")).success).toBe(true);
+    const { buildNetwork } = await import("../../src/model/build.js");
+    const { resolveConvention } = await import("../../src/model/conventions.js");
+    const acts = (nl: string) =>
+      buildNetwork(
+        { ...modelSpecSchema.parse(file(nl)), source: "t", width_rule: "make-divisible-8" },
+        1,
+        resolveConvention("paper"),
+      ).map((o) => o.act);
+    expect(acts("hswish")).toEqual(acts("HS"));
+    expect(acts("relu")).toEqual(acts("RE"));
+    expect(acts("HS")).toContain("hswish");
+  });
+});

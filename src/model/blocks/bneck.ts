@@ -19,7 +19,9 @@ export const bneckBlock = defineBlockKind({
       exp: count.describe("expanded size (table value, before α)"),
       out: count,
       se: z.boolean(),
-      nl: z.enum(["RE", "HS"]).describe("RE = ReLU, HS = h-swish"),
+      nl: z
+        .enum(["RE", "HS", "relu", "hswish"])
+        .describe("RE or relu = ReLU, HS or hswish = h-swish (the table's spelling or act's)"),
       stride,
       ...common,
     }),
@@ -34,7 +36,7 @@ export const bneckBlock = defineBlockKind({
     );
     const width = expands ? hidden : input;
     const out = scaleChannels(spec.out, spec.width, ctx, input);
-    const act = spec.act ?? (spec.nl === "HS" ? "hswish" : "relu");
+    const act = spec.act ?? (spec.nl === "HS" || spec.nl === "hswish" ? "hswish" : "relu");
     const saved = `${block}:in`;
     const ops: OpSpec[] = [];
     if (expands) ops.push(convOp({ kind: "pointwise", name: `${block}/expand`, block, out: width, act }));
