@@ -72,7 +72,8 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
     });
   }
   const blockEnds = blockSpans(ops);
-  const blockStarts = ops.map((_, i) => blockEnds.includes(i));
+  const blockStarts = ops.map(() => false);
+  for (const first of blockEnds) if (first !== undefined) blockStarts[first] = true;
   return { steps, blockEnds, blockStarts };
 }
 

@@ -10,6 +10,7 @@ import { InputError } from "../errors.js";
 import type { ModelRef } from "../evaluate/cost.js";
 import { BUILTIN_MODELS, builtinModelNames, findBuiltinModel } from "../model/builtin.js";
 import { closest } from "./suggest.js";
+import { whenReady } from "./when-ready.js";
 import type { ModelFile, ModelSpec } from "../model/schema.js";
 
 const CONFIGS = new URL("../../configs/", import.meta.url);
@@ -24,17 +25,8 @@ export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 /** Standard input, named "-" on the command line. */
 export const STDIN = "-";
 
-/** Reads, waiting while a non-blocking pipe has nothing yet (EAGAIN). */
-function readSome(fd: number, buffer: Buffer, at: number): number {
-  for (;;) {
-    try {
-      return readSync(fd, buffer, at, buffer.length - at, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
-}
+const readSome = (fd: number, buffer: Buffer, at: number): number =>
+  whenReady(() => readSync(fd, buffer, at, buffer.length - at, null));
 
 function readCapped(path: string): string {
   const fd = path === STDIN ? 0 : openSync(path, "r");

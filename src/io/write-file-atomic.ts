@@ -13,6 +13,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
+import { whenReady } from "./when-ready.js";
 
 /**
  * Where `--out` writes, and how:
@@ -75,14 +76,7 @@ export function checkOutputPath(path: string, force: boolean, flag = "--out"): O
 /** Writes all of a chunk, waiting while a non-blocking pipe is full (EAGAIN). */
 function writeAll(fd: number, chunk: string): void {
   let bytes = Buffer.from(chunk);
-  while (bytes.length > 0) {
-    try {
-      bytes = bytes.subarray(writeSync(fd, bytes));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
+  while (bytes.length > 0) bytes = bytes.subarray(whenReady(() => writeSync(fd, bytes)));
 }
 
 function writeChunks(fd: number, content: string | Iterable<string>): void {
