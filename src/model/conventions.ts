@@ -156,6 +156,24 @@ export function describeWork(c: Convention): string {
   return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}${functionalText}; ignored: ${ignored.join(", ")}`;
 }
 
+/**
+ * What a convention does differently from the paper convention, in a few
+ * words each ("+ biases", "ops per element: bn 2"): the short convention line.
+ */
+export function conventionDifferences(c: Convention): string[] {
+  const paper: Convention = CONVENTIONS.paper;
+  const differences: string[] = [];
+  if (c.bias !== paper.bias) differences.push(c.bias ? "+ biases" : "no biases");
+  if (c.bn !== paper.bn) differences.push(c.bn ? "+ BN" : "no BN");
+  if (c.classes !== undefined) differences.push(`${c.classes} classes`);
+  else if (c.backgroundClass) differences.push("1001 classes");
+  if (c.rules !== paper.rules) differences.push(`${c.rules} widths`);
+  const counted = WORK_CATEGORIES.filter((k) => c.work[k] !== undefined);
+  if (counted.length > 0)
+    differences.push(`ops per element: ${counted.map((k) => `${k} ${c.work[k]}`).join(", ")}`);
+  return differences;
+}
+
 export interface ConventionOverrides {
   readonly bias?: boolean;
   readonly bn?: boolean;

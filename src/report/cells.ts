@@ -5,8 +5,9 @@ import { groupDigits, humanize } from "./numbers.js";
 export const displayCell = (cell: Cell, options: RenderOptions): string =>
   typeof cell === "bigint" ? (options.exact ? groupDigits(cell) : humanize(cell)) : cell;
 
-/** The metadata lines as printed: the headline first (its counts shown as the options say), then the rest. */
+/** The metadata lines as printed: the headline first (its counts shown as the options say), the rest, then the details if verbose. */
 export const metaLines = (doc: ReportDocument, options: RenderOptions): string[] => [
   ...(doc.headline ? [doc.headline((count) => displayCell(count, options))] : []),
   ...doc.meta,
+  ...(options.verbose === true ? (doc.details ?? []) : []),
 ];

@@ -5,7 +5,15 @@ import type { CostReport } from "../evaluate/cost.js";
 import type { Chart } from "./chart.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
 import { GROUPINGS } from "./groupings.js";
-import { conventionLine, countFields, inUnit, unitLabel, unitOf } from "./layers.js";
+import {
+  conventionData,
+  conventionDetails,
+  conventionLine,
+  countFields,
+  inUnit,
+  unitLabel,
+  unitOf,
+} from "./layers.js";
 import { pct } from "./breakdown.js";
 import { humanize } from "./numbers.js";
 
@@ -166,15 +174,14 @@ export function compareDocument(specs: readonly ComparedSpec[], comparison: Comp
     chart: compareChart(specs, compared, by, aligned),
     title: `Comparison of ${specs.map((s) => s.spec).join(", ")}`,
     meta: [conventionLine(c), "ratios are to the first spec, exact fractions printed to 3 decimals"],
+    details: [conventionDetails(c)],
     grids: byGrid ? [totals, byGrid] : [totals],
     notes: notes.filter((n): n is string => n !== undefined),
     ...(byGrid && {
       csv: { columns: byGrid.columns.map((col) => ({ header: col.header })), rows: byGrid.rows },
     }),
     data: {
-      convention: c.name,
-      convention_summary: c.summary,
-      unit: c.unit,
+      ...conventionData(c),
       models: modelData(specs, compared),
       ...(aligned && by && { [`by_${by}`]: alignedData(specs, by, aligned) }),
     },

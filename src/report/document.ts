@@ -25,6 +25,8 @@ export interface Grid {
 export interface ReportDocument {
   readonly title: string;
   readonly meta: readonly string[];
+  /** Metadata printed after `meta` only with --verbose (JSON carries it as data regardless). */
+  readonly details?: readonly string[];
   readonly grids: readonly Grid[];
   readonly notes: readonly string[];
   /** The chart `--format svg` draws, for reports that have one. */
@@ -42,4 +44,6 @@ export interface ReportDocument {
 export interface RenderOptions {
   /** Print counts as exact integers instead of human units. */
   readonly exact: boolean;
+  /** Print the details lines too (the convention in full). */
+  readonly verbose?: boolean;
 }

@@ -2,7 +2,7 @@
 import type { ExplainRow, Explanation } from "../evaluate/explain.js";
 import type { Convention } from "../model/conventions.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
-import { conventionLine, modelTitle, unitOf } from "./layers.js";
+import { conventionDetails, conventionLine, modelTitle, unitOf } from "./layers.js";
 import { groupDigits } from "./numbers.js";
 
 const signed = (n: bigint): string => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
@@ -105,6 +105,7 @@ export function explainDocument(e: Explanation): ReportDocument {
   return {
     title: `From ${f.name} to ${t.name}: ${modelTitle(r.model)} · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`,
     meta: [conventionLine(f), conventionLine(t)],
+    details: [conventionDetails(f), conventionDetails(t)],
     grids: [countGrid, paramGrid],
     notes,
     data: explainData(e),

@@ -1,7 +1,7 @@
 import type { FitAnswer, FitCandidate, FitLimits } from "../budget/fit.js";
 import type { Convention } from "../model/conventions.js";
 import type { Cell, ReportDocument } from "./document.js";
-import { conventionLine, inUnit, unitOf } from "./layers.js";
+import { conventionDetails, conventionLine, inUnit, unitOf } from "./layers.js";
 import { humanize } from "./numbers.js";
 
 const candidateData = (c: FitCandidate | undefined) =>
@@ -42,6 +42,7 @@ export function fitDocument(
       conventionLine(convention),
       "every α on the grid evaluated exactly; the answer is the largest that fits",
     ],
+    details: [conventionDetails(convention)],
     grids: [
       {
         columns: [

@@ -1,8 +1,8 @@
 /** The main report: per-layer rows and totals of one model. */
-import { elementsOf, type Shape } from "../layers/define-layer-kind.js";
+import { elementsOf, type Shape, WORK_CATEGORIES } from "../layers/define-layer-kind.js";
 import type { CostReport, LayerRow, ModelRef } from "../evaluate/cost.js";
 import { findBuiltinModel } from "../model/builtin.js";
-import { type Convention, describeWork } from "../model/conventions.js";
+import { type Convention, conventionDifferences, describeWork } from "../model/conventions.js";
 import { inUnitOf, UNIT_DESCRIPTORS, type UnitDescriptor } from "../model/units.js";
 import type { Grid, ReportDocument } from "./document.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
@@ -24,14 +24,38 @@ export const unitLabel = (c: Convention): string => unitOf(c).label;
 export const unitKey = (c: Convention): string => unitOf(c).key;
 export const inUnit = (macs: bigint, c: Convention): bigint => inUnitOf(unitOf(c), macs);
 
+/** The short convention line: its name and what differs from the paper convention (the rest under --verbose). */
 export function conventionLine(c: Convention): string {
-  return `convention: ${c.name} — ${c.summary}; ${unitOf(c).definition}; ${describeWork(c)}`;
+  const differences = conventionDifferences(c);
+  const what =
+    differences.length > 0 ? `vs paper ${differences.join(", ")}` : "weights only, MACs of conv and FC";
+  return `convention: ${c.name} — ${unitOf(c).perMac > 1n ? `${unitOf(c).label}; ` : ""}${what} (-v: in full)`;
+}
+
+/** The convention in full: what counts, the unit, and each kind of element-wise work counted or ignored. */
+export function conventionDetails(c: Convention): string {
+  return `convention ${c.name}: ${c.summary}; ${unitOf(c).definition}; ${describeWork(c)}`;
+}
+
+/** The convention as JSON data: its name, summary, unit and each kind of element-wise work counted (ops per element) or ignored. */
+export function conventionData(c: Convention): Record<string, unknown> {
+  const snake = (k: string) => k.replaceAll("-", "_");
+  return {
+    convention: c.name,
+    convention_summary: c.summary,
+    unit: c.unit,
+    work_counted: Object.fromEntries(
+      WORK_CATEGORIES.filter((k) => c.work[k] !== undefined).map((k) => [snake(k), c.work[k]]),
+    ),
+    work_ignored: WORK_CATEGORIES.filter((k) => c.work[k] === undefined).map(snake),
+  };
 }
 
 export function reportHeading(report: CostReport): {
   title: string;
   headline: NonNullable<ReportDocument["headline"]>;
   meta: string[];
+  details: string[];
 } {
   const { spec } = report.model;
   const counts = { params: report.totals.params, macs: inUnit(report.totals.macs, report.convention) };
@@ -40,6 +64,7 @@ export function reportHeading(report: CostReport): {
     headline: (cell) =>
       `α ${report.alpha.text} · ${report.resolution}×${report.resolution} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
     meta: [conventionLine(report.convention), `source: ${spec.source}`],
+    details: [conventionDetails(report.convention)],
   };
 }
 
@@ -56,9 +81,7 @@ export function reportData(report: CostReport): Record<string, unknown> {
     source: report.model.spec.source,
     alpha: report.alpha.value,
     resolution: report.resolution,
-    convention: c.name,
-    convention_summary: c.summary,
-    unit: c.unit,
+    ...conventionData(c),
     totals: { params: report.totals.params, ...countFields(report.totals.macs, c) },
   };
 }
@@ -145,6 +168,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
     title: heading.title,
     headline: heading.headline,
     meta: [...heading.meta, memoryLine(memory)],
+    details: heading.details,
     grids: [layersGrid(report)],
     notes: report.model.spec.notes ?? [],
     chart: {

@@ -7,7 +7,7 @@ import type { Convention } from "../model/conventions.js";
 import { csvLine } from "./csv.js";
 import type { Cell, ReportDocument } from "./document.js";
 import { jsonReplacer } from "./json.js";
-import { conventionLine, inUnit, unitKey, unitLabel } from "./layers.js";
+import { conventionDetails, conventionLine, inUnit, unitKey, unitLabel } from "./layers.js";
 
 export { SWEEP_FORMATS, type SweepFormat } from "./sweep-formats.js";
 
@@ -113,6 +113,7 @@ export function sweepDocument(
       conventionLine(ctx.convention),
       `peak activations in elements, and bytes at ${ctx.bytesPerElement} per element`,
     ],
+    details: [conventionDetails(ctx.convention)],
     grids: [
       {
         columns: [

@@ -88,16 +88,34 @@ describe("mbn-cost explain", () => {
 });
 
 describe("every report states its convention, counted and ignored work, and the unit", () => {
-  test("ptflops lists h-swish and residual adds as ignored", async () => {
-    const r = await runCli(["v3-large", "-c", "ptflops"]);
+  test("ptflops lists h-swish and residual adds as ignored, under --verbose", async () => {
+    const r = await runCli(["v3-large", "-c", "ptflops", "--verbose"]);
     expect(r.out).toMatch(
-      /convention: ptflops — .*ignored: h-swish, h-sigmoid, sigmoid, pooling divides \(output elements\), residual adds, SE scale multiplies/,
+      /convention ptflops: .*ignored: h-swish, h-sigmoid, sigmoid, pooling divides \(output elements\), residual adds, SE scale multiplies/,
+    );
+  });
+
+  test("JSON always carries the work counted and ignored", async () => {
+    const data = JSON.parse((await runCli(["v3-large", "-c", "ptflops", "--format", "json"])).out);
+    expect(data.work_counted).toEqual({ bias: 1, bn: 2, relu: 2, relu6: 1, pool: 2 });
+    expect(data.work_ignored).toEqual(["hswish", "hsigmoid", "sigmoid", "pool_divide", "add", "scale"]);
+  });
+
+  test("without --verbose the convention is one short line: its name and what differs from paper", async () => {
+    const line = (args: string[]) =>
+      runCli(args).then((r) => r.out.split("\n").find((l) => l.startsWith("convention")));
+    expect(await line(["v2"])).toBe("convention: paper — weights only, MACs of conv and FC (-v: in full)");
+    expect(await line(["v2", "-c", "torchvision", "--no-bn", "--classes", "10"])).toBe(
+      "convention: torchvision+no-bn+classes=10 — vs paper + biases, 10 classes, torchvision widths (-v: in full)",
+    );
+    expect(await line(["v2", "-c", "ptflops"])).toBe(
+      "convention: ptflops — vs paper + biases, + BN, torchvision widths, ops per element: bias 1, bn 2, relu 2, relu6 1, pool 2 (-v: in full)",
     );
   });
 
   test("torch-flops reports FLOPs, labelled with the factor of 2", async () => {
-    const r = await runCli(["v2", "-c", "torch-flops"]);
-    expect(r.out).toContain("FLOPs (2×MACs)");
+    const r = await runCli(["v2", "-c", "torch-flops", "-v"]);
+    expect(r.out).toContain("convention: torch-flops — FLOPs (2×MACs); vs paper");
     expect(r.out).toContain("FLOPs = 2 × MACs");
     expect(r.out).toMatch(/601\.55M/);
   });

@@ -28,6 +28,7 @@ export type OutputOptionValues = {
   readonly out?: string;
   readonly force?: true;
   readonly exact?: true;
+  readonly verbose?: true;
 };
 
 export function addConventionOptions(command: Command): Command {
@@ -59,7 +60,11 @@ export function addOutputOptions(command: Command, formats: readonly Format[] = 
     )
     .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
-    .option("--exact", "print exact integers instead of human units (568,740,352 rather than 568.74M)");
+    .option("--exact", "print exact integers instead of human units (568,740,352 rather than 568.74M)")
+    .option(
+      "-v, --verbose",
+      "print the convention in full: what counts, and each kind of work counted or ignored",
+    );
 }
 
 /** `--dtype` and `--memory`: how the activation-memory peak is counted. */
@@ -105,6 +110,7 @@ export interface OutputChoice {
   readonly out: string | undefined;
   readonly force: boolean;
   readonly exact: boolean;
+  readonly verbose: boolean;
 }
 
 export const readOutputChoice = (opts: OutputOptionValues): OutputChoice => ({
@@ -112,4 +118,5 @@ export const readOutputChoice = (opts: OutputOptionValues): OutputChoice => ({
   out: readOut(opts.out),
   force: opts.force === true,
   exact: opts.exact === true,
+  verbose: opts.verbose === true,
 });

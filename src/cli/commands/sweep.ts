@@ -20,6 +20,7 @@ type SweepCliOptions = ConventionOptionValues &
     out?: string;
     force?: true;
     exact?: true;
+    verbose?: true;
     budget?: string;
   };
 
@@ -39,6 +40,7 @@ const toSweepOptions = (model: string, opts: SweepCliOptions, self: Command): Sw
   out: readOut(opts.out),
   force: opts.force === true,
   exact: opts.exact === true,
+  verbose: opts.verbose === true,
   budget: opts.budget,
   dtype: opts.dtype,
   memoryModel: opts.memory,
@@ -65,6 +67,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option("-o, --out <file>", OUT_HELP)
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
+    .option("-v, --verbose", "table and Markdown: the convention in full")
     .option(
       "--budget <quantity>",
       "svg: draw a budget line at this count, in the report's unit (MACs, or FLOPs with --unit flops)",

@@ -32,7 +32,7 @@ export async function outputDocument(
   output: OutputChoice,
   exitCode: Outcome["exitCode"] = ExitCode.Ok,
 ): Promise<Outcome> {
-  const text = await render(chooseFormat(output), doc, { exact: output.exact });
+  const text = await render(chooseFormat(output), doc, { exact: output.exact, verbose: output.verbose });
   if (output.out === undefined) return { exitCode, stdout: text };
   return {
     exitCode,

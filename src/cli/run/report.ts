@@ -15,7 +15,7 @@ import { breakdownDocument } from "../../report/breakdown.js";
 import { compareDocument } from "../../report/compare.js";
 import type { ReportDocument } from "../../report/document.js";
 import { type HtmlSection, renderHtml } from "../../report/html.js";
-import { conventionLine, inUnit, layersDocument, modelTitle, unitLabel } from "../../report/layers.js";
+import { conventionDetails, inUnit, layersDocument, modelTitle, unitLabel } from "../../report/layers.js";
 import { memoryData } from "../../report/memory.js";
 import { groupDigits, humanize } from "../../report/numbers.js";
 import { paperDocument } from "../../report/paper.js";
@@ -178,7 +178,7 @@ export async function runReport(options: ReportOptions, io: CliIo): Promise<Outc
     {
       title,
       subtitle: [
-        conventionLine(convention),
+        conventionDetails(convention),
         ...evaluated.map((e) => `${e.spec}: ${e.report.model.spec.source}`),
       ],
       stats: headlineStats(evaluated, convention),

@@ -25,6 +25,7 @@ export interface SweepOptions {
   readonly out: string | undefined;
   readonly force: boolean;
   readonly exact: boolean;
+  readonly verbose: boolean;
   readonly budget: string | undefined;
   readonly dtype: Dtype;
   readonly memoryModel: MemoryModel;
@@ -94,7 +95,10 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
     throw new InputError(`--budget '${options.budget}': ${quantityProblem(options.budget)}`);
   const whole = format === "table" || format === "markdown" || format === "svg";
   const content = whole
-    ? await render(format, sweepDocument(points, ctx, budget), { exact: options.exact })
+    ? await render(format, sweepDocument(points, ctx, budget), {
+        exact: options.exact,
+        verbose: options.verbose,
+      })
     : streamingSweepRenderers[format](points, ctx);
   const count = `${alphas.length * resolutions.length} configurations (${alphas.length} α × ${resolutions.length} resolutions)`;
   if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: content };
