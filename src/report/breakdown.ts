@@ -77,14 +77,8 @@ export function breakdownDocument(
         "params",
         "params_pct",
       ].map((header) => ({ header })),
-      rows: groups.map((g) => [
-        g.key,
-        `${g.layers}`,
-        inUnit(g.macs, report.convention),
-        pct(g.macsShare),
-        g.params,
-        pct(g.paramsShare),
-      ]),
+      // the table's totals row too, keyed "total", as in compare's CSV
+      rows: [...grid.rows.map((row, i) => [groups[i]!.key, ...row.slice(1)]), ...(grid.footer ?? [])],
     },
     notes: [...notes, ...base.notes],
     chart: {

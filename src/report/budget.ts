@@ -3,6 +3,7 @@ import { toDecimal, rational } from "../algebra/rational.js";
 import type { BudgetMetric, BudgetResult, MetricResult } from "../budget/check.js";
 import type { Cell, ReportDocument } from "./document.js";
 import { groupDigits, humanize } from "./numbers.js";
+import { modelShortName } from "./layers.js";
 import { escapeXml as xml } from "./untrusted-text.js";
 
 const METRIC_LABEL: Record<BudgetMetric, string> = {
@@ -22,7 +23,7 @@ function signed(n: bigint, exact: boolean): string {
 
 function describe(result: BudgetResult): string {
   const r = result.report;
-  return `${r.model.ref} α ${r.alpha.text} ${r.resolution}px, ${r.convention.name}`;
+  return `${modelShortName(r.model)} α ${r.alpha.text} ${r.resolution}px, ${r.convention.name}`;
 }
 
 /** "MACs 300.77M exceed the limit of 100M by 200.8%" */
@@ -75,7 +76,7 @@ export function budgetDocument(results: readonly BudgetResult[], exact: boolean)
       passed: failed.length === 0,
       budgets: results.map((r) => ({
         name: r.name,
-        model: r.report.model.ref,
+        model: modelShortName(r.report.model),
         alpha: r.report.alpha.value,
         resolution: r.report.resolution,
         convention: r.report.convention.name,

@@ -11,6 +11,7 @@ import {
   conventionLine,
   countFields,
   inUnit,
+  modelShortName,
   unitLabel,
   unitOf,
 } from "./layers.js";
@@ -93,6 +94,57 @@ function alignedGrid(specs: readonly ComparedSpec[], by: BreakdownBy, rows: read
 
 type Compared = Comparison["totals"];
 
+const headers = (names: readonly string[]): Column[] => names.map((header) => ({ header }));
+
+/** CSV: one row per spec, its setting and convention, counts and exact ratios to the first (as decimals). */
+function totalsCsv(specs: readonly ComparedSpec[], compared: Compared): Grid {
+  const c = specs[0]!.report.convention;
+  return {
+    columns: headers([
+      "spec",
+      "model",
+      "alpha",
+      "resolution",
+      "convention",
+      "params",
+      ...Object.keys(countFields(0n, c)),
+      "params_ratio",
+      "macs_ratio",
+    ]),
+    rows: compared.map((t, i) => [
+      specs[i]!.spec,
+      modelShortName(t.report.model),
+      t.report.alpha.text,
+      `${t.report.resolution}`,
+      c.name,
+      t.report.totals.params,
+      ...Object.values(countFields(t.report.totals.macs, c)),
+      toDecimal(t.paramsRatio, 6),
+      toDecimal(t.macsRatio, 6),
+    ]),
+  };
+}
+
+/** CSV in long form: one row per spec and group, then the spec's total (its key "total"). */
+function alignedCsv(specs: readonly ComparedSpec[], by: BreakdownBy, rows: readonly AlignedRow[]): Grid {
+  const c = specs[0]!.report.convention;
+  const key = unitOf(c).key;
+  const cumulative = GROUPINGS[by].cumulative;
+  const names = ["spec", GROUPINGS[by].csvKey, key, `${key}_pct`];
+  if (cumulative) names.push(`cumulative_${key}`, `cumulative_${key}_pct`);
+  const body = specs.flatMap((s, i): Cell[][] => {
+    const total = inUnit(s.report.totals.macs, c);
+    const groups = rows.flatMap((row): Cell[][] => {
+      const cell = row.cells[i]!;
+      if (!cell.group) return [];
+      const running = cumulative ? [inUnit(cell.cumulativeMacs, c), pct(cell.cumulativeShare)] : [];
+      return [[s.spec, row.key, inUnit(cell.group.macs, c), pct(cell.group.macsShare), ...running]];
+    });
+    return [...groups, [s.spec, "total", total, "100.00", ...(cumulative ? [total, "100.00"] : [])]];
+  });
+  return { columns: headers(names), rows: body };
+}
+
 function compareChart(
   specs: readonly ComparedSpec[],
   compared: Compared,
@@ -136,7 +188,7 @@ function modelData(specs: readonly ComparedSpec[], compared: Compared) {
   const c = specs[0]!.report.convention;
   return compared.map((t, i) => ({
     spec: specs[i]!.spec,
-    model: t.report.model.ref,
+    model: modelShortName(t.report.model),
     name: t.report.model.spec.name,
     alpha: t.report.alpha.value,
     resolution: t.report.resolution,
@@ -154,7 +206,7 @@ function alignedData(specs: readonly ComparedSpec[], by: BreakdownBy, aligned: r
       params: cell.group?.params ?? 0n,
       macs_pct: cell.group ? Number(pct(cell.group.macsShare)) : 0,
       cumulative_macs: cell.cumulativeMacs,
-      cumulative_pct: Number(pct(cell.cumulativeShare)),
+      cumulative_macs_pct: Number(pct(cell.cumulativeShare)),
     })),
   }));
 }
@@ -177,9 +229,7 @@ export function compareDocument(specs: readonly ComparedSpec[], comparison: Comp
     details: [conventionDetails(c)],
     grids: byGrid ? [totals, byGrid] : [totals],
     notes: notes.filter((n): n is string => n !== undefined),
-    ...(byGrid && {
-      csv: { columns: byGrid.columns.map((col) => ({ header: col.header })), rows: byGrid.rows },
-    }),
+    csv: aligned && by ? alignedCsv(specs, by, aligned) : totalsCsv(specs, compared),
     data: {
       ...conventionData(c),
       models: modelData(specs, compared),

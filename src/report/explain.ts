@@ -2,7 +2,7 @@
 import type { ExplainRow, Explanation } from "../evaluate/explain.js";
 import type { Convention } from "../model/conventions.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
-import { conventionDetails, conventionLine, modelTitle, unitOf } from "./layers.js";
+import { conventionDetails, conventionLine, modelShortName, modelTitle, unitOf } from "./layers.js";
 import { groupDigits } from "./numbers.js";
 
 const signed = (n: bigint): string => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
@@ -58,7 +58,7 @@ function grid(
 const rowsData = (rows: readonly ExplainRow[]) =>
   rows.map((r) => ({
     key: r.key,
-    what: r.title,
+    description: r.title,
     from: { amount: r.from.amount, factor: r.from.factor, value: r.from.value },
     to: { amount: r.to.amount, factor: r.to.factor, value: r.to.value },
     difference: r.difference,
@@ -75,7 +75,7 @@ function explainData(e: Explanation) {
     params: totalOf(e.params, pick),
   });
   return {
-    model: e.from.model.ref,
+    model: modelShortName(e.from.model),
     alpha: e.from.alpha.value,
     resolution: e.from.resolution,
     from: side(e.from.convention, (r) => r.from.value),
@@ -85,6 +85,28 @@ function explainData(e: Explanation) {
     rows: rowsData(e.count),
     params: rowsData(e.params),
     architectures_differ: e.architecturesDiffer,
+  };
+}
+
+/** CSV: both tables in long form, one row per kind of work, raw amounts and factors. */
+function explainCsv(e: Explanation): Grid {
+  const rows = (table: string, list: readonly ExplainRow[]): Cell[][] =>
+    list.map((r) => [
+      table,
+      r.key,
+      r.title,
+      r.from.amount,
+      r.from.factor,
+      r.from.value,
+      r.to.amount,
+      r.to.factor,
+      r.to.value,
+      r.difference,
+    ]);
+  const names = ["table", "key", "description", "from_amount", "from_factor", "from_value"];
+  return {
+    columns: [...names, "to_amount", "to_factor", "to_value", "difference"].map((header) => ({ header })),
+    rows: [...rows("count", e.count), ...rows("params", e.params)],
   };
 }
 
@@ -107,6 +129,7 @@ export function explainDocument(e: Explanation): ReportDocument {
     meta: [conventionLine(f), conventionLine(t)],
     details: [conventionDetails(f), conventionDetails(t)],
     grids: [countGrid, paramGrid],
+    csv: explainCsv(e),
     notes,
     data: explainData(e),
   };

@@ -1,11 +1,40 @@
 import type { FitAnswer, FitCandidate, FitLimits } from "../budget/fit.js";
 import type { Convention } from "../model/conventions.js";
-import type { Cell, ReportDocument } from "./document.js";
-import { conventionDetails, conventionLine, inUnit, unitOf } from "./layers.js";
+import type { Cell, Grid, ReportDocument } from "./document.js";
+import { conventionDetails, conventionLine, countFields, inUnit, unitOf } from "./layers.js";
 import { humanize } from "./numbers.js";
 
 const candidateData = (c: FitCandidate | undefined) =>
   c ? { alpha: c.alpha.value, resolution: c.resolution, macs: c.macs, params: c.params } : null;
+
+/** CSV: values only, one row per resolution; empty cells where nothing fits or nothing is wider. */
+function fitCsv(model: string, answers: readonly FitAnswer[], convention: Convention): Grid {
+  const counts = (c: FitCandidate | undefined): Cell[] =>
+    c
+      ? [c.params, ...Object.values(countFields(c.macs, convention))]
+      : ["", ...Object.keys(countFields(0n, convention)).map(() => "")];
+  const countNames = ["params", ...Object.keys(countFields(0n, convention))];
+  return {
+    columns: [
+      "model",
+      "alpha",
+      "resolution",
+      "convention",
+      ...countNames,
+      "next_wider_alpha",
+      ...countNames.map((n) => `next_wider_${n}`),
+    ].map((header) => ({ header })),
+    rows: answers.map((a) => [
+      model,
+      a.best?.alpha.text ?? "",
+      `${a.resolution}`,
+      convention.name,
+      ...counts(a.best),
+      a.nextWider?.alpha.text ?? "",
+      ...counts(a.nextWider),
+    ]),
+  };
+}
 
 export function fitDocument(
   model: string,
@@ -55,6 +84,7 @@ export function fitDocument(
         rows,
       },
     ],
+    csv: fitCsv(model, answers, convention),
     notes: pareto ? ["Pareto set: no other answer has both a larger α and a larger resolution."] : [],
     data: pareto ? answers.map(entry) : answers[0] ? entry(answers[0]) : null,
   };

@@ -11,9 +11,9 @@ export interface GroupingPresentation {
   readonly title: string;
   /** A group's label: "112×112" for an output side. */
   label(key: string): string;
-  /** The CSV column of the key, and the key in JSON. */
-  readonly csvKey: "key" | "resolution";
-  data(key: string): { key: string } | { resolution: number };
+  /** The CSV column of the key, and the key in JSON: the grouping's name. */
+  readonly csvKey: BreakdownBy;
+  data(key: string): Partial<Record<BreakdownBy, string | number>>;
   /** Cumulative shares from the first group down (resolutions, largest first). */
   readonly cumulative: boolean;
   /** What a reader should know about the binning. */
@@ -22,14 +22,14 @@ export interface GroupingPresentation {
   readonly coloursByKey: boolean;
 }
 
-const byName = (header: string, extraNotes: readonly string[] = []): GroupingPresentation => ({
+const byName = (header: "type" | "block" | "layer"): GroupingPresentation => ({
   header,
   title: header,
   label: (key) => key,
-  csvKey: "key",
-  data: (key) => ({ key }),
+  csvKey: header,
+  data: (key) => ({ [header]: key }),
   cumulative: false,
-  notes: extraNotes,
+  notes: [],
   coloursByKey: false,
 });
 

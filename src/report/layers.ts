@@ -76,7 +76,7 @@ export function countFields(macs: bigint, c: Convention): Record<string, bigint>
 export function reportData(report: CostReport): Record<string, unknown> {
   const c = report.convention;
   return {
-    model: report.model.ref,
+    model: modelShortName(report.model),
     name: report.model.spec.name,
     source: report.model.spec.source,
     alpha: report.alpha.value,
@@ -222,7 +222,7 @@ export function totalsDocument(report: CostReport): ReportDocument {
       })),
       rows: [
         [
-          report.model.ref,
+          modelShortName(report.model),
           report.alpha.text,
           `${report.resolution}`,
           report.convention.name,

@@ -7,7 +7,7 @@ import type { Convention } from "../model/conventions.js";
 import { csvLine } from "./csv.js";
 import type { Cell, ReportDocument } from "./document.js";
 import { jsonReplacer } from "./json.js";
-import { conventionDetails, conventionLine, inUnit, unitKey, unitLabel } from "./layers.js";
+import { conventionDetails, conventionLine, countFields, inUnit, unitLabel } from "./layers.js";
 
 export { SWEEP_FORMATS, type SweepFormat } from "./sweep-formats.js";
 
@@ -17,12 +17,14 @@ export interface SweepContext {
   readonly bytesPerElement: bigint;
 }
 
+/** Every row names its setting and convention; counts in MACs, and in FLOPs too when that is the unit. */
 const columns = (ctx: SweepContext) => [
   "model",
   "alpha",
   "resolution",
-  unitKey(ctx.convention),
+  "convention",
   "params",
+  ...Object.keys(countFields(0n, ctx.convention)),
   "peak_activations",
   "peak_activation_bytes",
 ];
@@ -31,8 +33,9 @@ const cells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
   ctx.model,
   p.alpha.text,
   `${p.resolution}`,
-  inUnit(p.macs, ctx.convention),
+  ctx.convention.name,
   p.params,
+  ...Object.values(countFields(p.macs, ctx.convention)),
   p.peakActivations,
   p.peakActivations * ctx.bytesPerElement,
 ];
@@ -41,8 +44,9 @@ const record = (p: SweepPoint, ctx: SweepContext) => ({
   model: ctx.model,
   alpha: p.alpha.value,
   resolution: p.resolution,
-  [unitKey(ctx.convention)]: inUnit(p.macs, ctx.convention),
+  convention: ctx.convention.name,
   params: p.params,
+  ...countFields(p.macs, ctx.convention),
   peak_activations: p.peakActivations,
   peak_activation_bytes: p.peakActivations * ctx.bytesPerElement,
 });
@@ -92,7 +96,16 @@ export function sweepDocument(
   budget?: bigint,
 ): ReportDocument {
   const all = [...points];
-  const rows = all.map((p) => cells(p, ctx));
+  // the table names the convention once, above, and shows the count in its unit
+  const rows = all.map((p): Cell[] => [
+    ctx.model,
+    p.alpha.text,
+    `${p.resolution}`,
+    p.params,
+    inUnit(p.macs, ctx.convention),
+    p.peakActivations,
+    p.peakActivations * ctx.bytesPerElement,
+  ]);
   const resolutions = [...new Set(all.map((p) => p.resolution))];
   return {
     chart: {
@@ -120,8 +133,8 @@ export function sweepDocument(
           "model",
           "α",
           "resolution",
-          unitLabel(ctx.convention),
           "params",
+          unitLabel(ctx.convention),
           "peak activations",
           "peak bytes",
         ].map((header, i) => ({ header, align: i >= 2 ? "right" : "left" })),

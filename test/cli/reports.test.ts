@@ -11,7 +11,7 @@ const json = async (argv: string[]) => {
 describe("mbn-cost <model> --by", () => {
   test("v1 --by type: Table 2's shares, the first conv printed as 1.91 with the paper's 1.19 noted — Howard et al. 2017, Table 2", async () => {
     const data = await json(["v1", "--by", "type"]);
-    const share = (key: string) => data.by_type.find((r: { key: string }) => r.key === key);
+    const share = (key: string) => data.by_type.find((r: { type: string }) => r.type === key);
     expect(share("pointwise")).toMatchObject({ macs_pct: 94.86, params_pct: 74.59 });
     expect(share("depthwise")).toMatchObject({ macs_pct: 3.06, params_pct: 1.06 });
     expect(share("conv")).toMatchObject({ macs_pct: 1.91, params_pct: 0.02 });
@@ -33,12 +33,14 @@ describe("mbn-cost <model> --by", () => {
     }
   });
 
-  test("--by type CSV has one header row and exact integers", async () => {
+  test("--by type CSV has one header row, exact integers, and the totals row keyed total", async () => {
     const r = await runCli(["v1", "--by", "type", "--format", "csv"]);
-    expect(r.out.split("\r\n").slice(0, 2)).toEqual([
-      "key,layers,macs,macs_pct,params,params_pct",
+    const lines = r.out.split("\r\n");
+    expect(lines.slice(0, 2)).toEqual([
+      "type,layers,macs,macs_pct,params,params_pct",
       "pointwise,13,539492352,94.86,3139584,74.59",
     ]);
+    expect(lines.at(-2)).toBe("total,28,568740352,100.00,4209088,100.00");
   });
 
   test("memory: peak in elements and bytes at the chosen dtype, with the model stated", async () => {
@@ -85,7 +87,7 @@ describe("mbn-cost compare", () => {
 
   test("--by type aligns the types of different families", async () => {
     const data = await json(["compare", "v1", "v3-large", "--by", "type"]);
-    const se = data.by_type.find((r: { key: string }) => r.key === "se");
+    const se = data.by_type.find((r: { type: string }) => r.type === "se");
     expect(se.values[0].macs).toBe(0);
     expect(se.values[1].macs).toBeGreaterThan(0);
   });
@@ -107,7 +109,9 @@ describe("mbn-cost sweep", () => {
     const r = await runCli(["sweep", "v2", "--alpha", "0.10:2.00:0.01", "--resolution", "32:512:8"]);
     expect(r.code).toBe(0);
     const lines = r.out.split("\r\n");
-    expect(lines[0]).toBe("model,alpha,resolution,macs,params,peak_activations,peak_activation_bytes");
+    expect(lines[0]).toBe(
+      "model,alpha,resolution,convention,params,macs,peak_activations,peak_activation_bytes",
+    );
     expect(lines).toHaveLength(11_651 + 2);
     expect(lines[1]).toMatch(/^v2,0\.10,32,/);
     expect(lines.at(-2)).toMatch(/^v2,2\.00,512,/);
@@ -126,9 +130,10 @@ describe("mbn-cost sweep", () => {
       .slice(1, -1)
       .map((l) => l.split(","));
     const data = JSON.parse((await runCli([...argv, "--format", "json"])).out);
-    expect(data.rows.map((r: { macs: number }) => String(r.macs))).toEqual(csv.map((c) => c[3]));
+    const MACS = 5; // model, alpha, resolution, convention, params, macs
+    expect(data.rows.map((r: { macs: number }) => String(r.macs))).toEqual(csv.map((c) => c[MACS]));
     const md = (await runCli([...argv, "--format", "markdown", "--exact"])).out;
-    for (const c of csv) expect(md).toContain(BigInt(c[3]!).toLocaleString("en-US"));
+    for (const c of csv) expect(md).toContain(BigInt(c[MACS]!).toLocaleString("en-US"));
     expect((await runCli([...argv, "--format", "table"])).out).toContain("568.74M");
   });
 

@@ -6,6 +6,7 @@ import { parseRange } from "../../evaluate/range.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import { fitDocument } from "../../report/fit.js";
+import { modelShortName } from "../../report/layers.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -74,7 +75,7 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
   const pareto = resolutions.length > 1 || options.resolutions !== undefined;
   const answers = fitWidths(model, alphas, resolutions, convention, limits);
   const shown = pareto ? paretoFront(answers) : answers;
-  const doc = fitDocument(options.model, pareto ? shown : answers, limits, convention, pareto);
+  const doc = fitDocument(modelShortName(model), pareto ? shown : answers, limits, convention, pareto);
   const found = answers.some((a) => a.best !== undefined);
   const outcome = await outputDocument(doc, options.output, found ? ExitCode.Ok : ExitCode.CheckFailed);
   return found

@@ -9,6 +9,7 @@ import { buildNetwork } from "../../model/build.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import { render } from "../../report/format.js";
 import { type SweepFormat, streamingSweepRenderers, sweepDocument } from "../../report/sweep.js";
+import { modelShortName } from "../../report/layers.js";
 import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
@@ -87,7 +88,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
       model.spec.input.channels,
     ]);
 
-  const ctx = { model: options.model, convention, bytesPerElement: DTYPES[options.dtype] };
+  const ctx = { model: modelShortName(model), convention, bytesPerElement: DTYPES[options.dtype] };
   const points = sweep(model, alphas, resolutions, convention, options.memoryModel);
   const format = options.format ?? sweepFormatFor(options.out);
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
