@@ -32,10 +32,13 @@ MODELS = {
 }
 ALPHAS = ["0.25", "0.33", "0.35", "0.5", "0.6", "0.75", "0.9", "1.0", "1.1", "1.3", "1.4", "2.0"]
 RESOLUTIONS = [224, 192, 160, 97, 33]
+# non-square inputs, height x width (as mbn-cost's --resolution 320x240), at two widths
+NON_SQUARE = [(320, 240), (97, 131)]
+NON_SQUARE_ALPHAS = ["0.5", "1.0"]
 
 ACTIVATIONS = {torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.Hardswish: "hswish", torch.nn.Hardsigmoid: "hsigmoid"}
 
-def count(model, res):
+def count(model, height, width):
     macs = 0
     parts = {"bias": 0, "bn": 0, "relu": 0, "relu6": 0, "hswish": 0, "hsigmoid": 0, "pool": 0, "pool-divide": 0}
     def conv_hook(m, inp, out):
@@ -74,7 +77,7 @@ def count(model, res):
     model.eval()
     try:
         with torch.no_grad():
-            model(torch.zeros(1, 3, res, res))
+            model(torch.zeros(1, 3, height, width))
     finally:
         torch.nn.functional.adaptive_avg_pool2d = functional
     return macs, parts
@@ -85,7 +88,12 @@ for name, build in MODELS.items():
         model = build(float(a))
         params = sum(p.numel() for p in model.parameters())
         for res in RESOLUTIONS:
-            macs, parts = count(build(float(a)), res)
+            macs, parts = count(build(float(a)), res, res)
             rows.append({"model": name, "alpha": a, "resolution": res, "params": params, "macs": macs, "parts": parts})
+    for a in NON_SQUARE_ALPHAS:
+        params = sum(p.numel() for p in build(float(a)).parameters())
+        for height, width in NON_SQUARE:
+            macs, parts = count(build(float(a)), height, width)
+            rows.append({"model": name, "alpha": a, "resolution": f"{height}x{width}", "params": params, "macs": macs, "parts": parts})
 json.dump({"generator": "scripts/torchvision-counts.py", "torch": torch.__version__, "torchvision": torchvision.__version__, "counts": rows}, sys.stdout, indent=1)
 print()

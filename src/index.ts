@@ -1,7 +1,7 @@
 /**
  * mbn-cost as a library. The CLI is built on these same functions.
  *
- *   import { loadModel, evaluate, formulas, toText } from "mbn-cost";
+import { loadModel, evaluate, formulas, toText } from "mbn-cost";
  *   const v2 = await loadModel("v2");
  *   const report = evaluate(v2, { alpha: 0.5 });
  *   report.totals; // { params: 1949136n, macs: 97131840n }
@@ -10,6 +10,7 @@
  * Counts are bigint; ratios are exact rationals ({ num, den }).
  */
 import { type CostReport, type ModelRef, evaluateModel } from "./evaluate/cost.js";
+import type { Resolution } from "./model/resolution.js";
 import { loadModel as loadModelFrom } from "./io/read-model-spec.js";
 import {
   type Convention,
@@ -108,8 +109,8 @@ export function loadModel(ref: string, cwd: string = process.cwd()): Promise<Mod
 export interface EvaluateOptions {
   /** Width multiplier (default 1). */
   readonly alpha?: number | string;
-  /** Input resolution (default: the model's). */
-  readonly resolution?: number;
+  /** Input resolution: a side, or { height, width } (default: the model's). */
+  readonly resolution?: number | Resolution;
   /** A preset name or a resolved convention (default "paper"). */
   readonly convention?: ConventionName | Convention;
   readonly overrides?: ConventionOverrides;
@@ -130,3 +131,4 @@ export function evaluate(model: ModelRef, options: EvaluateOptions = {}): CostRe
     convention,
   });
 }
+export type { Resolution } from "./model/resolution.js";

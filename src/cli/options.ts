@@ -4,6 +4,9 @@
  */
 import { InvalidArgumentError } from "commander";
 import { type Rational, parseRational } from "../algebra/rational.js";
+import type { Resolution } from "../model/resolution.js";
+import { InputError } from "../errors.js";
+import { parseRange } from "../evaluate/range.js";
 
 export function parsePositiveInteger(what: string, max = Number.MAX_SAFE_INTEGER) {
   return (raw: string): number => {
@@ -46,10 +49,47 @@ export function parseAlpha(raw: string): Alpha {
 }
 
 export const MAX_RESOLUTION = 16384;
-export const parseResolution = parsePositiveInteger("Resolution", MAX_RESOLUTION);
+
+/** "224" (square) or "320x240" / "320×240" (height x width); undefined if it is neither, or a side is out of range. */
+export function toResolution(raw: string): Resolution | undefined {
+  const match = /^(\d+)(?:\s*[x×]\s*(\d+))?$/.exec(raw.trim());
+  if (!match) return undefined;
+  const height = Number(match[1]);
+  const width = match[2] === undefined ? height : Number(match[2]);
+  const inRange = (side: number) => side >= 1 && side <= MAX_RESOLUTION;
+  return inRange(height) && inRange(width) ? { height, width } : undefined;
+}
+
+export const RESOLUTION_RULE = `a positive integer from 1 to ${MAX_RESOLUTION}, or HEIGHTxWIDTH (320x240)`;
+
+export function parseResolution(raw: string): Resolution {
+  const resolution = toResolution(raw);
+  if (!resolution) throw new InvalidArgumentError(`Resolution must be ${RESOLUTION_RULE}.`);
+  return resolution;
+}
 
 /** `--out FILE`; `--out -` is standard output, as if no --out were given. */
 export const readOut = (raw: unknown): string | undefined =>
   raw === undefined || raw === "-" ? undefined : String(raw);
 export const OUT_HELP =
   "write to a file (atomically; a link is followed, a device or pipe written to) instead of stdout; - for stdout";
+
+/**
+ * Square sides for sweep and fit: a value, a list (128,160,224) or START:STOP:STEP.
+ * A non-square input is refused here, with where it is accepted.
+ */
+export function parseResolutionRange(raw: string, flag: string): number[] {
+  if (/[x×]/.test(raw))
+    throw new InputError(
+      `${flag} '${raw}': a grid takes square sides (128,160,224 or 96:224:32); a non-square input (320x240) is for the main command, compare and report`,
+    );
+  return parseRange(
+    raw,
+    flag,
+    (r) =>
+      r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION)
+        ? undefined
+        : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
+    "a list (128,160,224) or START:STOP:STEP (96:224:32)",
+  ).map((v) => Number(v.exact.num));
+}

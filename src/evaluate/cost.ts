@@ -3,6 +3,7 @@
  * comes from a layer kind's formulas evaluated on its bindings; totals are
  * the sums of the rows, by construction.
  */
+import { type Resolution, squareResolution } from "../model/resolution.js";
 import { type CountFunction, compileCount } from "../algebra/evaluate.js";
 import type { LayerKind, LayerKindName, OpSpec, Shape, WorkCategory } from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
@@ -54,7 +55,7 @@ export interface CostReport {
   readonly model: ModelRef;
   /** As the user wrote it ("0.5"), and its value. */
   readonly alpha: { readonly text: string; readonly value: number };
-  readonly resolution: number;
+  readonly resolution: Resolution;
   readonly convention: Convention;
   readonly rows: readonly LayerRow[];
   readonly totals: Totals;
@@ -201,16 +202,18 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
 
 export interface EvaluateOptions {
   readonly alpha: { readonly text: string; readonly value: number };
-  readonly resolution?: number;
+  /** A side (square), or height × width; default: the model's. */
+  readonly resolution?: number | Resolution;
   readonly convention: Convention;
 }
 
 export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostReport {
-  const resolution = options.resolution ?? model.spec.input.resolution;
+  const given = options.resolution ?? model.spec.input.resolution;
+  const resolution = typeof given === "number" ? squareResolution(given) : given;
   const ops = buildNetwork(model.spec, options.alpha.value, options.convention);
   const { rows, totals } = costNetwork(
     ops,
-    [resolution, resolution, model.spec.input.channels],
+    [resolution.height, resolution.width, model.spec.input.channels],
     options.convention,
   );
   return { model, alpha: options.alpha, resolution, convention: options.convention, rows, totals };

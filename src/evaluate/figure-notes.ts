@@ -2,6 +2,7 @@
 import { type Metric, PUBLISHED_FIGURES } from "../published/figures.js";
 import type { CostReport } from "./cost.js";
 import { reproduceFigure } from "./reproduce.js";
+import { sameResolution, squareResolution } from "../model/resolution.js";
 
 export function differingFigureNotes(report: CostReport, kinds: readonly Metric["kind"][]): string[] {
   return PUBLISHED_FIGURES.filter(
@@ -10,7 +11,7 @@ export function differingFigureNotes(report: CostReport, kinds: readonly Metric[
       kinds.includes(f.metric.kind) &&
       f.model === report.model.id &&
       Number(f.alpha) === report.alpha.value &&
-      f.resolution === report.resolution &&
+      sameResolution(squareResolution(f.resolution), report.resolution) &&
       f.convention === report.convention.name,
   ).map((f) => {
     const r = reproduceFigure(f, report);

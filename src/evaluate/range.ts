@@ -31,14 +31,12 @@ export function parseRange(
   raw: string,
   what: string,
   accept: (r: Rational) => string | undefined,
+  examples = "a list (0.5,0.75,1) or START:STOP:STEP (0.25:1.5:0.25)",
 ): RangeValue[] {
   const text = raw.trim();
   const parse = (part: string): Rational => {
     const r = parseRational(part);
-    if (!r)
-      throw new InputError(
-        `${what} '${part}' in '${raw}' is not a number; expected a list (0.5,0.75,1) or START:STOP:STEP (0.25:1.5:0.25)`,
-      );
+    if (!r) throw new InputError(`${what} '${part}' in '${raw}' is not a number; expected ${examples}`);
     const problem = accept(r);
     if (problem) throw new InputError(`${what} '${part}' in '${raw}': ${problem}`);
     return r;

@@ -5,6 +5,7 @@ import type { Cell, ReportDocument } from "./document.js";
 import { groupDigits, humanize } from "./numbers.js";
 import { modelShortName } from "./layers.js";
 import { escapeXml as xml } from "./untrusted-text.js";
+import { resolutionText, resolutionValue } from "../model/resolution.js";
 
 const METRIC_LABEL: Record<BudgetMetric, string> = {
   macs: "MACs",
@@ -23,7 +24,7 @@ function signed(n: bigint, exact: boolean): string {
 
 function describe(result: BudgetResult): string {
   const r = result.report;
-  return `${modelShortName(r.model)} α ${r.alpha.text} ${r.resolution}px, ${r.convention.name}`;
+  return `${modelShortName(r.model)} α ${r.alpha.text} ${resolutionText(r.resolution)}px, ${r.convention.name}`;
 }
 
 /** "MACs 300.77M exceed the limit of 100M by 200.8%" */
@@ -78,7 +79,7 @@ export function budgetDocument(results: readonly BudgetResult[], exact: boolean)
         name: r.name,
         model: modelShortName(r.report.model),
         alpha: r.report.alpha.value,
-        resolution: r.report.resolution,
+        resolution: resolutionValue(r.report.resolution),
         convention: r.report.convention.name,
         passed: r.passed,
         checks: r.metrics.map((m) => ({

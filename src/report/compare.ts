@@ -17,6 +17,7 @@ import {
 } from "./layers.js";
 import { pct } from "./breakdown.js";
 import { humanize } from "./numbers.js";
+import { resolutionText, resolutionValue } from "../model/resolution.js";
 
 /** FD-MobileNet's argument compares the MACs spent at the four largest resolutions. */
 const LARGEST = 4;
@@ -58,7 +59,7 @@ function totalsGrid(specs: readonly ComparedSpec[], compared: Compared): Grid {
       specs[i]!.spec,
       t.report.model.spec.name,
       t.report.alpha.text,
-      `${t.report.resolution}`,
+      resolutionText(t.report.resolution),
       t.report.totals.params,
       inUnit(t.report.totals.macs, c),
       toDecimal(t.paramsRatio, 3),
@@ -115,7 +116,7 @@ function totalsCsv(specs: readonly ComparedSpec[], compared: Compared): Grid {
       specs[i]!.spec,
       modelShortName(t.report.model),
       t.report.alpha.text,
-      `${t.report.resolution}`,
+      resolutionText(t.report.resolution),
       c.name,
       t.report.totals.params,
       ...Object.values(countFields(t.report.totals.macs, c)),
@@ -191,7 +192,7 @@ function modelData(specs: readonly ComparedSpec[], compared: Compared) {
     model: modelShortName(t.report.model),
     name: t.report.model.spec.name,
     alpha: t.report.alpha.value,
-    resolution: t.report.resolution,
+    resolution: resolutionValue(t.report.resolution),
     totals: { params: t.report.totals.params, ...countFields(t.report.totals.macs, c) },
     ratio_to_first: { params: ratioData(t.paramsRatio), macs: ratioData(t.macsRatio) },
   }));

@@ -4,6 +4,7 @@ import type { Convention } from "../model/conventions.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
 import { conventionDetails, conventionLine, modelShortName, modelTitle, unitOf } from "./layers.js";
 import { groupDigits } from "./numbers.js";
+import { resolutionSize, resolutionValue } from "../model/resolution.js";
 
 const signed = (n: bigint): string => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
 const how = (r: ExplainRow["from"]): string =>
@@ -77,7 +78,7 @@ function explainData(e: Explanation) {
   return {
     model: modelShortName(e.from.model),
     alpha: e.from.alpha.value,
-    resolution: e.from.resolution,
+    resolution: resolutionValue(e.from.resolution),
     from: side(e.from.convention, (r) => r.from.value),
     to: side(e.to.convention, (r) => r.to.value),
     difference: totalOf(e.count, (r) => r.difference),
@@ -125,7 +126,7 @@ export function explainDocument(e: Explanation): ReportDocument {
   ];
   const r = e.from;
   return {
-    title: `From ${f.name} to ${t.name}: ${modelTitle(r.model)} · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`,
+    title: `From ${f.name} to ${t.name}: ${modelTitle(r.model)} · α ${r.alpha.text} · ${resolutionSize(r.resolution)}`,
     meta: [conventionLine(f), conventionLine(t)],
     details: [conventionDetails(f), conventionDetails(t)],
     grids: [countGrid, paramGrid],

@@ -7,6 +7,7 @@ import { inUnitOf, UNIT_DESCRIPTORS, type UnitDescriptor } from "../model/units.
 import type { Grid, ReportDocument } from "./document.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 import { memoryData, memoryLine } from "./memory.js";
+import { resolutionSize, resolutionText, resolutionValue } from "../model/resolution.js";
 
 export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
 
@@ -62,7 +63,7 @@ export function reportHeading(report: CostReport): {
   return {
     title: modelTitle(report.model),
     headline: (cell) =>
-      `α ${report.alpha.text} · ${report.resolution}×${report.resolution} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
+      `α ${report.alpha.text} · ${resolutionSize(report.resolution)} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
     meta: [conventionLine(report.convention), `source: ${spec.source}`],
     details: [conventionDetails(report.convention)],
   };
@@ -80,7 +81,7 @@ export function reportData(report: CostReport): Record<string, unknown> {
     name: report.model.spec.name,
     source: report.model.spec.source,
     alpha: report.alpha.value,
-    resolution: report.resolution,
+    resolution: resolutionValue(report.resolution),
     ...conventionData(c),
     totals: { params: report.totals.params, ...countFields(report.totals.macs, c) },
   };
@@ -173,7 +174,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
     notes: report.model.spec.notes ?? [],
     chart: {
       kind: "bars",
-      title: `${modelTitle(report.model)} α ${report.alpha.text} ${report.resolution}px: ${unitLabel(c)} per layer, by op type`,
+      title: `${modelTitle(report.model)} α ${report.alpha.text} ${resolutionText(report.resolution)}px: ${unitLabel(c)} per layer, by op type`,
       unit: unitLabel(c),
       labels: "none",
       // layers without MACs under the convention (pools, adds) draw nothing: they are left out
@@ -201,7 +202,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
 export function totalsDocument(report: CostReport): ReportDocument {
   const { params, macs } = report.totals;
   const flops = 2n * macs;
-  const setting = `${modelShortName(report.model)} α ${report.alpha.text} ${report.resolution}×${report.resolution}`;
+  const setting = `${modelShortName(report.model)} α ${report.alpha.text} ${resolutionSize(report.resolution)}`;
   return {
     title: setting,
     meta: [],
@@ -224,7 +225,7 @@ export function totalsDocument(report: CostReport): ReportDocument {
         [
           modelShortName(report.model),
           report.alpha.text,
-          `${report.resolution}`,
+          resolutionText(report.resolution),
           report.convention.name,
           params,
           macs,

@@ -16,6 +16,9 @@ const cases: [string[], RegExp][] = [
   [["v2", "--resolution", "224.5"], /'224\.5' is invalid\. Resolution/],
   [["v2", "--resolution", "99999"], /'99999' is invalid\. Resolution/],
   [["v9"], /unknown model 'v9': expected one of v1\|mobilenet-v1/],
+  [["v2", "--resolution", "0x5"], /'0x5' is invalid\. Resolution must be .* or HEIGHTxWIDTH \(320x240\)/],
+  [["v2", "--resolution", "320x"], /'320x' is invalid\. Resolution must be/],
+  [["v2@1/320x240", "-r", "320x200"], /gives resolution 320x240 and --resolution gives 320x200: give one/],
   [
     ["v2", "--convention", "keras"],
     /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/,
@@ -49,7 +52,7 @@ const cases: [string[], RegExp][] = [
   [["v2@0/160"], /spec 'v2@0\/160': width multiplier '0' must be a number > 0/],
   // compare
   [["compare", "v1@0", "v2"], /spec 'v1@0': width multiplier '0' must be a number > 0/],
-  [["compare", "v1@0.5/0"], /resolution 0 must be an integer from 1/],
+  [["compare", "v1@0.5/0"], /resolution 0 must be a positive integer from 1/],
   [["compare", "v1", "--by", "layer"], /'layer' is invalid\. Allowed choices are type, resolution, block/],
   // sweep
   [["sweep", "v2", "--alpha", "1:0.5:0.1"], /start 1 is above stop 0\.5/],

@@ -95,7 +95,7 @@ describe("mbn-cost compare", () => {
   test.each([
     [["compare", "v1@0"], /spec 'v1@0': width multiplier '0' must be a number > 0/],
     [["compare", "v1@abc"], /width multiplier 'abc'/],
-    [["compare", "v1@0.5/0"], /resolution 0 must be an integer from 1/],
+    [["compare", "v1@0.5/0"], /resolution 0 must be a positive integer from 1/],
     [["compare", "v7@1"], /unknown model 'v7'/],
   ])("%j exits 2", async (argv, message) => {
     const r = await runCli(argv);

@@ -191,3 +191,40 @@ describe("--exact reaches the headline; act and nl spell activations alike", () 
     expect(acts("HS")).toContain("hswish");
   });
 });
+
+describe("non-square inputs: --resolution HEIGHTxWIDTH", () => {
+  test("v2 -r 320x240 is a 320×240 input, everywhere a resolution is written", async () => {
+    const r = await runCli(["v2", "--resolution", "320x240"]);
+    expect(r.out).toContain("α 1 · 320×240 input");
+    expect(r.out).toMatch(/│ conv_1\s+│ conv\s+│ 320×240×3\s+│ 160×120×32 │/);
+    const data = JSON.parse((await runCli(["v2", "-r", "320×240", "--format", "json"])).out);
+    expect(data.resolution).toBe("320x240");
+    // torchvision 0.14 on a 1×3×320×240 tensor measures the same (test/evaluate/torchvision.test.ts)
+    expect(data.totals.macs).toBe(467_729_920);
+    expect(data.totals.macs).not.toBe(
+      JSON.parse((await runCli(["v2", "-r", "320", "-f", "json"])).out).totals.macs,
+    );
+  });
+
+  test("the spec syntax takes it too, in the main command, compare and --totals CSV", async () => {
+    expect((await runCli(["v2@0.5/320x240", "--totals"])).out).toBe(
+      "v2 α 0.5 320×240: 1.95M params · 150.55M MACs · 301.11M FLOPs (paper)\n",
+    );
+    const csv = (await runCli(["compare", "v2/320x240", "v2/240x320", "--format", "csv"])).out.split("\r\n");
+    expect(csv[1]).toMatch(/^v2\/320x240,v2,1,320x240,paper,/);
+    expect(csv[2]).toMatch(/^v2\/240x320,v2,1,240x320,paper,/);
+  });
+
+  test("sweep and fit take square sides, and say where a non-square input goes", async () => {
+    for (const args of [
+      ["sweep", "v2", "-r", "320x240"],
+      ["fit", "v2", "--max-macs", "100M", "-r", "320x240"],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(
+        /a grid takes square sides .* non-square input \(320x240\) is for the main command/,
+      );
+    }
+  });
+});

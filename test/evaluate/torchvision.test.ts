@@ -1,7 +1,8 @@
 /**
  * `--convention torchvision` equals torchvision's own definitions exactly:
  * sum(p.numel()) and conv + linear MACs measured by forward hooks, for V2,
- * V3-Large and V3-Small at 12 widths × 5 resolutions. The fixture was made by
+ * V3-Large and V3-Small at 12 widths × 5 resolutions, and at two non-square
+ * inputs (height x width, as --resolution 320x240). The fixture was made by
  * scripts/torchvision-counts.py from Debian's torchvision (version recorded in
  * the file), never a dependency of these tests.
  */
@@ -12,7 +13,8 @@ import { costOf } from "../helpers/models.js";
 interface Count {
   model: string;
   alpha: string;
-  resolution: number;
+  /** A side, or "HxW" for a non-square input. */
+  resolution: number | string;
   params: number;
   macs: number;
   parts: Record<string, number>;

@@ -1,4 +1,5 @@
 import { evaluateModel, type CostReport } from "../../src/evaluate/cost.js";
+import { parseResolution } from "../../src/cli/options.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
 import { type ConventionName, resolveConvention } from "../../src/model/conventions.js";
 
@@ -6,13 +7,15 @@ import { type ConventionName, resolveConvention } from "../../src/model/conventi
 export async function costOf(
   model: string,
   alpha = "1.0",
-  resolution?: number,
+  resolution?: number | string,
   convention: ConventionName = "paper",
 ): Promise<CostReport> {
   const ref = await loadModel(model, process.cwd());
   return evaluateModel(ref, {
     alpha: { text: alpha, value: Number(alpha) },
-    ...(resolution !== undefined && { resolution }),
+    ...(resolution !== undefined && {
+      resolution: typeof resolution === "number" ? resolution : parseResolution(resolution),
+    }),
     convention: resolveConvention(convention),
   });
 }

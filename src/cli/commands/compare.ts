@@ -1,3 +1,4 @@
+import type { Resolution } from "../../model/resolution.js";
 import { type Command, Option } from "commander";
 import { COMPARE_BREAKDOWNS, type CompareBreakdownBy } from "../../evaluate/option-names.js";
 import { FORMATS } from "../../report/format.js";
@@ -11,7 +12,7 @@ import {
 } from "./model-options.js";
 
 type CompareCliOptions = ConventionOptionValues &
-  OutputOptionValues & { alpha?: Alpha; resolution?: number; by?: CompareBreakdownBy };
+  OutputOptionValues & { alpha?: Alpha; resolution?: Resolution; by?: CompareBreakdownBy };
 import type { ConventionOptionValues, OutputOptionValues } from "./model-options.js";
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
@@ -19,7 +20,11 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .command("compare")
     .description("compare models side by side: totals with ratios to the first, and aligned breakdowns")
     .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
-    .option("-r, --resolution <pixels>", "input resolution of every spec that gives none", parseResolution)
+    .option(
+      "-r, --resolution <pixels>",
+      "input side (or HEIGHTxWIDTH) of every spec that gives none",
+      parseResolution,
+    )
     .argument("<specs...>", "model[@alpha][/resolution], e.g. v1@0.5 fd@1 v2@0.75/160")
     .addOption(new Option("--by <grouping>", "align a breakdown row by row").choices(COMPARE_BREAKDOWNS))
     .addHelpText(

@@ -1,3 +1,4 @@
+import type { Resolution } from "../../model/resolution.js";
 import { type Command, Option } from "commander";
 import { CONVENTION_NAMES, type ConventionName } from "../../model/convention-names.js";
 import type { CommandContext } from "../context.js";
@@ -8,7 +9,7 @@ type ExplainCliOptions = OutputOptionValues & {
   from: ConventionName;
   to: ConventionName;
   alpha?: Alpha;
-  resolution?: number;
+  resolution?: Resolution;
 };
 import type { OutputOptionValues } from "./model-options.js";
 
@@ -28,7 +29,11 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
         .makeOptionMandatory(),
     )
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
-    .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
+    .option(
+      "-r, --resolution <pixels>",
+      "input side, or HEIGHTxWIDTH for a non-square input (default: the model's)",
+      parseResolution,
+    )
     .addHelpText(
       "after",
       `

@@ -1,3 +1,4 @@
+import type { Resolution } from "../../model/resolution.js";
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { type Alpha, OUT_HELP, readOut, parseAlpha, parseResolution } from "../options.js";
@@ -5,7 +6,7 @@ import { addConventionOptions, type ConventionOptionValues, readConventionChoice
 
 type ReportCliOptions = ConventionOptionValues & {
   alpha?: Alpha;
-  resolution?: number;
+  resolution?: Resolution;
   out?: string;
   force?: true;
   exact?: true;
@@ -18,7 +19,11 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       "one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline",
     )
     .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
-    .option("-r, --resolution <pixels>", "input resolution of every spec that gives none", parseResolution)
+    .option(
+      "-r, --resolution <pixels>",
+      "input side (or HEIGHTxWIDTH) of every spec that gives none",
+      parseResolution,
+    )
     .argument("<specs...>", "model[@alpha][/resolution], one or more (e.g. v1, or v1@0.5 fd@1)")
     .option("-o, --out <file>", `the HTML file: ${OUT_HELP}`)
     .option("--force", "overwrite the --out file if it exists")

@@ -1,3 +1,4 @@
+import type { Resolution } from "../../model/resolution.js";
 import { type Command, Option } from "commander";
 import { InputError } from "../../errors.js";
 import { BREAKDOWNS, type BreakdownBy } from "../../evaluate/option-names.js";
@@ -24,7 +25,7 @@ type ShowCliOptions = ConventionOptionValues &
   OutputOptionValues &
   MemoryOptionValues & {
     alpha?: Alpha;
-    resolution?: number;
+    resolution?: Resolution;
     by?: BreakdownBy;
     totals?: true;
   };
@@ -51,7 +52,11 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .argument("<model>", MODEL_ARGUMENT)
     .argument("[unexpected...]")
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
-    .option("-r, --resolution <pixels>", "input resolution (default: the model's)", parseResolution)
+    .option(
+      "-r, --resolution <pixels>",
+      "input side, or HEIGHTxWIDTH for a non-square input (default: the model's)",
+      parseResolution,
+    )
     .option("--totals", "only the totals: params, MACs and FLOPs on one line")
     .addOption(
       new Option(

@@ -12,6 +12,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { toAlpha } from "../options.js";
 import type { Outcome, OutputFile } from "../outcome.js";
+import { resolutionText } from "../../model/resolution.js";
 
 export interface CheckOptions {
   readonly file: string;
@@ -39,7 +40,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
       ...(budget.resolution !== undefined && { resolution: budget.resolution }),
       convention: resolveConvention(budget.convention ?? "paper"),
     });
-    const spec = `${budget.model}@${alpha.text}/${report.resolution}`;
+    const spec = `${budget.model}@${alpha.text}/${resolutionText(report.resolution)}`;
     results.push(checkBudget(budget.name ?? spec, budget, report));
   }
   const doc = budgetDocument(results, options.exact);

@@ -1,3 +1,4 @@
+import type { Resolution } from "../../model/resolution.js";
 import { InputError } from "../../errors.js";
 import { compareReports } from "../../evaluate/compare.js";
 import type { CompareBreakdownBy } from "../../evaluate/option-names.js";
@@ -12,7 +13,7 @@ import {
 import { compareDocument } from "../../report/compare.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
-import { type Alpha, MAX_RESOLUTION, toAlpha } from "../options.js";
+import { type Alpha, RESOLUTION_RULE, toAlpha, toResolution } from "../options.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
@@ -29,18 +30,18 @@ export interface ParsedSpec {
   readonly alpha: Alpha;
   /** The spec wrote its α (v1@0.5), rather than taking 1. */
   readonly alphaGiven: boolean;
-  readonly resolution: number | undefined;
+  readonly resolution: Resolution | undefined;
 }
 
 /** --alpha and --resolution of compare and report: for every spec that does not say its own. */
 export interface SpecDefaults {
   readonly alpha?: Alpha | undefined;
-  readonly resolution?: number | undefined;
+  readonly resolution?: Resolution | undefined;
 }
 
 /** model[@alpha][/resolution]; a model may itself be a path. */
 export function parseSpec(spec: string): ParsedSpec {
-  const match = /^(.+?)(?:@([^@/]+))?(?:\/(\d+))?$/.exec(spec);
+  const match = /^(.+?)(?:@([^@/]+))?(?:\/(\d+(?:[x×]\d+)?))?$/.exec(spec);
   const model = match?.[1];
   if (!match || !model)
     throw new InputError(`spec '${spec}': expected model[@alpha][/resolution], e.g. v1@0.5 or v2@0.75/160`);
@@ -48,12 +49,9 @@ export function parseSpec(spec: string): ParsedSpec {
   const alpha = toAlpha(alphaText);
   if (!alpha)
     throw new InputError(`spec '${spec}': width multiplier '${alphaText}' must be a number > 0 and ≤ 10`);
-  const resolution = match[3] === undefined ? undefined : Number(match[3]);
-  if (resolution !== undefined && (resolution < 1 || resolution > MAX_RESOLUTION)) {
-    throw new InputError(
-      `spec '${spec}': resolution ${match[3]} must be an integer from 1 to ${MAX_RESOLUTION}`,
-    );
-  }
+  const resolution = match[3] === undefined ? undefined : toResolution(match[3]);
+  if (match[3] !== undefined && resolution === undefined)
+    throw new InputError(`spec '${spec}': resolution ${match[3]} must be ${RESOLUTION_RULE}`);
   return { model, alpha, alphaGiven: match[2] !== undefined, resolution };
 }
 

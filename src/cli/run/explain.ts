@@ -1,3 +1,4 @@
+import type { Resolution } from "../../model/resolution.js";
 import { evaluateModel } from "../../evaluate/cost.js";
 import { explainDifference } from "../../evaluate/explain.js";
 import { loadModel } from "../../io/read-model-spec.js";
@@ -14,7 +15,7 @@ export interface ExplainOptions {
   readonly from: ConventionName;
   readonly to: ConventionName;
   readonly alpha: Alpha;
-  readonly resolution: number | undefined;
+  readonly resolution: Resolution | undefined;
   readonly output: OutputChoice;
 }
 

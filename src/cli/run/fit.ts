@@ -10,7 +10,7 @@ import { modelShortName } from "../../report/layers.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { MAX_ALPHA, MAX_RESOLUTION, toAlpha } from "../options.js";
+import { MAX_ALPHA, parseResolutionRange, toAlpha } from "../options.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
@@ -64,14 +64,7 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
     options.resolutions !== undefined
       ? ["--resolutions", options.resolutions]
       : ["--resolution", options.resolution];
-  const resolutions =
-    raw === undefined
-      ? [model.spec.input.resolution]
-      : parseRange(raw, flag, (r) =>
-          r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION)
-            ? undefined
-            : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
-        ).map((v) => Number(v.exact.num));
+  const resolutions = raw === undefined ? [model.spec.input.resolution] : parseResolutionRange(raw, flag);
   const pareto = resolutions.length > 1 || options.resolutions !== undefined;
   const answers = fitWidths(model, alphas, resolutions, convention, limits);
   const shown = pareto ? paretoFront(answers) : answers;

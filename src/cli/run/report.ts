@@ -26,6 +26,7 @@ import { VERSION } from "../version.js";
 import { findBuiltinModel } from "../../model/builtin.js";
 import { type EvaluatedSpec, evaluateSpecs, type SpecDefaults } from "./compare.js";
 import { evaluateSetting } from "./paper.js";
+import { resolutionSize, sameResolution, squareResolution } from "../../model/resolution.js";
 
 export interface ReportOptions extends SpecDefaults {
   readonly specs: readonly string[];
@@ -89,7 +90,7 @@ async function modelSections(
     (f) =>
       f.model === report.model.id &&
       Number(f.alpha) === report.alpha.value &&
-      f.resolution === report.resolution,
+      sameResolution(squareResolution(f.resolution), report.resolution),
   );
   if (figures.length > 0) {
     const reproductions = [];
@@ -173,7 +174,7 @@ export async function runReport(options: ReportOptions, io: CliIo): Promise<Outc
   const title =
     evaluated.length > 1
       ? `mbn-cost: ${evaluated.map((e) => e.spec).join(" vs ")}`
-      : `${modelTitle(r.model)} · α ${r.alpha.text} · ${r.resolution}×${r.resolution}`;
+      : `${modelTitle(r.model)} · α ${r.alpha.text} · ${resolutionSize(r.resolution)}`;
   const html = renderHtml(
     {
       title,

@@ -1,3 +1,4 @@
+import { type Resolution, resolutionText, sameResolution } from "../../model/resolution.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../../errors.js";
@@ -20,10 +21,11 @@ import { outputDocument } from "./output.js";
  */
 function resolveTarget(
   ref: string,
-  flags: { readonly alpha: Alpha | undefined; readonly resolution: number | undefined },
+  flags: { readonly alpha: Alpha | undefined; readonly resolution: Resolution | undefined },
   cwd: string,
-): { model: string; alpha: Alpha; resolution: number | undefined } {
-  const spec = /@|\/\d+$/.test(ref) && !existsSync(resolve(cwd, ref)) ? parseSpec(ref) : undefined;
+): { model: string; alpha: Alpha; resolution: Resolution | undefined } {
+  const spec =
+    /@|\/\d+(?:[x×]\d+)?$/.test(ref) && !existsSync(resolve(cwd, ref)) ? parseSpec(ref) : undefined;
   const specAlpha = spec?.alphaGiven ? spec.alpha : undefined;
   if (specAlpha && flags.alpha && specAlpha.value !== flags.alpha.value) {
     throw new InputError(
@@ -33,10 +35,10 @@ function resolveTarget(
   if (
     spec?.resolution !== undefined &&
     flags.resolution !== undefined &&
-    spec.resolution !== flags.resolution
+    !sameResolution(spec.resolution, flags.resolution)
   ) {
     throw new InputError(
-      `'${ref}' gives resolution ${spec.resolution} and --resolution gives ${flags.resolution}: give one`,
+      `'${ref}' gives resolution ${resolutionText(spec.resolution)} and --resolution gives ${resolutionText(flags.resolution)}: give one`,
     );
   }
   return {
@@ -51,7 +53,7 @@ export interface ShowOptions {
   readonly model: string;
   /** --alpha, when given. */
   readonly alpha: Alpha | undefined;
-  readonly resolution: number | undefined;
+  readonly resolution: Resolution | undefined;
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
   readonly output: OutputChoice;

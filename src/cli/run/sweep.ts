@@ -14,7 +14,7 @@ import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { MAX_ALPHA, MAX_RESOLUTION, toAlpha } from "../options.js";
+import { MAX_ALPHA, parseResolutionRange, toAlpha } from "../options.js";
 import type { Outcome } from "../outcome.js";
 
 export interface SweepOptions {
@@ -65,14 +65,10 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
       ? undefined
       : `width multiplier must be > 0 and ≤ ${MAX_ALPHA}`,
   ).map((v) => toAlpha(v.text)!);
-  const resolutions = parseRange(
+  const resolutions = parseResolutionRange(
     options.resolutions ?? String(model.spec.input.resolution),
     "--resolution",
-    (r) =>
-      r.den === 1n && r.num >= 1n && r.num <= BigInt(MAX_RESOLUTION)
-        ? undefined
-        : `resolution must be an integer from 1 to ${MAX_RESOLUTION}`,
-  ).map((v) => Number(v.exact.num));
+  );
   if (alphas.length * resolutions.length > MAX_CONFIGURATIONS) {
     const count = (alphas.length * resolutions.length).toLocaleString("en-US");
     throw new InputError(
