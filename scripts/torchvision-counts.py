@@ -38,7 +38,7 @@ NON_SQUARE_ALPHAS = ["0.5", "1.0"]
 
 ACTIVATIONS = {torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.Hardswish: "hswish", torch.nn.Hardsigmoid: "hsigmoid"}
 
-def count(model, height, width):
+def count(model, height, width, part=None):
     macs = 0
     parts = {"bias": 0, "bn": 0, "relu": 0, "relu6": 0, "hswish": 0, "hsigmoid": 0, "pool": 0, "pool-divide": 0}
     def conv_hook(m, inp, out):
@@ -77,7 +77,7 @@ def count(model, height, width):
     model.eval()
     try:
         with torch.no_grad():
-            model(torch.zeros(1, 3, height, width))
+            (part or model)(torch.zeros(1, 3, height, width))
     finally:
         torch.nn.functional.adaptive_avg_pool2d = functional
     return macs, parts
@@ -95,5 +95,21 @@ for name, build in MODELS.items():
         for height, width in NON_SQUARE:
             macs, parts = count(build(float(a)), height, width)
             rows.append({"model": name, "alpha": a, "resolution": f"{height}x{width}", "params": params, "macs": macs, "parts": parts})
+# the backbone (--no-head: model.features, cut at the global pool) and no classifier
+# (--classes 0: the last Linear replaced by Identity, as timm's num_classes=0)
+HEAD_ALPHAS = ["0.5", "1.0"]
+HEAD_RESOLUTIONS = [224, 160]
+for name, build in MODELS.items():
+    for a in HEAD_ALPHAS:
+        for res in HEAD_RESOLUTIONS:
+            model = build(float(a))
+            params = sum(p.numel() for p in model.features.parameters())
+            macs, parts = count(model, res, res, part=model.features)
+            rows.append({"model": name, "alpha": a, "resolution": res, "head": "none", "params": params, "macs": macs, "parts": parts})
+            model = build(float(a))
+            model.classifier[-1] = torch.nn.Identity()
+            params = sum(p.numel() for p in model.parameters())
+            macs, parts = count(model, res, res)
+            rows.append({"model": name, "alpha": a, "resolution": res, "classes": 0, "params": params, "macs": macs, "parts": parts})
 json.dump({"generator": "scripts/torchvision-counts.py", "torch": torch.__version__, "torchvision": torchvision.__version__, "counts": rows}, sys.stdout, indent=1)
 print()

@@ -20,6 +20,16 @@ export function parsePositiveInteger(what: string, max = Number.MAX_SAFE_INTEGER
   };
 }
 
+/** A whole number from 0 to max. */
+export function parseCount(what: string, max: number) {
+  return (raw: string): number => {
+    const value = /^\+?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value > max)
+      throw new InvalidArgumentError(`${what} must be a whole number from 0 to ${max}.`);
+    return value;
+  };
+}
+
 /** A width multiplier as the user wrote it, its exact value and its double (as frameworks compute with it). */
 export interface Alpha {
   readonly text: string;

@@ -33,6 +33,14 @@ function expandEntry(
 /** No real network has more primitive ops than this; a file asking for more is refused before the work. */
 export const MAX_OPS = 100_000;
 
+/** The entries before the last average pool (the global pool of every built-in): the backbone, as torchvision's `model.features`. */
+export function backboneLayers(model: ModelSpec): readonly LayerSpec[] {
+  const pool = model.layers.map((spec) => spec.kind === "avgpool").lastIndexOf(true);
+  if (pool < 0)
+    throw new InputError(`${model.name}: --no-head cuts at the last average pool, and this model has none`);
+  return model.layers.slice(0, pool);
+}
+
 export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention): OpSpec[] {
   const ctx: BuildContext = {
     alpha,
@@ -44,7 +52,7 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
   const counters = new Map<string, number>();
   const ops: OpSpec[] = [];
   let state: BuildState = { channels: model.input.channels, tableChannels: model.input.channels };
-  for (const spec of model.layers) {
+  for (const spec of convention.head === false ? backboneLayers(model) : model.layers) {
     const prefix = blockKinds[spec.kind].prefix;
     const nameBlock = () => {
       const n = (counters.get(prefix) ?? 0) + 1;

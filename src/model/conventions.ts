@@ -20,8 +20,10 @@ export interface Convention {
   readonly bn: boolean;
   /** TF-slim checkpoints classify 1001 classes: 1000 plus background. */
   readonly backgroundClass: boolean;
-  /** Overrides the model's class count. */
+  /** Overrides the model's class count; 0 leaves the classifier out (timm's num_classes=0). */
   readonly classes?: number;
+  /** false: the backbone only, cut at the global pool (torchvision's `model.features`). */
+  readonly head?: boolean;
   /** FLOPs = 2 × MACs, labelled so everywhere. */
   readonly unit: Unit;
   /** Operations counted per element of each kind of element-wise work (absent: ignored). */
@@ -165,7 +167,9 @@ export function conventionDifferences(c: Convention): string[] {
   const differences: string[] = [];
   if (c.bias !== paper.bias) differences.push(c.bias ? "+ biases" : "no biases");
   if (c.bn !== paper.bn) differences.push(c.bn ? "+ BN" : "no BN");
-  if (c.classes !== undefined) differences.push(`${c.classes} classes`);
+  if (c.head === false) differences.push("no head (backbone only)");
+  if (c.classes === 0) differences.push("no classifier");
+  else if (c.classes !== undefined) differences.push(`${c.classes} classes`);
   else if (c.backgroundClass) differences.push("1001 classes");
   if (c.rules !== paper.rules) differences.push(`${c.rules} widths`);
   const counted = WORK_CATEGORIES.filter((k) => c.work[k] !== undefined);
@@ -178,6 +182,7 @@ export interface ConventionOverrides {
   readonly bias?: boolean;
   readonly bn?: boolean;
   readonly classes?: number;
+  readonly head?: boolean;
   readonly unit?: Unit;
 }
 
@@ -186,6 +191,8 @@ const CHANGES: Record<string, string> = {
   "no-bias": "biases not counted",
   bn: "BatchNorm γ and β counted",
   "no-bn": "BatchNorm not counted",
+  "no-head": "the backbone only (cut at the global pool; no classifier)",
+  "classes=0": "no classifier (0 classes)",
 };
 const describeChange = (change: string): string => CHANGES[change] ?? change.replace("classes=", "classes: ");
 
@@ -197,11 +204,13 @@ export function resolveConvention(name: ConventionName, overrides: ConventionOve
     changes.push(overrides.bias ? "bias" : "no-bias");
   if (overrides.bn !== undefined && overrides.bn !== base.bn) changes.push(overrides.bn ? "bn" : "no-bn");
   if (overrides.classes !== undefined) changes.push(`classes=${overrides.classes}`);
+  if (overrides.head === false) changes.push("no-head");
   return {
     ...base,
     ...(overrides.bias !== undefined && { bias: overrides.bias }),
     ...(overrides.bn !== undefined && { bn: overrides.bn }),
     ...(overrides.classes !== undefined && { classes: overrides.classes }),
+    ...(overrides.head === false && { head: false }),
     ...(overrides.unit !== undefined && { unit: overrides.unit }),
     name: [name, ...changes].join("+"),
     summary:

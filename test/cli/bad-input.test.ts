@@ -27,7 +27,7 @@ const cases: [string[], RegExp][] = [
   [["v2", "--by", "colour"], /'colour' is invalid\. Allowed choices are type, resolution, block, layer/],
   [["v2", "--dtype", "fp64"], /'fp64' is invalid\. Allowed choices are fp32, fp16, int8/],
   [["v2", "--unit", "gflops"], /'gflops' is invalid\. Allowed choices are macs, flops/],
-  [["v2", "--classes", "-3"], /'-3' is invalid\. Classes must be a positive integer/],
+  [["v2", "--classes", "-3"], /'-3' is invalid\. Classes must be a whole number from 0 to 1000000/],
   [["v2", "--frobnicate"], /unknown option '--frobnicate'/],
   [
     ["v2", "--out", "no/such/folder/x.csv"],

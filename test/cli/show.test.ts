@@ -228,3 +228,42 @@ describe("non-square inputs: --resolution HEIGHTxWIDTH", () => {
     }
   });
 });
+
+describe("backbone-only counts: --no-head and --classes 0", () => {
+  const totals = async (args: string[]) =>
+    JSON.parse((await runCli([...args, "--totals", "--format", "json"])).out).totals;
+
+  test("--no-head leaves out the global pool and everything after it, and says so", async () => {
+    const r = await runCli(["v2", "--no-head"]);
+    expect(r.out).toContain("convention: paper+no-head — vs paper no head (backbone only)");
+    expect(r.out).not.toMatch(/fc_1|avgpool/);
+    expect(r.out).toMatch(/│ pw_1\s+│ pointwise │ 7×7×320\s+│ 7×7×1280\s+│/);
+    // the whole model less its pool and classifier (1280·1000 weights + 1000 biases under torchvision)
+    const whole = await totals(["v2", "-c", "torchvision"]);
+    expect(await totals(["v2", "-c", "torchvision", "--no-head"])).toEqual({
+      params: whole.params - 1_281_000,
+      macs: whole.macs - 1_280_000,
+      flops: 2 * (whole.macs - 1_280_000),
+    });
+  });
+
+  test("--classes 0 leaves out only the classifier: V3 keeps its 1280 layer, as timm's num_classes=0", async () => {
+    const noClassifier = await totals(["v3-large", "-c", "torchvision", "--classes", "0"]);
+    const noHead = await totals(["v3-large", "-c", "torchvision", "--no-head"]);
+    expect(noClassifier.params - noHead.params).toBe(960 * 1280 + 1280);
+    expect((await runCli(["v3-large", "--classes", "0"])).out).toContain("no classifier");
+  });
+
+  test("a model without an average pool has no head to cut, and says so", async () => {
+    const r = await runCli([fixture("valid/no-pool.json"), "--no-head"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--no-head cuts at the last average pool, and this model has none/);
+  });
+
+  test("sweep and compare take them too", async () => {
+    const sweep = (await runCli(["sweep", "v2", "--no-head"])).out.split("\r\n")[1];
+    expect(sweep).toMatch(/^v2,1,224,paper\+no-head,2189760,299494272,/);
+    const compare = (await runCli(["compare", "v2", "v1", "--classes", "0", "-f", "csv"])).out;
+    expect(compare).toContain("paper+classes=0");
+  });
+});

@@ -2,7 +2,9 @@
  * `--convention torchvision` equals torchvision's own definitions exactly:
  * sum(p.numel()) and conv + linear MACs measured by forward hooks, for V2,
  * V3-Large and V3-Small at 12 widths × 5 resolutions, and at two non-square
- * inputs (height x width, as --resolution 320x240). The fixture was made by
+ * inputs (height x width, as --resolution 320x240); and the backbone alone
+ * (--no-head = model.features) and without the classifier (--classes 0 = the
+ * last Linear replaced by Identity). The fixture was made by
  * scripts/torchvision-counts.py from Debian's torchvision (version recorded in
  * the file), never a dependency of these tests.
  */
@@ -15,10 +17,21 @@ interface Count {
   alpha: string;
   /** A side, or "HxW" for a non-square input. */
   resolution: number | string;
+  /** "none": model.features only (--no-head). */
+  head?: "none";
+  /** 0: the last Linear replaced by Identity (--classes 0). */
+  classes?: 0;
   params: number;
   macs: number;
   parts: Record<string, number>;
 }
+
+const overridesOf = (c: Count) => ({
+  ...(c.head === "none" && { head: false }),
+  ...(c.classes !== undefined && { classes: c.classes }),
+});
+const settingOf = (c: Count) =>
+  `${c.model} α=${c.alpha} ${c.resolution}px${c.head === "none" ? " --no-head" : ""}${c.classes !== undefined ? ` --classes ${c.classes}` : ""}`;
 const fixture = JSON.parse(
   readFileSync(new URL("../fixtures/torchvision/counts.json", import.meta.url), "utf8"),
 ) as { torchvision: string; counts: Count[] };
@@ -27,28 +40,21 @@ const cifar = JSON.parse(
 ) as { params: number; weight_params: number; macs: number };
 
 describe(`torchvision ${fixture.torchvision} definitions, exactly`, () => {
-  test.each(
-    fixture.counts.map(
-      (c) => [`${c.model} α=${c.alpha} ${c.resolution}px: ${c.params} params, ${c.macs} MACs`, c] as const,
-    ),
-  )("%s", async (_t, c) => {
-    const r = await costOf(c.model, c.alpha, c.resolution, "torchvision");
-    expect(r.totals.params).toBe(BigInt(c.params));
-    expect(r.totals.macs).toBe(BigInt(c.macs));
-  });
+  test.each(fixture.counts.map((c) => [`${settingOf(c)}: ${c.params} params, ${c.macs} MACs`, c] as const))(
+    "%s",
+    async (_t, c) => {
+      const r = await costOf(c.model, c.alpha, c.resolution, "torchvision", overridesOf(c));
+      expect(r.totals.params).toBe(BigInt(c.params));
+      expect(r.totals.macs).toBe(BigInt(c.macs));
+    },
+  );
 
   test.each(
-    fixture.counts.map(
-      (c) =>
-        [
-          `${c.model} α=${c.alpha} ${c.resolution}px: element-wise parts ${JSON.stringify(c.parts)}`,
-          c,
-        ] as const,
-    ),
+    fixture.counts.map((c) => [`${settingOf(c)}: element-wise parts ${JSON.stringify(c.parts)}`, c] as const),
   )("%s", async (_t, c) => {
     // What the peer presets count rests on these: BatchNorm and activation outputs, pooling reads
     // and divides, bias adds, as forward hooks saw them on torchvision's own modules.
-    const r = await costOf(c.model, c.alpha, c.resolution, "torchvision");
+    const r = await costOf(c.model, c.alpha, c.resolution, "torchvision", overridesOf(c));
     const ours = Object.fromEntries(
       Object.keys(c.parts).map((k) => [
         k,

@@ -1,7 +1,11 @@
 import { evaluateModel, type CostReport } from "../../src/evaluate/cost.js";
 import { parseResolution } from "../../src/cli/options.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
-import { type ConventionName, resolveConvention } from "../../src/model/conventions.js";
+import {
+  type ConventionName,
+  type ConventionOverrides,
+  resolveConvention,
+} from "../../src/model/conventions.js";
 
 /** Evaluates a built-in model by name, as the CLI does. */
 export async function costOf(
@@ -9,6 +13,7 @@ export async function costOf(
   alpha = "1.0",
   resolution?: number | string,
   convention: ConventionName = "paper",
+  overrides: ConventionOverrides = {},
 ): Promise<CostReport> {
   const ref = await loadModel(model, process.cwd());
   return evaluateModel(ref, {
@@ -16,6 +21,6 @@ export async function costOf(
     ...(resolution !== undefined && {
       resolution: typeof resolution === "number" ? resolution : parseResolution(resolution),
     }),
-    convention: resolveConvention(convention),
+    convention: resolveConvention(convention, overrides),
   });
 }

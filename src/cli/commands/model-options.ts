@@ -9,7 +9,7 @@ import { DTYPE_NAMES, type Dtype, MEMORY_MODELS, type MemoryModel } from "../../
 import { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "../../model/convention-names.js";
 import type { ConventionOverrides } from "../../model/conventions.js";
 import { type Format, TEXT_FORMATS } from "../../report/format.js";
-import { OUT_HELP, parsePositiveInteger, readOut } from "../options.js";
+import { OUT_HELP, parseCount, readOut } from "../options.js";
 
 export const MODEL_ARGUMENT = "built-in model name or alias, or a path to a model JSON file";
 
@@ -19,6 +19,7 @@ export type ConventionOptionValues = {
   readonly bias?: boolean;
   readonly bn?: boolean;
   readonly classes?: number;
+  readonly head?: boolean;
   readonly unit?: Unit;
 };
 
@@ -44,8 +45,12 @@ export function addConventionOptions(command: Command): Command {
     .option("--no-bn", "do not count BatchNorm")
     .option(
       "--classes <n>",
-      "classifier outputs (default: the model's, +1 background under tf-slim)",
-      parsePositiveInteger("Classes", 1_000_000),
+      "classifier outputs; 0 leaves the classifier out (default: the model's, +1 background under tf-slim)",
+      parseCount("Classes", 1_000_000),
+    )
+    .option(
+      "--no-head",
+      "the backbone only: cut at the last (global) average pool, as torchvision's model.features",
     )
     .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS));
 }
@@ -100,6 +105,7 @@ export function readConventionChoice(
       ...(given("bias") && opts.bias !== undefined && { bias: opts.bias }),
       ...(given("bn") && opts.bn !== undefined && { bn: opts.bn }),
       ...(opts.classes !== undefined && { classes: opts.classes }),
+      ...(opts.head === false && { head: false }),
       ...(opts.unit !== undefined && { unit: opts.unit }),
     },
   };

@@ -1,4 +1,4 @@
-/** A fully connected entry; `"out": "classes"` is the classifier. */
+/** A fully connected entry; `"out": "classes"` is the classifier, left out when there are 0 classes (timm's num_classes=0). */
 import { scaleChannels } from "../scale.js";
 import { defineBlockKind, fcOp } from "./block-kind.js";
 
@@ -12,6 +12,7 @@ export const fcBlock = defineBlockKind({
       ...common,
     }),
   expand(spec, state, ctx, nameBlock) {
+    if (spec.out === "classes" && ctx.classes === 0) return { ops: [], state };
     const block = nameBlock();
     const out =
       spec.out === "classes" ? ctx.classes : scaleChannels(spec.out, spec.width, ctx, state.channels);
