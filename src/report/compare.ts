@@ -75,9 +75,9 @@ function alignedGrid(specs: readonly ComparedSpec[], by: BreakdownBy, rows: read
   const cumulative = grouping.cumulative;
   const columns: Column[] = [{ header: grouping.header }];
   for (const s of specs) {
-    columns.push({ header: `${s.spec} ${unit}`, align: "right" }, { header: "%", align: "right" });
-    if (cumulative)
-      columns.push({ header: "cumulative", align: "right" }, { header: "cum. %", align: "right" });
+    const beside = { align: "right", keepWithPrevious: true } as const;
+    columns.push({ header: `${s.spec} ${unit}`, align: "right" }, { header: "%", ...beside });
+    if (cumulative) columns.push({ header: "cumulative", ...beside }, { header: "cum. %", ...beside });
   }
   return {
     title: `${unit} by ${grouping.title}${cumulative ? " (cumulative from the largest)" : ""}`,

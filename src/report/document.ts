@@ -12,6 +12,8 @@ export type Cell = bigint | string;
 export interface Column {
   readonly header: string;
   readonly align?: "left" | "right";
+  /** When a wide table is split into panels, this column stays with the one before it (a share beside its count). */
+  readonly keepWithPrevious?: boolean;
 }
 
 export interface Grid {
@@ -46,4 +48,6 @@ export interface RenderOptions {
   readonly exact: boolean;
   /** Print the details lines too (the convention in full). */
   readonly verbose?: boolean;
+  /** Tables fit this many columns: text wraps, then panels split (default 100). */
+  readonly width?: number;
 }

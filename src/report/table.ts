@@ -7,21 +7,36 @@
 import Table from "cli-table3";
 import { displayCell, metaLines } from "./cells.js";
 import type { Grid, RenderOptions, ReportDocument } from "./document.js";
+import { type FittedGrid, fitGrid, TABLE_WIDTH } from "./table-fit.js";
 import { showControls } from "./untrusted-text.js";
 
-function renderGrid(grid: Grid, options: RenderOptions): string {
-  const cells = (row: Grid["rows"][number]) => row.map((cell) => showControls(displayCell(cell, options)));
+function renderFitted({ grid, widths }: FittedGrid): string {
   const table = new Table({
-    head: grid.columns.map((c) => showControls(c.header)),
+    head: grid.columns.map((c) => c.header),
     colAligns: grid.columns.map((c) => c.align ?? "left"),
     style: { head: [], border: [], compact: true },
+    ...(widths && { colWidths: [...widths], wordWrap: true }),
   });
   const footer = grid.footer ?? [];
-  table.push(...grid.rows.map(cells), ...footer.map(cells));
+  table.push(...(grid.rows as string[][]), ...(footer as string[][]));
   const lines = table.toString().split("\n");
-  // compact mode rules off the header only: the same rule goes above the footer
+  // compact mode rules off the header only: the same rule goes above the footer (totals: a line per row)
   if (footer.length > 0) lines.splice(lines.length - 1 - footer.length, 0, lines[2]!);
-  return (grid.title ? `${showControls(grid.title)}\n` : "") + lines.join("\n");
+  return (grid.title ? `${grid.title}\n` : "") + lines.join("\n");
+}
+
+/** Cells as shown (humanized or exact, control characters visible), fitted to the width, drawn by cli-table3. */
+function renderGrid(grid: Grid, options: RenderOptions): string {
+  const shown = (row: Grid["rows"][number]) => row.map((cell) => showControls(displayCell(cell, options)));
+  const display: Grid = {
+    ...(grid.title !== undefined && { title: showControls(grid.title) }),
+    columns: grid.columns.map((c) => ({ ...c, header: showControls(c.header) })),
+    rows: grid.rows.map(shown),
+    ...(grid.footer && { footer: grid.footer.map(shown) }),
+  };
+  return fitGrid(display, options.width ?? TABLE_WIDTH)
+    .map(renderFitted)
+    .join("\n\n");
 }
 
 export function renderTable(doc: ReportDocument, options: RenderOptions): string {

@@ -31,9 +31,11 @@ export function makeIo(env: Record<string, string | undefined> = {}, cwd = proce
   return io;
 }
 
-/** Runs the CLI in-process: exit code, stdout, stderr. */
-export async function runCli(argv: string[], env: Record<string, string | undefined> = {}) {
+/** Runs the CLI in-process: exit code, stdout, stderr; `columns` as a terminal that wide. */
+export async function runCli(argv: string[], env: Record<string, string | undefined> = {}, columns?: number) {
   const io = makeIo(env);
+  // the captured output lives on io itself: set the width on it, never on a copy
+  if (columns !== undefined) Object.assign(io, { columns });
   const code = await main(argv, io);
   return { code, out: io.out, err: io.err, files: io.files };
 }

@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { CHECK_FORMATS, type CheckFormat } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
+import { tableWidthFor } from "./model-options.js";
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
@@ -34,6 +35,7 @@ Examples:
             format: opts.format,
             junit: opts.junit,
             exact: opts.exact === true,
+            width: tableWidthFor(undefined, ctx.io.columns),
           },
           ctx.io,
         ),

@@ -45,7 +45,7 @@ Examples:
             alpha: opts.alpha,
             resolution: opts.resolution,
             ...readConventionChoice(opts, self),
-            output: readOutputChoice(opts),
+            output: readOutputChoice(opts, ctx.io),
           },
           ctx.io,
         ),

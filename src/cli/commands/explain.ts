@@ -53,7 +53,7 @@ Examples:
           to: opts.to,
           alpha: opts.alpha ?? parseAlpha("1"),
           resolution: opts.resolution,
-          output: readOutputChoice(opts),
+          output: readOutputChoice(opts, ctx.io),
         },
         ctx.io,
       ),

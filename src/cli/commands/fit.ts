@@ -59,7 +59,7 @@ Examples:
             alphaStep: opts.alphaStep,
             alphaMax: opts.alphaMax,
             ...readConventionChoice(opts, self),
-            output: readOutputChoice(opts),
+            output: readOutputChoice(opts, ctx.io),
           },
           ctx.io,
         ),

@@ -9,6 +9,7 @@ import { DTYPE_NAMES, type Dtype, MEMORY_MODELS, type MemoryModel } from "../../
 import { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "../../model/convention-names.js";
 import type { ConventionOverrides } from "../../model/conventions.js";
 import { type Format, TEXT_FORMATS } from "../../report/format.js";
+import { TABLE_WIDTH } from "../../report/table-fit.js";
 import { OUT_HELP, parseCount, readOut } from "../options.js";
 
 export const MODEL_ARGUMENT = "built-in model name or alias, or a path to a model JSON file";
@@ -117,11 +118,18 @@ export interface OutputChoice {
   readonly force: boolean;
   readonly exact: boolean;
   readonly verbose: boolean;
+  /** Tables fit this width: 100 columns, or the terminal's when narrower (not when writing a file). */
+  readonly width: number;
 }
 
-export const readOutputChoice = (opts: OutputOptionValues): OutputChoice => ({
+/** 100 columns, or a narrower terminal's width; a file gets 100 whatever the terminal. */
+export const tableWidthFor = (out: string | undefined, columns: number | undefined): number =>
+  out === undefined && columns !== undefined && columns > 0 ? Math.min(TABLE_WIDTH, columns) : TABLE_WIDTH;
+
+export const readOutputChoice = (opts: OutputOptionValues, io: { columns?: number }): OutputChoice => ({
   format: opts.format,
   out: readOut(opts.out),
+  width: tableWidthFor(readOut(opts.out), io.columns),
   force: opts.force === true,
   exact: opts.exact === true,
   verbose: opts.verbose === true,

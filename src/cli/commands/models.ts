@@ -14,6 +14,6 @@ Examples:
   $ mbn-cost models --format json`,
     );
   addOutputOptions(command).action((opts: OutputOptionValues) =>
-    ctx.run(async () => (await import("../run/models.js")).runModels(readOutputChoice(opts), ctx.io)),
+    ctx.run(async () => (await import("../run/models.js")).runModels(readOutputChoice(opts, ctx.io), ctx.io)),
   );
 }

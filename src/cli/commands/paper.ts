@@ -37,7 +37,7 @@ Examples:
   addOutputOptions(command).action((family: keyof typeof FAMILY_ALIASES, opts: OutputOptionValues) =>
     ctx.run(async () =>
       (await import("../run/paper.js")).runPaper(
-        { family: FAMILY_ALIASES[family], output: readOutputChoice(opts) },
+        { family: FAMILY_ALIASES[family], output: readOutputChoice(opts, ctx.io) },
         ctx.io,
       ),
     ),

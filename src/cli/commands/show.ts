@@ -85,7 +85,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
             alpha: opts.alpha,
             resolution: opts.resolution,
             ...readConventionChoice(opts, self),
-            output: readOutputChoice(opts),
+            output: readOutputChoice(opts, ctx.io),
             by: opts.by,
             totals: opts.totals === true,
             memory: { dtype: opts.dtype, memoryModel: opts.memory },

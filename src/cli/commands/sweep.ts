@@ -10,6 +10,7 @@ import {
   type MemoryOptionValues,
   MODEL_ARGUMENT,
   readConventionChoice,
+  tableWidthFor,
 } from "./model-options.js";
 
 type SweepCliOptions = ConventionOptionValues &
@@ -31,7 +32,12 @@ Examples:
   $ mbn-cost sweep v1 --alpha 0.25:1:0.25 --format table
   $ mbn-cost sweep v2 --alpha 0.25:1.4:0.05 --resolution 128,160,192,224 --budget 300M --out v2.svg`;
 
-const toSweepOptions = (model: string, opts: SweepCliOptions, self: Command): SweepOptions => ({
+const toSweepOptions = (
+  model: string,
+  opts: SweepCliOptions,
+  self: Command,
+  io: { columns?: number },
+): SweepOptions => ({
   model,
   alphas: opts.alpha,
   resolutions: opts.resolution,
@@ -41,6 +47,7 @@ const toSweepOptions = (model: string, opts: SweepCliOptions, self: Command): Sw
   force: opts.force === true,
   exact: opts.exact === true,
   verbose: opts.verbose === true,
+  width: tableWidthFor(readOut(opts.out), io.columns),
   budget: opts.budget,
   dtype: opts.dtype,
   memoryModel: opts.memory,
@@ -76,7 +83,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
   addConventionOptions(addMemoryOptions(command)).action(
     (model: string, opts: SweepCliOptions, self: Command) =>
       ctx.run(async () =>
-        (await import("../run/sweep.js")).runSweep(toSweepOptions(model, opts, self), ctx.io),
+        (await import("../run/sweep.js")).runSweep(toSweepOptions(model, opts, self, ctx.io), ctx.io),
       ),
   );
 }

@@ -19,6 +19,7 @@ export interface CheckOptions {
   readonly format: CheckFormat;
   readonly junit: string | undefined;
   readonly exact: boolean;
+  readonly width: number;
 }
 
 export const budgetExitCode = (results: readonly BudgetResult[]) =>
@@ -50,7 +51,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
     : [];
   const github = io.env["GITHUB_ACTIONS"] === "true";
   const summaryPath = io.env["GITHUB_STEP_SUMMARY"];
-  const report = await render(options.format, doc, { exact: options.exact });
+  const report = await render(options.format, doc, { exact: options.exact, width: options.width });
   return {
     exitCode: budgetExitCode(results),
     stdout: report + (github ? githubAnnotations(results) : ""),

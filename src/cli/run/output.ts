@@ -32,7 +32,11 @@ export async function outputDocument(
   output: OutputChoice,
   exitCode: Outcome["exitCode"] = ExitCode.Ok,
 ): Promise<Outcome> {
-  const text = await render(chooseFormat(output), doc, { exact: output.exact, verbose: output.verbose });
+  const text = await render(chooseFormat(output), doc, {
+    exact: output.exact,
+    verbose: output.verbose,
+    width: output.width,
+  });
   if (output.out === undefined) return { exitCode, stdout: text };
   return {
     exitCode,

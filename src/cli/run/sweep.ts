@@ -27,6 +27,7 @@ export interface SweepOptions {
   readonly force: boolean;
   readonly exact: boolean;
   readonly verbose: boolean;
+  readonly width: number;
   readonly budget: string | undefined;
   readonly dtype: Dtype;
   readonly memoryModel: MemoryModel;
@@ -95,6 +96,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
     ? await render(format, sweepDocument(points, ctx, budget), {
         exact: options.exact,
         verbose: options.verbose,
+        width: options.width,
       })
     : streamingSweepRenderers[format](points, ctx);
   const count = `${alphas.length * resolutions.length} configurations (${alphas.length} α × ${resolutions.length} resolutions)`;

@@ -1,0 +1,98 @@
+/**
+ * Fitting a grid into a width: text columns wrap first (down to their longest
+ * word), and a grid still too wide is split into panels side by side of the
+ * key column, each within the width. Nothing is dropped or truncated.
+ */
+import type { Column, Grid } from "./document.js";
+
+/** Default table width: within 100 columns, narrower on a narrower terminal. */
+export const TABLE_WIDTH = 100;
+
+/** The narrowest a wrapped text column gets: its longest word, within reason. */
+const MAX_WORD_WIDTH = 30;
+const PADDING = 2;
+
+export interface FittedGrid {
+  readonly grid: Grid;
+  /** Column widths for cli-table3 (padding included), when some must wrap. */
+  readonly widths?: readonly number[];
+}
+
+const lengthOf = (text: string): number => [...text].length;
+const longestLine = (text: string): number => Math.max(...text.split("\n").map(lengthOf));
+const longestWord = (text: string): number => Math.max(1, ...text.split(/\s+/).map(lengthOf));
+
+/** A table's width: each column and its padding, and a border between and around the columns. */
+const tableWidth = (widths: readonly number[]): number =>
+  widths.reduce((a, w) => a + w, 0) + widths.length + 1;
+
+const isText = (c: Column): boolean => (c.align ?? "left") === "left";
+
+/** Shrinks the widest wrappable column, a character at a time, until the table fits or none can shrink. */
+function wrapToFit(natural: readonly number[], minimum: readonly number[], width: number): number[] {
+  const widths = [...natural];
+  while (tableWidth(widths) > width) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++)
+      if (widths[i]! > minimum[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) break;
+    widths[widest]! -= 1;
+  }
+  return widths;
+}
+
+/** Bands of columns that stay together: a column marked keepWithPrevious joins the band before it. */
+function bandsOf(columns: readonly Column[]): number[][] {
+  const bands: number[][] = [];
+  columns.forEach((c, i) => {
+    if (i === 0) return; // the key column repeats in every panel
+    if (c.keepWithPrevious && bands.length > 0) bands.at(-1)!.push(i);
+    else bands.push([i]);
+  });
+  return bands;
+}
+
+function pick(grid: Grid, indices: readonly number[], panel: number, panels: number): Grid {
+  const row = (cells: Grid["rows"][number]) => indices.map((i) => cells[i]!);
+  const part = `(part ${panel + 1} of ${panels})`;
+  return {
+    title: grid.title ? `${grid.title} ${part}` : part,
+    columns: indices.map((i) => grid.columns[i]!),
+    rows: grid.rows.map(row),
+    ...(grid.footer && { footer: grid.footer.map(row) }),
+  };
+}
+
+/** The grid as one table within `width`, or as panels that each are. */
+export function fitGrid(grid: Grid, width: number): FittedGrid[] {
+  const cells = (i: number) => [...grid.rows, ...(grid.footer ?? [])].map((r) => `${r[i]!}`);
+  const text = (i: number) => [grid.columns[i]!.header, ...cells(i)];
+  const natural = grid.columns.map((_, i) => Math.max(...text(i).map(longestLine)) + PADDING);
+  // text wraps between words; a count never wraps, though its header may
+  const narrowest = (c: Column, i: number) =>
+    isText(c)
+      ? Math.min(MAX_WORD_WIDTH, Math.max(...text(i).map(longestWord)))
+      : Math.max(longestWord(c.header), ...cells(i).map(longestLine));
+  const minimum = grid.columns.map((c, i) => Math.min(natural[i]!, narrowest(c, i) + PADDING));
+  const fitColumns = (indices: readonly number[]) =>
+    wrapToFit(
+      indices.map((i) => natural[i]!),
+      indices.map((i) => minimum[i]!),
+      width,
+    );
+  if (tableWidth(natural) <= width) return [{ grid }];
+  const whole = fitColumns(grid.columns.map((_, i) => i));
+  if (tableWidth(whole) <= width) return [{ grid, widths: whole }];
+  // panels: the key column, then as many bands as fit at their narrowest
+  const panels: number[][] = [];
+  for (const band of bandsOf(grid.columns)) {
+    const current = panels.at(-1);
+    const candidate = current ? [...current, ...band] : [0, ...band];
+    if (current && tableWidth(candidate.map((i) => minimum[i]!)) <= width) current.push(...band);
+    else panels.push([0, ...band]);
+  }
+  return panels.map((indices, p) => ({
+    grid: pick(grid, indices, p, panels.length),
+    widths: fitColumns(indices),
+  }));
+}
