@@ -20,6 +20,8 @@ export interface BreakdownGroup {
   readonly params: bigint;
   readonly macsShare: Rational;
   readonly paramsShare: Rational;
+  /** The group's MACs by layer type, in order of first appearance (charts stack bars by type). */
+  readonly macsByType: readonly { readonly type: string; readonly macs: bigint }[];
 }
 
 interface Grouping {
@@ -54,17 +56,22 @@ const share = (part: bigint, whole: bigint): Rational => (whole === 0n ? rationa
 
 export function breakdown(report: CostReport, by: BreakdownBy): BreakdownGroup[] {
   const grouping = groupings[by];
-  const sums = new Map<string, { layers: number; macs: bigint; params: bigint }>();
+  const sums = new Map<
+    string,
+    { layers: number; macs: bigint; params: bigint; byType: Map<string, bigint> }
+  >();
   for (const row of report.rows) {
     const key = grouping.key(row);
-    const s = sums.get(key) ?? { layers: 0, macs: 0n, params: 0n };
-    sums.set(key, { layers: s.layers + 1, macs: s.macs + row.macs, params: s.params + row.params });
+    const s = sums.get(key) ?? { layers: 0, macs: 0n, params: 0n, byType: new Map<string, bigint>() };
+    s.byType.set(row.type, (s.byType.get(row.type) ?? 0n) + row.macs);
+    sums.set(key, { ...s, layers: s.layers + 1, macs: s.macs + row.macs, params: s.params + row.params });
   }
   const groups = [...sums.entries()]
     .filter(([, s]) => grouping.keepEmpty || s.macs !== 0n || s.params !== 0n)
-    .map(([key, s]) => ({
+    .map(([key, { byType, ...s }]) => ({
       key,
       ...s,
+      macsByType: [...byType].map(([type, macs]) => ({ type, macs })),
       macsShare: share(s.macs, report.totals.macs),
       paramsShare: share(s.params, report.totals.params),
     }));

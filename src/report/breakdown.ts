@@ -90,8 +90,12 @@ export function breakdownDocument(
       bars: groups.map((g) => ({
         label: grouping.label(g.key),
         value: inUnit(g.macs, report.convention),
-        group: grouping.coloursByKey ? g.key : "",
+        group: "",
         note: `${pct(g.macsShare)}%`,
+        // every grouping's bar is coloured by op type: stacked when a group holds several
+        segments: g.macsByType
+          .filter((t) => t.macs > 0n)
+          .map((t) => ({ group: t.type, value: inUnit(t.macs, report.convention) })),
       })),
     },
     data: {

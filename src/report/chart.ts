@@ -14,6 +14,8 @@ export interface Bar {
   readonly block?: string;
   /** The layer's number in the per-layer table. */
   readonly index?: number;
+  /** The bar stacked by layer type (a block's or a resolution's MACs by op type), summing to `value`. */
+  readonly segments?: readonly { readonly group: string; readonly value: bigint }[];
 }
 
 export type Chart =

@@ -50,4 +50,6 @@ export interface RenderOptions {
   readonly verbose?: boolean;
   /** Tables fit this many columns: text wraps, then panels split (default 100). */
   readonly width?: number;
+  /** Charts: the scheme they draw in (default light), or the viewer's (auto). */
+  readonly theme?: "light" | "dark" | "auto";
 }

@@ -18,8 +18,6 @@ export interface GroupingPresentation {
   readonly cumulative: boolean;
   /** What a reader should know about the binning. */
   readonly notes: readonly string[];
-  /** Bars take the colour of their key (layer types), or one colour. */
-  readonly coloursByKey: boolean;
 }
 
 const byName = (header: "type" | "block" | "layer"): GroupingPresentation => ({
@@ -30,11 +28,10 @@ const byName = (header: "type" | "block" | "layer"): GroupingPresentation => ({
   data: (key) => ({ [header]: key }),
   cumulative: false,
   notes: [],
-  coloursByKey: false,
 });
 
 export const GROUPINGS: Record<BreakdownBy, GroupingPresentation> = {
-  type: { ...byName("type"), coloursByKey: true },
+  type: byName("type"),
   block: byName("block"),
   layer: byName("layer"),
   resolution: {
@@ -45,6 +42,5 @@ export const GROUPINGS: Record<BreakdownBy, GroupingPresentation> = {
     data: (key) => ({ resolution: Number(key) }),
     cumulative: true,
     notes: ["Each layer is binned by the side of the feature map it outputs."],
-    coloursByKey: false,
   },
 };

@@ -20,7 +20,8 @@ export function gridHtml(grid: Grid, options: { exact: boolean; sortable: boolea
   const foot = (grid.footer ?? []).map((row) => `<tr>${row.map(cell).join("")}</tr>`).join("\n");
   return [
     grid.title ? `<h3>${escapeXml(grid.title)}</h3>` : "",
-    `<table${options.sortable ? ' class="sortable"' : ""}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody>${foot ? `<tfoot>${foot}</tfoot>` : ""}</table>`,
+    // a wide table scrolls inside its box, so the page itself fits a narrow screen
+    `<div class="scroll"><table${options.sortable ? ' class="sortable"' : ""}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody>${foot ? `<tfoot>${foot}</tfoot>` : ""}</table></div>`,
   ].join("\n");
 }
 
@@ -53,7 +54,9 @@ h1 { margin: 0 0 4px; font-size: 24px; } h2 { margin: 32px 0 8px; font-size: 18p
 .stats { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
 .stat { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 160px; }
 .stat b { display: block; font-size: 22px; } .stat small { color: var(--muted); }
-.chart { overflow-x: auto; } .chart svg { max-width: none; }
+.chart, .scroll { overflow-x: auto; max-width: 100%; } .chart svg { max-width: none; display: block; }
+.sub, .note, h1, h2, footer { overflow-wrap: anywhere; }
+@media (max-width: 600px) { body { padding: 12px; font-size: 13px; } h1 { font-size: 20px; } .stat { min-width: 0; flex: 1 1 140px; } }
 table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; } td.num, th.num { text-align: right; }
 thead th { background: var(--card); } table.sortable th { cursor: pointer; user-select: none; }
@@ -89,7 +92,7 @@ export function renderHtml(report: HtmlReport, exact: boolean): string {
       `<h2>${escapeXml(s.heading)}</h2>`,
       ...(s.intro ?? []).map((p) => `<p class="sub">${escapeXml(p)}</p>`),
     ];
-    if (s.chart && s.doc.chart) parts.push(`<div class="chart">${renderChart(s.doc.chart)}</div>`);
+    if (s.chart && s.doc.chart) parts.push(`<div class="chart">${renderChart(s.doc.chart, "auto")}</div>`);
     if (s.tables !== "none")
       parts.push(...s.doc.grids.map((g) => gridHtml(g, { exact, sortable: s.tables === "sortable" })));
     parts.push(...s.doc.notes.map((n) => `<p class="note">${escapeXml(n)}</p>`), "</section>");

@@ -5,6 +5,7 @@
 import type { SweepPoint } from "../evaluate/sweep.js";
 import type { Convention } from "../model/conventions.js";
 import { csvLine } from "./csv.js";
+import type { Chart } from "./chart.js";
 import type { Cell, ReportDocument } from "./document.js";
 import { jsonReplacer } from "./json.js";
 import { conventionDetails, conventionLine, countFields, inUnit, unitLabel } from "./layers.js";
@@ -90,6 +91,38 @@ export const streamingSweepRenderers = {
   json: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(jsonLines(points, ctx)),
 };
 
+/**
+ * Count against α, one line per resolution; with a single α and several
+ * resolutions, against the resolution instead (one line, not a column of dots).
+ */
+function sweepLines(all: readonly SweepPoint[], ctx: SweepContext): Extract<Chart, { kind: "lines" }> {
+  const unit = unitLabel(ctx.convention);
+  const y = (p: SweepPoint) => inUnit(p.macs, ctx.convention);
+  const alphas = [...new Map(all.map((p) => [p.alpha.text, p.alpha])).values()];
+  const resolutions = [...new Set(all.map((p) => p.resolution))];
+  if (alphas.length === 1 && resolutions.length > 1)
+    return {
+      kind: "lines",
+      title: `${ctx.model}: ${unit} against input resolution, α ${alphas[0]!.text}`,
+      xLabel: "input resolution (pixels per side)",
+      unit,
+      series: alphas.map((a) => ({
+        label: `α ${a.text}`,
+        points: all.map((p) => ({ x: p.resolution, y: y(p) })),
+      })),
+    };
+  return {
+    kind: "lines",
+    title: `${ctx.model}: ${unit} against α, one line per resolution`,
+    xLabel: "width multiplier α",
+    unit,
+    series: resolutions.map((r) => ({
+      label: `${r}×${r}`,
+      points: all.filter((p) => p.resolution === r).map((p) => ({ x: p.alpha.value, y: y(p) })),
+    })),
+  };
+}
+
 export function sweepDocument(
   points: Iterable<SweepPoint>,
   ctx: SweepContext,
@@ -106,21 +139,8 @@ export function sweepDocument(
     p.peakActivations,
     p.peakActivations * ctx.bytesPerElement,
   ]);
-  const resolutions = [...new Set(all.map((p) => p.resolution))];
   return {
-    chart: {
-      kind: "lines",
-      title: `${ctx.model}: ${unitLabel(ctx.convention)} against α, one line per resolution`,
-      xLabel: "width multiplier α",
-      unit: unitLabel(ctx.convention),
-      series: resolutions.map((r) => ({
-        label: `${r}×${r}`,
-        points: all
-          .filter((p) => p.resolution === r)
-          .map((p) => ({ x: p.alpha.value, y: inUnit(p.macs, ctx.convention) })),
-      })),
-      ...(budget !== undefined && { budget }),
-    },
+    chart: { ...sweepLines(all, ctx), ...(budget !== undefined && { budget }) },
     title: `Sweep of ${ctx.model}`,
     meta: [
       conventionLine(ctx.convention),

@@ -1,17 +1,31 @@
+/// <reference lib="dom" />
 /**
- * The HTML report in a real browser: Debian's Chromium driven by
- * playwright-core. Charts must render with a non-zero size, the page must log
- * no errors, and sorting must work; a screenshot goes to
- * test-results/report.png. Without Chromium the test is skipped and says why.
+ * The HTML report and the charts in a real browser: Debian's Chromium driven
+ * by playwright-core. Charts must render with a non-zero size, the page must
+ * log no errors, sorting must work, and the page must fit a phone's width.
+ * Every chart kind, light, dark and auto (under a dark scheme), is pasted on a
+ * white page, its text checked legible against the background it paints, and
+ * screenshotted to test-results/charts/ (not committed). Without Chromium the
+ * tests are skipped and say why.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 
 const CHROMIUM = "/usr/bin/chromium";
+const LAUNCH = {
+  executablePath: CHROMIUM,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+};
+
+/** Runs the built CLI; the test fails with its stderr if it does. */
+function cli(args: string[]): void {
+  const made = spawnSync(process.execPath, ["bin/mbn-cost.js", ...args], { cwd: root, encoding: "utf8" });
+  expect(made.status, made.stderr).toBe(0);
+}
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const skipReason = existsSync(CHROMIUM)
   ? undefined
@@ -25,21 +39,9 @@ describe("HTML report in Chromium", () => {
       const { chromium } = await import("playwright-core");
       const dir = mkdtempSync(join(tmpdir(), "mbn-cost-report-"));
       const file = join(dir, "r.html");
-      const made = spawnSync(process.execPath, ["bin/mbn-cost.js", "report", "v1", "--out", file], {
-        cwd: root,
-        encoding: "utf8",
-      });
-      expect(made.status, made.stderr).toBe(0);
+      cli(["report", "v1", "--out", file]);
 
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-        ],
-      });
+      const browser = await chromium.launch(LAUNCH);
       try {
         const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
         const problems: string[] = [];
@@ -78,10 +80,95 @@ describe("HTML report in Chromium", () => {
 
         mkdirSync(join(root, "test-results"), { recursive: true });
         await page.screenshot({ path: join(root, "test-results", "report.png"), fullPage: true });
+
+        // a phone's width: the page never scrolls sideways (wide tables and charts scroll in their boxes)
+        await page.setViewportSize({ width: 375, height: 800 });
+        const [scrollWidth, clientWidth] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          document.documentElement.clientWidth,
+        ]);
+        expect(scrollWidth).toBeLessThanOrEqual(clientWidth!);
+        await page.screenshot({ path: join(root, "test-results", "report-narrow.png"), fullPage: true });
         expect(problems).toEqual([]);
       } finally {
         await browser.close();
       }
     },
   );
+
+  const KINDS: [string, string[]][] = [
+    ["per-layer", ["v2"]],
+    ["by-type", ["v1", "--by", "type"]],
+    ["by-block-stacked", ["v2", "--by", "block"]],
+    ["compare-totals", ["compare", "v1", "v2", "v3-large"]],
+    ["compare-grouped", ["compare", "v1@0.5", "fd", "--by", "resolution"]],
+    [
+      "sweep-alpha",
+      ["sweep", "v2", "--alpha", "0.35:1.4:0.05", "--resolution", "128,160,192,224", "--budget", "300M"],
+    ],
+    ["sweep-one-alpha", ["sweep", "v2", "--alpha", "0.5", "--resolution", "96:512:16", "--budget", "100M"]],
+    [
+      "sweep-many",
+      ["sweep", "v2", "--alpha", "0.5:1.4:0.1", "--resolution", "96:512:16", "--budget", "300M"],
+    ],
+  ];
+
+  test.skipIf(skipReason !== undefined)(
+    `every chart kind, light, dark and auto, is legible on a white page${skipReason ? ` — skipped: ${skipReason}` : ""}`,
+    async () => {
+      const { chromium } = await import("playwright-core");
+      const dir = mkdtempSync(join(tmpdir(), "mbn-cost-charts-"));
+      const shots = join(root, "test-results", "charts");
+      mkdirSync(shots, { recursive: true });
+      const browser = await chromium.launch(LAUNCH);
+      try {
+        for (const [scheme, themes] of [
+          ["light", ["light", "dark", "auto"]],
+          ["dark", ["auto"]],
+        ] as const) {
+          const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1400, height: 900 } });
+          for (const [kind, args] of KINDS)
+            for (const theme of themes) {
+              const file = join(dir, `${kind}-${theme}.svg`);
+              cli([...args, "--theme", theme, "--out", file, "--format", "svg", "--force"]);
+              await page.setContent(
+                `<body style="background:#fff;margin:8px">${readFileSync(file, "utf8")}</body>`,
+              );
+              const contrast = await page.evaluate(lowestTextContrast);
+              expect(contrast, `${kind} ${theme} under a ${scheme} scheme`).toBeGreaterThanOrEqual(4.5);
+              const name = theme === "auto" ? `${kind}-auto-${scheme}` : `${kind}-${theme}`;
+              await page
+                .locator("svg")
+                .first()
+                .screenshot({ path: join(shots, `${name}.png`) });
+            }
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });
+
+/**
+ * In the page: the lowest WCAG contrast ratio of any chart text against the
+ * background the chart paints (its first rect), as the browser computes them.
+ */
+function lowestTextContrast(): number {
+  const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const luminance = (colour: string) => {
+    const [r, g, b] = rgb(colour).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const svg = document.querySelector("svg")!;
+  const background = luminance(getComputedStyle(svg.querySelector("rect.bg")!).fill);
+  const ratios = Array.from(svg.querySelectorAll("text"), (t) => {
+    const text = luminance(getComputedStyle(t).fill);
+    return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+  });
+  return Math.min(...ratios);
+}

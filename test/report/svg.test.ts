@@ -30,7 +30,8 @@ describe("--format svg", () => {
     expect(svg).toContain(">MACs</text>");
     // light text colours on a painted background, never switched by the viewer's scheme (it vanished on white slides)
     expect(svg).not.toMatch(/prefers-color-scheme/);
-    expect(byClass(doc, "rect", "bg")[0]?.getAttribute("fill")).toBe("#ffffff");
+    expect(svg).toContain(".bg { fill: #ffffff; }");
+    expect(byClass(doc, "rect", "bg")).toHaveLength(1);
     expect(svg).not.toMatch(/href=|@import|url\(/);
   });
 
@@ -41,10 +42,12 @@ describe("--format svg", () => {
     expect(svg).toContain("10.84M · 1.91%");
   });
 
-  test("--by resolution: one bar per output side", async () => {
-    expect(
-      byClass(parse(await svgOf(["v1", "--alpha", "0.5", "--by", "resolution"])), "rect", "bar"),
-    ).toHaveLength(6);
+  test("--by resolution: one bar per output side, stacked by op type", async () => {
+    const doc = parse(await svgOf(["v1", "--alpha", "0.5", "--by", "resolution"]));
+    const labels = Array.from(doc.getElementsByTagName("text")).map((t) => t.textContent);
+    for (const side of ["112×112", "56×56", "28×28", "14×14", "7×7", "1×1"]) expect(labels).toContain(side);
+    // 112: conv + depthwise + pointwise; 56, 28, 14, 7: depthwise + pointwise; 1: fc
+    expect(byClass(doc, "rect", "bar")).toHaveLength(3 + 4 * 2 + 1);
   });
 
   test("compare --by resolution: side-by-side bars, 6 sides × 2 models", async () => {
@@ -104,5 +107,76 @@ describe("axes at round values", () => {
     expect(marks[0]).toBe("conv_1");
     expect(marks).toContain("ir_17");
     expect(new Set(marks).size).toBe(marks.length); // one mark per block
+  });
+});
+
+describe("charts you can paste", () => {
+  const fills = (svg: string, cls: string) =>
+    byClass(parse(svg), "rect", cls).map((r) => r.getAttribute("fill"));
+
+  test("--by block and --by layer colour bars by op type, with a type legend, not by row", async () => {
+    const block = await svgOf(["v2", "--by", "block"]);
+    // ir_2 is pointwise then depthwise then pointwise: stacked in those colours
+    expect(block).toMatch(/<title>ir_2, pointwise: [^<]+<\/title>/);
+    expect(block).toMatch(/<title>ir_2, depthwise: [^<]+<\/title>/);
+    expect(new Set(fills(block, "bar"))).toEqual(new Set(["#3aa55d", "#2f7fd8", "#e8912d", "#c9453a"]));
+    for (const type of ["conv", "pointwise", "depthwise", "fc"]) expect(block).toContain(`>${type}</text>`);
+    const layer = await svgOf(["v2", "--by", "layer"]);
+    const depthwise = byClass(parse(layer), "rect", "bar").filter((r) =>
+      r.getElementsByTagName("title")[0]?.textContent?.includes("/dw"),
+    );
+    expect(new Set(depthwise.map((r) => r.getAttribute("fill")))).toEqual(new Set(["#e8912d"]));
+  });
+
+  test("--theme dark paints a dark background with light text; auto follows the viewer's scheme", async () => {
+    const dark = await svgOf(["v2", "--theme", "dark"]);
+    expect(dark).toContain(".bg { fill: #0d1117; }");
+    expect(dark).toContain(".t, .h { fill: #e6edf3; }");
+    expect(dark).not.toMatch(/prefers-color-scheme/);
+    const auto = await svgOf(["v2", "--theme", "auto"]);
+    expect(auto).toMatch(
+      /\.bg \{ fill: #ffffff; \}[\s\S]*@media \(prefers-color-scheme: dark\) \{[^}]*\.bg \{ fill: #0d1117; \}/,
+    );
+    expect((await runCli(["v2", "--format", "svg", "--theme", "neon"])).err).toMatch(
+      /'neon' is invalid\. Allowed choices are light, dark, auto/,
+    );
+  });
+
+  test("a sweep of one α draws against the resolution, with a marker per point", async () => {
+    const svg = await svgOf(["sweep", "v2", "--alpha", "0.5", "--resolution", "96:512:16"]);
+    expect(svg).toContain("MACs against input resolution, α 0.5");
+    expect(byClass(parse(svg), "circle", "point")).toHaveLength(27);
+  });
+
+  test("dozens of resolutions: every series in the legend, within the chart, each in its own colour", async () => {
+    const svg = await svgOf([
+      "sweep",
+      "v2",
+      "--alpha",
+      "0.5:1.4:0.1",
+      "--resolution",
+      "96:512:16",
+      "--budget",
+      "300M",
+    ]);
+    const doc = parse(svg);
+    const root = doc.documentElement!;
+    const [width, height] = [Number(root.getAttribute("width")), Number(root.getAttribute("height"))];
+    const lines = byClass(doc, "path", "line");
+    expect(lines).toHaveLength(27);
+    expect(new Set(lines.map((l) => l.getAttribute("stroke"))).size).toBe(27);
+    const legendTexts = Array.from(doc.getElementsByTagName("text")).filter((t) =>
+      /^\d+×\d+$/.test(t.textContent ?? ""),
+    );
+    expect(legendTexts).toHaveLength(27);
+    for (const t of legendTexts) {
+      expect(Number(t.getAttribute("x"))).toBeLessThan(width);
+      expect(Number(t.getAttribute("y"))).toBeLessThan(height);
+    }
+    // the budget line is in no series' colour: the theme's text colour, dashed
+    const budget = byClass(doc, "line", "budget")[0]!;
+    expect(budget.getAttribute("stroke")).toBeNull();
+    expect(svg).toContain(".budget { stroke: #1f2328; }");
+    expect(lines.map((l) => l.getAttribute("stroke"))).not.toContain("#1f2328");
   });
 });

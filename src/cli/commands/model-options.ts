@@ -9,6 +9,7 @@ import { DTYPE_NAMES, type Dtype, MEMORY_MODELS, type MemoryModel } from "../../
 import { CONVENTION_NAMES, type ConventionName, UNITS, type Unit } from "../../model/convention-names.js";
 import type { ConventionOverrides } from "../../model/conventions.js";
 import { type Format, TEXT_FORMATS } from "../../report/format.js";
+import { THEMES, type Theme } from "../../report/svg/themes.js";
 import { TABLE_WIDTH } from "../../report/table-fit.js";
 import { OUT_HELP, parseCount, readOut } from "../options.js";
 
@@ -31,6 +32,7 @@ export type OutputOptionValues = {
   readonly force?: true;
   readonly exact?: true;
   readonly verbose?: true;
+  readonly theme?: Theme;
 };
 
 export function addConventionOptions(command: Command): Command {
@@ -57,7 +59,7 @@ export function addConventionOptions(command: Command): Command {
 }
 
 export function addOutputOptions(command: Command, formats: readonly Format[] = TEXT_FORMATS): Command {
-  return command
+  const withOutput = command
     .addOption(
       new Option(
         "-f, --format <format>",
@@ -71,7 +73,17 @@ export function addOutputOptions(command: Command, formats: readonly Format[] = 
       "-v, --verbose",
       "print the convention in full: what counts, and each kind of work counted or ignored",
     );
+  return formats.includes("svg") ? withOutput.addOption(themeOption()) : withOutput;
 }
+
+/** --theme: the scheme SVG charts draw in, each on its own painted background. */
+export const themeOption = (): Option =>
+  new Option(
+    "--theme <theme>",
+    "svg: draw charts light (default) or dark, each on its own background, or auto (the viewer's scheme)",
+  )
+    .choices(THEMES)
+    .default("light");
 
 /** `--dtype` and `--memory`: how the activation-memory peak is counted. */
 export function addMemoryOptions(command: Command): Command {
@@ -120,6 +132,7 @@ export interface OutputChoice {
   readonly verbose: boolean;
   /** Tables fit this width: 100 columns, or the terminal's when narrower (not when writing a file). */
   readonly width: number;
+  readonly theme: Theme;
 }
 
 /** 100 columns, or a narrower terminal's width; a file gets 100 whatever the terminal. */
@@ -130,6 +143,7 @@ export const readOutputChoice = (opts: OutputOptionValues, io: { columns?: numbe
   format: opts.format,
   out: readOut(opts.out),
   width: tableWidthFor(readOut(opts.out), io.columns),
+  theme: opts.theme ?? "light",
   force: opts.force === true,
   exact: opts.exact === true,
   verbose: opts.verbose === true,

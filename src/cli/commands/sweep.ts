@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { SWEEP_FORMATS, type SweepFormat } from "../../report/sweep-formats.js";
+import type { Theme } from "../../report/svg/themes.js";
 import type { CommandContext } from "../context.js";
 import type { SweepOptions } from "../run/sweep.js";
 import { OUT_HELP, readOut } from "../options.js";
@@ -11,6 +12,7 @@ import {
   MODEL_ARGUMENT,
   readConventionChoice,
   tableWidthFor,
+  themeOption,
 } from "./model-options.js";
 
 type SweepCliOptions = ConventionOptionValues &
@@ -22,6 +24,7 @@ type SweepCliOptions = ConventionOptionValues &
     force?: true;
     exact?: true;
     verbose?: true;
+    theme: Theme;
     budget?: string;
   };
 
@@ -48,6 +51,7 @@ const toSweepOptions = (
   exact: opts.exact === true,
   verbose: opts.verbose === true,
   width: tableWidthFor(readOut(opts.out), io.columns),
+  theme: opts.theme,
   budget: opts.budget,
   dtype: opts.dtype,
   memoryModel: opts.memory,
@@ -75,6 +79,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .option("--force", "overwrite the --out file if it exists")
     .option("--exact", "table and Markdown: exact integers instead of human units")
     .option("-v, --verbose", "table and Markdown: the convention in full")
+    .addOption(themeOption())
     .option(
       "--budget <quantity>",
       "svg: draw a budget line at this count, in the report's unit (MACs, or FLOPs with --unit flops)",

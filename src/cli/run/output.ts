@@ -36,6 +36,7 @@ export async function outputDocument(
     exact: output.exact,
     verbose: output.verbose,
     width: output.width,
+    theme: output.theme,
   });
   if (output.out === undefined) return { exitCode, stdout: text };
   return {

@@ -10,6 +10,7 @@ import { type ConventionName, type ConventionOverrides, resolveConvention } from
 import { render } from "../../report/format.js";
 import { type SweepFormat, streamingSweepRenderers, sweepDocument } from "../../report/sweep.js";
 import { modelShortName } from "../../report/layers.js";
+import type { Theme } from "../../report/svg/themes.js";
 import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
@@ -28,6 +29,7 @@ export interface SweepOptions {
   readonly exact: boolean;
   readonly verbose: boolean;
   readonly width: number;
+  readonly theme: Theme;
   readonly budget: string | undefined;
   readonly dtype: Dtype;
   readonly memoryModel: MemoryModel;
@@ -97,6 +99,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
         exact: options.exact,
         verbose: options.verbose,
         width: options.width,
+        theme: options.theme,
       })
     : streamingSweepRenderers[format](points, ctx);
   const count = `${alphas.length * resolutions.length} configurations (${alphas.length} α × ${resolutions.length} resolutions)`;

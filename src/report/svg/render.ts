@@ -1,10 +1,14 @@
 /**
  * Charts as self-contained SVG strings: no fonts, scripts or external
- * references; light, on a painted white background, whatever the viewer's scheme.
+ * references. Each paints the background of the scheme it draws in (light by
+ * default, dark, or following the viewer's with auto), so it stays legible
+ * pasted on a white slide or shown in a dark viewer.
  */
 import type { Bar, Chart } from "../chart.js";
 import { humanize } from "../numbers.js";
 import { escapeXml } from "../untrusted-text.js";
+
+import type { Theme } from "./themes.js";
 
 /** Colours readable on light and dark backgrounds; one per layer type, others cycle. */
 const TYPE_COLOURS: Record<string, string> = {
@@ -18,27 +22,65 @@ const TYPE_COLOURS: Record<string, string> = {
   add: "#b7a32b",
 };
 const CYCLE = ["#2f7fd8", "#e8912d", "#3aa55d", "#c9453a", "#8d62c9", "#2aa9a4", "#b7a32b", "#d15b9c"];
+/** A sequential ramp for many ordered series (dozens of resolutions): neighbours stay distinguishable. */
+const RAMP = ["#1d4f91", "#2f7fd8", "#2aa9a4", "#3aa55d", "#b7a32b", "#e8912d", "#c9453a", "#8d2f5e"];
 
 export const colourOf = (group: string, index = 0): string =>
   TYPE_COLOURS[group] ?? CYCLE[index % CYCLE.length]!;
 
+const hex = (c: string) => [1, 3, 5].map((i) => Number.parseInt(c.slice(i, i + 2), 16));
+
+/** Series colour i of count: the cycle for a few, the ramp interpolated for many. */
+export function seriesColour(i: number, count: number): string {
+  if (count <= CYCLE.length) return CYCLE[i]!;
+  const at = (i / (count - 1)) * (RAMP.length - 1);
+  const [a, b] = [hex(RAMP[Math.floor(at)]!), hex(RAMP[Math.ceil(at)]!)];
+  const mix = a.map((v, k) => Math.round(v + (b[k]! - v) * (at - Math.floor(at))));
+  return `#${mix.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+}
+
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
 
-const STYLE = `<style>
-  .t { fill: #1f2328; font: 12px sans-serif; }
-  .s { fill: #59636e; font: 11px sans-serif; }
-  .h { fill: #1f2328; font: bold 14px sans-serif; }
-  .g { stroke: #d0d7de; stroke-width: 1; }
-  .a { stroke: #59636e; stroke-width: 1; }
-</style>`;
+/** Text, grid and background colours of a scheme; series colours are the same in both. */
+const PALETTES = {
+  light: { bg: "#ffffff", text: "#1f2328", muted: "#59636e", grid: "#d0d7de" },
+  dark: { bg: "#0d1117", text: "#e6edf3", muted: "#9198a1", grid: "#30363d" },
+} as const;
 
-function svg(width: number, height: number, title: string, body: string[]): string {
+function paletteRules(p: (typeof PALETTES)[keyof typeof PALETTES]): string {
+  return [
+    `.bg { fill: ${p.bg}; }`,
+    `.t, .h { fill: ${p.text}; }`,
+    `.s { fill: ${p.muted}; }`,
+    `.g { stroke: ${p.grid}; }`,
+    `.a { stroke: ${p.muted}; }`,
+    // the budget line takes the text colour: no series ever uses it; its label is haloed in the background's
+    `.budget { stroke: ${p.text}; }`,
+    `.halo { stroke: ${p.bg}; }`,
+  ].join("\n  ");
+}
+
+function style(theme: Theme): string {
+  const scheme =
+    theme === "auto"
+      ? `${paletteRules(PALETTES.light)}\n  @media (prefers-color-scheme: dark) { ${paletteRules(PALETTES.dark)} }`
+      : paletteRules(PALETTES[theme]);
+  return `<style>
+  .t { font: 12px sans-serif; }
+  .s { font: 11px sans-serif; }
+  .h { font: bold 14px sans-serif; }
+  .g, .a { stroke-width: 1; }
+  .halo { paint-order: stroke; stroke-width: 4px; stroke-linejoin: round; }
+  ${scheme}
+</style>`;
+}
+
+function svg(width: number, height: number, title: string, body: string[], theme: Theme): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,
-    STYLE,
-    // a light chart on its own background: legible pasted on a white slide or shown in a dark viewer
-    `<rect class="bg" width="${width}" height="${height}" fill="#ffffff"/>`,
+    style(theme),
+    `<rect class="bg" width="${width}" height="${height}"/>`,
     `<text class="h" x="16" y="24">${escapeXml(title)}</text>`,
     ...body,
     "</svg>",
@@ -94,78 +136,129 @@ function blockMarks(bars: readonly Bar[], x: (i: number) => number, axisY: numbe
   });
 }
 
-function legend(groups: readonly string[], x: number, y: number): string[] {
-  return groups.map(
-    (g, i) =>
-      `<rect x="${x}" y="${y + i * 18}" width="12" height="12" fill="${colourOf(g, i)}"/><text class="t" x="${x + 18}" y="${y + i * 18 + 10}">${escapeXml(g)}</text>`,
-  );
+const LEGEND_ROW = 18;
+
+/** Swatches and labels in as many columns as it takes to stay within `height`; returns the markup and its size. */
+function legend(
+  entries: readonly { readonly label: string; readonly colour: string }[],
+  x: number,
+  y: number,
+  height: number,
+  swatchHeight = 12,
+): { markup: string[]; width: number; height: number } {
+  const perColumn = Math.max(1, Math.floor(height / LEGEND_ROW));
+  const columnW = 30 + 7 * Math.max(0, ...entries.map((e) => [...e.label].length));
+  const markup = entries.map((e, i) => {
+    const cx = x + Math.floor(i / perColumn) * columnW;
+    const cy = y + (i % perColumn) * LEGEND_ROW;
+    return `<rect x="${cx}" y="${cy + (12 - swatchHeight) / 2}" width="12" height="${swatchHeight}" fill="${e.colour}"/><text class="t" x="${cx + 18}" y="${cy + 10}">${escapeXml(e.label)}</text>`;
+  });
+  const columns = Math.ceil(entries.length / perColumn);
+  return { markup, width: columns * columnW, height: Math.min(entries.length, perColumn) * LEGEND_ROW };
 }
 
-/** Per-layer bars (many, thin, vertical) or a few labelled horizontal bars. */
-function renderBars(chart: Extract<Chart, { kind: "bars" }>): string {
-  const groups = [...new Set(chart.bars.map((b) => b.group))];
+/** The op types a chart's bars are coloured by, in order of first appearance. */
+const typesOf = (bars: readonly Bar[]): string[] => [
+  ...new Set(bars.flatMap((b) => (b.segments ? b.segments.map((s) => s.group) : b.group ? [b.group] : []))),
+];
+
+const typeLegend = (types: readonly string[]) => types.map((t, i) => ({ label: t, colour: colourOf(t, i) }));
+
+/** Per-layer bars: many, thin, vertical, coloured by op type, block starts marked. */
+function renderLayerBars(chart: Extract<Chart, { kind: "bars" }>, theme: Theme): string {
+  const types = typesOf(chart.bars);
   const max = Math.max(1, ...chart.bars.map((b) => Number(b.value)));
-  if (chart.labels === "none") {
-    const plotW = Math.max(480, chart.bars.length * 10);
-    const left = 64;
-    const top = 44;
-    const plotH = 260;
-    const hasBlocks = chart.bars.some((b) => b.block !== undefined);
-    const width = left + plotW + 150;
-    const height = top + plotH + (hasBlocks ? 76 : 48);
-    const scale = ticks(max);
-    const top_ = scale.at(-1)!;
-    const barW = plotW / chart.bars.length;
-    const body = yGrid(scale, (t) => top + plotH - (t / top_) * plotH, left, plotW);
-    chart.bars.forEach((b: Bar, i) => {
-      const h = (Number(b.value) / top_) * plotH;
-      body.push(
-        `<rect class="bar" x="${n(left + i * barW + 1)}" y="${n(top + plotH - h)}" width="${n(Math.max(1, barW - 2))}" height="${n(Math.max(h, b.value > 0n ? 0.5 : 0))}" fill="${colourOf(b.group, groups.indexOf(b.group))}"><title>${escapeXml(`${b.label}: ${humanize(b.value)} ${chart.unit}${b.note ? ` (${b.note})` : ""}`)}</title></rect>`,
-      );
-    });
-    const axisY = top + plotH;
-    const layerNumbers = hasBlocks ? axisY + 64 : axisY + 18;
+  const plotW = Math.max(480, chart.bars.length * 10);
+  const [left, top, plotH] = [64, 44, 260];
+  const hasBlocks = chart.bars.some((b) => b.block !== undefined);
+  const scale = ticks(max);
+  const top_ = scale.at(-1)!;
+  const barW = plotW / chart.bars.length;
+  const body = yGrid(scale, (t) => top + plotH - (t / top_) * plotH, left, plotW);
+  chart.bars.forEach((b: Bar, i) => {
+    const h = (Number(b.value) / top_) * plotH;
     body.push(
-      `<line class="a" x1="${left}" y1="${axisY}" x2="${left + plotW}" y2="${axisY}"/>`,
-      ...blockMarks(chart.bars, (i) => left + i * barW, axisY),
-      `<text class="s" x="${left}" y="${layerNumbers}">layer ${chart.bars[0]?.index ?? 1}</text>`,
-      `<text class="s" x="${left + plotW}" y="${layerNumbers}" text-anchor="end">layer ${chart.bars.at(-1)?.index ?? chart.bars.length}</text>`,
-      `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(chart.unit)}</text>`,
-      ...legend(groups, left + plotW + 20, top),
+      `<rect class="bar" x="${n(left + i * barW + 1)}" y="${n(top + plotH - h)}" width="${n(Math.max(1, barW - 2))}" height="${n(Math.max(h, b.value > 0n ? 0.5 : 0))}" fill="${colourOf(b.group, types.indexOf(b.group))}"><title>${escapeXml(`${b.label}: ${humanize(b.value)} ${chart.unit}${b.note ? ` (${b.note})` : ""}`)}</title></rect>`,
     );
-    return svg(width, height, chart.title, body);
-  }
+  });
+  const axisY = top + plotH;
+  const layerNumbers = hasBlocks ? axisY + 64 : axisY + 18;
+  const key = legend(typeLegend(types), left + plotW + 20, top, plotH);
+  body.push(
+    `<line class="a" x1="${left}" y1="${axisY}" x2="${left + plotW}" y2="${axisY}"/>`,
+    ...blockMarks(chart.bars, (i) => left + i * barW, axisY),
+    `<text class="s" x="${left}" y="${layerNumbers}">layer ${chart.bars[0]?.index ?? 1}</text>`,
+    `<text class="s" x="${left + plotW}" y="${layerNumbers}" text-anchor="end">layer ${chart.bars.at(-1)?.index ?? chart.bars.length}</text>`,
+    yAxisLabel(chart.unit, top, plotH),
+    ...key.markup,
+  );
+  const height = top + plotH + (hasBlocks ? 76 : 48);
+  return svg(left + plotW + 40 + key.width, height, chart.title, body, theme);
+}
+
+const yAxisLabel = (unit: string, top: number, plotH: number) =>
+  `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(unit)}</text>`;
+
+/** One horizontal bar: stacked by op type when it has segments, else one colour. */
+function horizontalBar(
+  b: Bar,
+  i: number,
+  x: number,
+  y: number,
+  h: number,
+  scale: number,
+  unit: string,
+): string[] {
+  const tip = (label: string, value: bigint) =>
+    `<title>${escapeXml(`${label}: ${humanize(value)} ${unit}`)}</title>`;
+  // a bar of 0 draws nothing (its value is printed beside the axis)
+  const parts = (b.segments ?? [{ group: b.group, value: b.value }]).filter((p) => p.value > 0n);
+  let at = x;
+  return parts.map((p) => {
+    const w = Number(p.value) * scale;
+    const rect = `<rect class="bar" x="${n(at)}" y="${y}" width="${n(Math.max(w, p.value > 0n ? 1 : 0))}" height="${h}" fill="${colourOf(p.group, i)}">${tip(p.group ? `${b.label}, ${p.group}` : b.label, p.value)}</rect>`;
+    at += w;
+    return rect;
+  });
+}
+
+/** A few labelled horizontal bars (--by, compare totals), stacked by op type where they say. */
+function renderLabelledBars(chart: Extract<Chart, { kind: "bars" }>, theme: Theme): string {
+  const max = Math.max(1, ...chart.bars.map((b) => Number(b.value)));
   const labelW = Math.min(240, 24 + 7.5 * Math.max(...chart.bars.map((b) => b.label.length)));
-  const rowH = 26;
-  const top = 40;
-  const plotW = 420;
-  const width = labelW + plotW + 190;
-  const height = top + chart.bars.length * rowH + 16;
+  const [rowH, top, plotW] = [26, 40, 420];
   const body = chart.bars.flatMap((b, i) => {
     const y = top + i * rowH;
     const w = (Number(b.value) / max) * plotW;
     return [
       `<text class="t" x="${labelW - 8}" y="${y + 15}" text-anchor="end">${escapeXml(b.label)}</text>`,
-      `<rect class="bar" x="${labelW}" y="${y + 3}" width="${n(Math.max(w, b.value > 0n ? 1 : 0))}" height="${rowH - 8}" fill="${colourOf(b.group, i)}"><title>${escapeXml(`${b.label}: ${humanize(b.value)} ${chart.unit}`)}</title></rect>`,
+      ...horizontalBar(b, i, labelW, y + 3, rowH - 8, plotW / max, chart.unit),
       `<text class="t" x="${n(labelW + w + 6)}" y="${y + 15}">${escapeXml(`${humanize(b.value)}${b.note ? ` · ${b.note}` : ""}`)}</text>`,
     ];
   });
-  return svg(width, height, chart.title, body);
+  // values print past the longest bar; the type legend, if any, sits beyond them
+  const plotH = chart.bars.length * rowH;
+  const key = legend(
+    typeLegend(typesOf(chart.bars)),
+    labelW + plotW + 110,
+    top,
+    Math.max(plotH, 5 * LEGEND_ROW),
+  );
+  body.push(...key.markup);
+  const height = top + Math.max(plotH, key.height) + 16;
+  return svg(labelW + plotW + 120 + Math.max(key.width, 70), height, chart.title, body, theme);
 }
 
 /** Side-by-side bars per category, one colour per series. */
-function renderGroupedBars(chart: Extract<Chart, { kind: "grouped-bars" }>): string {
-  const left = 64;
-  const top = 44;
-  const plotH = 240;
+function renderGroupedBars(chart: Extract<Chart, { kind: "grouped-bars" }>, theme: Theme): string {
+  const [left, top, plotH] = [64, 44, 240];
   const groupW = Math.max(60, 24 * chart.series.length + 20);
   const plotW = groupW * chart.categories.length;
-  const width = left + plotW + 180;
-  const height = top + plotH + 44;
   const max = Math.max(1, ...chart.series.flatMap((s) => s.values.map(Number)));
   const scale = ticks(max);
   const top_ = scale.at(-1)!;
   const barW = (groupW - 20) / chart.series.length;
+  const colour = (i: number) => seriesColour(i, chart.series.length);
   const body = yGrid(scale, (t) => top + plotH - (t / top_) * plotH, left, plotW);
   chart.categories.forEach((c, ci) => {
     chart.series.forEach((s, si) => {
@@ -173,35 +266,62 @@ function renderGroupedBars(chart: Extract<Chart, { kind: "grouped-bars" }>): str
       const h = (Number(v) / top_) * plotH;
       const x = left + ci * groupW + 10 + si * barW;
       body.push(
-        `<rect class="bar" x="${n(x)}" y="${n(top + plotH - h)}" width="${n(barW - 2)}" height="${n(h)}" fill="${CYCLE[si % CYCLE.length]}"><title>${escapeXml(`${s.label}, ${c}: ${humanize(v)} ${chart.unit}`)}</title></rect>`,
+        `<rect class="bar" x="${n(x)}" y="${n(top + plotH - h)}" width="${n(barW - 2)}" height="${n(h)}" fill="${colour(si)}"><title>${escapeXml(`${s.label}, ${c}: ${humanize(v)} ${chart.unit}`)}</title></rect>`,
       );
     });
     body.push(
       `<text class="s" x="${n(left + ci * groupW + groupW / 2)}" y="${top + plotH + 16}" text-anchor="middle">${escapeXml(c)}</text>`,
     );
   });
+  const key = legend(
+    chart.series.map((s, i) => ({ label: s.label, colour: colour(i) })),
+    left + plotW + 20,
+    top,
+    plotH,
+  );
   body.push(
     `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
-    `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(chart.unit)}</text>`,
-    ...chart.series.map(
-      (s, i) =>
-        `<rect x="${left + plotW + 20}" y="${top + i * 18}" width="12" height="12" fill="${CYCLE[i % CYCLE.length]}"/><text class="t" x="${left + plotW + 38}" y="${top + i * 18 + 10}">${escapeXml(s.label)}</text>`,
-    ),
+    yAxisLabel(chart.unit, top, plotH),
+    ...key.markup,
   );
-  return svg(width, height, chart.title, body);
+  return svg(left + plotW + 40 + key.width, top + plotH + 44, chart.title, body, theme);
+}
+
+type LinesChart = Extract<Chart, { kind: "lines" }>;
+
+/** A series' path, and a marker at each point when there are few (one point draws no line). */
+function seriesMarks(
+  s: LinesChart["series"][number],
+  colour: string,
+  X: (x: number) => number,
+  Y: (y: number) => number,
+): string[] {
+  const d = s.points.map((p, j) => `${j === 0 ? "M" : "L"}${n(X(p.x))},${n(Y(Number(p.y)))}`).join(" ");
+  const markers =
+    s.points.length <= 40
+      ? s.points.map(
+          (p) => `<circle class="point" cx="${n(X(p.x))}" cy="${n(Y(Number(p.y)))}" r="3" fill="${colour}"/>`,
+        )
+      : [];
+  return [
+    `<path class="line" d="${d}" fill="none" stroke="${colour}" stroke-width="2"><title>${escapeXml(s.label)}</title></path>`,
+    ...markers,
+  ];
+}
+
+function budgetMarks(budget: bigint, y: number, left: number, plotW: number): string[] {
+  return [
+    `<line class="budget" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+    `<text class="t halo" x="${left + plotW - 4}" y="${n(y - 6)}" text-anchor="end">budget ${humanize(budget)}</text>`,
+  ];
 }
 
 /** One line per series (e.g. per resolution), y in the chart's unit, optional budget line. */
-function renderLines(chart: Extract<Chart, { kind: "lines" }>): string {
-  const left = 64;
-  const top = 44;
-  const plotW = 520;
-  const plotH = 280;
-  const width = left + plotW + 130;
-  const height = top + plotH + 52;
+function renderLines(chart: LinesChart, theme: Theme): string {
+  const [left, top, plotW, plotH] = [64, 44, 520, 280];
   const xs = chart.series.flatMap((s) => s.points.map((p) => p.x));
   const xMin = Math.min(...xs);
-  const xMax = Math.max(...xs, xMin + 1e-9);
+  const xMax = Math.max(...xs);
   const yMax = Math.max(
     1,
     ...chart.series.flatMap((s) => s.points.map((p) => Number(p.y))),
@@ -209,45 +329,42 @@ function renderLines(chart: Extract<Chart, { kind: "lines" }>): string {
   );
   const scale = ticks(yMax);
   const top_ = scale.at(-1)!;
-  const X = (x: number) => left + ((x - xMin) / (xMax - xMin)) * plotW;
+  // one α: the points sit in the middle of the axis
+  const X = (x: number) => left + (xMax > xMin ? ((x - xMin) / (xMax - xMin)) * plotW : plotW / 2);
   const Y = (y: number) => top + plotH - (y / top_) * plotH;
   const body = yGrid(scale, Y, left, plotW);
-  for (const x of ticksWithin(xMin, Math.max(...xs)))
+  for (const x of ticksWithin(xMin, xMax))
     body.push(
       `<line class="a" x1="${n(X(x))}" y1="${top + plotH}" x2="${n(X(x))}" y2="${top + plotH + 4}"/>`,
       `<text class="s" x="${n(X(x))}" y="${top + plotH + 16}" text-anchor="middle">${x}</text>`,
     );
-  chart.series.forEach((s, i) => {
-    const d = s.points.map((p, j) => `${j === 0 ? "M" : "L"}${n(X(p.x))},${n(Y(Number(p.y)))}`).join(" ");
-    body.push(
-      `<path class="line" d="${d}" fill="none" stroke="${CYCLE[i % CYCLE.length]}" stroke-width="2"><title>${escapeXml(s.label)}</title></path>`,
-    );
-    body.push(
-      `<rect x="${left + plotW + 16}" y="${top + i * 18}" width="12" height="3" fill="${CYCLE[i % CYCLE.length]}"/><text class="t" x="${left + plotW + 34}" y="${top + i * 18 + 6}">${escapeXml(s.label)}</text>`,
-    );
-  });
-  if (chart.budget !== undefined) {
-    const y = Y(Number(chart.budget));
-    body.push(
-      `<line class="budget" x1="${left}" y1="${n(y)}" x2="${left + plotW}" y2="${n(y)}" stroke="#c9453a" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-      `<text class="t" x="${left + plotW - 4}" y="${n(y - 6)}" text-anchor="end">budget ${humanize(chart.budget)}</text>`,
-    );
-  }
+  const colour = (i: number) => seriesColour(i, chart.series.length);
+  body.push(...chart.series.flatMap((s, i) => seriesMarks(s, colour(i), X, Y)));
+  if (chart.budget !== undefined)
+    body.push(...budgetMarks(chart.budget, Y(Number(chart.budget)), left, plotW));
+  const key = legend(
+    chart.series.map((s, i) => ({ label: s.label, colour: colour(i) })),
+    left + plotW + 16,
+    top,
+    plotH,
+    3,
+  );
   body.push(
     `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
     `<text class="s" x="${left + plotW / 2}" y="${top + plotH + 36}" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`,
-    `<text class="s" x="14" y="${top + plotH / 2}" transform="rotate(-90 14 ${top + plotH / 2})" text-anchor="middle">${escapeXml(chart.unit)}</text>`,
+    yAxisLabel(chart.unit, top, plotH),
+    ...key.markup,
   );
-  return svg(width, height, chart.title, body);
+  return svg(left + plotW + 36 + key.width, top + plotH + 52, chart.title, body, theme);
 }
 
-export function renderChart(chart: Chart): string {
+export function renderChart(chart: Chart, theme: Theme = "light"): string {
   switch (chart.kind) {
     case "bars":
-      return renderBars(chart);
+      return chart.labels === "none" ? renderLayerBars(chart, theme) : renderLabelledBars(chart, theme);
     case "grouped-bars":
-      return renderGroupedBars(chart);
+      return renderGroupedBars(chart, theme);
     case "lines":
-      return renderLines(chart);
+      return renderLines(chart, theme);
   }
 }
