@@ -55,8 +55,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     },
     args,
   );
+  // Bare `mbn-cost` is a usage error, as a missing argument is: the help on stderr, exit 2 (`--help` asks for it: exit 0).
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return ExitCode.BadInput;
+  }
   try {
-    // Bare `mbn-cost` shows the help rather than complaining about a missing model.
     await program.parseAsync(args, { from: "user" });
     return outcome ? await writeOutcome(outcome, io) : ExitCode.Ok;
   } catch (error) {

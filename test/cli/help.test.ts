@@ -4,6 +4,15 @@ import { COMMAND_NAMES } from "../../src/cli/command-names.js";
 import { runCli } from "../helpers/io.js";
 
 describe("help", () => {
+  test("bare mbn-cost is a usage error: the help on stderr, nothing on stdout, exit 2", async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^Usage: mbn-cost \[options\] \[command\]/);
+    expect(r.err).toContain("Commands:");
+    expect(r.err).toBe((await runCli(["--help"])).out);
+  });
+
   test("mbn-cost --help lists every command and ends with examples", async () => {
     const r = await runCli(["--help"]);
     expect(r.code).toBe(0);
