@@ -41,7 +41,7 @@ export const CONVENTIONS = {
   paper: {
     name: "paper",
     summary:
-      "conv and FC weights only (no bias, no BatchNorm); MACs of conv and FC layers incl. squeeze-excite FCs; TF-slim width rules",
+      "conv and FC weights only (no bias, no BatchNorm); MACs of conv and FC layers incl. squeeze-excite FCs",
     rules: "tf-slim",
     bias: false,
     bn: false,
@@ -52,7 +52,7 @@ export const CONVENTIONS = {
   torchvision: {
     name: "torchvision",
     summary:
-      "params as sum(p.numel()) over torchvision's modules (weights, biases, BatchNorm γ and β); MACs of conv and linear layers; torchvision width rules",
+      "params as sum(p.numel()) over torchvision's modules (weights, biases, BatchNorm γ and β); MACs of conv and linear layers",
     rules: "torchvision",
     bias: true,
     bn: true,
@@ -63,7 +63,7 @@ export const CONVENTIONS = {
   "tf-slim": {
     name: "tf-slim",
     summary:
-      "as TF-slim's checkpoint tables: weights and biases, no BatchNorm, 1001 classes (with background); MACs of conv and FC layers; TF-slim width rules",
+      "as TF-slim's checkpoint tables: weights and biases, no BatchNorm, 1001 classes (with background); MACs of conv and FC layers",
     rules: "tf-slim",
     bias: true,
     bn: false,

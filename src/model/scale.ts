@@ -18,6 +18,13 @@ export function makeDivisible(v: number, divisor = 8, minValue = divisor): numbe
   return rounded;
 }
 
+/** How each width rule rounds c·α, as reports say it. */
+export const WIDTH_RULE_TEXT: Record<WidthRule, string> = {
+  "floor-min8": "max(floor(c·α), 8)",
+  floor: "floor(c·α), at least 1",
+  "make-divisible-8": "make_divisible(c·α, 8)",
+};
+
 export const roundChannelsBy: Record<WidthRule, (v: number) => number> = {
   /** TF-slim V1: max(int(c·α), min_depth = 8). */
   "floor-min8": (v) => Math.max(Math.trunc(v), 8),

@@ -4,6 +4,8 @@ import type { CostReport, LayerRow, ModelRef } from "../evaluate/cost.js";
 import { findBuiltinModel } from "../model/builtin.js";
 import { type Convention, conventionDifferences, describeWork } from "../model/conventions.js";
 import { inUnitOf, UNIT_DESCRIPTORS, type UnitDescriptor } from "../model/units.js";
+import { WIDTH_RULE_TEXT } from "../model/scale.js";
+import type { ModelSpec } from "../model/schema.js";
 import type { Grid, ReportDocument } from "./document.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 import { memoryData, memoryLine } from "./memory.js";
@@ -35,8 +37,12 @@ export function conventionLine(c: Convention): string {
 
 /** The convention in full: what counts, the unit, and each kind of element-wise work counted or ignored. */
 export function conventionDetails(c: Convention): string {
-  return `convention ${c.name}: ${c.summary}; ${unitOf(c).definition}; ${describeWork(c)}`;
+  return `convention ${c.name}: ${c.summary}; ${c.rules} rules for expanded widths and heads; ${unitOf(c).definition}; ${describeWork(c)}`;
 }
+
+/** The model's own channel rounding (its width_rule), as it is in effect: a user's file says its own. */
+export const widthsLine = (spec: ModelSpec): string =>
+  `channels: c·α rounded to ${WIDTH_RULE_TEXT[spec.width_rule]} (width_rule ${spec.width_rule})`;
 
 /** The convention as JSON data: its name, summary, unit and each kind of element-wise work counted (ops per element) or ignored. */
 export function conventionData(c: Convention): Record<string, unknown> {
@@ -65,7 +71,7 @@ export function reportHeading(report: CostReport): {
     headline: (cell) =>
       `α ${report.alpha.text} · ${resolutionSize(report.resolution)} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
     meta: [conventionLine(report.convention), `source: ${spec.source}`],
-    details: [conventionDetails(report.convention)],
+    details: [conventionDetails(report.convention), widthsLine(spec)],
   };
 }
 
@@ -80,6 +86,7 @@ export function reportData(report: CostReport): Record<string, unknown> {
     model: modelShortName(report.model),
     name: report.model.spec.name,
     source: report.model.spec.source,
+    width_rule: report.model.spec.width_rule,
     alpha: report.alpha.value,
     resolution: resolutionValue(report.resolution),
     ...conventionData(c),

@@ -267,3 +267,14 @@ describe("backbone-only counts: --no-head and --classes 0", () => {
     expect(compare).toContain("paper+classes=0");
   });
 });
+
+describe("descriptions from the effective settings", () => {
+  test("a file with width_rule floor is described by its own rounding, never as TF-slim's", async () => {
+    const r = await runCli([fixture("valid/floor-widths.json"), "--verbose"]);
+    expect(r.out).toContain("channels: c·α rounded to floor(c·α), at least 1 (width_rule floor)");
+    expect(r.out).not.toMatch(/TF-slim width rules/i);
+    const data = JSON.parse((await runCli([fixture("valid/floor-widths.json"), "--format", "json"])).out);
+    expect(data.width_rule).toBe("floor");
+    expect((await runCli(["v2", "-v"])).out).toContain("(width_rule make-divisible-8)");
+  });
+});
