@@ -9,7 +9,7 @@ import type { LayerKind, LayerKindName, OpSpec, Shape, WorkCategory } from "../l
 import { layerKinds } from "../layers/registry.js";
 import { InputError } from "../errors.js";
 import { buildNetwork } from "../model/build.js";
-import { type Convention, workFactorsOf } from "../model/conventions.js";
+import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
 import type { ModelSpec } from "../model/schema.js";
 
 export interface LayerRow {
@@ -164,7 +164,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
     };
     let rowParams = paramParts.weights;
     if (convention.bias) rowParams += paramParts.bias;
-    if (convention.bn) rowParams += paramParts.bn;
+    rowParams += bnParamsFactor(convention) * paramParts.bn;
     const weightMacs = c.macs(bindings);
     const work: Partial<Record<WorkCategory, bigint>> = {};
     const elements = c.outputElements(bindings);

@@ -4,7 +4,7 @@
  * totals of both reports exactly, so the differences sum to the difference.
  */
 import { WORK_CATEGORIES, WORK_TITLES, type WorkCategory } from "../layers/define-layer-kind.js";
-import { type Convention, workFactorsOf } from "../model/conventions.js";
+import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
 import { UNIT_DESCRIPTORS } from "../model/units.js";
 import type { CostReport, LayerRow } from "./cost.js";
 
@@ -82,15 +82,21 @@ export function explainDifference(from: CostReport, to: CostReport): Explanation
       );
     }
   }
-  const paramSide = (report: CostReport, part: "weights" | "bias" | "bn", counted: boolean) =>
+  const paramSide = (report: CostReport, part: "weights" | "bias" | "bn", factor: bigint) =>
     side(
       sum(report.rows, (r) => r.paramParts[part]),
-      counted ? 1n : 0n,
+      factor,
     );
   const params: ExplainRow[] = [
-    row("weights", "weights", paramSide(from, "weights", true), paramSide(to, "weights", true)),
-    row("bias", "biases", paramSide(from, "bias", f.bias), paramSide(to, "bias", t.bias)),
-    row("bn", "BatchNorm γ and β", paramSide(from, "bn", f.bn), paramSide(to, "bn", t.bn)),
+    row("weights", "weights", paramSide(from, "weights", 1n), paramSide(to, "weights", 1n)),
+    row("bias", "biases", paramSide(from, "bias", f.bias ? 1n : 0n), paramSide(to, "bias", t.bias ? 1n : 0n)),
+    // ×2 where the moving mean and variance count too (Keras)
+    row(
+      "bn",
+      "BatchNorm γ and β",
+      paramSide(from, "bn", bnParamsFactor(f)),
+      paramSide(to, "bn", bnParamsFactor(t)),
+    ),
   ];
   return {
     from,

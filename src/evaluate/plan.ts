@@ -9,7 +9,7 @@
 import { type NumberFunction, compileNumber } from "../algebra/evaluate.js";
 import type { LayerKind, OpSpec, Shape } from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
-import { type Convention, workFactorsOf } from "../model/conventions.js";
+import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
 import { blockSpans } from "./memory.js";
 
 interface Step {
@@ -24,7 +24,8 @@ interface Step {
   /** Operations counted per output element for this op's bias, BatchNorm and activation. */
   readonly perOutputElement: number;
   readonly paramsBias: boolean;
-  readonly paramsBn: boolean;
+  /** Parameters per BatchNorm γ-and-β pair counted: 0, 1, or 2 with the moving statistics. */
+  readonly paramsBn: number;
 }
 
 export interface NetworkPlan {
@@ -68,7 +69,7 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
         (op.bn ? factor(factors.bn) : 0) +
         (op.act !== "none" ? factor(factors[op.act]) : 0),
       paramsBias: convention.bias && op.bias,
-      paramsBn: convention.bn && op.bn,
+      paramsBn: op.bn ? Number(bnParamsFactor(convention)) : 0,
     });
   }
   const blockEnds = blockSpans(ops);
@@ -100,7 +101,7 @@ export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | un
       return undefined;
     if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
     const b = s.kind.bind(op, source, output);
-    params += s.params(b) + (s.paramsBias ? s.bias(b) : 0) + (s.paramsBn ? s.bn(b) : 0);
+    params += s.params(b) + (s.paramsBias ? s.bias(b) : 0) + (s.paramsBn !== 0 ? s.paramsBn * s.bn(b) : 0);
     let opMacs = s.macs(b);
     if (s.perOutputElement !== 0) opMacs += s.perOutputElement * s.outputElements(b);
     for (const w of s.work) if (w.factor !== 0) opMacs += w.factor * w.count(b);

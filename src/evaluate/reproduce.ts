@@ -36,6 +36,8 @@ export function measure(metric: Metric, report: CostReport): Rational {
         ) * 100n,
         report.totals[metric.of],
       );
+    case "backbone":
+      return rational(sumOf(rows.at(-1)?.op === "fc" ? rows.slice(0, -1) : rows, metric.of));
     case "at-resolutions":
       return rational(
         sumOf(

@@ -11,7 +11,16 @@ export type Shape = readonly [number, number, number];
 /** Elements of a tensor of this shape, exactly. */
 export const elementsOf = (shape: readonly number[]): bigint => shape.reduce((a, d) => a * BigInt(d), 1n);
 
-export const ACTIVATIONS = ["none", "relu", "relu6", "hswish", "hsigmoid", "sigmoid"] as const;
+export const ACTIVATIONS = [
+  "none",
+  "relu",
+  "relu6",
+  "hswish",
+  "hsigmoid",
+  "sigmoid",
+  "silu",
+  "gelu",
+] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
 /** What every op has: where it sits, what follows it, which saved tensors it uses. */
@@ -44,6 +53,13 @@ export interface ConvFields {
   readonly groups: number;
 }
 
+/** Multi-query attention's matmuls: h query heads of key dimension d share one key and value, at the input downsampled by kvStride. */
+export interface AttentionFields {
+  readonly heads: number;
+  readonly keyDim: number;
+  readonly kvStride: number;
+}
+
 /** The other operand of an add or a scale is a saved tensor. */
 export interface MergeFields {
   readonly reads: string;
@@ -69,10 +85,14 @@ export const WORK_CATEGORIES = [
   "hswish",
   "hsigmoid",
   "sigmoid",
+  "silu",
+  "gelu",
   "pool",
   "pool-divide",
   "add",
   "scale",
+  "layer-scale",
+  "softmax",
 ] as const;
 export type WorkCategory = (typeof WORK_CATEGORIES)[number];
 
@@ -84,10 +104,14 @@ export const WORK_TITLES: Record<WorkCategory, string> = {
   hswish: "h-swish",
   hsigmoid: "h-sigmoid",
   sigmoid: "sigmoid",
+  silu: "SiLU",
+  gelu: "GELU",
   pool: "pooling (input elements)",
   "pool-divide": "pooling divides (output elements)",
   add: "residual adds",
   scale: "SE scale multiplies",
+  "layer-scale": "LayerScale multiplies",
+  softmax: "attention softmax (scores)",
 };
 
 export interface WorkItem {

@@ -1,3 +1,4 @@
+import { attention } from "./attention.js";
 import { averagePool } from "./average-pool.js";
 import { channelScale } from "./channel-scale.js";
 import { conv } from "./conv.js";
@@ -5,6 +6,8 @@ import type { OpOfKind } from "./define-layer-kind.js";
 import { depthwise } from "./depthwise.js";
 import { fullyConnected } from "./fully-connected.js";
 import { groupedConv } from "./grouped-conv.js";
+import { layerScale } from "./layer-scale.js";
+import { norm } from "./norm.js";
 import { pointwise } from "./pointwise.js";
 import { residualAdd } from "./residual-add.js";
 
@@ -17,6 +20,9 @@ export const layerKinds = {
   avgpool: averagePool,
   add: residualAdd,
   scale: channelScale,
+  attention,
+  norm,
+  layerscale: layerScale,
 };
 
 export type LayerKindName = keyof typeof layerKinds;

@@ -4,7 +4,7 @@ export interface BuiltinModel {
   readonly file: string;
   readonly aliases: readonly string[];
   /** The family whose paper it comes from (`mbn-cost paper <family>`). */
-  readonly family: "v1" | "v2" | "v3" | "fd";
+  readonly family: "v1" | "v2" | "v3" | "fd" | "v4";
 }
 
 export const BUILTIN_MODELS: readonly BuiltinModel[] = [
@@ -16,6 +16,36 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
   { id: "mobilenet-v1-conv", file: "mobilenet-v1-conv.json", aliases: [], family: "v1" },
   { id: "mobilenet-v1-shallow", file: "mobilenet-v1-shallow.json", aliases: [], family: "v1" },
   { id: "mobilenet-v2-cifar", file: "mobilenet-v2-cifar.json", aliases: [], family: "v2" },
+  {
+    id: "mobilenet-v4-conv-small",
+    file: "mobilenet-v4-conv-small.json",
+    aliases: ["mnv4-conv-s"],
+    family: "v4",
+  },
+  {
+    id: "mobilenet-v4-conv-medium",
+    file: "mobilenet-v4-conv-medium.json",
+    aliases: ["mnv4-conv-m"],
+    family: "v4",
+  },
+  {
+    id: "mobilenet-v4-conv-large",
+    file: "mobilenet-v4-conv-large.json",
+    aliases: ["mnv4-conv-l"],
+    family: "v4",
+  },
+  {
+    id: "mobilenet-v4-hybrid-medium",
+    file: "mobilenet-v4-hybrid-medium.json",
+    aliases: ["mnv4-hybrid-m"],
+    family: "v4",
+  },
+  {
+    id: "mobilenet-v4-hybrid-large",
+    file: "mobilenet-v4-hybrid-large.json",
+    aliases: ["mnv4-hybrid-l"],
+    family: "v4",
+  },
 ];
 
 export const findBuiltinModel = (name: string): BuiltinModel | undefined =>

@@ -8,6 +8,7 @@ export const CONVENTION_NAMES = [
   "ptflops-aten",
   "thop",
   "torch-flops",
+  "keras",
 ] as const;
 export type ConventionName = (typeof CONVENTION_NAMES)[number];
 

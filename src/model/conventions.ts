@@ -18,6 +18,8 @@ export interface Convention {
   readonly bias: boolean;
   /** Count BatchNorm's learnable γ and β (2 per channel). */
   readonly bn: boolean;
+  /** Count BatchNorm's moving mean and variance too (4 per channel), as Keras count_params() does. */
+  readonly bnStatistics?: boolean;
   /** TF-slim checkpoints classify 1001 classes: 1000 plus background. */
   readonly backgroundClass: boolean;
   /** Overrides the model's class count; 0 leaves the classifier out (timm's num_classes=0). */
@@ -138,7 +140,24 @@ export const CONVENTIONS = {
     unit: "flops",
     work: {},
   },
+  keras: {
+    name: "keras",
+    summary:
+      "Keras model.count_params() on TF Model Garden's models: weights, biases and 4 values per BatchNorm channel (γ, β, moving mean and variance); MACs of conv, FC and attention matmuls",
+    reference:
+      "tensorflow/models official/vision/modeling/backbones/mobilenet.py and mobilenet_test.py (test_mobilenet_scaling: network.count_params())",
+    rules: "tf-slim",
+    bias: true,
+    bn: true,
+    bnStatistics: true,
+    backgroundClass: false,
+    unit: "macs",
+    work: {},
+  },
 } as const satisfies Record<ConventionName, Convention>;
+
+/** Parameters per BatchNorm γ-and-β pair the convention counts: 1, or 2 with the moving statistics. */
+export const bnParamsFactor = (c: Convention): bigint => (c.bn ? (c.bnStatistics ? 2n : 1n) : 0n);
 
 /** Operations per element the convention counts for each kind of an op's work (thop does not see functional pools; ptflops counts module pools twice). */
 export const workFactorsOf = (op: Pick<OpSpec, "functional">, c: Convention): Convention["work"] =>
@@ -166,7 +185,8 @@ export function conventionDifferences(c: Convention): string[] {
   const paper: Convention = CONVENTIONS.paper;
   const differences: string[] = [];
   if (c.bias !== paper.bias) differences.push(c.bias ? "+ biases" : "no biases");
-  if (c.bn !== paper.bn) differences.push(c.bn ? "+ BN" : "no BN");
+  if (c.bn !== paper.bn)
+    differences.push(c.bn ? (c.bnStatistics ? "+ BN with moving statistics" : "+ BN") : "no BN");
   if (c.head === false) differences.push("no head (backbone only)");
   if (c.classes === 0) differences.push("no classifier");
   else if (c.classes !== undefined) differences.push(`${c.classes} classes`);

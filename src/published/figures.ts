@@ -19,6 +19,8 @@ export type Metric =
   | { readonly kind: "without-layers"; readonly of: "macs" | "params"; readonly layers: readonly string[] }
   /** Percentage of the total taken by one layer type (V1 Table 2). */
   | { readonly kind: "share"; readonly of: "macs" | "params"; readonly type: string }
+  /** The backbone: everything but the classifier (the final fc), as a source that measures a backbone does. */
+  | { readonly kind: "backbone"; readonly of: "macs" | "params" }
   /** MACs of the layers whose output map has one of these sides (FD-MobileNet's by-resolution argument). */
   | { readonly kind: "at-resolutions"; readonly of: "macs"; readonly sides: readonly number[] };
 
@@ -93,6 +95,10 @@ const V3L = (alpha: string) => ["mobilenet-v3-large", alpha, 224] as const;
 const V3S = (alpha: string) => ["mobilenet-v3-small", alpha, 224] as const;
 const FD = (alpha: string) => ["fd-mobilenet", alpha, 224] as const;
 const V1_CONV = ["mobilenet-v1-conv", "1.0", 224] as const;
+const V4 = (size: string, alpha: string, resolution: number) =>
+  [`mobilenet-v4-${size}`, alpha, resolution] as const;
+/** TF Model Garden's backbone: everything but the classifier. */
+const BACKBONE_PARAMS: Metric = { kind: "backbone", of: "params" };
 const V1_SHALLOW = ["mobilenet-v1-shallow", "1.0", 224] as const;
 
 const CONV_MOBILENET_FC =
@@ -112,6 +118,27 @@ const v1 = rowsOf("v1");
 const v2 = rowsOf("v2");
 const v3 = rowsOf("v3");
 const fd = rowsOf("fd");
+const v4 = rowsOf("v4");
+
+const V4_PAPER_DIFFERS =
+  "the released architecture (TF Model Garden mobilenet.py and timm, block for block the same, whose backbones give TF's own test integers exactly) gives {computed}; the paper's Table 6 figure matches no convention and no resolution, so it comes from another configuration than the released one (the paper's own Hybrid-M table, Table 13, lists different blocks from the released code too)";
+const v4PaperDiffers = (computed: string) => ({ differs: V4_PAPER_DIFFERS.replace("{computed}", computed) });
+
+/** TF Model Garden's test: the backbone's count_params() at α 1.0 and 0.75 (Keras: 4 values per BatchNorm channel). */
+const V4_TF_TEST: [string, string, string, number][] = [
+  ["conv-small", "MobileNetV4ConvSmall", "2.518112", 224],
+  ["conv-medium", "MobileNetV4ConvMedium", "8.502416", 256],
+  ["conv-large", "MobileNetV4ConvLarge", "31.459416", 384],
+  ["hybrid-medium", "MobileNetV4HybridMedium", "9.869488", 256],
+  ["hybrid-large", "MobileNetV4HybridLarge", "36.648024", 384],
+];
+const V4_TF_TEST_075: Record<string, string> = {
+  "conv-small": "1.670408",
+  "conv-medium": "5.096424",
+  "conv-large": "18.099824",
+  "hybrid-medium": "6.072584",
+  "hybrid-large": "21.598064",
+};
 
 export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
   v1("v1-paper", "Table 4", V1_CONV, "Conv MobileNet Mult-Adds", MACS, "4866", "M", {
@@ -343,4 +370,106 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
       note: "layers binned by output resolution",
     },
   ),
+  v4("v4-paper", "Table 6", V4("conv-small", "1.0", 224), "MNv4-Conv-S params (M)", PARAMS, "3.8", "M"),
+  v4("v4-paper", "Table 6", V4("conv-small", "1.0", 224), "MNv4-Conv-S MACs (G)", MACS, "0.2", "G"),
+  v4(
+    "v4-paper",
+    "Table 6",
+    V4("conv-medium", "1.0", 256),
+    "MNv4-Conv-M params (M)",
+    PARAMS,
+    "9.2",
+    "M",
+    v4PaperDiffers("9.78M"),
+  ),
+  v4(
+    "v4-paper",
+    "Table 6",
+    V4("conv-medium", "1.0", 256),
+    "MNv4-Conv-M MACs (G)",
+    MACS,
+    "1.0",
+    "G",
+    v4PaperDiffers("1.08G at 256²"),
+  ),
+  v4(
+    "v4-paper",
+    "Table 6",
+    V4("hybrid-medium", "1.0", 256),
+    "MNv4-Hybrid-M params (M)",
+    PARAMS,
+    "10.5",
+    "M",
+    v4PaperDiffers("11.15M"),
+  ),
+  v4(
+    "v4-paper",
+    "Table 6",
+    V4("hybrid-medium", "1.0", 256),
+    "MNv4-Hybrid-M MACs (G)",
+    MACS,
+    "1.2",
+    "G",
+    v4PaperDiffers("1.27G at 256²"),
+  ),
+  v4(
+    "v4-paper",
+    "Table 6",
+    V4("conv-large", "1.0", 384),
+    "MNv4-Conv-L params (M)",
+    PARAMS,
+    "31",
+    "M",
+    v4PaperDiffers("32.74M"),
+  ),
+  v4(
+    "v4-paper",
+    "Table 6",
+    V4("conv-large", "1.0", 384),
+    "MNv4-Conv-L MACs (G)",
+    MACS,
+    "5.9",
+    "G",
+    v4PaperDiffers("6.38G at 384²"),
+  ),
+  v4(
+    "v4-paper",
+    "Table 6",
+    V4("hybrid-large", "1.0", 384),
+    "MNv4-Hybrid-L params (M)",
+    PARAMS,
+    "35.9",
+    "M",
+    v4PaperDiffers("37.93M"),
+  ),
+  v4(
+    "v4-paper",
+    "Table 6",
+    V4("hybrid-large", "1.0", 384),
+    "MNv4-Hybrid-L MACs (G)",
+    MACS,
+    "7.2",
+    "G",
+    v4PaperDiffers("7.71G at 384²"),
+  ),
+  ...V4_TF_TEST.flatMap(([size, id, printed, resolution]) => [
+    v4(
+      "v4-tf-test",
+      "",
+      V4(size, "1.0", resolution),
+      `${id} backbone params, α 1.0 (M)`,
+      BACKBONE_PARAMS,
+      printed,
+      "M",
+    ),
+    v4(
+      "v4-tf-test",
+      "",
+      V4(size, "0.75", resolution),
+      `${id} backbone params, α 0.75 (M)`,
+      BACKBONE_PARAMS,
+      V4_TF_TEST_075[size]!,
+      "M",
+    ),
+  ]),
 ];

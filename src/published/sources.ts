@@ -75,6 +75,20 @@ export const SOURCES = {
     rounding: "nearest",
     roundingEvidence: "129.38M → 129, 58.73M → 59",
   },
+  "v4-paper": {
+    citation: "Qin et al. 2024, MobileNetV4 (arXiv 2404.10518)",
+    // the models were built and trained in TF Model Garden, whose Keras count_params() the paper reports
+    convention: "keras",
+    rounding: "nearest",
+    roundingEvidence: "3.80M → 3.8 (weights alone give 3.75M → 3.7), 0.186G → 0.2",
+  },
+  "v4-tf-test": {
+    citation:
+      "TF Model Garden official/vision/modeling/backbones/mobilenet_test.py (test_mobilenet_scaling, commit 0ca2d75), network.count_params() of the backbone",
+    convention: "keras",
+    rounding: "nearest",
+    roundingEvidence: "exact integers (2,518,112 → 2.518112M)",
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -17,6 +17,8 @@ export function describeMetric(m: Metric): string {
       return `${m.type} share of ${m.of === "macs" ? "MACs" : "params"}`;
     case "at-resolutions":
       return `MACs at ${m.sides.map((s) => `${s}²`).join(", ")}`;
+    case "backbone":
+      return `backbone ${m.of === "macs" ? "MACs" : "params"} (without the classifier)`;
   }
 }
 

@@ -20,8 +20,8 @@ const cases: [string[], RegExp][] = [
   [["v2", "--resolution", "320x"], /'320x' is invalid\. Resolution must be/],
   [["v2@1/320x240", "-r", "320x200"], /gives resolution 320x240 and --resolution gives 320x200: give one/],
   [
-    ["v2", "--convention", "keras"],
-    /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/,
+    ["v2", "--convention", "onnx"],
+    /'onnx' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops, keras/,
   ],
   [["v2", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
   [["v2", "--by", "colour"], /'colour' is invalid\. Allowed choices are type, resolution, block, layer/],
@@ -72,7 +72,7 @@ const cases: [string[], RegExp][] = [
   // report
   [["report", "v2@0"], /width multiplier '0' must be a number > 0/],
   [["report", "v9", "--out", "r.html"], /unknown model 'v9'/],
-  [["report", "v2", "--convention", "keras"], /'keras' is invalid/],
+  [["report", "v2", "--convention", "onnx"], /'onnx' is invalid/],
   // check
   [["check", "nope.json"], /nope\.json: no such file/],
   [["check", "test/fixtures/budgets/bad-quantity.json"], /budgets\[0\]\.max_macs: expected a whole number/],
@@ -92,9 +92,9 @@ const cases: [string[], RegExp][] = [
   ],
   [["fit", "v2", "--max-macs", "1G", "--max-flops", "2G"], /give either --max-macs or --max-flops, not both/],
   // explain, paper, formula, ratio, schema
-  [["explain", "v2", "--to", "keras"], /'keras' is invalid/],
+  [["explain", "v2", "--to", "onnx"], /'onnx' is invalid/],
   [["explain", "v2"], /required option '--to <convention>' not specified/],
-  [["paper", "v4"], /'v4' is invalid for argument 'family'/],
+  [["paper", "v9"], /'v9' is invalid for argument 'family'/],
   [
     ["formula", "deconv"],
     /'deconv' is invalid for argument 'kind'\. Allowed choices are conv, dw, pw, dsconv, gconv, fc/,

@@ -79,10 +79,10 @@ describe("mbn-cost explain", () => {
     expect((await runCli(["explain", "v2"])).err).toMatch(
       /required option '--to <convention>' not specified/,
     );
-    const bad = await runCli(["explain", "v2", "--to", "keras"]);
+    const bad = await runCli(["explain", "v2", "--to", "onnx"]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(
-      /'keras' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops/,
+      /'onnx' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops, keras/,
     );
   });
 });
@@ -91,14 +91,25 @@ describe("every report states its convention, counted and ignored work, and the 
   test("ptflops lists h-swish and residual adds as ignored, under --verbose", async () => {
     const r = await runCli(["v3-large", "-c", "ptflops", "--verbose"]);
     expect(r.out).toMatch(
-      /convention ptflops: .*ignored: h-swish, h-sigmoid, sigmoid, pooling divides \(output elements\), residual adds, SE scale multiplies/,
+      /convention ptflops: .*ignored: h-swish, h-sigmoid, sigmoid, SiLU, GELU, pooling divides \(output elements\), residual adds, SE scale multiplies, LayerScale multiplies, attention softmax \(scores\)/,
     );
   });
 
   test("JSON always carries the work counted and ignored", async () => {
     const data = JSON.parse((await runCli(["v3-large", "-c", "ptflops", "--format", "json"])).out);
     expect(data.work_counted).toEqual({ bias: 1, bn: 2, relu: 2, relu6: 1, pool: 2 });
-    expect(data.work_ignored).toEqual(["hswish", "hsigmoid", "sigmoid", "pool_divide", "add", "scale"]);
+    expect(data.work_ignored).toEqual([
+      "hswish",
+      "hsigmoid",
+      "sigmoid",
+      "silu",
+      "gelu",
+      "pool_divide",
+      "add",
+      "scale",
+      "layer_scale",
+      "softmax",
+    ]);
   });
 
   test("without --verbose the convention is one short line: its name and what differs from paper", async () => {

@@ -16,6 +16,12 @@ export const FAMILY_ALIASES = {
   "mobilenet-v3-small": "v3",
   fd: "fd",
   "fd-mobilenet": "fd",
+  v4: "v4",
+  "mnv4-conv-s": "v4",
+  "mnv4-conv-m": "v4",
+  "mnv4-conv-l": "v4",
+  "mnv4-hybrid-m": "v4",
+  "mnv4-hybrid-l": "v4",
 } as const satisfies Record<string, (typeof FAMILIES)[number]>;
 
 const FAMILY_NAMES = Object.keys(FAMILY_ALIASES) as (keyof typeof FAMILY_ALIASES)[];

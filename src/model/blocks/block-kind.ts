@@ -80,6 +80,18 @@ export function mergeOp(fields: Placed & { kind: "add" | "scale"; reads: string 
   return { bias: false, bn: false, act: "none", ...fields };
 }
 
+/** A LayerScale γ on a residual branch (MobileNetV4's hybrids). */
+export function layerScaleOp(fields: Placed): OpSpec {
+  return { kind: "layerscale", bias: false, bn: false, act: "none", ...fields };
+}
+
+/** A residual add of the block's saved input, the first op then saving it: the ops, closed by the add. */
+export function withResidual(ops: OpSpec[], block: string): OpSpec[] {
+  const saved = `${block}:in`;
+  ops[0] = { ...ops[0]!, saveInputAs: saved };
+  return [...ops, mergeOp({ kind: "add", name: `${block}/add`, block, reads: saved })];
+}
+
 /** The fields of an entry that a single conv-family op takes over. */
 export interface ConvEntry {
   readonly name?: string | undefined;

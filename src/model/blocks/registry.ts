@@ -6,10 +6,13 @@ import { convBlock } from "./conv.js";
 import { depthwiseBlock } from "./depthwise.js";
 import { dsconvBlock } from "./dsconv.js";
 import { fcBlock } from "./fully-connected.js";
+import { fusedIbBlock } from "./fused-inverted-bottleneck.js";
 import { gconvBlock } from "./grouped-conv.js";
 import { invertedResidualBlock } from "./inverted-residual.js";
+import { mqaBlock } from "./multi-query-attention.js";
 import { pointwiseBlock } from "./pointwise.js";
 import { squeezeExciteBlock } from "./squeeze-excite.js";
+import { uibBlock } from "./universal-inverted-bottleneck.js";
 
 export const blockKinds = {
   conv: convBlock,
@@ -22,6 +25,9 @@ export const blockKinds = {
   inverted_residual: invertedResidualBlock,
   bneck: bneckBlock,
   se: squeezeExciteBlock,
+  uib: uibBlock,
+  fused_ib: fusedIbBlock,
+  mqa: mqaBlock,
 };
 
 export type BlockKindName = keyof typeof blockKinds;
