@@ -19,6 +19,13 @@ export const SYMBOLS: readonly SymbolInfo[] = [
   { name: "D_Hin", latex: "D_{H,in}", description: "input feature map height" },
   { name: "D_Win", latex: "D_{W,in}", description: "input feature map width" },
   { name: "G", latex: "G", description: "groups of a grouped convolution" },
+  { name: "E", latex: "E", description: "expanded channels of an inverted bottleneck" },
+  { name: "K_1", latex: "K_1", description: "start depthwise kernel side (UIB)" },
+  { name: "K_2", latex: "K_2", description: "middle depthwise kernel side (UIB)" },
+  { name: "h", latex: "h", description: "attention heads" },
+  { name: "d", latex: "d", description: "attention key (= value) dimension" },
+  { name: "D_Hkv", latex: "D_{H,kv}", description: "key/value map height (attention)" },
+  { name: "D_Wkv", latex: "D_{W,kv}", description: "key/value map width (attention)" },
   { name: "alpha", latex: "\\alpha", description: "width multiplier" },
   { name: "rho", latex: "\\rho", description: "resolution multiplier" },
 ];

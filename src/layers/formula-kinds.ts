@@ -7,6 +7,7 @@ import { depthwise } from "./depthwise.js";
 import { depthwiseSeparable } from "./depthwise-separable.js";
 import { fullyConnected } from "./fully-connected.js";
 import { groupedConv } from "./grouped-conv.js";
+import { fusedInvertedBottleneck, mobileMqa, universalInvertedBottleneck } from "./mobilenet-v4-blocks.js";
 import { pointwise } from "./pointwise.js";
 
 export interface FormulaKind {
@@ -28,4 +29,7 @@ export const formulaKinds = {
   dsconv: depthwiseSeparable,
   gconv: groupedConv,
   fc: fullyConnected,
+  uib: universalInvertedBottleneck,
+  "fused-ib": fusedInvertedBottleneck,
+  mqa: mobileMqa,
 } satisfies Record<FormulaKindName, FormulaKind>;

@@ -9,6 +9,10 @@ export const G = sym("G");
 export const D_Hin = sym("D_Hin");
 export const D_Win = sym("D_Win");
 export const D_K2 = pow(D_K, 2);
+/** Inverted bottlenecks: expanded channels, UIB's start and middle depthwise kernels. */
+export const E = sym("E");
+export const K_1 = sym("K_1");
+export const K_2 = sym("K_2");
 /** Attention: heads, key (= value) dimension, and the key/value map's sides. */
 export const h = sym("h");
 export const d = sym("d");

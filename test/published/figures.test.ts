@@ -8,7 +8,7 @@
 import { describe, expect, test } from "vitest";
 import { formatRational } from "../../src/algebra/rational.js";
 import { measure, reproduceFigure } from "../../src/evaluate/reproduce.js";
-import { PUBLISHED_FIGURES, type PublishedFigure } from "../../src/published/figures.js";
+import { FAMILIES, PUBLISHED_FIGURES, type PublishedFigure } from "../../src/published/figures.js";
 import { SOURCES } from "../../src/published/sources.js";
 import { costOf } from "../helpers/models.js";
 
@@ -37,9 +37,17 @@ const PINNED: readonly (readonly [string, string, string])[] = [
   ["v3-slim", "Large dm=1 parameters (M)", "5459913"],
   ["v3-slim", "Small dm=1 MACs (M)", "56511424"],
   ["v3-slim", "Small dm=1 parameters (M)", "2531769"],
+  ["v4-paper", "MNv4-Conv-M params (M)", "9783416"],
+  ["v4-paper", "MNv4-Conv-M MACs (G)", "1080244224"],
+  ["v4-paper", "MNv4-Hybrid-M params (M)", "11150488"],
+  ["v4-paper", "MNv4-Hybrid-M MACs (G)", "1271183360"],
+  ["v4-paper", "MNv4-Conv-L params (M)", "32740416"],
+  ["v4-paper", "MNv4-Conv-L MACs (G)", "6376220672"],
+  ["v4-paper", "MNv4-Hybrid-L params (M)", "37929024"],
+  ["v4-paper", "MNv4-Hybrid-L MACs (G)", "7711877120"],
 ];
 
-describe.each(["v1", "v2", "v3", "fd"])("published figures: %s", (family) => {
+describe.each(FAMILIES)("published figures: %s", (family) => {
   const figures = PUBLISHED_FIGURES.filter((f) => f.family === family);
 
   test.each(

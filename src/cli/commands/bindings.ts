@@ -19,7 +19,24 @@ export function addPlainOutputOptions(command: Command): Command {
 export type PlainOutputValues = { notation: Notation; format: PlainFormat };
 
 /** The paper's symbols as flags: --M 32 --N 64 --DK 3 --DH 112 --DW 112 (--DF sets both sides). */
-const SYMBOL_OF_FLAG = { M: "M", N: "N", DK: "D_K", DH: "D_H", DW: "D_W", DF: "D_F", G: "G" } as const;
+const SYMBOL_OF_FLAG = {
+  M: "M",
+  N: "N",
+  DK: "D_K",
+  DH: "D_H",
+  DW: "D_W",
+  DF: "D_F",
+  G: "G",
+  DHin: "D_Hin",
+  DWin: "D_Win",
+  E: "E",
+  K1: "K_1",
+  K2: "K_2",
+  h: "h",
+  d: "d",
+  DHkv: "D_Hkv",
+  DWkv: "D_Wkv",
+} as const;
 type SymbolFlag = keyof typeof SYMBOL_OF_FLAG;
 
 export function addSymbolOptions(command: Command): Command {
@@ -31,7 +48,16 @@ export function addSymbolOptions(command: Command): Command {
     .option("--DH <n>", "D_H: output feature map height", value("DH"))
     .option("--DW <n>", "D_W: output feature map width", value("DW"))
     .option("--DF <n>", "D_F: square feature map side (sets D_H and D_W)", value("DF"))
-    .option("--G <n>", "G: groups", value("G"));
+    .option("--G <n>", "G: groups", value("G"))
+    .option("--DHin <n>", "D_Hin: input feature map height (uib)", value("DHin"))
+    .option("--DWin <n>", "D_Win: input feature map width (uib)", value("DWin"))
+    .option("--E <n>", "E: expanded channels (uib, fused-ib)", value("E"))
+    .option("--K1 <n>", "K_1: start depthwise kernel (uib)", value("K1"))
+    .option("--K2 <n>", "K_2: middle depthwise kernel (uib)", value("K2"))
+    .option("--h <n>", "h: attention heads (mqa)", value("h"))
+    .option("--d <n>", "d: attention key dimension (mqa)", value("d"))
+    .option("--DHkv <n>", "D_Hkv: key/value map height (mqa)", value("DHkv"))
+    .option("--DWkv <n>", "D_Wkv: key/value map width (mqa)", value("DWkv"));
 }
 
 /** The values addSymbolOptions adds. */

@@ -24,7 +24,8 @@ export function registerFormula(program: Command, ctx: CommandContext): void {
 Examples:
   $ mbn-cost formula dsconv
   $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DH 112 --DW 112
-  $ mbn-cost formula gconv --notation latex --format json`,
+  $ mbn-cost formula gconv --notation latex --format json
+  $ mbn-cost formula mqa --M 160 --h 4 --d 64 --DK 3 --DF 16 --DHkv 8 --DWkv 8`,
     );
   addSymbolOptions(addPlainOutputOptions(command)).action((kind: FormulaKindName, opts: FormulaCliOptions) =>
     ctx.run(async () =>
