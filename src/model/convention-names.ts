@@ -9,6 +9,7 @@ export const CONVENTION_NAMES = [
   "thop",
   "torch-flops",
   "keras",
+  "timm",
 ] as const;
 export type ConventionName = (typeof CONVENTION_NAMES)[number];
 

@@ -154,6 +154,19 @@ export const CONVENTIONS = {
     unit: "macs",
     work: {},
   },
+  timm: {
+    name: "timm",
+    summary:
+      "params as sum(p.numel()) over timm's modules (weights, biases, BatchNorm γ and β, LayerScale γ); MACs of conv, linear and attention matmuls; timm's widths (make_divisible(c·α, 8), the stem kept when α < 1, the 1280 head never scaled) — checked on timm's MobileNetV4 models; timm defines V1–V3 with blocks of its own, which these tables do not follow",
+    reference:
+      "huggingface/pytorch-image-models 1.0.29.dev0 (commit aa4b585) timm/models/mobilenetv3.py _gen_mobilenet_v4, run on torch 1.13",
+    rules: "timm",
+    bias: true,
+    bn: true,
+    backgroundClass: false,
+    unit: "macs",
+    work: {},
+  },
 } as const satisfies Record<ConventionName, Convention>;
 
 /** Parameters per BatchNorm γ-and-β pair the convention counts: 1, or 2 with the moving statistics. */

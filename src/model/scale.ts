@@ -52,7 +52,8 @@ export interface WidthContext {
 
 export function policyFor(width: Width | undefined, rules: Rules): WidthPolicy {
   if (width === undefined) return "scale";
-  if (typeof width === "object" && "tf-slim" in width) return width[rules];
+  if (typeof width === "object" && "tf-slim" in width)
+    return rules === "timm" ? (width.timm ?? width.torchvision) : width[rules];
   return width;
 }
 

@@ -7,7 +7,7 @@
 import type * as Z from "zod";
 import { ACTIVATIONS } from "../layers/define-layer-kind.js";
 
-export const RULES = ["tf-slim", "torchvision"] as const;
+export const RULES = ["tf-slim", "torchvision", "timm"] as const;
 export type Rules = (typeof RULES)[number];
 
 export const WIDTH_RULES = ["floor-min8", "floor", "make-divisible-8"] as const;
@@ -32,8 +32,8 @@ export function schemaParts(z: typeof Z) {
   const width = z.union([
     widthPolicy,
     z
-      .strictObject({ "tf-slim": widthPolicy, torchvision: widthPolicy })
-      .describe("a policy per reference implementation's rules"),
+      .strictObject({ "tf-slim": widthPolicy, torchvision: widthPolicy, timm: widthPolicy.optional() })
+      .describe("a policy per reference implementation's rules (timm: as torchvision when not given)"),
   ]);
   const common = {
     name: z.string().min(1).optional().describe("block name (default: kind and index)"),

@@ -47,4 +47,12 @@ export const WIDTH_RULES_OF: Record<Rules, WidthRules> = {
       return { hidden, expands: hidden !== input };
     },
   },
+  // timm's _efficientnet_blocks.py: mid_chs = make_divisible(in_chs · exp_ratio), as TF-slim's; its
+  // MobileNetV4 (the models it was checked on) expands by make_divisible(in·e, 8) in the block kinds themselves
+  timm: {
+    name: "timm",
+    expandByFactor: (input, t, round) => WIDTH_RULES_OF["tf-slim"].expandByFactor(input, t, round),
+    expandToTableWidth: (input, tableInput, tableExpanded, alpha) =>
+      WIDTH_RULES_OF["tf-slim"].expandToTableWidth(input, tableInput, tableExpanded, alpha),
+  },
 };

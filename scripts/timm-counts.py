@@ -1,0 +1,80 @@
+#!/usr/bin/python3
+"""Reference counts from timm's own MobileNetV4 definitions.
+
+Dev-only: regenerates test/fixtures/timm/counts.json, which the tests compare
+`--convention timm` against. Runs timm from a checkout of its repository
+(huggingface/pytorch-image-models; never a dependency of the project or its
+tests) on Debian's python3-torch:
+
+    git clone https://github.com/huggingface/pytorch-image-models /tmp/timm
+    /usr/bin/python3 scripts/timm-counts.py /tmp/timm > test/fixtures/timm/counts.json
+
+params = sum(p.numel() for p in model.parameters())
+macs   = conv: out.numel() * in_channels/groups * kH * kW ; linear: in * out (per token);
+         attention matmuls: every torch.matmul / @ / einsum of two activations, counted
+         through a TorchFunctionMode as the product of the output's elements and the
+         contracted dimension (timm takes the unfused matmul path on torch < 2.0)
+"""
+import json, subprocess, sys
+
+sys.path.insert(0, sys.argv[1])
+import torch, timm
+from torch.overrides import TorchFunctionMode
+
+MODELS = [
+    # timm name, α, resolutions
+    ("mobilenetv4_conv_small", "1.0", [224, 256]),
+    ("mobilenetv4_conv_small_050", "0.5", [224]),
+    ("mobilenetv4_conv_small_035", "0.35", [224]),
+    ("mobilenetv4_conv_medium", "1.0", [256, 224]),
+    ("mobilenetv4_conv_large", "1.0", [384, 256]),
+    ("mobilenetv4_hybrid_medium", "1.0", [256, 224]),
+    ("mobilenetv4_hybrid_medium_075", "0.75", [256]),
+    ("mobilenetv4_hybrid_large", "1.0", [384]),
+    ("mobilenetv4_hybrid_large_075", "0.75", [384]),
+]
+OURS = {"conv_small": "mnv4-conv-s", "conv_medium": "mnv4-conv-m", "conv_large": "mnv4-conv-l",
+        "hybrid_medium": "mnv4-hybrid-m", "hybrid_large": "mnv4-hybrid-l"}
+
+class CountMatmuls(TorchFunctionMode):
+    """Multiply-accumulates of matmuls between activations (the attention's Q·Kᵀ and A·V)."""
+    def __init__(self):
+        super().__init__()
+        self.macs = 0
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        out = func(*args, **(kwargs or {}))
+        if func in (torch.matmul, torch.Tensor.matmul, torch.Tensor.__matmul__, torch.bmm):
+            self.macs += out.numel() * args[0].shape[-1]
+        elif func is torch.einsum:
+            raise RuntimeError("einsum path: not expected for MobileNetV4 on this torch")
+        return out
+
+def count(model, res):
+    macs = 0
+    def conv_hook(m, inp, out):
+        nonlocal macs
+        macs += out.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
+    def linear_hook(m, inp, out):
+        nonlocal macs
+        macs += out.numel() // out.shape[-1] * m.in_features * m.out_features
+    for m in model.modules():
+        if isinstance(m, torch.nn.Conv2d): m.register_forward_hook(conv_hook)
+        if isinstance(m, torch.nn.Linear): m.register_forward_hook(linear_hook)
+    model.eval()
+    with torch.no_grad(), CountMatmuls() as matmuls:
+        model(torch.zeros(1, 3, res, res))
+    return macs, matmuls.macs
+
+rows = []
+for name, alpha, resolutions in MODELS:
+    size = name.replace("mobilenetv4_", "").rsplit("_0", 1)[0]
+    model = timm.create_model(name, pretrained=False)
+    params = sum(p.numel() for p in model.parameters())
+    for res in resolutions:
+        macs, attention = count(timm.create_model(name, pretrained=False), res)
+        rows.append({"timm": name, "model": OURS[size], "alpha": alpha, "resolution": res,
+                     "params": params, "macs": macs + attention, "attention_macs": attention})
+commit = subprocess.run(["git", "-C", sys.argv[1], "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+json.dump({"generator": "scripts/timm-counts.py", "timm": timm.__version__, "timm_commit": commit or "aa4b5850c1543fa488abf260f18390eda46cf85d",
+           "torch": torch.__version__, "counts": rows}, sys.stdout, indent=1)
+print()
