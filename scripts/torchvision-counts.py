@@ -14,7 +14,7 @@ parts  = elements by module kind (forward hooks; functional adaptive pooling
          patched): BatchNorm outputs, ReLU / ReLU6 / Hardswish / Hardsigmoid
          outputs, pooling inputs and outputs, bias adds (conv out numel, linear out)
 """
-import json, sys
+import contextlib, json, sys
 import torch, torchvision
 from torchvision.models import mobilenet_v2, mobilenet_v3_large, mobilenet_v3_small
 from torchvision.models.mobilenetv3 import _mobilenet_v3_conf, MobileNetV3
@@ -36,11 +36,25 @@ RESOLUTIONS = [224, 192, 160, 97, 33]
 NON_SQUARE = [(320, 240), (97, 131)]
 NON_SQUARE_ALPHAS = ["0.5", "1.0"]
 
-ACTIVATIONS = {torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.Hardswish: "hswish", torch.nn.Hardsigmoid: "hsigmoid"}
+ACTIVATIONS = {torch.nn.ReLU: "relu", torch.nn.ReLU6: "relu6", torch.nn.Hardswish: "hswish", torch.nn.Hardsigmoid: "hsigmoid",
+               torch.nn.SiLU: "silu", torch.nn.Sigmoid: "sigmoid"}
 
-def count(model, height, width, part=None):
+from torch.overrides import TorchFunctionMode
+
+class CountMeanPools(TorchFunctionMode):
+    """MnasNet pools with x.mean([2, 3]): a global average pool called as a function."""
+    def __init__(self, parts):
+        super().__init__()
+        self.parts = parts
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        out = func(*args, **(kwargs or {}))
+        if func is torch.Tensor.mean and len(args) > 1 and list(args[1]) == [2, 3]:
+            self.parts["pool"] += args[0].numel(); self.parts["pool-divide"] += out.numel()
+        return out
+
+def count(model, height, width, part=None, means=False):
     macs = 0
-    parts = {"bias": 0, "bn": 0, "relu": 0, "relu6": 0, "hswish": 0, "hsigmoid": 0, "pool": 0, "pool-divide": 0}
+    parts = {"bias": 0, "bn": 0, "relu": 0, "relu6": 0, "hswish": 0, "hsigmoid": 0, "silu": 0, "sigmoid": 0, "pool": 0, "pool-divide": 0}
     def conv_hook(m, inp, out):
         nonlocal macs
         macs += out.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
@@ -76,7 +90,8 @@ def count(model, height, width, part=None):
     torch.nn.functional.adaptive_avg_pool2d = counted_pool
     model.eval()
     try:
-        with torch.no_grad():
+        # only MnasNet pools with x.mean; the mode would re-dispatch the patched pool elsewhere
+        with torch.no_grad(), (CountMeanPools(parts) if means else contextlib.nullcontext()):
             (part or model)(torch.zeros(1, 3, height, width))
     finally:
         torch.nn.functional.adaptive_avg_pool2d = functional
@@ -111,5 +126,34 @@ for name, build in MODELS.items():
             params = sum(p.numel() for p in model.parameters())
             macs, parts = count(model, res, res)
             rows.append({"model": name, "alpha": a, "resolution": res, "classes": 0, "params": params, "macs": macs, "parts": parts})
+# the MBConv family: EfficientNet B0–B7 (width, depth), EfficientNetV2, MnasNet, at other widths,
+# depths and resolutions too; "depth" is the multiplier on top of the model's own (--depth)
+from torchvision.models.efficientnet import _efficientnet_conf, EfficientNet
+from torchvision.models import MNASNet
+B_SERIES = [(1.0, 1.0), (1.0, 1.1), (1.1, 1.2), (1.2, 1.4), (1.4, 1.8), (1.6, 2.2), (1.8, 2.6), (2.0, 3.1)]
+B_RES = [224, 240, 260, 300, 380, 456, 528, 600]
+def effnet(b, alpha, depth):
+    w, d = B_SERIES[b]
+    setting, last = _efficientnet_conf(f"efficientnet_b{b}", width_mult=w * alpha, depth_mult=d * depth)
+    return EfficientNet(setting, 0.2, last_channel=last)
+def effnet_v2(size, alpha, depth):
+    setting, last = _efficientnet_conf(f"efficientnet_v2_{size}")
+    return EfficientNet(setting, 0.2, last_channel=last)
+FAMILY = [(f"efficientnet-b{b}", lambda a, d, b=b: effnet(b, a, d), "1.0", 1.0, B_RES[b]) for b in range(8)] + [
+    ("efficientnet-b0", lambda a, d: effnet(0, a, d), "1.0", 1.0, 160),
+    ("efficientnet-b0", lambda a, d: effnet(0, a, d), "0.5", 1.0, 224),
+    ("efficientnet-b0", lambda a, d: effnet(0, a, d), "1.0", 1.5, 224),
+    ("efficientnet-b3", lambda a, d: effnet(3, a, d), "0.75", 1.3, 300),
+    ("efficientnet-v2-s", lambda a, d: effnet_v2("s", a, d), "1.0", 1.0, 384),
+    ("efficientnet-v2-s", lambda a, d: effnet_v2("s", a, d), "1.0", 1.0, 224),
+    ("efficientnet-v2-m", lambda a, d: effnet_v2("m", a, d), "1.0", 1.0, 480),
+    ("efficientnet-v2-l", lambda a, d: effnet_v2("l", a, d), "1.0", 1.0, 480),
+] + [("mnasnet", lambda a, d: MNASNet(a), alpha, 1.0, res) for alpha, res in [("0.5", 224), ("0.75", 224), ("1.0", 224), ("1.3", 224), ("1.0", 160)]]
+for name, build, a, depth, res in FAMILY:
+    params = sum(p.numel() for p in build(float(a), depth).parameters())
+    macs, parts = count(build(float(a), depth), res, res, means=name == "mnasnet")
+    row = {"model": name, "alpha": a, "resolution": res, "params": params, "macs": macs, "parts": parts}
+    if depth != 1.0: row["depth"] = depth
+    rows.append(row)
 json.dump({"generator": "scripts/torchvision-counts.py", "torch": torch.__version__, "torchvision": torchvision.__version__, "counts": rows}, sys.stdout, indent=1)
 print()

@@ -204,13 +204,15 @@ export interface EvaluateOptions {
   readonly alpha: { readonly text: string; readonly value: number };
   /** A side (square), or height × width; default: the model's. */
   readonly resolution?: number | Resolution;
+  /** Depth multiplier: each stage's n blocks become ⌈n·d⌉ (default 1). */
+  readonly depth?: number;
   readonly convention: Convention;
 }
 
 export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostReport {
   const given = options.resolution ?? model.spec.input.resolution;
   const resolution = typeof given === "number" ? squareResolution(given) : given;
-  const ops = buildNetwork(model.spec, options.alpha.value, options.convention);
+  const ops = buildNetwork(model.spec, options.alpha.value, options.convention, options.depth);
   const { rows, totals } = costNetwork(
     ops,
     [resolution.height, resolution.width, model.spec.input.channels],

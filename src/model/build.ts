@@ -41,9 +41,10 @@ export function backboneLayers(model: ModelSpec): readonly LayerSpec[] {
   return model.layers.slice(0, pool);
 }
 
-export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention): OpSpec[] {
+export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention, depth = 1): OpSpec[] {
   const ctx: BuildContext = {
-    alpha,
+    alpha: alpha * (model.width_multiplier ?? 1),
+    depth: depth * (model.depth_multiplier ?? 1),
     widths: WIDTH_RULES_OF[convention.rules],
     round: roundChannelsBy[model.width_rule],
     classes: classesFor(model.classes, convention),

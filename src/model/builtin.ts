@@ -4,7 +4,7 @@ export interface BuiltinModel {
   readonly file: string;
   readonly aliases: readonly string[];
   /** The family whose paper it comes from (`mbn-cost paper <family>`). */
-  readonly family: "v1" | "v2" | "v3" | "fd" | "v4";
+  readonly family: "v1" | "v2" | "v3" | "fd" | "v4" | "efficientnet" | "mnasnet";
 }
 
 export const BUILTIN_MODELS: readonly BuiltinModel[] = [
@@ -46,6 +46,23 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
     aliases: ["mnv4-hybrid-l"],
     family: "v4",
   },
+  ...[0, 1, 2, 3, 4, 5, 6, 7].map(
+    (b): BuiltinModel => ({
+      id: `efficientnet-b${b}`,
+      file: `efficientnet-b${b}.json`,
+      aliases: [],
+      family: "efficientnet",
+    }),
+  ),
+  ...["s", "m", "l"].map(
+    (size): BuiltinModel => ({
+      id: `efficientnet-v2-${size}`,
+      file: `efficientnet-v2-${size}.json`,
+      aliases: [],
+      family: "efficientnet",
+    }),
+  ),
+  { id: "mnasnet", file: "mnasnet.json", aliases: ["mnasnet-b1"], family: "mnasnet" },
 ];
 
 export const findBuiltinModel = (name: string): BuiltinModel | undefined =>

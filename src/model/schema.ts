@@ -50,6 +50,18 @@ export const modelSpecSchema = z.strictObject({
       "channel rounding of c·α: 'floor-min8' max(floor(c·α), 8) (TF-slim V1); 'floor' floor(c·α); 'make-divisible-8' nearest multiple of 8, ≥ 8, never 10% below (V2, V3); default make-divisible-8",
     ),
   classes: count,
+  width_multiplier: z
+    .number()
+    .positive()
+    .optional()
+    .describe("the model's own width multiplier, applied with α (EfficientNet B1–B7: 1.0–2.0)"),
+  depth_multiplier: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      "the model's own depth multiplier: each stage's n becomes ⌈n·d⌉, with --depth's (EfficientNet B1–B7: 1.1–3.1)",
+    ),
   activation: z.enum(ACTIVATIONS).optional().describe("default activation (default relu)"),
   layers: z.array(layerSpecSchema).min(1),
 });

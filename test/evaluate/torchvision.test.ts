@@ -1,7 +1,9 @@
 /**
  * `--convention torchvision` equals torchvision's own definitions exactly:
  * sum(p.numel()) and conv + linear MACs measured by forward hooks, for V2,
- * V3-Large and V3-Small at 12 widths × 5 resolutions, and at two non-square
+ * V3-Large and V3-Small at 12 widths × 5 resolutions; EfficientNet B0–B7 and
+ * EfficientNetV2-S/M/L (torchvision efficientnet.py) and MnasNet (mnasnet.py),
+ * B0 and B3 at other widths and depths too; at two non-square
  * inputs (height x width, as --resolution 320x240); and the backbone alone
  * (--no-head = model.features) and without the classifier (--classes 0 = the
  * last Linear replaced by Identity). The fixture was made by
@@ -21,6 +23,8 @@ interface Count {
   head?: "none";
   /** 0: the last Linear replaced by Identity (--classes 0). */
   classes?: 0;
+  /** A depth multiplier on top of the model's own (--depth). */
+  depth?: number;
   params: number;
   macs: number;
   parts: Record<string, number>;
@@ -31,7 +35,7 @@ const overridesOf = (c: Count) => ({
   ...(c.classes !== undefined && { classes: c.classes }),
 });
 const settingOf = (c: Count) =>
-  `${c.model} α=${c.alpha} ${c.resolution}px${c.head === "none" ? " --no-head" : ""}${c.classes !== undefined ? ` --classes ${c.classes}` : ""}`;
+  `${c.model} α=${c.alpha}${c.depth ? ` depth ${c.depth}` : ""} ${c.resolution}px${c.head === "none" ? " --no-head" : ""}${c.classes !== undefined ? ` --classes ${c.classes}` : ""}`;
 const fixture = JSON.parse(
   readFileSync(new URL("../fixtures/torchvision/counts.json", import.meta.url), "utf8"),
 ) as { torchvision: string; counts: Count[] };
@@ -43,7 +47,7 @@ describe(`torchvision ${fixture.torchvision} definitions, exactly`, () => {
   test.each(fixture.counts.map((c) => [`${settingOf(c)}: ${c.params} params, ${c.macs} MACs`, c] as const))(
     "%s",
     async (_t, c) => {
-      const r = await costOf(c.model, c.alpha, c.resolution, "torchvision", overridesOf(c));
+      const r = await costOf(c.model, c.alpha, c.resolution, "torchvision", overridesOf(c), c.depth);
       expect(r.totals.params).toBe(BigInt(c.params));
       expect(r.totals.macs).toBe(BigInt(c.macs));
     },
@@ -54,7 +58,7 @@ describe(`torchvision ${fixture.torchvision} definitions, exactly`, () => {
   )("%s", async (_t, c) => {
     // What the peer presets count rests on these: BatchNorm and activation outputs, pooling reads
     // and divides, bias adds, as forward hooks saw them on torchvision's own modules.
-    const r = await costOf(c.model, c.alpha, c.resolution, "torchvision", overridesOf(c));
+    const r = await costOf(c.model, c.alpha, c.resolution, "torchvision", overridesOf(c), c.depth);
     const ours = Object.fromEntries(
       Object.keys(c.parts).map((k) => [
         k,

@@ -14,6 +14,7 @@ export async function costOf(
   resolution?: number | string,
   convention: ConventionName = "paper",
   overrides: ConventionOverrides = {},
+  depth?: number,
 ): Promise<CostReport> {
   const ref = await loadModel(model, process.cwd());
   return evaluateModel(ref, {
@@ -22,5 +23,6 @@ export async function costOf(
       resolution: typeof resolution === "number" ? resolution : parseResolution(resolution),
     }),
     convention: resolveConvention(convention, overrides),
+    ...(depth !== undefined && { depth }),
   });
 }

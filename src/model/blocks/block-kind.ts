@@ -11,7 +11,15 @@ import type { SchemaParts, WidthRule } from "../schema-parts.js";
 export interface BuildContext extends WidthContext {
   readonly classes: number;
   readonly activation: Activation;
+  /** Depth multiplier: a stage of n blocks has ⌈n·depth⌉ (EfficientNet's compound scaling). */
+  readonly depth: number;
 }
+
+/**
+ * Blocks in a stage of `n` under the depth multiplier: ⌈n·d⌉ of the double
+ * product, as torchvision's adjust_depth computes it (int(math.ceil(n * d))).
+ */
+export const stageRepeats = (n: number, ctx: BuildContext): number => Math.ceil(n * ctx.depth);
 
 export interface BuildState {
   /** Actual channels of the current tensor. */

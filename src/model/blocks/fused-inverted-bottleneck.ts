@@ -4,10 +4,33 @@
  * stride s, then a linear 1×1 projection; one k×k conv in → out when the
  * expansion leaves the width unchanged (torchvision efficientnet.py
  * FusedMBConv; timm EdgeResidual). Residual when stride 1 and in = out.
+ * With `n`, a stage of ⌈n·d⌉ blocks, the first at stride s (EfficientNetV2).
  */
-import type { OpSpec } from "../../layers/define-layer-kind.js";
+import type { Activation, OpSpec } from "../../layers/define-layer-kind.js";
 import { makeDivisible, scaleChannels } from "../scale.js";
-import { convOp, defineBlockKind, withResidual } from "./block-kind.js";
+import { convOp, defineBlockKind, stageRepeats, withResidual } from "./block-kind.js";
+
+interface FusedShape {
+  readonly input: number;
+  readonly out: number;
+  readonly stride: number;
+  readonly kernel: number;
+  readonly e: number;
+  readonly act: Activation;
+}
+
+function fusedBlock(block: string, { input, out, stride, kernel, e, act }: FusedShape): OpSpec[] {
+  const expanded = makeDivisible(input * e, 8);
+  const fused = { kind: "conv", block, kernel, stride, act } as const;
+  const ops: OpSpec[] =
+    expanded === input
+      ? [convOp({ ...fused, name: `${block}/conv`, out })]
+      : [
+          convOp({ ...fused, name: `${block}/expand`, out: expanded }),
+          convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }),
+        ];
+  return stride === 1 && input === out ? withResidual(ops, block) : ops;
+}
 
 export const fusedIbBlock = defineBlockKind({
   kind: "fused_ib",
@@ -19,26 +42,21 @@ export const fusedIbBlock = defineBlockKind({
       stride,
       out: count.describe("output channels"),
       e: z.number().positive().describe("expansion ratio: expanded = make_divisible(in·e, 8)"),
+      n: count.optional().describe("blocks in the stage (⌈n·d⌉ under a depth multiplier; default 1)"),
       ...common,
     }),
   expand(spec, state, ctx, nameBlock) {
-    const block = spec.name ?? nameBlock();
-    const input = state.channels;
+    const ops: OpSpec[] = [];
+    let input = state.channels;
     const out = scaleChannels(spec.out, spec.width, ctx, input);
-    const expanded = makeDivisible(input * spec.e, 8);
+    const blocks = spec.n === undefined ? 1 : stageRepeats(spec.n, ctx);
     const act = spec.act ?? ctx.activation;
-    const fused = { kind: "conv", block, kernel: spec.kernel, stride: spec.stride, act } as const;
-    const ops: OpSpec[] =
-      expanded === input
-        ? [convOp({ ...fused, name: `${block}/conv`, out })]
-        : [
-            convOp({ ...fused, name: `${block}/expand`, out: expanded }),
-            convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }),
-          ];
-    const residual = spec.stride === 1 && input === out;
-    return {
-      ops: residual ? withResidual(ops, block) : ops,
-      state: { channels: out, tableChannels: spec.out },
-    };
+    for (let i = 0; i < blocks; i++) {
+      const block = (blocks === 1 && spec.name) || nameBlock();
+      const stride = i === 0 ? spec.stride : 1;
+      ops.push(...fusedBlock(block, { input, out, stride, kernel: spec.kernel, e: spec.e, act }));
+      input = out;
+    }
+    return { ops, state: { channels: out, tableChannels: spec.out } };
   },
 });

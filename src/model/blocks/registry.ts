@@ -9,6 +9,7 @@ import { fcBlock } from "./fully-connected.js";
 import { fusedIbBlock } from "./fused-inverted-bottleneck.js";
 import { gconvBlock } from "./grouped-conv.js";
 import { invertedResidualBlock } from "./inverted-residual.js";
+import { mbconvBlock } from "./mbconv.js";
 import { mqaBlock } from "./multi-query-attention.js";
 import { pointwiseBlock } from "./pointwise.js";
 import { squeezeExciteBlock } from "./squeeze-excite.js";
@@ -28,6 +29,7 @@ export const blockKinds = {
   uib: uibBlock,
   fused_ib: fusedIbBlock,
   mqa: mqaBlock,
+  mbconv: mbconvBlock,
 };
 
 export type BlockKindName = keyof typeof blockKinds;

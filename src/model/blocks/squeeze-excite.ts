@@ -8,8 +8,25 @@ import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { makeDivisible } from "../scale.js";
 import { defineBlockKind, fcOp, mergeOp, poolOp } from "./block-kind.js";
 
-export function squeezeExciteOps(block: string, channels: number, reduction = 4, divisor = 8): OpSpec[] {
-  const squeeze = makeDivisible(channels / reduction, divisor);
+/** EfficientNet's squeeze-excite: the squeeze from the block's input, SiLU then sigmoid. */
+export interface SqueezeExciteShape {
+  readonly squeeze: number;
+  readonly act: "relu" | "silu";
+  readonly gate: "hsigmoid" | "sigmoid";
+}
+
+export function squeezeExciteOps(
+  block: string,
+  channels: number,
+  reduction = 4,
+  divisor = 8,
+  shape: SqueezeExciteShape = {
+    squeeze: makeDivisible(channels / reduction, divisor),
+    act: "relu",
+    gate: "hsigmoid",
+  },
+): OpSpec[] {
+  const { squeeze } = shape;
   const saved = `${block}/se:in`;
   const gate = `${block}/se:gate`;
   return [
@@ -20,7 +37,7 @@ export function squeezeExciteOps(block: string, channels: number, reduction = 4,
       type: "se",
       out: squeeze,
       bias: true,
-      act: "relu",
+      act: shape.act,
     }),
     fcOp({
       name: `${block}/se/fc2`,
@@ -28,7 +45,7 @@ export function squeezeExciteOps(block: string, channels: number, reduction = 4,
       type: "se",
       out: channels,
       bias: true,
-      act: "hsigmoid",
+      act: shape.gate,
       saveOutputAs: gate,
     }),
     mergeOp({ kind: "scale", name: `${block}/se/scale`, block, type: "se", inputFrom: saved, reads: gate }),
