@@ -58,6 +58,16 @@ export function parseAlpha(raw: string): Alpha {
   return alpha;
 }
 
+export const MAX_DEPTH = 10;
+
+/** A depth multiplier: each stage's n blocks become ⌈n·d⌉ (EfficientNet's compound scaling). */
+export function parseDepth(raw: string): number {
+  const value = /^\s*\d*\.?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value > 0 && value <= MAX_DEPTH))
+    throw new InvalidArgumentError(`Depth multiplier must be a number > 0 and ≤ ${MAX_DEPTH} (e.g. 1.2, 2).`);
+  return value;
+}
+
 export const MAX_RESOLUTION = 16384;
 
 /** "224" (square) or "320x240" / "320×240" (height x width); undefined if it is neither, or a side is out of range. */

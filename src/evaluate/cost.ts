@@ -56,6 +56,8 @@ export interface CostReport {
   /** As the user wrote it ("0.5"), and its value. */
   readonly alpha: { readonly text: string; readonly value: number };
   readonly resolution: Resolution;
+  /** The depth multiplier asked for (--depth), on top of the model's own; 1 when none. */
+  readonly depth: number;
   readonly convention: Convention;
   readonly rows: readonly LayerRow[];
   readonly totals: Totals;
@@ -218,5 +220,13 @@ export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostRe
     [resolution.height, resolution.width, model.spec.input.channels],
     options.convention,
   );
-  return { model, alpha: options.alpha, resolution, convention: options.convention, rows, totals };
+  return {
+    model,
+    alpha: options.alpha,
+    resolution,
+    depth: options.depth ?? 1,
+    convention: options.convention,
+    rows,
+    totals,
+  };
 }

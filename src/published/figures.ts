@@ -119,6 +119,55 @@ const v2 = rowsOf("v2");
 const v3 = rowsOf("v3");
 const fd = rowsOf("fd");
 const v4 = rowsOf("v4");
+const efficientnet = rowsOf("efficientnet");
+const mnasnet = rowsOf("mnasnet");
+const EFFICIENTNET_RES = [224, 240, 260, 300, 380, 456, 528, 600];
+const B = (b: number, resolution = EFFICIENTNET_RES[b]!) =>
+  [`efficientnet-b${b}`, "1.0", resolution] as const;
+/** EfficientNet Table 2: params (M) and FLOPs (B, which the paper counts as multiply-adds), B0–B7. */
+const EFFICIENTNET_TABLE_2: [string, string][] = [
+  ["5.3", "0.39"],
+  ["7.8", "0.70"],
+  ["9.2", "1.0"],
+  ["12", "1.8"],
+  ["19", "4.2"],
+  ["30", "9.9"],
+  ["43", "19"],
+  ["66", "37"],
+];
+const EFFICIENTNET_DIFFERS =
+  "the architecture (torchvision's efficientnet.py, equal to it to the integer, and TF's efficientnet_builder.py: the same stages, widths and ⌈n·d⌉) gives {computed} at the paper's resolution; none of the presets here gives the printed figure (the paper's FLOPs came from TF's own profiling, which was not run here)";
+const efficientnetDiffers: Record<string, string> = {
+  "EfficientNet-B1 FLOPs (B)": "0.687B",
+  "EfficientNet-B2 params (M)": "9.11M",
+  "EfficientNet-B4 FLOPs (B)": "4.39B",
+  "EfficientNet-B5 FLOPs (B)": "10.27B",
+  "EfficientNet-B7 FLOPs (B)": "37.75B",
+};
+const efficientnetRow = (label: string, metric: Metric, printed: string, unit: "M" | "G", b: number) =>
+  efficientnet("efficientnet-paper", "Table 2", B(b), label, metric, printed, unit, {
+    ...(efficientnetDiffers[label] !== undefined && {
+      differs: EFFICIENTNET_DIFFERS.replace("{computed}", efficientnetDiffers[label]),
+    }),
+  });
+/** torchvision 0.14's weights meta: num_params of each model, and the crop size its weights were evaluated at. */
+const TORCHVISION_NUM_PARAMS: [string, string, number, string][] = [
+  ["efficientnet-b0", "1.0", 224, "5.288548"],
+  ["efficientnet-b1", "1.0", 240, "7.794184"],
+  ["efficientnet-b2", "1.0", 288, "9.109994"],
+  ["efficientnet-b3", "1.0", 300, "12.233232"],
+  ["efficientnet-b4", "1.0", 380, "19.341616"],
+  ["efficientnet-b5", "1.0", 456, "30.389784"],
+  ["efficientnet-b6", "1.0", 528, "43.040704"],
+  ["efficientnet-b7", "1.0", 600, "66.347960"],
+  ["efficientnet-v2-s", "1.0", 384, "21.458488"],
+  ["efficientnet-v2-m", "1.0", 480, "54.139356"],
+  ["efficientnet-v2-l", "1.0", 480, "118.515272"],
+  ["mnasnet", "0.5", 224, "2.218512"],
+  ["mnasnet", "0.75", 224, "3.170208"],
+  ["mnasnet", "1.0", 224, "4.383312"],
+  ["mnasnet", "1.3", 224, "6.282256"],
+];
 
 const V4_PAPER_DIFFERS =
   "the released architecture (TF Model Garden mobilenet.py and timm, block for block the same, whose backbones give TF's own test integers exactly) gives {computed}; the paper's Table 6 figure matches no convention and no resolution, so it comes from another configuration than the released one (the paper's own Hybrid-M table, Table 13, lists different blocks from the released code too)";
@@ -472,4 +521,19 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
       "M",
     ),
   ]),
+  ...EFFICIENTNET_TABLE_2.flatMap(([params, flops], b) => [
+    efficientnetRow(`EfficientNet-B${b} params (M)`, PARAMS, params, "M", b),
+    efficientnetRow(`EfficientNet-B${b} FLOPs (B)`, MACS, flops, "G", b),
+  ]),
+  ...TORCHVISION_NUM_PARAMS.map(([model, alpha, resolution, printed]) =>
+    (model === "mnasnet" ? mnasnet : efficientnet)(
+      "torchvision-meta",
+      "",
+      [model, alpha, resolution] as const,
+      `${model}${model === "mnasnet" ? ` ${alpha}` : ""} num_params (M)`,
+      PARAMS,
+      printed,
+      "M",
+    ),
+  ),
 ];

@@ -82,6 +82,19 @@ export const SOURCES = {
     rounding: "nearest",
     roundingEvidence: "3.80M → 3.8 (weights alone give 3.75M → 3.7), 0.186G → 0.2",
   },
+  "efficientnet-paper": {
+    citation: "Tan & Le 2019, EfficientNet (arXiv 1905.11946)",
+    // TF's trainable variables: weights, biases, BatchNorm γ and β (torchvision's sum(p.numel()) counts the same)
+    convention: "torchvision",
+    rounding: "nearest",
+    roundingEvidence: "5.29M → 5.3, 0.386B → 0.39, 66.35M → 66",
+  },
+  "torchvision-meta": {
+    citation: "torchvision 0.14 weights meta (num_params in models/efficientnet.py and mnasnet.py)",
+    convention: "torchvision",
+    rounding: "nearest",
+    roundingEvidence: "exact integers (5,288,548 → 5.288548M)",
+  },
   "v4-tf-test": {
     citation:
       "TF Model Garden official/vision/modeling/backbones/mobilenet_test.py (test_mobilenet_scaling, commit 0ca2d75), network.count_params() of the backbone",

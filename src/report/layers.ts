@@ -69,7 +69,7 @@ export function reportHeading(report: CostReport): {
   return {
     title: modelTitle(report.model),
     headline: (cell) =>
-      `α ${report.alpha.text} · ${resolutionSize(report.resolution)} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
+      `α ${report.alpha.text}${report.depth !== 1 ? ` · depth ${report.depth}` : ""} · ${resolutionSize(report.resolution)} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
     meta: [conventionLine(report.convention), `source: ${spec.source}`],
     details: [conventionDetails(report.convention), widthsLine(spec)],
   };
@@ -89,6 +89,7 @@ export function reportData(report: CostReport): Record<string, unknown> {
     width_rule: report.model.spec.width_rule,
     alpha: report.alpha.value,
     resolution: resolutionValue(report.resolution),
+    depth: report.depth,
     ...conventionData(c),
     totals: { params: report.totals.params, ...countFields(report.totals.macs, c) },
   };
@@ -209,7 +210,8 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
 export function totalsDocument(report: CostReport): ReportDocument {
   const { params, macs } = report.totals;
   const flops = 2n * macs;
-  const setting = `${modelShortName(report.model)} α ${report.alpha.text} ${resolutionSize(report.resolution)}`;
+  const depth = report.depth !== 1 ? ` depth ${report.depth}` : "";
+  const setting = `${modelShortName(report.model)} α ${report.alpha.text}${depth} ${resolutionSize(report.resolution)}`;
   return {
     title: setting,
     meta: [],
@@ -225,13 +227,14 @@ export function totalsDocument(report: CostReport): ReportDocument {
     ],
     notes: [],
     csv: {
-      columns: ["model", "alpha", "resolution", "convention", "params", "macs", "flops"].map((header) => ({
-        header,
-      })),
+      columns: ["model", "alpha", "depth", "resolution", "convention", "params", "macs", "flops"].map(
+        (header) => ({ header }),
+      ),
       rows: [
         [
           modelShortName(report.model),
           report.alpha.text,
+          `${report.depth}`,
           resolutionText(report.resolution),
           report.convention.name,
           params,

@@ -118,8 +118,8 @@ describe("--totals: the short answer", () => {
   test("CSV is one row with the setting; JSON has params, macs and flops", async () => {
     const csv = (await runCli(["v2", "--totals", "--format", "csv", "-c", "torchvision"])).out.split("\r\n");
     expect(csv.slice(0, 2)).toEqual([
-      "model,alpha,resolution,convention,params,macs,flops",
-      "v2,1,224,torchvision,3504872,300774272,601548544",
+      "model,alpha,depth,resolution,convention,params,macs,flops",
+      "v2,1,1,224,torchvision,3504872,300774272,601548544",
     ]);
     const json = JSON.parse((await runCli(["v2", "--totals", "--format", "json"])).out);
     expect(json.totals).toEqual({ params: 3469760, macs: 300774272, flops: 601548544 });
@@ -211,8 +211,8 @@ describe("non-square inputs: --resolution HEIGHTxWIDTH", () => {
       "v2 α 0.5 320×240: 1.95M params · 150.55M MACs · 301.11M FLOPs (paper)\n",
     );
     const csv = (await runCli(["compare", "v2/320x240", "v2/240x320", "--format", "csv"])).out.split("\r\n");
-    expect(csv[1]).toMatch(/^v2\/320x240,v2,1,320x240,paper,/);
-    expect(csv[2]).toMatch(/^v2\/240x320,v2,1,240x320,paper,/);
+    expect(csv[1]).toMatch(/^v2\/320x240,v2,1,1,320x240,paper,/);
+    expect(csv[2]).toMatch(/^v2\/240x320,v2,1,1,240x320,paper,/);
   });
 
   test("sweep and fit take square sides, and say where a non-square input goes", async () => {
@@ -276,5 +276,29 @@ describe("descriptions from the effective settings", () => {
     const data = JSON.parse((await runCli([fixture("valid/floor-widths.json"), "--format", "json"])).out);
     expect(data.width_rule).toBe("floor");
     expect((await runCli(["v2", "-v"])).out).toContain("(width_rule make-divisible-8)");
+  });
+});
+
+describe("--depth: EfficientNet's compound scaling of depth", () => {
+  test("each stage's n blocks become ⌈n·d⌉: B0 at depth 1.5 has ⌈1.5⌉+⌈3⌉+⌈3⌉+⌈4.5⌉+⌈4.5⌉+⌈6⌉+⌈1.5⌉ = 26 MBConv blocks", async () => {
+    const data = JSON.parse((await runCli(["efficientnet-b0", "--depth", "1.5", "--format", "json"])).out);
+    const blocks = new Set(
+      data.layers
+        .filter((l: { block: string }) => l.block.startsWith("mb_"))
+        .map((l: { block: string }) => l.block),
+    );
+    expect(blocks.size).toBe(2 + 3 + 3 + 5 + 5 + 6 + 2);
+    expect(data.depth).toBe(1.5);
+    expect((await runCli(["efficientnet-b0", "-d", "1.5", "--totals"])).out).toMatch(
+      /^efficientnet-b0 α 1 depth 1\.5 224×224:/,
+    );
+  });
+
+  test("compare applies it to every spec; a bad depth is refused", async () => {
+    const csv = (await runCli(["compare", "efficientnet-b0", "mnasnet", "--depth", "2", "-f", "csv"])).out;
+    expect(csv.split("\r\n")[1]).toMatch(/^efficientnet-b0,efficientnet-b0,1,2,224,paper,/);
+    const bad = await runCli(["efficientnet-b0", "--depth", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/'0' is invalid\. Depth multiplier must be a number > 0 and ≤ 10/);
   });
 });

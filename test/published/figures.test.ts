@@ -45,6 +45,11 @@ const PINNED: readonly (readonly [string, string, string])[] = [
   ["v4-paper", "MNv4-Conv-L MACs (G)", "6376220672"],
   ["v4-paper", "MNv4-Hybrid-L params (M)", "37929024"],
   ["v4-paper", "MNv4-Hybrid-L MACs (G)", "7711877120"],
+  ["efficientnet-paper", "EfficientNet-B1 FLOPs (B)", "686802832"],
+  ["efficientnet-paper", "EfficientNet-B2 params (M)", "9109994"],
+  ["efficientnet-paper", "EfficientNet-B4 FLOPs (B)", "4393771024"],
+  ["efficientnet-paper", "EfficientNet-B5 FLOPs (B)", "10266384752"],
+  ["efficientnet-paper", "EfficientNet-B7 FLOPs (B)", "37745884192"],
 ];
 
 describe.each(FAMILIES)("published figures: %s", (family) => {

@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { COMPARE_BREAKDOWNS, type CompareBreakdownBy } from "../../evaluate/option-names.js";
 import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
-import { type Alpha, parseAlpha, parseResolution } from "../options.js";
+import { type Alpha, parseAlpha, parseDepth, parseResolution } from "../options.js";
 import {
   addConventionOptions,
   addOutputOptions,
@@ -12,7 +12,7 @@ import {
 } from "./model-options.js";
 
 type CompareCliOptions = ConventionOptionValues &
-  OutputOptionValues & { alpha?: Alpha; resolution?: Resolution; by?: CompareBreakdownBy };
+  OutputOptionValues & { alpha?: Alpha; resolution?: Resolution; depth?: number; by?: CompareBreakdownBy };
 import type { ConventionOptionValues, OutputOptionValues } from "./model-options.js";
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
@@ -20,6 +20,11 @@ export function registerCompare(program: Command, ctx: CommandContext): void {
     .command("compare")
     .description("compare models side by side: totals with ratios to the first, and aligned breakdowns")
     .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
+    .option(
+      "-d, --depth <d>",
+      "depth multiplier of every spec: each stage's n blocks become ⌈n·d⌉",
+      parseDepth,
+    )
     .option(
       "-r, --resolution <pixels>",
       "input side (or HEIGHTxWIDTH) of every spec that gives none",
@@ -43,6 +48,7 @@ Examples:
             specs,
             by: opts.by,
             alpha: opts.alpha,
+            depth: opts.depth,
             resolution: opts.resolution,
             ...readConventionChoice(opts, self),
             output: readOutputChoice(opts, ctx.io),

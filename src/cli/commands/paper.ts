@@ -22,6 +22,10 @@ export const FAMILY_ALIASES = {
   "mnv4-conv-l": "v4",
   "mnv4-hybrid-m": "v4",
   "mnv4-hybrid-l": "v4",
+  efficientnet: "efficientnet",
+  "efficientnet-b0": "efficientnet",
+  "efficientnet-v2-s": "efficientnet",
+  mnasnet: "mnasnet",
 } as const satisfies Record<string, (typeof FAMILIES)[number]>;
 
 const FAMILY_NAMES = Object.keys(FAMILY_ALIASES) as (keyof typeof FAMILY_ALIASES)[];

@@ -8,7 +8,7 @@ import { isModelRef } from "../../io/read-model-spec.js";
 import { closest } from "../../io/suggest.js";
 import { COMMAND_NAMES } from "../command-names.js";
 import type { CommandContext } from "../context.js";
-import { type Alpha, parseAlpha, parseResolution } from "../options.js";
+import { type Alpha, parseAlpha, parseDepth, parseResolution } from "../options.js";
 import {
   addConventionOptions,
   addOutputOptions,
@@ -25,6 +25,7 @@ type ShowCliOptions = ConventionOptionValues &
   OutputOptionValues &
   MemoryOptionValues & {
     alpha?: Alpha;
+    depth?: number;
     resolution?: Resolution;
     by?: BreakdownBy;
     totals?: true;
@@ -52,6 +53,11 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .argument("<model>", MODEL_ARGUMENT)
     .argument("[unexpected...]")
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
+    .option(
+      "-d, --depth <d>",
+      "depth multiplier: each stage's n blocks become ⌈n·d⌉ (EfficientNet, EfficientNetV2)",
+      parseDepth,
+    )
     .option(
       "-r, --resolution <pixels>",
       "input side, or HEIGHTxWIDTH for a non-square input (default: the model's)",
@@ -83,6 +89,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
           {
             model,
             alpha: opts.alpha,
+            depth: opts.depth,
             resolution: opts.resolution,
             ...readConventionChoice(opts, self),
             output: readOutputChoice(opts, ctx.io),

@@ -33,10 +33,11 @@ export interface ParsedSpec {
   readonly resolution: Resolution | undefined;
 }
 
-/** --alpha and --resolution of compare and report: for every spec that does not say its own. */
+/** --alpha and --resolution of compare and report: for every spec that does not say its own; --depth for every spec. */
 export interface SpecDefaults {
   readonly alpha?: Alpha | undefined;
   readonly resolution?: Resolution | undefined;
+  readonly depth?: number | undefined;
 }
 
 /** model[@alpha][/resolution]; a model may itself be a path. */
@@ -75,7 +76,8 @@ export async function evaluateSpecs(
     const alpha = parsed.alphaGiven ? parsed.alpha : (defaults.alpha ?? parsed.alpha);
     const side = parsed.resolution ?? defaults.resolution;
     const resolution = side !== undefined && { resolution: side };
-    evaluated.push({ spec, report: evaluateModel(model, { alpha, ...resolution, convention }) });
+    const depth = defaults.depth !== undefined && { depth: defaults.depth };
+    evaluated.push({ spec, report: evaluateModel(model, { alpha, ...resolution, ...depth, convention }) });
   }
   return evaluated;
 }

@@ -53,6 +53,7 @@ export interface ShowOptions {
   readonly model: string;
   /** --alpha, when given. */
   readonly alpha: Alpha | undefined;
+  readonly depth: number | undefined;
   readonly resolution: Resolution | undefined;
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
@@ -68,6 +69,7 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
   const model = await loadModel(target.model, io.cwd);
   const report = evaluateModel(model, {
     alpha: target.alpha,
+    ...(options.depth !== undefined && { depth: options.depth }),
     ...(target.resolution !== undefined && { resolution: target.resolution }),
     convention: resolveConvention(options.convention, options.overrides),
   });
