@@ -29,6 +29,12 @@ export const budgetSchema = z
       .union([z.number().positive().max(10), z.string().regex(/^\d+(\.\d+)?$/)])
       .optional()
       .describe("width multiplier (default 1)"),
+    depth: z
+      .number()
+      .positive()
+      .max(10)
+      .optional()
+      .describe("depth multiplier: each stage's n blocks become ⌈n·d⌉ (default 1)"),
     resolution: z.int().positive().max(16384).optional().describe("input resolution (default: the model's)"),
     convention: z.enum(CONVENTION_NAMES).optional().describe("counting convention (default paper)"),
     max_macs: quantity.optional(),

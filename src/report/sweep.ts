@@ -22,6 +22,7 @@ export interface SweepContext {
 const columns = (ctx: SweepContext) => [
   "model",
   "alpha",
+  "depth",
   "resolution",
   "convention",
   "params",
@@ -33,6 +34,7 @@ const columns = (ctx: SweepContext) => [
 const cells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
   ctx.model,
   p.alpha.text,
+  p.depth.text,
   `${p.resolution}`,
   ctx.convention.name,
   p.params,
@@ -44,6 +46,7 @@ const cells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
 const record = (p: SweepPoint, ctx: SweepContext) => ({
   model: ctx.model,
   alpha: p.alpha.value,
+  depth: p.depth.value,
   resolution: p.resolution,
   convention: ctx.convention.name,
   params: p.params,
@@ -111,14 +114,19 @@ function sweepLines(all: readonly SweepPoint[], ctx: SweepContext): Extract<Char
         points: all.map((p) => ({ x: p.resolution, y: y(p) })),
       })),
     };
+  // one line per resolution, and per depth when the sweep has several
+  const depths = [...new Set(all.map((p) => p.depth.text))];
+  const lines = depths.flatMap((d) => resolutions.map((r) => ({ d, r })));
   return {
     kind: "lines",
-    title: `${ctx.model}: ${unit} against α, one line per resolution`,
+    title: `${ctx.model}: ${unit} against α, one line per resolution${depths.length > 1 ? " and depth" : ""}`,
     xLabel: "width multiplier α",
     unit,
-    series: resolutions.map((r) => ({
-      label: `${r}×${r}`,
-      points: all.filter((p) => p.resolution === r).map((p) => ({ x: p.alpha.value, y: y(p) })),
+    series: lines.map(({ d, r }) => ({
+      label: `${r}×${r}${depths.length > 1 ? ` depth ${d}` : ""}`,
+      points: all
+        .filter((p) => p.resolution === r && p.depth.text === d)
+        .map((p) => ({ x: p.alpha.value, y: y(p) })),
     })),
   };
 }

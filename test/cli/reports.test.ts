@@ -110,11 +110,11 @@ describe("mbn-cost sweep", () => {
     expect(r.code).toBe(0);
     const lines = r.out.split("\r\n");
     expect(lines[0]).toBe(
-      "model,alpha,resolution,convention,params,macs,peak_activations,peak_activation_bytes",
+      "model,alpha,depth,resolution,convention,params,macs,peak_activations,peak_activation_bytes",
     );
     expect(lines).toHaveLength(11_651 + 2);
-    expect(lines[1]).toMatch(/^v2,0\.10,32,/);
-    expect(lines.at(-2)).toMatch(/^v2,2\.00,512,/);
+    expect(lines[1]).toMatch(/^v2,0\.10,1,32,/);
+    expect(lines.at(-2)).toMatch(/^v2,2\.00,1,512,/);
   });
 
   test("a sweep row equals the main command's totals at that configuration", async () => {
@@ -130,7 +130,7 @@ describe("mbn-cost sweep", () => {
       .slice(1, -1)
       .map((l) => l.split(","));
     const data = JSON.parse((await runCli([...argv, "--format", "json"])).out);
-    const MACS = 5; // model, alpha, resolution, convention, params, macs
+    const MACS = 6; // model, alpha, depth, resolution, convention, params, macs
     expect(data.rows.map((r: { macs: number }) => String(r.macs))).toEqual(csv.map((c) => c[MACS]));
     const md = (await runCli([...argv, "--format", "markdown", "--exact"])).out;
     for (const c of csv) expect(md).toContain(BigInt(c[MACS]!).toLocaleString("en-US"));
@@ -224,5 +224,45 @@ describe("--alpha and --resolution on compare and report", () => {
   test("report v1 --alpha 0.5 is report v1@0.5", async () => {
     const flag = (await runCli(["report", "v1", "--alpha", "0.5"])).out;
     expect(flag).toContain("<title>MobileNet V1 (v1) · α 0.5 · 224×224</title>");
+  });
+});
+
+describe("depth everywhere a width is", () => {
+  test("sweep --depth takes a list or a range; each row equals the main command at that depth", async () => {
+    const r = await runCli([
+      "sweep",
+      "efficientnet-b0",
+      "--alpha",
+      "0.5,1",
+      "--depth",
+      "1:2:0.5",
+      "--format",
+      "jsonl",
+    ]);
+    const rows = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(rows.map((row: { depth: number; alpha: number }) => [row.depth, row.alpha])).toEqual([
+      [1, 0.5],
+      [1, 1],
+      [1.5, 0.5],
+      [1.5, 1],
+      [2, 0.5],
+      [2, 1],
+    ]);
+    const at = JSON.parse(
+      (await runCli(["efficientnet-b0", "--depth", "1.5", "--totals", "-f", "json"])).out,
+    );
+    expect(rows[3].macs).toBe(at.totals.macs);
+    expect(rows[3].params).toBe(at.totals.params);
+  });
+
+  test("a budget may give a depth", async () => {
+    const r = await runCli(["check", "test/fixtures/budgets/depth.json", "--format", "json"]);
+    const data = JSON.parse(r.out);
+    const macs = data.budgets[0].checks.find((c: { metric: string }) => c.metric === "macs").value;
+    const at = JSON.parse((await runCli(["efficientnet-b0", "--depth", "2", "--totals", "-f", "json"])).out);
+    expect(macs).toBe(at.totals.macs);
   });
 });

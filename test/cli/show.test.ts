@@ -262,7 +262,7 @@ describe("backbone-only counts: --no-head and --classes 0", () => {
 
   test("sweep and compare take them too", async () => {
     const sweep = (await runCli(["sweep", "v2", "--no-head"])).out.split("\r\n")[1];
-    expect(sweep).toMatch(/^v2,1,224,paper\+no-head,2189760,299494272,/);
+    expect(sweep).toMatch(/^v2,1,1,224,paper\+no-head,2189760,299494272,/);
     const compare = (await runCli(["compare", "v2", "v1", "--classes", "0", "-f", "csv"])).out;
     expect(compare).toContain("paper+classes=0");
   });

@@ -18,7 +18,7 @@ describe("exact past 2^53", () => {
 
   test("CSV and the sweep print exact digits", async () => {
     const csv = (await runCli(["sweep", HUGE, "--resolution", "16384"])).out.split("\r\n")[1]!.split(",");
-    expect(csv[5]).toBe(expectedMacs.toString()); // model, alpha, resolution, convention, params, macs
+    expect(csv[6]).toBe(expectedMacs.toString()); // model, alpha, depth, resolution, convention, params, macs
     const layers = (await runCli([HUGE, "--format", "csv"])).out;
     expect(layers).toContain(String(2n ** 26n * 2n ** 26n * side));
   });

@@ -1,11 +1,12 @@
 import type { Resolution } from "../../model/resolution.js";
 import type { Command } from "commander";
 import type { CommandContext } from "../context.js";
-import { type Alpha, OUT_HELP, readOut, parseAlpha, parseResolution } from "../options.js";
+import { type Alpha, OUT_HELP, readOut, parseAlpha, parseDepth, parseResolution } from "../options.js";
 import { addConventionOptions, type ConventionOptionValues, readConventionChoice } from "./model-options.js";
 
 type ReportCliOptions = ConventionOptionValues & {
   alpha?: Alpha;
+  depth?: number;
   resolution?: Resolution;
   out?: string;
   force?: true;
@@ -19,6 +20,11 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       "one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline",
     )
     .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
+    .option(
+      "-d, --depth <d>",
+      "depth multiplier of every spec: each stage's n blocks become ⌈n·d⌉",
+      parseDepth,
+    )
     .option(
       "-r, --resolution <pixels>",
       "input side (or HEIGHTxWIDTH) of every spec that gives none",
@@ -42,6 +48,7 @@ Examples:
         {
           specs,
           alpha: opts.alpha,
+          depth: opts.depth,
           resolution: opts.resolution,
           out: readOut(opts.out),
           force: opts.force === true,

@@ -18,6 +18,7 @@ import {
 type SweepCliOptions = ConventionOptionValues &
   MemoryOptionValues & {
     alpha: string;
+    depth?: string;
     resolution?: string;
     format: SweepFormat;
     out?: string;
@@ -43,6 +44,7 @@ const toSweepOptions = (
 ): SweepOptions => ({
   model,
   alphas: opts.alpha,
+  depths: opts.depth,
   resolutions: opts.resolution,
   // --out's extension chooses the format unless --format was given (as on every other command)
   format: self.getOptionValueSource("format") === "cli" ? opts.format : undefined,
@@ -69,6 +71,10 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
       "-a, --alpha <values>",
       "widths: a list (0.5,0.75,1) or START:STOP:STEP, inclusive (0.10:2.00:0.01)",
       "1",
+    )
+    .option(
+      "-d, --depth <values>",
+      "depth multipliers (each stage's n blocks become ⌈n·d⌉): a list or START:STOP:STEP (default 1)",
     )
     .option(
       "-r, --resolution <values>",

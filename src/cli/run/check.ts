@@ -39,6 +39,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
     const report = evaluateModel(model, {
       alpha,
       ...(budget.resolution !== undefined && { resolution: budget.resolution }),
+      ...(budget.depth !== undefined && { depth: budget.depth }),
       convention: resolveConvention(budget.convention ?? "paper"),
     });
     const spec = `${budget.model}@${alpha.text}/${resolutionText(report.resolution)}`;

@@ -15,12 +15,14 @@ import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { MAX_ALPHA, parseResolutionRange, toAlpha } from "../options.js";
+import { MAX_ALPHA, MAX_DEPTH, parseResolutionRange, toAlpha } from "../options.js";
 import type { Outcome } from "../outcome.js";
 
 export interface SweepOptions {
   readonly model: string;
   readonly alphas: string;
+  /** --depth: a list or a range of depth multipliers (default 1). */
+  readonly depths: string | undefined;
   readonly resolutions: string | undefined;
   /** Undefined: from --out's extension, or CSV. */
   readonly format: SweepFormat | undefined;
@@ -68,27 +70,34 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
       ? undefined
       : `width multiplier must be > 0 and ≤ ${MAX_ALPHA}`,
   ).map((v) => toAlpha(v.text)!);
+  const depths = parseRange(options.depths ?? "1", "--depth", (r) =>
+    r.num > 0n && compareRational(r, rational(MAX_DEPTH)) <= 0
+      ? undefined
+      : `depth multiplier must be > 0 and ≤ ${MAX_DEPTH}`,
+  ).map((v) => ({ text: v.text, value: Number(v.exact.num) / Number(v.exact.den) }));
   const resolutions = parseResolutionRange(
     options.resolutions ?? String(model.spec.input.resolution),
     "--resolution",
   );
-  if (alphas.length * resolutions.length > MAX_CONFIGURATIONS) {
-    const count = (alphas.length * resolutions.length).toLocaleString("en-US");
+  const configurations = alphas.length * depths.length * resolutions.length;
+  const grid = `${alphas.length} α × ${depths.length > 1 ? `${depths.length} depths × ` : ""}${resolutions.length} resolutions`;
+  if (configurations > MAX_CONFIGURATIONS) {
     throw new InputError(
-      `sweep of ${count} configurations (${alphas.length} α × ${resolutions.length} resolutions); at most ${MAX_CONFIGURATIONS.toLocaleString("en-US")}: narrow --alpha or --resolution`,
+      `sweep of ${configurations.toLocaleString("en-US")} configurations (${grid}); at most ${MAX_CONFIGURATIONS.toLocaleString("en-US")}: narrow --alpha, --depth or --resolution`,
     );
   }
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
   const smallest = Math.min(...resolutions);
   for (const alpha of alphas)
-    checkNetwork(buildNetwork(model.spec, alpha.value, convention), [
-      smallest,
-      smallest,
-      model.spec.input.channels,
-    ]);
+    for (const depth of depths)
+      checkNetwork(buildNetwork(model.spec, alpha.value, convention, depth.value), [
+        smallest,
+        smallest,
+        model.spec.input.channels,
+      ]);
 
   const ctx = { model: modelShortName(model), convention, bytesPerElement: DTYPES[options.dtype] };
-  const points = sweep(model, alphas, resolutions, convention, options.memoryModel);
+  const points = sweep(model, alphas, resolutions, convention, options.memoryModel, depths);
   const format = options.format ?? sweepFormatFor(options.out);
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
   if (options.budget !== undefined && budget === undefined)
@@ -102,7 +111,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
         theme: options.theme,
       })
     : streamingSweepRenderers[format](points, ctx);
-  const count = `${alphas.length * resolutions.length} configurations (${alphas.length} α × ${resolutions.length} resolutions)`;
+  const count = `${configurations} configurations (${grid})`;
   if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: content };
   return {
     exitCode: ExitCode.Ok,
