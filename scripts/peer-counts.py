@@ -15,6 +15,11 @@ project:
     git clone https://github.com/facebookresearch/fvcore          fvcore
     git clone https://github.com/facebookresearch/iopath          iopath
     /usr/bin/python3 scripts/peer-counts.py --tools DIR > test/fixtures/peers/counts.json
+    /usr/bin/python3 scripts/peer-counts.py --tools DIR --family --timm TIMM > test/fixtures/peers/family.json
+
+--family runs the rest of the family instead: torchvision's EfficientNet-B0,
+EfficientNetV2-S and MnasNet, and timm's MobileNetV4 Conv-S and Hybrid-M
+(timm from a checkout of huggingface/pytorch-image-models, TIMM), at α 1.
 
 DIR holds the five checkouts under the names above. Every call is the tool's
 documented entry point with its defaults, on a model in eval mode and a
@@ -111,15 +116,35 @@ def counters(tools):
     }
 
 
+def family_models(timm_path):
+    """The rest of the family at α 1: torchvision's EfficientNet-B0, EfficientNetV2-S, MnasNet; timm's MobileNetV4."""
+    sys.path.insert(0, timm_path)
+    import timm
+    from torchvision.models import efficientnet_b0, efficientnet_v2_s, mnasnet1_0
+    models = {
+        "efficientnet-b0": lambda a: efficientnet_b0(),
+        "efficientnet-v2-s": lambda a: efficientnet_v2_s(),
+        "mnasnet": lambda a: mnasnet1_0(),
+        "mnv4-conv-s": lambda a: timm.create_model("mobilenetv4_conv_small"),
+        "mnv4-hybrid-m": lambda a: timm.create_model("mobilenetv4_hybrid_medium"),
+    }
+    return models, ["1.0"], [224, 160], {"timm": timm.__version__, "timm_commit": git(timm_path, "rev-parse", "HEAD")}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tools", required=True, help="folder holding the checkouts")
-    tools = os.path.abspath(parser.parse_args().tools)
+    parser.add_argument("--family", action="store_true", help="EfficientNet, MnasNet and MobileNetV4 instead")
+    parser.add_argument("--timm", help="a checkout of huggingface/pytorch-image-models (with --family)")
+    args = parser.parse_args()
+    tools = os.path.abspath(args.tools)
     runs = counters(tools)
     rows = []
-    for model_name, build in MODELS.items():
-        for alpha in ALPHAS:
-            for res in RESOLUTIONS:
+    models, alphas, resolutions, extra = (
+        family_models(args.timm) if args.family else (MODELS, ALPHAS, RESOLUTIONS, {}))
+    for model_name, build in models.items():
+        for alpha in alphas:
+            for res in resolutions:
                 row = {"model": model_name, "alpha": alpha, "resolution": res}
                 for tool, (_, run) in runs.items():
                     model = build(float(alpha)).eval()  # a fresh model: counters leave attributes behind
@@ -129,7 +154,7 @@ def main():
                 rows.append(row)
                 print(f"{model_name} {alpha} {res}", file=sys.stderr)
     head = {"generator": "scripts/peer-counts.py", "torch": torch.__version__, "torchvision": torchvision.__version__,
-            "tools": {tool: info for tool, (info, _) in runs.items()}}
+            **extra, "tools": {tool: info for tool, (info, _) in runs.items()}}
     text = json.dumps(head, indent=1)[:-2]  # one count per line, for review
     print(text + ',\n "counts": [\n' + ",\n".join("  " + json.dumps(r) for r in rows) + "\n ]\n}")
 

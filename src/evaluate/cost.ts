@@ -32,6 +32,8 @@ export interface LayerRow {
   readonly paramParts: { readonly weights: bigint; readonly bias: bigint; readonly bn: bigint };
   /** Multiply-accumulates of the weights alone (conv, FC). */
   readonly weightMacs: bigint;
+  /** Multiply-accumulates of matmuls between activations (attention), counted unless the convention's matmuls is false. */
+  readonly matmulMacs: bigint;
   /** Elements touched by each kind of element-wise work, counted or not. */
   readonly work: Readonly<Partial<Record<WorkCategory, bigint>>>;
   /** Elements of the output activation. */
@@ -167,14 +169,16 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
     let rowParams = paramParts.weights;
     if (convention.bias) rowParams += paramParts.bias;
     rowParams += bnParamsFactor(convention) * paramParts.bn;
-    const weightMacs = c.macs(bindings);
+    const opMacs = c.macs(bindings);
+    const weightMacs = c.kind.matmul ? 0n : opMacs;
+    const matmulMacs = c.kind.matmul ? opMacs : 0n;
     const work: Partial<Record<WorkCategory, bigint>> = {};
     const elements = c.outputElements(bindings);
     if (op.bias) work.bias = elements;
     if (op.bn) work.bn = elements;
     if (op.act !== "none") work[op.act] = elements;
     for (const w of c.work) work[w.category] = (work[w.category] ?? 0n) + w.count(bindings);
-    let rowMacs = weightMacs;
+    let rowMacs = weightMacs + (convention.matmuls === false ? 0n : matmulMacs);
     const factors = workFactorsOf(op, convention);
     for (const category in work) {
       const factor = factors[category as WorkCategory];
@@ -193,6 +197,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
       macs: rowMacs,
       paramParts,
       weightMacs,
+      matmulMacs,
       work,
       activations: BigInt(output[0]) * BigInt(output[1]) * BigInt(output[2]),
     });

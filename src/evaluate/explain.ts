@@ -40,7 +40,11 @@ const sum = (rows: readonly LayerRow[], pick: (r: LayerRow) => bigint) =>
 /** Elements of one kind of work in ops called as modules, or as functions (V2's final pool). */
 function workAmount(report: CostReport, category: WorkCategory, functional: boolean): bigint {
   return report.rows.reduce(
-    (a, r) => ((r.spec.functional === true) === functional ? a + (r.work[category] ?? 0n) : a),
+    // a mean pool (x.mean) is counted by no convention: it has no row
+    (a, r) =>
+      r.spec.functional !== "mean" && (r.spec.functional === true) === functional
+        ? a + (r.work[category] ?? 0n)
+        : a,
     0n,
   );
 }
@@ -70,6 +74,17 @@ export function explainDifference(from: CostReport, to: CostReport): Explanation
       ),
     ),
   ];
+  const matmuls = (r: CostReport) => sum(r.rows, (row) => row.matmulMacs);
+  const matmulFactor = (c: Convention) => (c.matmuls === false ? 0n : unitFactor(c));
+  if (matmuls(from) !== 0n || matmuls(to) !== 0n)
+    count.push(
+      row(
+        "matmuls",
+        "attention matmuls (Q·Kᵀ and A·V)",
+        side(matmuls(from), matmulFactor(f)),
+        side(matmuls(to), matmulFactor(t)),
+      ),
+    );
   for (const category of WORK_CATEGORIES) {
     for (const functional of [false, true]) {
       const a = workAmount(from, category, functional);

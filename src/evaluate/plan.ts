@@ -59,7 +59,8 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
       op,
       kind,
       params: fns[0]!,
-      macs: fns[1]!,
+      // a convention that does not see attention matmuls counts none of their MACs
+      macs: kind.matmul && convention.matmuls === false ? () => 0 : fns[1]!,
       bias: fns[2]!,
       bn: fns[3]!,
       outputElements: fns[4]!,

@@ -14,6 +14,7 @@ export const attention = defineLayerKind<"attention", AttentionFields>()({
   kind: "attention",
   title: "multi-query attention matmuls (Q·Kᵀ and A·V)",
   type: "attention",
+  matmul: true,
   params: ZERO,
   macs: mul(2, h, d, D_H, D_W, D_Hkv, D_Wkv),
   bias: ZERO,

@@ -40,8 +40,11 @@ export interface OpBase {
   readonly saveOutputAs?: string;
   /** A saved tensor this op reads besides its input (the other operand of an add or a scale). */
   readonly reads?: string;
-  /** A pool called as a function in torchvision (nn.functional), which module-hook counters (thop) do not see. */
-  readonly functional?: boolean;
+  /**
+   * A pool called as a function (nn.functional), which module-hook counters (thop) do not see; "mean":
+   * as x.mean([2, 3]) (MnasNet), which no peer counter counts.
+   */
+  readonly functional?: boolean | "mean";
 }
 
 /** The fields a convolution-family op adds (conv, depthwise, pointwise, grouped conv). */
@@ -127,8 +130,10 @@ export interface LayerKind<Op extends OpBase = OpBase> {
   readonly type: string;
   /** Learnable weights. */
   readonly params: Poly;
-  /** Multiply-accumulates of the weights. */
+  /** Multiply-accumulates of the weights (of the activations, for a kind whose `matmul` is set). */
   readonly macs: Poly;
+  /** Its MACs are matmuls between activations (attention), which module-hook counters (thop) do not see. */
+  readonly matmul?: true;
   /** Bias parameters, when the layer has a bias. */
   readonly bias: Poly;
   /** Learnable BatchNorm parameters (γ and β), when followed by BatchNorm. */

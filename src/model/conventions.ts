@@ -35,6 +35,8 @@ export interface Convention {
    * pool), when the counter sees those differently from modules (absent: as `work`).
    */
   readonly functionalWork?: Readonly<Partial<Record<WorkCategory, bigint>>>;
+  /** false: attention matmuls are not counted (a module-hook counter such as thop does not see them). */
+  readonly matmuls?: boolean;
   /** The tool and source file the preset follows, for peer presets. */
   readonly reference?: string;
 }
@@ -76,7 +78,7 @@ export const CONVENTIONS = {
   fvcore: {
     name: "fvcore",
     summary:
-      "fvcore FlopCountAnalysis on torchvision's models: conv and linear MACs (no bias), BatchNorm 2 per element (eval, affine), adaptive average pooling 1 per input element; params = parameter_count",
+      "fvcore FlopCountAnalysis on torchvision's models: conv and linear MACs (no bias), BatchNorm 2 per element (eval, affine), adaptive average pooling 1 per input element, attention matmuls (matmul, bmm, einsum); params = parameter_count",
     reference:
       "facebookresearch/fvcore 0.1.6 (commit 3378afe) fvcore/nn/jit_handles.py (batchnorm_flop_jit), flop_count.py, run on torchvision 0.14",
     rules: "torchvision",
@@ -89,7 +91,7 @@ export const CONVENTIONS = {
   ptflops: {
     name: "ptflops",
     summary:
-      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d it calls both count), a functional pool 1 per input element; h-swish, h-sigmoid, residual + and SE * are not counted",
+      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d it calls both count), a functional pool 1 per input element, SiLU 1 per element (the patched F.silu), attention matmuls; h-swish, h-sigmoid, sigmoid, residual + and SE * are not counted",
     reference:
       "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), run on torchvision 0.14",
     rules: "torchvision",
@@ -97,7 +99,7 @@ export const CONVENTIONS = {
     bn: true,
     backgroundClass: false,
     unit: "macs",
-    work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, pool: 2n },
+    work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, silu: 1n, pool: 2n },
     functionalWork: { pool: 1n },
   },
   "ptflops-aten": {
@@ -116,7 +118,7 @@ export const CONVENTIONS = {
   thop: {
     name: "thop",
     summary:
-      "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); activations 0",
+      "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); activations 0; attention matmuls unseen (no module to hook)",
     reference:
       "ultralytics/thop 2.1.6 (commit fbb5e19) and Lyken17/pytorch-OpCounter 0.1.1 (commit 43c064a), thop/vision/basic_hooks.py (count_normalization, count_adap_avgpool), run on torchvision 0.14",
     rules: "torchvision",
@@ -126,6 +128,7 @@ export const CONVENTIONS = {
     unit: "macs",
     work: { bn: 4n, pool: 1n, "pool-divide": 1n },
     functionalWork: {},
+    matmuls: false,
   },
   "torch-flops": {
     name: "torch-flops",
@@ -174,7 +177,7 @@ export const bnParamsFactor = (c: Convention): bigint => (c.bn ? (c.bnStatistics
 
 /** Operations per element the convention counts for each kind of an op's work (thop does not see functional pools; ptflops counts module pools twice). */
 export const workFactorsOf = (op: Pick<OpSpec, "functional">, c: Convention): Convention["work"] =>
-  op.functional === true ? (c.functionalWork ?? c.work) : c.work;
+  op.functional === "mean" ? {} : op.functional === true ? (c.functionalWork ?? c.work) : c.work;
 
 /** "counted: BatchNorm ×2, pooling ×1; ignored: bias adds, ReLU, …" */
 export function describeWork(c: Convention): string {
@@ -205,6 +208,7 @@ export function conventionDifferences(c: Convention): string[] {
   else if (c.classes !== undefined) differences.push(`${c.classes} classes`);
   else if (c.backgroundClass) differences.push("1001 classes");
   if (c.rules !== paper.rules) differences.push(`${c.rules} widths`);
+  if (c.matmuls === false) differences.push("no attention matmuls");
   const counted = WORK_CATEGORIES.filter((k) => c.work[k] !== undefined);
   if (counted.length > 0)
     differences.push(`ops per element: ${counted.map((k) => `${k} ${c.work[k]}`).join(", ")}`);

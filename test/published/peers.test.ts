@@ -123,3 +123,60 @@ test("ptflops' V3 excess is nn.ReLU and module pools counted twice (module hook 
   });
   expect(observed("v2") - v2.totals.macs).toBe(0n);
 });
+
+/**
+ * The rest of the family (scripts/peer-counts.py --family): torchvision's
+ * EfficientNet-B0, EfficientNetV2-S and MnasNet, and timm's MobileNetV4 Conv-S
+ * and Hybrid-M, at α 1. What the tools were seen to do with the new ops:
+ * ptflops counts SiLU once per element (the patched F.silu) and sigmoid not at
+ * all; thop does not see attention matmuls (no module) while fvcore and
+ * ptflops' aten backend count them; no tool counts MnasNet's x.mean pool.
+ */
+const family = JSON.parse(
+  readFileSync(new URL("../fixtures/peers/family.json", import.meta.url), "utf8"),
+) as {
+  readonly timm_commit: string;
+  readonly tools: Record<string, Tool>;
+  readonly counts: readonly Row[];
+};
+
+/**
+ * Rows the presets do not claim, with why: the presets model the tools on torchvision's modules,
+ * and timm's MobileNetV4 is built from timm's own (BatchNormAct2d is not a type ptflops's table
+ * keys on; Lyken17's thop does not count its parameters).
+ */
+const NOT_CLAIMED: Record<string, readonly string[]> = {
+  ptflops: ["mnv4-conv-s", "mnv4-hybrid-m"],
+  "thop-lyken17": ["mnv4-conv-s", "mnv4-hybrid-m"],
+};
+
+describe.each(Object.entries(PRESET_OF_TOOL))(
+  "the family under %s, reproduced by --convention %s",
+  (tool, preset) => {
+    const info = family.tools[tool]!;
+    const rows = family.counts.filter((c) => !(NOT_CLAIMED[tool] ?? []).includes(c.model));
+    test.each(
+      rows.map(
+        (c) =>
+          [
+            `${c.model} ${c.resolution}px: ${c[tool]!.macs} MACs, ${c[tool]!.params} params — ${info.repository} (${info.commit.slice(0, 7)})`,
+            c,
+          ] as const,
+      ),
+    )("%s", async (_title, c) => {
+      const r = await costOf(c.model, c.alpha, c.resolution, preset);
+      expect(r.totals.macs).toBe(BigInt(c[tool]!.macs));
+      expect(r.totals.params).toBe(BigInt(c[tool]!.params));
+    });
+  },
+);
+
+test("thop leaves out exactly the attention matmuls of MobileNetV4 Hybrid-M, which fvcore counts", async () => {
+  const attentionOf = (r: CostReport) =>
+    r.rows.filter((row) => row.type === "attention").reduce((a, row) => a + row.macs, 0n);
+  const thop = await costOf("mnv4-hybrid-m", "1.0", 224, "thop");
+  const fvcore = await costOf("mnv4-hybrid-m", "1.0", 224, "fvcore");
+  expect(attentionOf(thop)).toBe(0n);
+  expect(attentionOf(fvcore)).toBe(24_586_240n); // 4 blocks at 14², 4 at 7²: 2·h·N·M·d each
+  expect(thop.rows.reduce((a, r) => a + r.matmulMacs, 0n)).toBe(24_586_240n);
+});

@@ -9,10 +9,10 @@ export const avgpoolBlock = defineBlockKind({
       kind: z.literal("avgpool"),
       kernel: count.optional().describe("window side with stride = window (default: global pooling)"),
       functional: z
-        .boolean()
+        .union([z.boolean(), z.literal("mean")])
         .optional()
         .describe(
-          "the reference implementation pools with a function call, not a module (module-hook counters such as thop do not see it)",
+          "the reference implementation pools with a function call, not a module (module-hook counters such as thop do not see it); 'mean': with x.mean([2, 3]), which no peer counter counts",
         ),
       ...common,
     }),
@@ -24,6 +24,6 @@ export const avgpoolBlock = defineBlockKind({
       kernel: spec.kernel ?? 0,
       stride: spec.kernel ?? 1,
     });
-    return { ops: [spec.functional ? { ...op, functional: true } : op], state };
+    return { ops: [spec.functional ? { ...op, functional: spec.functional } : op], state };
   },
 });
