@@ -57,34 +57,24 @@ function row(key: string, title: string, from: ExplainSide, to: ExplainSide): Ex
   return { key, title, from, to, difference: to.value - from.value };
 }
 
-export function explainDifference(from: CostReport, to: CostReport): Explanation {
-  const f = from.convention;
-  const t = to.convention;
-  const count: ExplainRow[] = [
-    row(
-      "macs",
-      "conv and FC multiply-accumulates",
-      side(
-        sum(from.rows, (r) => r.weightMacs),
-        unitFactor(f),
-      ),
-      side(
-        sum(to.rows, (r) => r.weightMacs),
-        unitFactor(t),
-      ),
-    ),
-  ];
-  const matmuls = (r: CostReport) => sum(r.rows, (row) => row.matmulMacs);
-  const matmulFactor = (c: Convention) => (c.matmuls === false ? 0n : unitFactor(c));
-  if (matmuls(from) !== 0n || matmuls(to) !== 0n)
-    count.push(
-      row(
-        "matmuls",
-        "attention matmuls (Q·Kᵀ and A·V)",
-        side(matmuls(from), matmulFactor(f)),
-        side(matmuls(to), matmulFactor(t)),
-      ),
+/** What each counts: the weights' MACs, the attention matmuls, then each kind of element-wise work, module and functional. */
+function countRows(from: CostReport, to: CostReport): ExplainRow[] {
+  const [f, t] = [from.convention, to.convention];
+  const weightMacs = (r: CostReport, c: Convention) =>
+    side(
+      sum(r.rows, (row) => row.weightMacs),
+      unitFactor(c),
     );
+  const count: ExplainRow[] = [
+    row("macs", "conv and FC multiply-accumulates", weightMacs(from, f), weightMacs(to, t)),
+  ];
+  const matmuls = (r: CostReport, c: Convention) =>
+    side(
+      sum(r.rows, (row) => row.matmulMacs),
+      c.matmuls === false ? 0n : unitFactor(c),
+    );
+  if (matmuls(from, f).amount !== 0n || matmuls(to, t).amount !== 0n)
+    count.push(row("matmuls", "attention matmuls (Q·Kᵀ and A·V)", matmuls(from, f), matmuls(to, t)));
   for (const category of WORK_CATEGORIES) {
     for (const functional of [false, true]) {
       const a = workAmount(from, category, functional);
@@ -97,15 +87,20 @@ export function explainDifference(from: CostReport, to: CostReport): Explanation
       );
     }
   }
+  return count;
+}
+
+/** Parameters: weights, biases, BatchNorm (×2 where the moving mean and variance count too, as Keras). */
+function paramRows(from: CostReport, to: CostReport): ExplainRow[] {
+  const [f, t] = [from.convention, to.convention];
   const paramSide = (report: CostReport, part: "weights" | "bias" | "bn", factor: bigint) =>
     side(
       sum(report.rows, (r) => r.paramParts[part]),
       factor,
     );
-  const params: ExplainRow[] = [
+  return [
     row("weights", "weights", paramSide(from, "weights", 1n), paramSide(to, "weights", 1n)),
     row("bias", "biases", paramSide(from, "bias", f.bias ? 1n : 0n), paramSide(to, "bias", t.bias ? 1n : 0n)),
-    // ×2 where the moving mean and variance count too (Keras)
     row(
       "bn",
       "BatchNorm γ and β",
@@ -113,6 +108,11 @@ export function explainDifference(from: CostReport, to: CostReport): Explanation
       paramSide(to, "bn", bnParamsFactor(t)),
     ),
   ];
+}
+
+export function explainDifference(from: CostReport, to: CostReport): Explanation {
+  const count = countRows(from, to);
+  const params = paramRows(from, to);
   return {
     from,
     to,
