@@ -133,7 +133,7 @@ export const CONVENTIONS = {
   "torch-flops": {
     name: "torch-flops",
     summary:
-      "torch.utils.flop_counter.FlopCounterMode on torchvision's models: 2 FLOPs per conv and linear MAC, nothing else (bias, norms, activations, pooling, element-wise ops all 0)",
+      "torch.utils.flop_counter.FlopCounterMode on torchvision's models: 2 FLOPs per conv, linear and attention-matmul MAC (scaled-dot-product attention included), nothing else (bias, norms, activations, pooling, element-wise ops all 0)",
     reference:
       "pytorch/pytorch torch/utils/flop_counter.py (conv_flop, addmm_flop: 2 per MAC), run with torch 2.6 on torchvision 0.21",
     rules: "torchvision",

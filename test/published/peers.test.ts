@@ -100,6 +100,22 @@ describe(`torch ${torchFlops.torch} FlopCounterMode as observed (scripts/torch-f
   });
 });
 
+const torchFlopsFamily = JSON.parse(
+  readFileSync(new URL("../fixtures/peers/torch-flops-family.json", import.meta.url), "utf8"),
+) as typeof torchFlops & { readonly timm: string };
+
+describe(`torch ${torchFlopsFamily.torch} FlopCounterMode on the rest of the family (timm ${torchFlopsFamily.timm}'s MobileNetV4, attention through scaled-dot-product attention), reproduced by --convention torch-flops`, () => {
+  test.each(
+    torchFlopsFamily.counts.map(
+      (c) => [`${c.model} ${c.resolution}px: ${c.flops} FLOPs, ${c.params} params`, c] as const,
+    ),
+  )("%s", async (_title, c) => {
+    const r = await costOf(c.model, c.alpha, c.resolution, "torch-flops");
+    expect(2n * r.totals.macs).toBe(BigInt(c.flops));
+    expect(r.totals.params).toBe(BigInt(c.params));
+  });
+});
+
 test("ptflops' V3 excess is nn.ReLU and module pools counted twice (module hook + patched functional); V2's functional pool once", async () => {
   const observed = (model: string) =>
     BigInt(

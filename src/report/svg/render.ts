@@ -20,6 +20,9 @@ const TYPE_COLOURS: Record<string, string> = {
   gconv: "#2aa9a4",
   pool: "#8c8c8c",
   add: "#b7a32b",
+  attention: "#d15b9c",
+  layerscale: "#6e7781",
+  norm: "#9a6700",
 };
 const CYCLE = ["#2f7fd8", "#e8912d", "#3aa55d", "#c9453a", "#8d62c9", "#2aa9a4", "#b7a32b", "#d15b9c"];
 /** A sequential ramp for many ordered series (dozens of resolutions): neighbours stay distinguishable. */
