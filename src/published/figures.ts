@@ -150,23 +150,23 @@ const efficientnetRow = (label: string, metric: Metric, printed: string, unit: "
       differs: EFFICIENTNET_DIFFERS.replace("{computed}", efficientnetDiffers[label]),
     }),
   });
-/** torchvision 0.14's weights meta: num_params of each model, and the crop size its weights were evaluated at. */
-const TORCHVISION_NUM_PARAMS: [string, string, number, string][] = [
-  ["efficientnet-b0", "1.0", 224, "5.288548"],
-  ["efficientnet-b1", "1.0", 240, "7.794184"],
-  ["efficientnet-b2", "1.0", 288, "9.109994"],
-  ["efficientnet-b3", "1.0", 300, "12.233232"],
-  ["efficientnet-b4", "1.0", 380, "19.341616"],
-  ["efficientnet-b5", "1.0", 456, "30.389784"],
-  ["efficientnet-b6", "1.0", 528, "43.040704"],
-  ["efficientnet-b7", "1.0", 600, "66.347960"],
-  ["efficientnet-v2-s", "1.0", 384, "21.458488"],
-  ["efficientnet-v2-m", "1.0", 480, "54.139356"],
-  ["efficientnet-v2-l", "1.0", 480, "118.515272"],
-  ["mnasnet", "0.5", 224, "2.218512"],
-  ["mnasnet", "0.75", 224, "3.170208"],
-  ["mnasnet", "1.0", 224, "4.383312"],
-  ["mnasnet", "1.3", 224, "6.282256"],
+/** torchvision's weights meta: num_params (0.14) and _ops, its GFLOPS (0.21), at the crop size its weights were evaluated at. */
+const TORCHVISION_NUM_PARAMS: [string, string, number, string, string][] = [
+  ["efficientnet-b0", "1.0", 224, "5.288548", "0.386"],
+  ["efficientnet-b1", "1.0", 240, "7.794184", "0.687"],
+  ["efficientnet-b2", "1.0", 288, "9.109994", "1.088"],
+  ["efficientnet-b3", "1.0", 300, "12.233232", "1.827"],
+  ["efficientnet-b4", "1.0", 380, "19.341616", "4.394"],
+  ["efficientnet-b5", "1.0", 456, "30.389784", "10.266"],
+  ["efficientnet-b6", "1.0", 528, "43.040704", "19.068"],
+  ["efficientnet-b7", "1.0", 600, "66.347960", "37.746"],
+  ["efficientnet-v2-s", "1.0", 384, "21.458488", "8.366"],
+  ["efficientnet-v2-m", "1.0", 480, "54.139356", "24.582"],
+  ["efficientnet-v2-l", "1.0", 480, "118.515272", "56.08"],
+  ["mnasnet", "0.5", 224, "2.218512", "0.104"],
+  ["mnasnet", "0.75", 224, "3.170208", "0.215"],
+  ["mnasnet", "1.0", 224, "4.383312", "0.314"],
+  ["mnasnet", "1.3", 224, "6.282256", "0.526"],
 ];
 
 const V4_PAPER_DIFFERS =
@@ -525,15 +525,13 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
     efficientnetRow(`EfficientNet-B${b} params (M)`, PARAMS, params, "M", b),
     efficientnetRow(`EfficientNet-B${b} FLOPs (B)`, MACS, flops, "G", b),
   ]),
-  ...TORCHVISION_NUM_PARAMS.map(([model, alpha, resolution, printed]) =>
-    (model === "mnasnet" ? mnasnet : efficientnet)(
-      "torchvision-meta",
-      "",
-      [model, alpha, resolution] as const,
-      `${model}${model === "mnasnet" ? ` ${alpha}` : ""} num_params (M)`,
-      PARAMS,
-      printed,
-      "M",
-    ),
-  ),
+  ...TORCHVISION_NUM_PARAMS.flatMap(([model, alpha, resolution, params, gflops]) => {
+    const figure = model === "mnasnet" ? mnasnet : efficientnet;
+    const name = `${model}${model === "mnasnet" ? ` ${alpha}` : ""}`;
+    const setting = [model, alpha, resolution] as const;
+    return [
+      figure("torchvision-meta", "", setting, `${name} num_params (M)`, PARAMS, params, "M"),
+      figure("torchvision-meta-ops", "", setting, `${name} GFLOPS at ${resolution}²`, MACS, gflops, "G"),
+    ];
+  }),
 ];

@@ -95,6 +95,13 @@ export const SOURCES = {
     rounding: "nearest",
     roundingEvidence: "exact integers (5,288,548 → 5.288548M)",
   },
+  "torchvision-meta-ops": {
+    citation:
+      "torchvision 0.21 weights meta (_ops, GFLOPS that count multiply-adds, in models/efficientnet.py and mnasnet.py)",
+    convention: "torchvision",
+    rounding: "nearest",
+    roundingEvidence: "385.81M → 0.386, 19,067.59M → 19.068, 56,079.70M → 56.08",
+  },
   "v4-tf-test": {
     citation:
       "TF Model Garden official/vision/modeling/backbones/mobilenet_test.py (test_mobilenet_scaling, commit 0ca2d75), network.count_params() of the backbone",
