@@ -21,6 +21,8 @@ export const attention = defineLayerKind<"attention", AttentionFields>()({
   bn: ZERO,
   outputElements: mul(h, d, D_H, D_W),
   work: [{ category: "softmax", formula: mul(h, D_H, D_W, D_Hkv, D_Wkv) }],
+  /** The shared key and value: d values per key/value token each. */
+  secondOperand: (op, _input, [h, w]) => 2 * op.keyDim * sameSide(h, op.kvStride) * sameSide(w, op.kvStride),
   outputShape: (_op, input) => input,
   check: (op, input) =>
     input[2] === op.heads * op.keyDim

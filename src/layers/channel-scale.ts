@@ -13,6 +13,8 @@ export const channelScale = defineLayerKind<"scale", MergeFields>()({
   bn: ZERO,
   outputElements: mul(N, D_H, D_W),
   work: [{ category: "scale", formula: mul(N, D_H, D_W) }],
+  /** The gate: one value per channel. */
+  secondOperand: (_op, _input, output) => output[2],
   outputShape: (_op, input) => input,
   bind: (_op, _input, output) => ({ N: output[2], D_H: output[0], D_W: output[1] }),
 });

@@ -142,6 +142,8 @@ export interface LayerKind<Op extends OpBase = OpBase> {
   readonly outputElements: Poly;
   /** Element-wise work of its own (a pool's reads, a residual add, an SE scale). */
   readonly work: readonly WorkItem[];
+  /** Elements it reads besides its input: an add's other operand, a scale's gate, attention's keys and values. */
+  secondOperand?(op: Op, input: Shape, output: Shape): number;
   outputShape(op: Op, input: Shape): Shape;
   /** Why this op cannot apply to its input, if it cannot. */
   check?(op: Op, input: Shape, output: Shape): string | undefined;

@@ -13,6 +13,7 @@ export const residualAdd = defineLayerKind<"add", MergeFields>()({
   bn: ZERO,
   outputElements: mul(N, D_H, D_W),
   work: [{ category: "add", formula: mul(N, D_H, D_W) }],
+  secondOperand: (_op, _input, [h, w, c]) => h * w * c,
   outputShape: (_op, input) => input,
   bind: (_op, _input, output) => ({ N: output[2], D_H: output[0], D_W: output[1] }),
 });

@@ -1,0 +1,130 @@
+/**
+ * Hardware-aware cost of a report's layers: bytes moved, arithmetic
+ * intensity and roofline cost (Qin et al. 2024, MobileNetV4, Section 3 and
+ * Appendix F: layer time = max(MACs / peak, bytes / bandwidth), so in
+ * MAC-equivalents max(MACs, RP · bytes) for a ridge point RP = peak /
+ * bandwidth). Exact: counts are bigints, intensities and costs rationals.
+ */
+import {
+  addRational,
+  compareRational,
+  mulRational,
+  type Rational,
+  rational,
+  toDecimal,
+  ZERO,
+} from "../algebra/rational.js";
+import { elementsOf } from "../layers/define-layer-kind.js";
+import { layerKinds } from "../layers/registry.js";
+import type { HardwareProfile } from "../published/hardware.js";
+import type { CostReport, LayerRow } from "./cost.js";
+import { blockSpans, DTYPES } from "./memory.js";
+import type { Dtype } from "./option-names.js";
+
+export const FUSIONS = ["none", "block"] as const;
+export type Fusion = (typeof FUSIONS)[number];
+
+export const FUSION_SUMMARY: Record<Fusion, string> = {
+  none: "every op reads its input and writes its output to memory (as the MobileNetV4 paper's roofline assumes)",
+  block: "a block's inner tensors stay on chip: it reads its input and writes its output once (MobileNetV2 Section 5.1)",
+};
+
+export interface RooflineRow {
+  readonly row: LayerRow;
+  /** (Weights + biases) × bytes per element: what inference reads, BatchNorm folded. */
+  readonly weightBytes: bigint;
+  /** Input (and a second operand) read, output written, × bytes per element, as the fusion model moves them. */
+  readonly activationBytes: bigint;
+  readonly bytes: bigint;
+  /** MACs per byte; 0 for a layer without MACs. */
+  readonly intensity: Rational;
+  readonly bound: "compute" | "memory";
+  /** max(MACs, RP · bytes), in MAC-equivalents. */
+  readonly rooflineMacs: Rational;
+  /** Milliseconds, when the profile has absolute peaks. */
+  readonly latencyMs?: Rational;
+}
+
+export interface Roofline {
+  readonly hardware: HardwareProfile;
+  readonly dtype: Dtype;
+  readonly fusion: Fusion;
+  readonly rows: readonly RooflineRow[];
+  readonly totals: {
+    readonly bytes: bigint;
+    readonly rooflineMacs: Rational;
+    readonly latencyMs?: Rational;
+    readonly memoryBound: number;
+  };
+}
+
+/** Activation elements each row moves: all of them, or under block fusion only a block's input and output. */
+function activationElements(rows: readonly LayerRow[], fusion: Fusion): bigint[] {
+  const moved = rows.map((r) => {
+    const kind = layerKinds[r.spec.kind] as { secondOperand?(op: unknown, i: unknown, o: unknown): number };
+    const second = BigInt(kind.secondOperand?.(r.spec, r.input, r.output) ?? 0);
+    return elementsOf(r.input) + second + elementsOf(r.output);
+  });
+  if (fusion === "none") return moved;
+  const fused: bigint[] = rows.map(() => 0n);
+  blockSpans(rows).forEach((first, last) => {
+    if (first === undefined) return;
+    fused[first] = fused[first]! + elementsOf(rows[first]!.input);
+    fused[last] = fused[last]! + elementsOf(rows[last]!.output);
+  });
+  // fusion never moves more than the ops would one by one
+  return fused.map((f, i) => (f < moved[i]! ? f : moved[i]!));
+}
+
+const maxRational = (a: Rational, b: Rational) => (compareRational(a, b) >= 0 ? a : b);
+
+function latencyOf(macs: bigint, bytes: bigint, hardware: HardwareProfile): Rational | undefined {
+  const { peakMacsPerSecond: peak, bandwidthBytesPerSecond: bandwidth } = hardware;
+  if (peak === undefined || bandwidth === undefined) return undefined;
+  return maxRational(rational(macs * 1000n, peak), rational(bytes * 1000n, bandwidth));
+}
+
+function rooflineRow(row: LayerRow, activations: bigint, bytesPer: bigint, hardware: HardwareProfile): RooflineRow {
+  const weightBytes = (row.paramParts.weights + row.paramParts.bias) * bytesPer;
+  const activationBytes = activations * bytesPer;
+  const bytes = weightBytes + activationBytes;
+  const intensity = bytes === 0n ? ZERO : rational(row.macs, bytes);
+  const memory = mulRational(hardware.ridgePoint, rational(bytes));
+  const latencyMs = latencyOf(row.macs, bytes, hardware);
+  return {
+    row,
+    weightBytes,
+    activationBytes,
+    bytes,
+    intensity,
+    bound: bytes > 0n && compareRational(intensity, hardware.ridgePoint) < 0 ? "memory" : "compute",
+    rooflineMacs: maxRational(rational(row.macs), memory),
+    ...(latencyMs && { latencyMs }),
+  };
+}
+
+export function roofline(report: CostReport, hardware: HardwareProfile, fusion: Fusion, dtype: Dtype = hardware.dtype): Roofline {
+  const activations = activationElements(report.rows, fusion);
+  const rows = report.rows.map((row, i) => rooflineRow(row, activations[i]!, DTYPES[dtype], hardware));
+  const latencies = rows.map((r) => r.latencyMs).filter((t): t is Rational => t !== undefined);
+  return {
+    hardware,
+    dtype,
+    fusion,
+    rows,
+    totals: {
+      bytes: rows.reduce((a, r) => a + r.bytes, 0n),
+      rooflineMacs: rows.reduce((a, r) => addRational(a, r.rooflineMacs), ZERO),
+      ...(latencies.length === rows.length && { latencyMs: latencies.reduce(addRational, ZERO) }),
+      memoryBound: rows.filter((r) => r.bound === "memory").length,
+    },
+  };
+}
+
+/** A profile with only a ridge point (`--ridge-point`): costs in MAC-equivalents. */
+export const ridgePointProfile = (ridgePoint: Rational, dtype: Dtype): HardwareProfile => ({
+  name: `ridge point ${ridgePoint.den === 1n ? ridgePoint.num : toDecimal(ridgePoint, 3)}`,
+  ridgePoint,
+  dtype,
+  source: "--ridge-point",
+});

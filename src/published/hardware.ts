@@ -1,0 +1,32 @@
+/**
+ * Hardware profiles for roofline cost. The built-in ones are the ridge
+ * points the MobileNetV4 paper fitted to measured int8 latency (Qin et al.
+ * 2024, arXiv 2404.10518, Appendix F, Table 16); the paper publishes no peak
+ * MACs/s or bandwidth for them, so their cost is in MAC-equivalents, not time.
+ */
+import { type Rational, rational } from "../algebra/rational.js";
+
+export interface HardwareProfile {
+  readonly name: string;
+  /** MACs per byte at which a layer stops being memory-bound: peak MACs/s ÷ bandwidth. */
+  readonly ridgePoint: Rational;
+  /** Peak multiply-accumulates per second, when known (then times are in milliseconds). */
+  readonly peakMacsPerSecond?: bigint;
+  /** Memory bandwidth in bytes per second, when known. */
+  readonly bandwidthBytesPerSecond?: bigint;
+  /** Bytes per weight and per activation element the profile assumes. */
+  readonly dtype: "fp32" | "fp16" | "int8";
+  readonly source: string;
+}
+
+const TABLE_16 = "Qin et al. 2024, MobileNetV4, Appendix F, Table 16 (ridge point fitted to int8 latency)";
+
+export const BUILTIN_HARDWARE = {
+  "pixel6-cpu": { name: "pixel6-cpu", ridgePoint: rational(312n, 10n), dtype: "int8", source: TABLE_16 },
+  "s23-cpu": { name: "s23-cpu", ridgePoint: rational(397n, 10n), dtype: "int8", source: TABLE_16 },
+  "pixel4-dsp": { name: "pixel4-dsp", ridgePoint: rational(3473n, 10n), dtype: "int8", source: TABLE_16 },
+  "pixel8-edgetpu": { name: "pixel8-edgetpu", ridgePoint: rational(4338n, 10n), dtype: "int8", source: TABLE_16 },
+} as const satisfies Record<string, HardwareProfile>;
+
+export type BuiltinHardwareName = keyof typeof BUILTIN_HARDWARE;
+export const BUILTIN_HARDWARE_NAMES = Object.keys(BUILTIN_HARDWARE) as BuiltinHardwareName[];
