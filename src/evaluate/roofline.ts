@@ -26,7 +26,8 @@ export type Fusion = (typeof FUSIONS)[number];
 
 export const FUSION_SUMMARY: Record<Fusion, string> = {
   none: "every op reads its input and writes its output to memory (as the MobileNetV4 paper's roofline assumes)",
-  block: "a block's inner tensors stay on chip: it reads its input and writes its output once (MobileNetV2 Section 5.1)",
+  block:
+    "a block's inner tensors stay on chip: it reads its input and writes its output once (MobileNetV2 Section 5.1)",
 };
 
 export interface RooflineRow {
@@ -84,7 +85,12 @@ function latencyOf(macs: bigint, bytes: bigint, hardware: HardwareProfile): Rati
   return maxRational(rational(macs * 1000n, peak), rational(bytes * 1000n, bandwidth));
 }
 
-function rooflineRow(row: LayerRow, activations: bigint, bytesPer: bigint, hardware: HardwareProfile): RooflineRow {
+function rooflineRow(
+  row: LayerRow,
+  activations: bigint,
+  bytesPer: bigint,
+  hardware: HardwareProfile,
+): RooflineRow {
   const weightBytes = (row.paramParts.weights + row.paramParts.bias) * bytesPer;
   const activationBytes = activations * bytesPer;
   const bytes = weightBytes + activationBytes;
@@ -103,7 +109,12 @@ function rooflineRow(row: LayerRow, activations: bigint, bytesPer: bigint, hardw
   };
 }
 
-export function roofline(report: CostReport, hardware: HardwareProfile, fusion: Fusion, dtype: Dtype = hardware.dtype): Roofline {
+export function roofline(
+  report: CostReport,
+  hardware: HardwareProfile,
+  fusion: Fusion,
+  dtype: Dtype = hardware.dtype,
+): Roofline {
   const activations = activationElements(report.rows, fusion);
   const rows = report.rows.map((row, i) => rooflineRow(row, activations[i]!, DTYPES[dtype], hardware));
   const latencies = rows.map((r) => r.latencyMs).filter((t): t is Rational => t !== undefined);

@@ -25,7 +25,12 @@ export const BUILTIN_HARDWARE = {
   "pixel6-cpu": { name: "pixel6-cpu", ridgePoint: rational(312n, 10n), dtype: "int8", source: TABLE_16 },
   "s23-cpu": { name: "s23-cpu", ridgePoint: rational(397n, 10n), dtype: "int8", source: TABLE_16 },
   "pixel4-dsp": { name: "pixel4-dsp", ridgePoint: rational(3473n, 10n), dtype: "int8", source: TABLE_16 },
-  "pixel8-edgetpu": { name: "pixel8-edgetpu", ridgePoint: rational(4338n, 10n), dtype: "int8", source: TABLE_16 },
+  "pixel8-edgetpu": {
+    name: "pixel8-edgetpu",
+    ridgePoint: rational(4338n, 10n),
+    dtype: "int8",
+    source: TABLE_16,
+  },
 } as const satisfies Record<string, HardwareProfile>;
 
 export type BuiltinHardwareName = keyof typeof BUILTIN_HARDWARE;
