@@ -58,6 +58,16 @@ export function parseAlpha(raw: string): Alpha {
   return alpha;
 }
 
+/** A ridge point in MACs per byte, exact as written (0 is the plain MAC count). */
+export function parseRidgePoint(raw: string): Rational {
+  const value = parseRational(raw);
+  if (!value || value.num < 0n || value.num > 100_000n * value.den)
+    throw new InvalidArgumentError(
+      "Ridge point must be a number of MACs per byte from 0 to 100000 (e.g. 31.2, 433.8).",
+    );
+  return value;
+}
+
 export const MAX_DEPTH = 10;
 
 /** A depth multiplier: each stage's n blocks become ⌈n·d⌉ (EfficientNet's compound scaling). */

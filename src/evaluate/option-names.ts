@@ -16,3 +16,13 @@ export const MEMORY_MODEL_SUMMARY: Record<MemoryModel, string> = {
 
 export const DTYPE_NAMES = ["fp32", "fp16", "int8"] as const;
 export type Dtype = (typeof DTYPE_NAMES)[number];
+
+/** What moves through memory in the roofline: every op's input and output, or only each block's. */
+export const FUSIONS = ["none", "block"] as const;
+export type Fusion = (typeof FUSIONS)[number];
+
+export const FUSION_SUMMARY: Record<Fusion, string> = {
+  none: "every op reads its input and writes its output to memory (as the MobileNetV4 paper's roofline assumes)",
+  block:
+    "a block's inner tensors stay on chip: it reads its input and writes its output once (MobileNetV2 Section 5.1)",
+};

@@ -21,14 +21,9 @@ import type { CostReport, LayerRow } from "./cost.js";
 import { blockSpans, DTYPES } from "./memory.js";
 import type { Dtype } from "./option-names.js";
 
-export const FUSIONS = ["none", "block"] as const;
-export type Fusion = (typeof FUSIONS)[number];
+import type { Fusion } from "./option-names.js";
 
-export const FUSION_SUMMARY: Record<Fusion, string> = {
-  none: "every op reads its input and writes its output to memory (as the MobileNetV4 paper's roofline assumes)",
-  block:
-    "a block's inner tensors stay on chip: it reads its input and writes its output once (MobileNetV2 Section 5.1)",
-};
+export { FUSIONS, type Fusion } from "./option-names.js";
 
 export interface RooflineRow {
   readonly row: LayerRow;

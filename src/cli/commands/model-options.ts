@@ -11,7 +11,10 @@ import type { ConventionOverrides } from "../../model/conventions.js";
 import { type Format, TEXT_FORMATS } from "../../report/format.js";
 import { THEMES, type Theme } from "../../report/svg/themes.js";
 import { TABLE_WIDTH } from "../../report/table-fit.js";
-import { OUT_HELP, parseCount, readOut } from "../options.js";
+import { OUT_HELP, parseCount, parseRidgePoint, readOut } from "../options.js";
+import type { Rational } from "../../algebra/rational.js";
+import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";
+import { BUILTIN_HARDWARE_NAMES } from "../../published/hardware.js";
 
 export const MODEL_ARGUMENT = "built-in model name or alias, or a path to a model JSON file";
 
@@ -148,3 +151,54 @@ export const readOutputChoice = (opts: OutputOptionValues, io: { columns?: numbe
   exact: opts.exact === true,
   verbose: opts.verbose === true,
 });
+
+export interface HardwareChoice {
+  /** A built-in profile's name or a profile file. */
+  readonly profile?: string | undefined;
+  /** MACs per byte, exact as written (--ridge-point). */
+  readonly ridgePoint?: Rational | undefined;
+  readonly fusion: Fusion;
+  /** --dtype when given; else the profile's. */
+  readonly dtype?: Dtype | undefined;
+}
+
+/** The values addHardwareOptions adds. */
+export type HardwareOptionValues = {
+  readonly hardware?: string;
+  readonly ridgePoint?: Rational;
+  readonly fusion: Fusion;
+  readonly dtype: Dtype;
+};
+
+/** `--hardware`, `--ridge-point`, `--fusion`: the roofline report. */
+export function addHardwareOptions(command: Command): Command {
+  return command
+    .option(
+      "--hardware <name|file>",
+      `roofline cost per layer on a profile: ${BUILTIN_HARDWARE_NAMES.join(", ")} (MobileNetV4 Table 16), or a hardware JSON file`,
+    )
+    .option(
+      "--ridge-point <macs-per-byte>",
+      "roofline cost at this ridge point, without a profile (0: the MACs)",
+      parseRidgePoint,
+    )
+    .addOption(
+      new Option("--fusion <model>", "with hardware: what moves through memory")
+        .choices(FUSIONS)
+        .default("none"),
+    );
+}
+
+/** The hardware the user asked for, if any; --dtype only when given (else the profile's). */
+export function readHardwareChoice(
+  opts: HardwareOptionValues,
+  command: { getOptionValueSource(key: string): string | undefined },
+): HardwareChoice | undefined {
+  if (opts.hardware === undefined && opts.ridgePoint === undefined) return undefined;
+  return {
+    profile: opts.hardware,
+    ridgePoint: opts.ridgePoint,
+    fusion: opts.fusion,
+    dtype: command.getOptionValueSource("dtype") === "cli" ? opts.dtype : undefined,
+  };
+}

@@ -1,7 +1,7 @@
 import { Argument, type Command } from "commander";
 import type { CommandContext } from "../context.js";
 
-export const SCHEMA_NAMES = ["model", "budgets"] as const;
+export const SCHEMA_NAMES = ["model", "budgets", "hardware"] as const;
 type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export function registerSchema(program: Command, ctx: CommandContext): void {

@@ -9,8 +9,12 @@ import { closest } from "../../io/suggest.js";
 import { COMMAND_NAMES } from "../command-names.js";
 import type { CommandContext } from "../context.js";
 import { type Alpha, parseAlpha, parseDepth, parseResolution } from "../options.js";
+
 import {
   addConventionOptions,
+  addHardwareOptions,
+  type HardwareOptionValues,
+  readHardwareChoice,
   addOutputOptions,
   type ConventionOptionValues,
   addMemoryOptions,
@@ -22,6 +26,7 @@ import {
 } from "./model-options.js";
 
 type ShowCliOptions = ConventionOptionValues &
+  HardwareOptionValues &
   OutputOptionValues &
   MemoryOptionValues & {
     alpha?: Alpha;
@@ -45,6 +50,19 @@ Examples:
   $ mbn-cost ./my-net.json --format json         your own architecture file
 
 Models: ${modelNames}, or a path to a JSON file.`;
+
+/** A word that is neither a model nor a command, or a model with words after it: say which. */
+function refuseNonModel(model: string, unexpected: readonly string[], cwd: string): void {
+  const command = closest(model, COMMAND_NAMES);
+  if (command && !isModelRef(model, cwd))
+    throw new InputError(
+      `'${model}' is neither a model nor a command: did you mean the command '${command}'?`,
+    );
+  if (unexpected.length > 0)
+    throw new InputError(
+      `'${model}' is not a command, and a model takes no further arguments (${unexpected.join(" ")}); commands: ${COMMAND_NAMES.join(", ")}`,
+    );
+}
 
 export function registerShow(program: Command, ctx: CommandContext): void {
   const command = program
@@ -71,20 +89,10 @@ export function registerShow(program: Command, ctx: CommandContext): void {
       ).choices(BREAKDOWNS),
     )
     .addHelpText("after", EXAMPLES);
-  addOutputOptions(addConventionOptions(addMemoryOptions(command)), FORMATS).action(
+  addOutputOptions(addConventionOptions(addHardwareOptions(addMemoryOptions(command))), FORMATS).action(
     (model: string, unexpected: string[], opts: ShowCliOptions, self: Command) =>
       ctx.run(async () => {
-        const command = closest(model, COMMAND_NAMES);
-        if (command && !isModelRef(model, ctx.io.cwd)) {
-          throw new InputError(
-            `'${model}' is neither a model nor a command: did you mean the command '${command}'?`,
-          );
-        }
-        if (unexpected.length > 0) {
-          throw new InputError(
-            `'${model}' is not a command, and a model takes no further arguments (${unexpected.join(" ")}); commands: ${COMMAND_NAMES.join(", ")}`,
-          );
-        }
+        refuseNonModel(model, unexpected, ctx.io.cwd);
         return (await import("../run/show.js")).runShow(
           {
             model,
@@ -96,6 +104,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
             by: opts.by,
             totals: opts.totals === true,
             memory: { dtype: opts.dtype, memoryModel: opts.memory },
+            hardware: readHardwareChoice(opts, self),
           },
           ctx.io,
         );

@@ -9,6 +9,8 @@ export async function schemaText(which: (typeof SCHEMA_NAMES)[number]): Promise<
       return renderJsonValue((await import("../../model/schema.js")).modelJsonSchema());
     case "budgets":
       return renderJsonValue((await import("../../budget/schema.js")).budgetsJsonSchema());
+    case "hardware":
+      return renderJsonValue((await import("../../io/hardware-schema.js")).hardwareJsonSchema());
   }
 }
 

@@ -1,3 +1,5 @@
+import { ridgePointProfile, roofline } from "../../evaluate/roofline.js";
+import type { HardwareProfile } from "../../published/hardware.js";
 import { type Resolution, resolutionText, sameResolution } from "../../model/resolution.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -8,7 +10,7 @@ import { type ConventionName, type ConventionOverrides, resolveConvention } from
 import type { BreakdownBy } from "../../evaluate/breakdown.js";
 import { layersDocument, totalsDocument } from "../../report/layers.js";
 import { activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
-import type { OutputChoice } from "../commands/model-options.js";
+import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
 import { type Alpha, parseAlpha } from "../options.js";
 import type { Outcome } from "../outcome.js";
@@ -62,6 +64,16 @@ export interface ShowOptions {
   readonly memory: MemoryOptions;
   /** Only the totals: one line (or one JSON object, one CSV row). */
   readonly totals: boolean;
+  /** --hardware or --ridge-point: the roofline report. */
+  readonly hardware?: HardwareChoice | undefined;
+}
+
+async function hardwareProfile(choice: HardwareChoice, cwd: string): Promise<HardwareProfile> {
+  if (choice.profile !== undefined && choice.ridgePoint !== undefined)
+    throw new InputError("--hardware and --ridge-point: give one (a profile has its own ridge point)");
+  if (choice.ridgePoint !== undefined) return ridgePointProfile(choice.ridgePoint, choice.dtype ?? "int8");
+  const { readHardware } = await import("../../io/read-hardware.js");
+  return readHardware(choice.profile!, resolve(cwd, choice.profile!));
 }
 
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
@@ -77,6 +89,16 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     throw new InputError(`--totals and --by ${options.by}: give one (--totals is the short answer)`);
   if (options.totals) return outputDocument(totalsDocument(report), options.output);
   const memory = activationMemory(report.rows, options.memory);
+  if (options.hardware) {
+    if (options.by)
+      throw new InputError(
+        `--by ${options.by} with hardware: not yet; the per-layer report and JSON carry the roofline`,
+      );
+    const profile = await hardwareProfile(options.hardware, io.cwd);
+    const costs = roofline(report, profile, options.hardware.fusion, options.hardware.dtype ?? profile.dtype);
+    const { rooflineDocument } = await import("../../report/roofline.js");
+    return outputDocument(rooflineDocument(report, memory, costs, options.output.exact), options.output);
+  }
   if (!options.by) return outputDocument(layersDocument(report, memory), options.output);
   const { analyseBreakdown } = await import("../../evaluate/breakdown.js");
   const { breakdownDocument } = await import("../../report/breakdown.js");

@@ -1,0 +1,166 @@
+/**
+ * The per-layer report with hardware (`--hardware`, `--ridge-point`): bytes
+ * moved, intensity, the bound, and the roofline cost of each layer, in
+ * MAC-equivalents or milliseconds, with its share. Renders only.
+ */
+import { divRational, type Rational, rational, toDecimal } from "../algebra/rational.js";
+import type { CostReport } from "../evaluate/cost.js";
+import type { ActivationMemory } from "../evaluate/memory.js";
+import { FUSION_SUMMARY } from "../evaluate/option-names.js";
+import type { Roofline, RooflineRow } from "../evaluate/roofline.js";
+import type { Cell, Grid, ReportDocument } from "./document.js";
+import { layersDocument } from "./layers.js";
+import { humanize } from "./numbers.js";
+
+/** An exact rational as people read it: humanized like a count when large, else 2 decimals. */
+const shown = (r: Rational, digits = 2): string => {
+  const whole = r.num / r.den;
+  return whole >= 1000n ? humanize(whole) : toDecimal(r, digits);
+};
+const share = (part: Rational, whole: Rational): string =>
+  whole.num === 0n ? "0.00" : toDecimal(divRational(rational(part.num * 100n, part.den), whole), 2);
+
+/** JSON: an integer stays an integer; a fraction is printed as a decimal, with the exact fraction beside it. */
+export const exactNumber = (r: Rational): bigint | number =>
+  r.den === 1n ? r.num : Number(toDecimal(r, 12));
+
+const timed = (roofline: Roofline) => roofline.totals.latencyMs !== undefined;
+const costOf = (roofline: Roofline, r: RooflineRow): Rational =>
+  timed(roofline) ? r.latencyMs! : r.rooflineMacs;
+const totalCost = (roofline: Roofline): Rational =>
+  timed(roofline) ? roofline.totals.latencyMs! : roofline.totals.rooflineMacs;
+
+function rooflineGrid(roofline: Roofline, exact: boolean): Grid {
+  const costHeader = timed(roofline) ? "time (ms)" : "roofline MACs";
+  const total = totalCost(roofline);
+  const cost = (r: Rational): Cell =>
+    timed(roofline) ? toDecimal(r, 4) : exact ? toDecimal(r, 1) : shown(r);
+  return {
+    columns: [
+      { header: "#", align: "right" },
+      { header: "layer" },
+      { header: "op" },
+      { header: "MACs", align: "right" },
+      { header: "bytes", align: "right" },
+      { header: "MACs/byte", align: "right" },
+      { header: "bound" },
+      { header: costHeader, align: "right" },
+      { header: "share %", align: "right" },
+    ],
+    rows: roofline.rows.map((r) => [
+      `${r.row.index}`,
+      r.row.name,
+      r.row.op,
+      r.row.macs,
+      r.bytes,
+      toDecimal(r.intensity, 2),
+      r.bound,
+      cost(costOf(roofline, r)),
+      share(costOf(roofline, r), total),
+    ]),
+    footer: [
+      [
+        "",
+        "total",
+        "",
+        roofline.rows.reduce((a, r) => a + r.row.macs, 0n),
+        roofline.totals.bytes,
+        "",
+        `${roofline.totals.memoryBound} memory`,
+        cost(total),
+        "100.00",
+      ],
+    ],
+  };
+}
+
+function hardwareLine(roofline: Roofline): string {
+  const h = roofline.hardware;
+  const peaks =
+    h.peakMacsPerSecond !== undefined
+      ? `, peak ${humanize(h.peakMacsPerSecond)} MACs/s, ${humanize(h.bandwidthBytesPerSecond!)}B/s`
+      : "";
+  return `hardware: ${h.name} — ridge point ${toDecimal(h.ridgePoint, 1)} MACs/byte${peaks}, ${roofline.dtype} (${h.source}); fusion ${roofline.fusion}: ${FUSION_SUMMARY[roofline.fusion]}`;
+}
+
+function rooflineLine(report: CostReport, roofline: Roofline): string {
+  const t = roofline.totals;
+  const ratio = toDecimal(
+    divRational(t.rooflineMacs, rational(report.totals.macs === 0n ? 1n : report.totals.macs)),
+    2,
+  );
+  const latency = t.latencyMs !== undefined ? ` · ${toDecimal(t.latencyMs, 3)} ms` : "";
+  return `roofline: ${humanize(t.bytes)}B moved · ${shown(t.rooflineMacs)} MAC-equivalents (×${ratio} the MACs)${latency} · ${t.memoryBound} of ${roofline.rows.length} layers memory-bound`;
+}
+
+export function hardwareData(roofline: Roofline): Record<string, unknown> {
+  const h = roofline.hardware;
+  return {
+    name: h.name,
+    ridge_point: exactNumber(h.ridgePoint),
+    ...(h.peakMacsPerSecond !== undefined && {
+      peak_macs_per_s: h.peakMacsPerSecond,
+      bandwidth_bytes_per_s: h.bandwidthBytesPerSecond,
+    }),
+    dtype: roofline.dtype,
+    fusion: roofline.fusion,
+    source: h.source,
+  };
+}
+
+const rowData = (r: RooflineRow) => ({
+  bytes: r.bytes,
+  weight_bytes: r.weightBytes,
+  activation_bytes: r.activationBytes,
+  intensity: exactNumber(r.intensity),
+  bound: r.bound,
+  roofline_macs: exactNumber(r.rooflineMacs),
+  ...(r.latencyMs !== undefined && { latency_ms: exactNumber(r.latencyMs) }),
+});
+
+/** The layers CSV with each layer's bytes, intensity, bound and roofline cost. */
+function withRooflineColumns(csv: Grid, roofline: Roofline): Grid {
+  const latency = timed(roofline);
+  const names = ["bytes", "weight_bytes", "activation_bytes", "intensity", "bound", "roofline_macs"];
+  return {
+    columns: [
+      ...csv.columns,
+      ...[...names, ...(latency ? ["latency_ms"] : [])].map((header) => ({ header })),
+    ],
+    rows: csv.rows.map((row, i) => {
+      const r = roofline.rows[i]!;
+      const cells: Cell[] = [r.bytes, r.weightBytes, r.activationBytes, toDecimal(r.intensity, 6), r.bound];
+      cells.push(toDecimal(r.rooflineMacs, 6), ...(latency ? [toDecimal(r.latencyMs!, 6)] : []));
+      return [...row, ...cells];
+    }),
+  };
+}
+
+export function rooflineDocument(
+  report: CostReport,
+  memory: ActivationMemory,
+  roofline: Roofline,
+  exact: boolean,
+): ReportDocument {
+  const base = layersDocument(report, memory);
+  const data = base.data as { totals: object; layers: object[] };
+  const t = roofline.totals;
+  return {
+    ...base,
+    meta: [...base.meta, hardwareLine(roofline), rooflineLine(report, roofline)],
+    grids: [rooflineGrid(roofline, exact)],
+    ...(base.csv && { csv: withRooflineColumns(base.csv, roofline) }),
+    data: {
+      ...data,
+      hardware: hardwareData(roofline),
+      totals: {
+        ...data.totals,
+        bytes: t.bytes,
+        roofline_macs: exactNumber(t.rooflineMacs),
+        ...(t.latencyMs !== undefined && { latency_ms: exactNumber(t.latencyMs) }),
+        memory_bound_layers: t.memoryBound,
+      },
+      layers: data.layers.map((layer, i) => ({ ...layer, ...rowData(roofline.rows[i]!) })),
+    },
+  };
+}

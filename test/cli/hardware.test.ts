@@ -1,0 +1,101 @@
+/** `--hardware` and `--ridge-point` on the main command: the roofline report, its JSON contract and its errors. */
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+
+const json = async (args: string[]) => JSON.parse((await runCli([...args, "--format", "json"])).out);
+
+describe("the roofline report", () => {
+  test("--hardware pixel8-edgetpu: bytes, intensity, bound and roofline MACs per layer; a header with the totals", async () => {
+    const r = await runCli(["v2", "--hardware", "pixel8-edgetpu"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("hardware: pixel8-edgetpu — ridge point 433.8 MACs/byte, int8");
+    expect(r.out).toContain(
+      "roofline: 17.63MB moved · 7.65G MAC-equivalents (×25.43 the MACs) · 64 of 64 layers memory-bound",
+    );
+    // the stem: 10,838,016 MACs over 27·32 weights + 224²·3 in + 112²·32 out = 552,800 bytes at int8
+    expect(r.out).toMatch(/│ +1 │ conv_1 +│ conv +│ +10\.84M │ +552\.80K │ +19\.61 │ memory/);
+  });
+
+  test("JSON: hardware, totals.bytes, totals.roofline_macs, and per layer bytes, intensity, bound, roofline_macs", async () => {
+    const d = await json(["v1", "--hardware", "pixel6-cpu"]);
+    expect(d.hardware).toEqual({
+      name: "pixel6-cpu",
+      ridge_point: 31.2,
+      dtype: "int8",
+      fusion: "none",
+      source: "Qin et al. 2024, MobileNetV4, Appendix F, Table 16 (ridge point fitted to int8 latency)",
+    });
+    expect(d.totals).toMatchObject({
+      bytes: 14_449_040,
+      roofline_macs: 759_485_017.6,
+      memory_bound_layers: 17,
+    });
+    const pw = d.layers.find((l: { name: string }) => l.name === "ds_13/pw");
+    expect(pw).toMatchObject({ bound: "compute", roofline_macs: pw.macs });
+    expect(d.layers.reduce((a: number, l: { bytes: number }) => a + l.bytes, 0)).toBe(d.totals.bytes);
+  });
+
+  test("--ridge-point 0 is the plain MAC count; --fusion block moves less", async () => {
+    const plain = await json(["v2", "--ridge-point", "0"]);
+    expect(plain.totals.roofline_macs).toBe(plain.totals.macs);
+    const fused = await json(["v2", "--ridge-point", "0", "--fusion", "block"]);
+    expect(fused.totals.bytes).toBeLessThan(plain.totals.bytes);
+    expect(fused.hardware.fusion).toBe("block");
+  });
+
+  test("a profile file with peaks gives milliseconds: Σ max(MACs / 2T, bytes / 25G)", async () => {
+    const d = await json(["v2", "--hardware", "test/fixtures/hardware/npu.json"]);
+    expect(d.hardware).toMatchObject({ ridge_point: 80, peak_macs_per_s: 2e12, bandwidth_bytes_per_s: 25e9 });
+    // every V2 layer is below 80 MACs/byte at int8, so the time is the bytes over the bandwidth
+    expect(d.totals.memory_bound_layers).toBe(64);
+    expect(d.totals.latency_ms).toBeCloseTo((17_630_224 / 25e9) * 1000, 9);
+    expect((await runCli(["v2", "--hardware", "test/fixtures/hardware/npu.json"])).out).toContain("0.705 ms");
+  });
+
+  test("--dtype overrides the profile's", async () => {
+    const fp16 = await json(["v1", "--hardware", "pixel6-cpu", "--dtype", "fp16"]);
+    expect(fp16.hardware.dtype).toBe("fp16");
+    expect(fp16.totals.bytes).toBe(2 * 14_449_040);
+  });
+
+  test("CSV rows carry the roofline columns", async () => {
+    const [header] = (await runCli(["v1", "--ridge-point", "100", "-f", "csv"])).out.split("\r\n");
+    expect(header).toMatch(/,bytes,weight_bytes,activation_bytes,intensity,bound,roofline_macs$/);
+  });
+
+  test("schema hardware prints the profile file's JSON Schema", async () => {
+    const schema = JSON.parse((await runCli(["schema", "hardware"])).out);
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(["name", "ridge_point", "peak_macs_per_s", "bandwidth_bytes_per_s", "dtype"]),
+    );
+  });
+});
+
+describe("bad hardware input: one line, exit 2", () => {
+  test.each([
+    [
+      ["v2", "--hardware", "tpu"],
+      /--hardware 'tpu': expected one of pixel6-cpu, s23-cpu, pixel4-dsp, pixel8-edgetpu, or a hardware JSON file/,
+    ],
+    [
+      ["v2", "--hardware", "test/fixtures/hardware/invalid.json"],
+      /give ridge_point, or both peak_macs_per_s and bandwidth_bytes_per_s/,
+    ],
+    [["v2", "--hardware", "nope.json"], /nope\.json: no such file/],
+    [
+      ["v2", "--ridge-point", "-1"],
+      /'-1' is invalid\. Ridge point must be a number of MACs per byte from 0 to 100000/,
+    ],
+    [["v2", "--hardware", "pixel6-cpu", "--ridge-point", "3"], /--hardware and --ridge-point: give one/],
+    [
+      ["v2", "--fusion", "layer", "--ridge-point", "3"],
+      /'layer' is invalid\. Allowed choices are none, block/,
+    ],
+  ])("%j", async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.out).toBe("");
+  });
+});
