@@ -134,3 +134,45 @@ export const ridgePointProfile = (ridgePoint: Rational, dtype: Dtype): HardwareP
   dtype,
   source: "--ridge-point",
 });
+
+/** A roofline breakdown's grouping: a breakdown's, or compute- vs memory-bound. */
+export type RooflineGrouping = "type" | "resolution" | "block" | "layer" | "bound";
+
+export interface RooflineGroup {
+  readonly key: string;
+  readonly layers: number;
+  readonly macs: bigint;
+  readonly bytes: bigint;
+  readonly rooflineMacs: Rational;
+  readonly latencyMs?: Rational;
+}
+
+const GROUP_KEY: Record<RooflineGrouping, (r: RooflineRow) => string> = {
+  type: (r) => r.row.type,
+  resolution: (r) => String(r.row.output[0]),
+  block: (r) => r.row.block,
+  layer: (r) => r.row.name,
+  bound: (r) => r.bound,
+};
+
+/** Layers, MACs, bytes and roofline cost per group, in order of first appearance (most costly first for type and bound). */
+export function rooflineGroups(roofline: Roofline, by: RooflineGrouping): RooflineGroup[] {
+  const groups = new Map<string, RooflineGroup>();
+  for (const r of roofline.rows) {
+    const key = GROUP_KEY[by](r);
+    const g = groups.get(key) ?? { key, layers: 0, macs: 0n, bytes: 0n, rooflineMacs: ZERO };
+    const latencyMs = r.latencyMs && addRational(g.latencyMs ?? ZERO, r.latencyMs);
+    groups.set(key, {
+      key,
+      layers: g.layers + 1,
+      macs: g.macs + r.row.macs,
+      bytes: g.bytes + r.bytes,
+      rooflineMacs: addRational(g.rooflineMacs, r.rooflineMacs),
+      ...(latencyMs && { latencyMs }),
+    });
+  }
+  const list = [...groups.values()];
+  return by === "type" || by === "bound"
+    ? list.sort((a, b) => compareRational(b.rooflineMacs, a.rooflineMacs))
+    : list;
+}

@@ -7,7 +7,7 @@ import { divRational, type Rational, rational, toDecimal } from "../algebra/rati
 import type { CostReport } from "../evaluate/cost.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 import { FUSION_SUMMARY } from "../evaluate/option-names.js";
-import type { Roofline, RooflineRow } from "../evaluate/roofline.js";
+import type { Roofline, RooflineGroup, RooflineGrouping, RooflineRow } from "../evaluate/roofline.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
 import { layersDocument } from "./layers.js";
 import { humanize } from "./numbers.js";
@@ -161,6 +161,85 @@ export function rooflineDocument(
         memory_bound_layers: t.memoryBound,
       },
       layers: data.layers.map((layer, i) => ({ ...layer, ...rowData(roofline.rows[i]!) })),
+    },
+  };
+}
+
+/** `--by` with hardware: per group its layers, MACs, bytes and roofline cost with its share. */
+export function rooflineBreakdownDocument(
+  report: CostReport,
+  memory: ActivationMemory,
+  roofline: Roofline,
+  by: RooflineGrouping,
+  groups: readonly RooflineGroup[],
+): ReportDocument {
+  const doc = rooflineDocument(report, memory, roofline, false);
+  const total = totalCost(roofline);
+  const cost = (g: RooflineGroup) => (timed(roofline) ? g.latencyMs! : g.rooflineMacs);
+  const shownCost = (r: Rational): Cell => (timed(roofline) ? toDecimal(r, 4) : shown(r));
+  const grid: Grid = {
+    columns: [
+      { header: by },
+      { header: "layers", align: "right" },
+      { header: "MACs", align: "right" },
+      { header: "bytes", align: "right" },
+      { header: timed(roofline) ? "time (ms)" : "roofline MACs", align: "right" },
+      { header: "share %", align: "right" },
+    ],
+    rows: groups.map((g) => [
+      g.key,
+      `${g.layers}`,
+      g.macs,
+      g.bytes,
+      shownCost(cost(g)),
+      share(cost(g), total),
+    ]),
+    footer: [
+      [
+        "total",
+        `${roofline.rows.length}`,
+        report.totals.macs,
+        roofline.totals.bytes,
+        shownCost(total),
+        "100.00",
+      ],
+    ],
+  };
+  const data = doc.data as Record<string, unknown>;
+  return {
+    ...doc,
+    grids: [grid],
+    csv: {
+      columns: [
+        by,
+        "layers",
+        "macs",
+        "bytes",
+        "roofline_macs",
+        ...(timed(roofline) ? ["latency_ms"] : []),
+        "roofline_pct",
+      ].map((header) => ({ header })),
+      rows: groups.map((g) => [
+        g.key,
+        `${g.layers}`,
+        g.macs,
+        g.bytes,
+        toDecimal(g.rooflineMacs, 6),
+        ...(g.latencyMs ? [toDecimal(g.latencyMs, 6)] : []),
+        share(cost(g), total),
+      ]),
+    },
+    data: {
+      ...data,
+      [`by_${by}`]: groups.map((g) => ({
+        [by]: g.key,
+        layers: g.layers,
+        macs: g.macs,
+        bytes: g.bytes,
+        roofline_macs: exactNumber(g.rooflineMacs),
+        ...(g.latencyMs && { latency_ms: exactNumber(g.latencyMs) }),
+        roofline_pct: Number(share(cost(g), total)),
+      })),
     },
   };
 }

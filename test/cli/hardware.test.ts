@@ -71,6 +71,31 @@ describe("the roofline report", () => {
   });
 });
 
+describe("--by with hardware", () => {
+  test("--by bound: V1 on the Pixel 6 CPU: the pointwise convs but the first, at 112² (21.3 MACs/byte) are compute-bound; the 17 others cost 4.5× their MACs", async () => {
+    const d = await json(["v1", "--hardware", "pixel6-cpu", "--by", "bound"]);
+    const [compute, memory] = d.by_bound;
+    // all pointwise MACs (Table 2's 539,492,352) less ds_1/pw's 112·112·32·64
+    expect(compute).toMatchObject({ bound: "compute", layers: 12, macs: 539_492_352 - 112 * 112 * 32 * 64 });
+    expect(memory).toMatchObject({ bound: "memory", layers: 17 });
+    expect(compute.roofline_macs).toBe(compute.macs);
+    expect(compute.roofline_macs + memory.roofline_macs).toBeCloseTo(d.totals.roofline_macs, 3);
+  });
+
+  test("--by type on an EdgeTPU-like ridge point: depthwise layers take a third of the cost for 7% of the MACs", async () => {
+    const d = await json(["v2", "--hardware", "pixel8-edgetpu", "--by", "type"]);
+    const depthwise = d.by_type.find((g: { type: string }) => g.type === "depthwise");
+    expect(depthwise.roofline_pct).toBeGreaterThan(30);
+    expect(depthwise.macs / d.totals.macs).toBeLessThan(0.07);
+  });
+
+  test("--by bound without hardware says what it needs", async () => {
+    const r = await runCli(["v1", "--by", "bound"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--by bound: compute- or memory-bound needs hardware; add --hardware/);
+  });
+});
+
 describe("bad hardware input: one line, exit 2", () => {
   test.each([
     [

@@ -32,7 +32,7 @@ type ShowCliOptions = ConventionOptionValues &
     alpha?: Alpha;
     depth?: number;
     resolution?: Resolution;
-    by?: BreakdownBy;
+    by?: BreakdownBy | "bound";
     totals?: true;
   };
 
@@ -85,8 +85,8 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .addOption(
       new Option(
         "--by <grouping>",
-        "break MACs and params down by layer type, output resolution, block or layer",
-      ).choices(BREAKDOWNS),
+        "break MACs and params down by layer type, output resolution, block or layer; with hardware also by bound (compute or memory)",
+      ).choices([...BREAKDOWNS, "bound"]),
     )
     .addHelpText("after", EXAMPLES);
   addOutputOptions(addConventionOptions(addHardwareOptions(addMemoryOptions(command))), FORMATS).action(

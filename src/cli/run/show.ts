@@ -1,15 +1,16 @@
-import { ridgePointProfile, roofline } from "../../evaluate/roofline.js";
+import { ridgePointProfile, roofline, rooflineGroups } from "../../evaluate/roofline.js";
+import type { ReportDocument } from "../../report/document.js";
 import type { HardwareProfile } from "../../published/hardware.js";
 import { type Resolution, resolutionText, sameResolution } from "../../model/resolution.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../../errors.js";
-import { evaluateModel } from "../../evaluate/cost.js";
+import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import type { BreakdownBy } from "../../evaluate/breakdown.js";
 import { layersDocument, totalsDocument } from "../../report/layers.js";
-import { activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
+import { type ActivationMemory, activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
 import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
 import { type Alpha, parseAlpha } from "../options.js";
@@ -60,7 +61,7 @@ export interface ShowOptions {
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
   readonly output: OutputChoice;
-  readonly by: BreakdownBy | undefined;
+  readonly by: BreakdownBy | "bound" | undefined;
   readonly memory: MemoryOptions;
   /** Only the totals: one line (or one JSON object, one CSV row). */
   readonly totals: boolean;
@@ -76,6 +77,22 @@ async function hardwareProfile(choice: HardwareChoice, cwd: string): Promise<Har
   return readHardware(choice.profile!, resolve(cwd, choice.profile!));
 }
 
+/** The roofline report, or its breakdown with --by. */
+async function hardwareDocument(
+  report: CostReport,
+  memory: ActivationMemory,
+  options: ShowOptions,
+  io: CliIo,
+): Promise<ReportDocument> {
+  const choice = options.hardware!;
+  const profile = await hardwareProfile(choice, io.cwd);
+  const costs = roofline(report, profile, choice.fusion, choice.dtype ?? profile.dtype);
+  const { rooflineBreakdownDocument, rooflineDocument } = await import("../../report/roofline.js");
+  return options.by
+    ? rooflineBreakdownDocument(report, memory, costs, options.by, rooflineGroups(costs, options.by))
+    : rooflineDocument(report, memory, costs, options.output.exact);
+}
+
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
   const target = resolveTarget(options.model, options, io.cwd);
   const model = await loadModel(target.model, io.cwd);
@@ -89,16 +106,12 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     throw new InputError(`--totals and --by ${options.by}: give one (--totals is the short answer)`);
   if (options.totals) return outputDocument(totalsDocument(report), options.output);
   const memory = activationMemory(report.rows, options.memory);
-  if (options.hardware) {
-    if (options.by)
-      throw new InputError(
-        `--by ${options.by} with hardware: not yet; the per-layer report and JSON carry the roofline`,
-      );
-    const profile = await hardwareProfile(options.hardware, io.cwd);
-    const costs = roofline(report, profile, options.hardware.fusion, options.hardware.dtype ?? profile.dtype);
-    const { rooflineDocument } = await import("../../report/roofline.js");
-    return outputDocument(rooflineDocument(report, memory, costs, options.output.exact), options.output);
-  }
+  if (options.hardware)
+    return outputDocument(await hardwareDocument(report, memory, options, io), options.output);
+  if (options.by === "bound")
+    throw new InputError(
+      "--by bound: compute- or memory-bound needs hardware; add --hardware <name|file> or --ridge-point",
+    );
   if (!options.by) return outputDocument(layersDocument(report, memory), options.output);
   const { analyseBreakdown } = await import("../../evaluate/breakdown.js");
   const { breakdownDocument } = await import("../../report/breakdown.js");
