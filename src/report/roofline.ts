@@ -165,6 +165,38 @@ export function rooflineDocument(
   };
 }
 
+const groupCost = (roofline: Roofline, g: RooflineGroup): Rational =>
+  timed(roofline) ? g.latencyMs! : g.rooflineMacs;
+
+function groupsCsv(roofline: Roofline, by: RooflineGrouping, groups: readonly RooflineGroup[]): Grid {
+  const total = totalCost(roofline);
+  const latency = timed(roofline) ? ["latency_ms"] : [];
+  return {
+    columns: [by, "layers", "macs", "bytes", "roofline_macs", ...latency, "roofline_pct"].map((header) => ({
+      header,
+    })),
+    rows: groups.map((g) => [
+      g.key,
+      `${g.layers}`,
+      g.macs,
+      g.bytes,
+      toDecimal(g.rooflineMacs, 6),
+      ...(g.latencyMs ? [toDecimal(g.latencyMs, 6)] : []),
+      share(groupCost(roofline, g), total),
+    ]),
+  };
+}
+
+const groupData = (roofline: Roofline, by: RooflineGrouping, g: RooflineGroup) => ({
+  [by]: g.key,
+  layers: g.layers,
+  macs: g.macs,
+  bytes: g.bytes,
+  roofline_macs: exactNumber(g.rooflineMacs),
+  ...(g.latencyMs && { latency_ms: exactNumber(g.latencyMs) }),
+  roofline_pct: Number(share(groupCost(roofline, g), totalCost(roofline))),
+});
+
 /** `--by` with hardware: per group its layers, MACs, bytes and roofline cost with its share. */
 export function rooflineBreakdownDocument(
   report: CostReport,
@@ -175,25 +207,20 @@ export function rooflineBreakdownDocument(
 ): ReportDocument {
   const doc = rooflineDocument(report, memory, roofline, false);
   const total = totalCost(roofline);
-  const cost = (g: RooflineGroup) => (timed(roofline) ? g.latencyMs! : g.rooflineMacs);
   const shownCost = (r: Rational): Cell => (timed(roofline) ? toDecimal(r, 4) : shown(r));
+  const costHeader = timed(roofline) ? "time (ms)" : "roofline MACs";
   const grid: Grid = {
     columns: [
       { header: by },
-      { header: "layers", align: "right" },
-      { header: "MACs", align: "right" },
-      { header: "bytes", align: "right" },
-      { header: timed(roofline) ? "time (ms)" : "roofline MACs", align: "right" },
-      { header: "share %", align: "right" },
+      ...["layers", "MACs", "bytes", costHeader, "share %"].map((header) => ({
+        header,
+        align: "right" as const,
+      })),
     ],
-    rows: groups.map((g) => [
-      g.key,
-      `${g.layers}`,
-      g.macs,
-      g.bytes,
-      shownCost(cost(g)),
-      share(cost(g), total),
-    ]),
+    rows: groups.map((g) => {
+      const cost = groupCost(roofline, g);
+      return [g.key, `${g.layers}`, g.macs, g.bytes, shownCost(cost), share(cost, total)];
+    }),
     footer: [
       [
         "total",
@@ -209,37 +236,7 @@ export function rooflineBreakdownDocument(
   return {
     ...doc,
     grids: [grid],
-    csv: {
-      columns: [
-        by,
-        "layers",
-        "macs",
-        "bytes",
-        "roofline_macs",
-        ...(timed(roofline) ? ["latency_ms"] : []),
-        "roofline_pct",
-      ].map((header) => ({ header })),
-      rows: groups.map((g) => [
-        g.key,
-        `${g.layers}`,
-        g.macs,
-        g.bytes,
-        toDecimal(g.rooflineMacs, 6),
-        ...(g.latencyMs ? [toDecimal(g.latencyMs, 6)] : []),
-        share(cost(g), total),
-      ]),
-    },
-    data: {
-      ...data,
-      [`by_${by}`]: groups.map((g) => ({
-        [by]: g.key,
-        layers: g.layers,
-        macs: g.macs,
-        bytes: g.bytes,
-        roofline_macs: exactNumber(g.rooflineMacs),
-        ...(g.latencyMs && { latency_ms: exactNumber(g.latencyMs) }),
-        roofline_pct: Number(share(cost(g), total)),
-      })),
-    },
+    csv: groupsCsv(roofline, by, groups),
+    data: { ...data, [`by_${by}`]: groups.map((g) => groupData(roofline, by, g)) },
   };
 }
