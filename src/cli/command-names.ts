@@ -8,6 +8,7 @@ export const COMMAND_NAMES = [
   "check",
   "fit",
   "explain",
+  "ridge",
   "formula",
   "ratio",
   "schema",

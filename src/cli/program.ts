@@ -7,6 +7,7 @@ import { COMMAND_NAMES, type CommandName } from "./command-names.js";
 import type { CommandContext } from "./context.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCompare } from "./commands/compare.js";
+import { registerRidge } from "./commands/ridge.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerFit } from "./commands/fit.js";
 import { registerFormula } from "./commands/formula.js";
@@ -27,6 +28,8 @@ Examples:
   $ mbn-cost ratio --N 1024 --DK 3         separable vs standard conv, exactly
   $ mbn-cost formula dsconv                 params and MACs formulas of a layer kind
   $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112
+  $ mbn-cost v2 --hardware pixel8-edgetpu   roofline cost per layer on a MobileNetV4 Table 16 ridge point
+  $ mbn-cost ridge v2 mnv4-conv-s           which is cheaper, from RP 0 (the MACs) to 500 MACs/byte
 `;
 
 const COMMANDS = {
@@ -38,6 +41,7 @@ const COMMANDS = {
   check: registerCheck,
   fit: registerFit,
   explain: registerExplain,
+  ridge: registerRidge,
   formula: registerFormula,
   ratio: registerRatio,
   schema: registerSchema,

@@ -35,3 +35,6 @@ export const percent = (part: bigint, whole: bigint, digits = 2): string =>
 /** "1033/9216 (0.1121)". */
 export const formatRatio = (r: Rational, digits = 4): string =>
   `${r.den === 1n ? r.num : `${r.num}/${r.den}`} (${toDecimal(r, digits)})`;
+
+/** A CSV cell for an exact rational: the integer when it is one, else 6 decimals. */
+export const exactCell = (r: Rational): bigint | string => (r.den === 1n ? r.num : toDecimal(r, 6));

@@ -10,7 +10,7 @@ import { FUSION_SUMMARY } from "../evaluate/option-names.js";
 import type { Roofline, RooflineGroup, RooflineGrouping, RooflineRow } from "../evaluate/roofline.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
 import { layersDocument } from "./layers.js";
-import { humanize } from "./numbers.js";
+import { exactCell, humanize } from "./numbers.js";
 
 /** An exact rational as people read it: humanized like a count when large, else 2 decimals. */
 const shown = (r: Rational, digits = 2): string => {
@@ -130,7 +130,7 @@ function withRooflineColumns(csv: Grid, roofline: Roofline): Grid {
     rows: csv.rows.map((row, i) => {
       const r = roofline.rows[i]!;
       const cells: Cell[] = [r.bytes, r.weightBytes, r.activationBytes, toDecimal(r.intensity, 6), r.bound];
-      cells.push(toDecimal(r.rooflineMacs, 6), ...(latency ? [toDecimal(r.latencyMs!, 6)] : []));
+      cells.push(exactCell(r.rooflineMacs), ...(latency ? [exactCell(r.latencyMs!)] : []));
       return [...row, ...cells];
     }),
   };
@@ -180,8 +180,8 @@ function groupsCsv(roofline: Roofline, by: RooflineGrouping, groups: readonly Ro
       `${g.layers}`,
       g.macs,
       g.bytes,
-      toDecimal(g.rooflineMacs, 6),
-      ...(g.latencyMs ? [toDecimal(g.latencyMs, 6)] : []),
+      exactCell(g.rooflineMacs),
+      ...(g.latencyMs ? [exactCell(g.latencyMs)] : []),
       share(groupCost(roofline, g), total),
     ]),
   };

@@ -124,3 +124,34 @@ describe("bad hardware input: one line, exit 2", () => {
     expect(r.out).toBe("");
   });
 });
+
+describe("mbn-cost ridge: roofline cost against the ridge point", () => {
+  test("V2 is cheaper than V1 by MACs and at a CPU's ridge point, V1 on an EdgeTPU's: the MobileNetV4 paper's point", async () => {
+    const r = await runCli(["ridge", "v1", "v2", "--ridge-points", "0,31.2,433.8"]);
+    expect(r.out).toContain("the cheapest changes at RP 433.8 (to v1)");
+    const csv = (
+      await runCli(["ridge", "v1", "v2", "--ridge-points", "0,31.2,433.8", "-f", "csv"])
+    ).out.split("\r\n");
+    expect(csv.slice(0, 4)).toEqual([
+      "spec,ridge_point,roofline_macs,cheapest",
+      "v1,0,568740352,false", // at RP 0, the MACs
+      "v1,31.2,759485017.600000,false",
+      "v1,433.8,6267993552,true", // 433.8 × 14,449,040 bytes: every V1 layer is memory-bound
+    ]);
+  });
+
+  test("the chart is one line per model against the ridge point; by default 0 to 500 in steps of 25", async () => {
+    const d = JSON.parse((await runCli(["ridge", "v2", "mnv4-conv-s", "-f", "json"])).out);
+    expect(d.points).toHaveLength(21);
+    expect(d.points[0].costs[0]).toEqual({ spec: "v2", roofline_macs: 300_774_272 });
+    const svg = (await runCli(["ridge", "v2", "mnv4-conv-s", "-f", "svg"])).out;
+    expect(svg.match(/<path class="line"/g)).toHaveLength(2);
+    expect(svg).toContain("ridge point (MACs per byte)");
+  });
+
+  test("a bad ridge point is refused", async () => {
+    const r = await runCli(["ridge", "v2", "--ridge-points", "-1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--ridge-points '-1' in '-1': a ridge point is from 0 to 100000 MACs per byte/);
+  });
+});

@@ -36,6 +36,7 @@ describe("help", () => {
         check [options] <budgets>               CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it
         fit [options] <model>                   the widest width multiplier that fits a MAC/param budget, at one resolution or as a Pareto set over several
         explain [options] <model>               why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer
+        ridge [options] <specs...>              roofline cost against the ridge point, 0 (the MAC count) to 500 MACs/byte, for one or more models: which is cheapest where (MobileNetV4, Section 3)
         formula [options] <kind>                print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols
         ratio [options]                         depthwise separable over standard convolution cost, as a simplified formula (1/N + 1/D_K²) and, given N and D_K, exactly
         schema [which]                          print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)
@@ -49,6 +50,8 @@ describe("help", () => {
         $ mbn-cost ratio --N 1024 --DK 3         separable vs standard conv, exactly
         $ mbn-cost formula dsconv                 params and MACs formulas of a layer kind
         $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112
+        $ mbn-cost v2 --hardware pixel8-edgetpu   roofline cost per layer on a MobileNetV4 Table 16 ridge point
+        $ mbn-cost ridge v2 mnv4-conv-s           which is cheaper, from RP 0 (the MACs) to 500 MACs/byte
 
       "
     `);
