@@ -95,7 +95,10 @@ const cases: [string[], RegExp][] = [
   [["explain", "v2", "--to", "onnx"], /'onnx' is invalid/],
   [["explain", "v2"], /required option '--to <convention>' not specified/],
   [["paper", "v9"], /'v9' is invalid for argument 'family'/],
-  [["ridge", "v2", "--ridge-points", "abc"], /--ridge-points 'abc' in 'abc' is not a number; expected a list \(0,31\.2,433\.8\)/],
+  [
+    ["ridge", "v2", "--ridge-points", "abc"],
+    /--ridge-points 'abc' in 'abc' is not a number; expected a list \(0,31\.2,433\.8\)/,
+  ],
   [["ridge", "v9"], /unknown model 'v9'/],
   [
     ["formula", "deconv"],
