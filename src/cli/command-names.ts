@@ -9,6 +9,7 @@ export const COMMAND_NAMES = [
   "fit",
   "explain",
   "ridge",
+  "roofline",
   "formula",
   "ratio",
   "schema",

@@ -8,6 +8,7 @@ import type { CommandContext } from "./context.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerRidge } from "./commands/ridge.js";
+import { registerRoofline } from "./commands/roofline.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerFit } from "./commands/fit.js";
 import { registerFormula } from "./commands/formula.js";
@@ -42,6 +43,7 @@ const COMMANDS = {
   fit: registerFit,
   explain: registerExplain,
   ridge: registerRidge,
+  roofline: registerRoofline,
   formula: registerFormula,
   ratio: registerRatio,
   schema: registerSchema,

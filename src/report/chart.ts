@@ -43,4 +43,19 @@ export type Chart =
         readonly points: readonly { readonly x: number; readonly y: bigint }[];
       }[];
       readonly budget?: bigint;
+    }
+  | {
+      /** Attainable performance against arithmetic intensity, log-log, each layer a point (Williams et al. 2009). */
+      readonly kind: "roofline";
+      readonly title: string;
+      /** MACs per byte where the roof turns flat. */
+      readonly ridgePoint: number;
+      readonly points: readonly {
+        readonly label: string;
+        readonly group: string;
+        /** MACs per byte. */
+        readonly intensity: number;
+        /** The layer's share of its roofline cost that is MACs: min(1, intensity / ridge point). */
+        readonly attainable: number;
+      }[];
     };

@@ -8,8 +8,9 @@ import type { CostReport } from "../evaluate/cost.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 import { FUSION_SUMMARY } from "../evaluate/option-names.js";
 import type { Roofline, RooflineGroup, RooflineGrouping, RooflineRow } from "../evaluate/roofline.js";
+import type { Chart } from "./chart.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
-import { layersDocument } from "./layers.js";
+import { layersDocument, modelTitle } from "./layers.js";
 import { exactCell, humanize } from "./numbers.js";
 
 /** An exact rational as people read it: humanized like a count when large, else 2 decimals. */
@@ -118,6 +119,27 @@ const rowData = (r: RooflineRow) => ({
   ...(r.latencyMs !== undefined && { latency_ms: exactNumber(r.latencyMs) }),
 });
 
+/** Each layer with MACs a point: its intensity, and the share of peak it can attain, min(1, intensity / RP). */
+function rooflineChart(report: CostReport, roofline: Roofline): Chart {
+  const rp = Number(toDecimal(roofline.hardware.ridgePoint, 6));
+  return {
+    kind: "roofline",
+    title: `${modelTitle(report.model)} on ${roofline.hardware.name}: the roofline, a point per layer`,
+    ridgePoint: rp,
+    points: roofline.rows
+      .filter((r) => r.row.macs > 0n && r.bytes > 0n)
+      .map((r) => {
+        const intensity = Number(toDecimal(r.intensity, 6));
+        return {
+          label: `${r.row.index} ${r.row.name}`,
+          group: r.row.type,
+          intensity,
+          attainable: Math.min(1, intensity / rp),
+        };
+      }),
+  };
+}
+
 /** The layers CSV with each layer's bytes, intensity, bound and roofline cost. */
 function withRooflineColumns(csv: Grid, roofline: Roofline): Grid {
   const latency = timed(roofline);
@@ -149,6 +171,7 @@ export function rooflineDocument(
     ...base,
     meta: [...base.meta, hardwareLine(roofline), rooflineLine(report, roofline)],
     grids: [rooflineGrid(roofline, exact)],
+    ...(roofline.hardware.ridgePoint.num > 0n && { chart: rooflineChart(report, roofline) }),
     ...(base.csv && { csv: withRooflineColumns(base.csv, roofline) }),
     data: {
       ...data,

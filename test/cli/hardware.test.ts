@@ -155,3 +155,29 @@ describe("mbn-cost ridge: roofline cost against the ridge point", () => {
     expect(r.err).toMatch(/--ridge-points '-1' in '-1': a ridge point is from 0 to 100000 MACs per byte/);
   });
 });
+
+describe("mbn-cost roofline: the chart", () => {
+  test("log-log, the ridge marked, a point per layer with MACs coloured by type; SVG unless asked otherwise", async () => {
+    const r = await runCli(["roofline", "v2", "--hardware", "pixel6-cpu"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^<svg /);
+    expect(r.out).toContain("ridge point 31.2 MACs/byte");
+    expect(r.out).toContain("arithmetic intensity (MACs per byte, log)");
+    // 64 rows, of which 10 residual adds and the pool have no MACs
+    expect(r.out.match(/<circle class="point"/g)).toHaveLength(53);
+    expect(r.out).toMatch(/<title>64 fc_1: 1\.00 MACs\/byte, 3\.2% of peak<\/title>/);
+    const json = JSON.parse((await runCli(["roofline", "v2", "--hardware", "pixel6-cpu", "-f", "json"])).out);
+    expect(json.hardware.name).toBe("pixel6-cpu");
+  });
+
+  test("it needs a ridge point above 0", async () => {
+    for (const args of [
+      ["roofline", "v2"],
+      ["roofline", "v2", "--ridge-point", "0"],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/roofline needs hardware|a roofline has no ridge at 0/);
+    }
+  });
+});

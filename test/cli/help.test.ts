@@ -37,6 +37,7 @@ describe("help", () => {
         fit [options] <model>                   the widest width multiplier that fits a MAC/param budget, at one resolution or as a Pareto set over several
         explain [options] <model>               why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer
         ridge [options] <specs...>              roofline cost against the ridge point, 0 (the MAC count) to 500 MACs/byte, for one or more models: which is cheapest where (MobileNetV4, Section 3)
+        roofline [options] <model>              the roofline chart of a model on hardware: attainable share of peak against MACs per byte, log-log, a point per layer (SVG unless --format says otherwise)
         formula [options] <kind>                print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols
         ratio [options]                         depthwise separable over standard convolution cost, as a simplified formula (1/N + 1/D_K²) and, given N and D_K, exactly
         schema [which]                          print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)

@@ -60,6 +60,7 @@ function paletteRules(p: (typeof PALETTES)[keyof typeof PALETTES]): string {
     // the budget line takes the text colour: no series ever uses it; its label is haloed in the background's
     `.budget { stroke: ${p.text}; }`,
     `.halo { stroke: ${p.bg}; }`,
+    `.roof { stroke: ${p.text}; }`,
   ].join("\n  ");
 }
 
@@ -369,5 +370,62 @@ export function renderChart(chart: Chart, theme: Theme = "light"): string {
       return renderGroupedBars(chart, theme);
     case "lines":
       return renderLines(chart, theme);
+    case "roofline":
+      return renderRoofline(chart, theme);
   }
+}
+
+type RooflineChart = Extract<Chart, { kind: "roofline" }>;
+
+/** Decades covering [lo, hi] on a log axis. */
+function decades(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); 10 ** e <= hi * 1.0001; e++) out.push(10 ** e);
+  return out;
+}
+
+/** The roofline, log-log: attainable fraction of peak against MACs per byte; the ridge marked; a point per layer. */
+function renderRoofline(chart: RooflineChart, theme: Theme): string {
+  const [left, top, plotW, plotH] = [72, 44, 560, 300];
+  const xs = [...chart.points.map((p) => p.intensity), chart.ridgePoint].filter((x) => x > 0);
+  const [xLo, xHi] = [
+    10 ** Math.floor(Math.log10(Math.min(...xs))),
+    10 ** Math.ceil(Math.log10(Math.max(...xs))),
+  ];
+  const yLo =
+    10 ** Math.floor(Math.log10(Math.max(1e-6, Math.min(0.1, ...chart.points.map((p) => p.attainable)))));
+  const X = (x: number) =>
+    left + ((Math.log10(x) - Math.log10(xLo)) / (Math.log10(xHi) - Math.log10(xLo))) * plotW;
+  const Y = (y: number) => top + plotH - ((Math.log10(y) - Math.log10(yLo)) / -Math.log10(yLo)) * plotH;
+  const body: string[] = [];
+  for (const x of decades(xLo, xHi))
+    body.push(
+      `<line class="g" x1="${n(X(x))}" y1="${top}" x2="${n(X(x))}" y2="${top + plotH}"/>`,
+      `<text class="s" x="${n(X(x))}" y="${top + plotH + 16}" text-anchor="middle">${Number(x.toPrecision(3))}</text>`,
+    );
+  for (const y of decades(yLo, 1))
+    body.push(
+      `<line class="g" x1="${left}" y1="${n(Y(y))}" x2="${left + plotW}" y2="${n(Y(y))}"/>`,
+      `<text class="s" x="${left - 6}" y="${n(Y(y) + 4)}" text-anchor="end">${Number((y * 100).toPrecision(3))}%</text>`,
+    );
+  const rp = chart.ridgePoint;
+  const roofStart = Math.max(xLo, rp * yLo);
+  body.push(
+    `<path class="roof" d="M${n(X(roofStart))},${n(Y(roofStart / rp))} L${n(X(rp))},${n(Y(1))} L${left + plotW},${n(Y(1))}" fill="none" stroke-width="2"/>`,
+    `<line class="budget" x1="${n(X(rp))}" y1="${top}" x2="${n(X(rp))}" y2="${top + plotH}" stroke-width="1" stroke-dasharray="4 4"/>`,
+    `<text class="t halo" x="${n(X(rp) + 4)}" y="${top + plotH - 8}">ridge point ${rp} MACs/byte</text>`,
+  );
+  const types = [...new Set(chart.points.map((p) => p.group))];
+  for (const p of chart.points)
+    body.push(
+      `<circle class="point" cx="${n(X(p.intensity))}" cy="${n(Y(p.attainable))}" r="3.5" fill="${colourOf(p.group, types.indexOf(p.group))}"><title>${escapeXml(`${p.label}: ${p.intensity.toFixed(2)} MACs/byte, ${(p.attainable * 100).toFixed(1)}% of peak`)}</title></circle>`,
+    );
+  const key = legend(typeLegend(types), left + plotW + 20, top, plotH);
+  body.push(
+    `<line class="a" x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`,
+    `<text class="s" x="${left + plotW / 2}" y="${top + plotH + 36}" text-anchor="middle">arithmetic intensity (MACs per byte, log)</text>`,
+    yAxisLabel("attainable share of peak (log)", top, plotH),
+    ...key.markup,
+  );
+  return svg(left + plotW + 40 + key.width, top + plotH + 52, chart.title, body, theme);
 }
