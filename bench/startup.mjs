@@ -32,6 +32,16 @@ const commands = {
   "mbn-cost --version": [bin, "--version"],
   "mbn-cost v2 --alpha 0.5 --format json": [bin, "v2", "--alpha", "0.5", "--format", "json"],
   "mbn-cost v2 --alpha 0.5 (table)": [bin, "v2", "--alpha", "0.5"],
+  "mbn-cost v2 --alpha 0.5 --hardware pixel8-edgetpu --format json": [
+    bin,
+    "v2",
+    "--alpha",
+    "0.5",
+    "--hardware",
+    "pixel8-edgetpu",
+    "--format",
+    "json",
+  ],
   "mbn-cost sweep (11,651 configs)": [bin, ...SWEEP],
 };
 
@@ -104,7 +114,12 @@ console.log(`the same | head -1: ended after ${(closed.ms / 1000).toFixed(2)} s`
 const json = min(samples["mbn-cost v2 --alpha 0.5 --format json"]) / base.min;
 const table = min(samples["mbn-cost v2 --alpha 0.5 (table)"]) / base.min;
 const ok = (b) => (b ? "✓" : "✗");
+// the roofline path against the plain JSON report, beyond bare node's start-up
+const plainWork = min(samples["mbn-cost v2 --alpha 0.5 --format json"]);
+const rooflineWork = min(samples["mbn-cost v2 --alpha 0.5 --hardware pixel8-edgetpu --format json"]);
+const roofline = rooflineWork / plainWork;
 console.log(
   `targets: JSON path ×${json.toFixed(2)} ${ok(json <= 1.5)}, table path ×${table.toFixed(2)} ${ok(table <= 1.5)} (≤ ×1.5); ` +
+    `roofline path ×${roofline.toFixed(2)} the plain report ${ok(roofline <= 1.1)} (≤ ×1.1); ` +
     `sweep ≥ 20,000/s ${ok(SWEEP_CONFIGS / (cold / 1000) >= 20000)}; piped sweep < 100 MB ${ok((whole.rssMb ?? 0) < 100)}; closed pipe < 0.5 s ${ok(closed.ms < 500)}`,
 );
