@@ -26,6 +26,8 @@ export const SYMBOLS: readonly SymbolInfo[] = [
   { name: "d", latex: "d", description: "attention key (= value) dimension" },
   { name: "D_Hkv", latex: "D_{H,kv}", description: "key/value map height (attention)" },
   { name: "D_Wkv", latex: "D_{W,kv}", description: "key/value map width (attention)" },
+  { name: "w", latex: "w", description: "bytes per weight" },
+  { name: "a", latex: "a", description: "bytes per activation element" },
   { name: "alpha", latex: "\\alpha", description: "width multiplier" },
   { name: "rho", latex: "\\rho", description: "resolution multiplier" },
 ];

@@ -9,6 +9,9 @@ export const G = sym("G");
 export const D_Hin = sym("D_Hin");
 export const D_Win = sym("D_Win");
 export const D_K2 = pow(D_K, 2);
+/** Bytes per weight and per activation element (the roofline's). */
+export const w = sym("w");
+export const a = sym("a");
 /** Inverted bottlenecks: expanded channels, UIB's start and middle depthwise kernels. */
 export const E = sym("E");
 export const K_1 = sym("K_1");

@@ -36,6 +36,8 @@ const SYMBOL_OF_FLAG = {
   d: "d",
   DHkv: "D_Hkv",
   DWkv: "D_Wkv",
+  w: "w",
+  a: "a",
 } as const;
 type SymbolFlag = keyof typeof SYMBOL_OF_FLAG;
 
@@ -57,7 +59,9 @@ export function addSymbolOptions(command: Command): Command {
     .option("--h <n>", "h: attention heads (mqa)", value("h"))
     .option("--d <n>", "d: attention key dimension (mqa)", value("d"))
     .option("--DHkv <n>", "D_Hkv: key/value map height (mqa)", value("DHkv"))
-    .option("--DWkv <n>", "D_Wkv: key/value map width (mqa)", value("DWkv"));
+    .option("--DWkv <n>", "D_Wkv: key/value map width (mqa)", value("DWkv"))
+    .option("--w <n>", "w: bytes per weight (bytes moved)", value("w"))
+    .option("--a <n>", "a: bytes per activation element (bytes moved)", value("a"));
 }
 
 /** The values addSymbolOptions adds. */

@@ -5,6 +5,7 @@ import { type Notation, toFactoredText, toText } from "../../algebra/print.js";
 import { formatRational } from "../../algebra/rational.js";
 import { SYMBOLS } from "../../algebra/symbols.js";
 import { type FormulaKindName, formulaKinds } from "../../layers/formula-kinds.js";
+import { memoryFormulas } from "../../layers/memory-formulas.js";
 import { renderJsonValue } from "../../report/json.js";
 import { groupDigits } from "../../report/numbers.js";
 import { ExitCode } from "../exit-codes.js";
@@ -45,13 +46,27 @@ const PARTS = [
   ["bn", "BatchNorm params"],
 ] as const;
 
+/** The kind's formulas, then what it moves through memory (bytes; ShuffleNet V2's access cost for 1×1). */
+function partsOf(name: FormulaKindName): [string, string, Poly][] {
+  const kind = formulaKinds[name];
+  const memory = memoryFormulas[name];
+  return [
+    ...PARTS.map(([key, label]): [string, string, Poly] => [key, label, kind[key]]),
+    ...(memory ? [["bytes", "bytes moved", memory.bytes] as [string, string, Poly]] : []),
+    ...(memory?.accessCost
+      ? [["access_cost", "memory access", memory.accessCost] as [string, string, Poly]]
+      : []),
+  ];
+}
+
 export function runFormula(options: FormulaOptions): Outcome {
   const kind = formulaKinds[options.kind];
-  const views = Object.fromEntries(PARTS.map(([key]) => [key, viewFormula(kind[key], options)])) as Record<
-    (typeof PARTS)[number][0],
+  const parts = partsOf(options.kind);
+  const views = Object.fromEntries(parts.map(([key, , poly]) => [key, viewFormula(poly, options)])) as Record<
+    string,
     FormulaView
   >;
-  const used = [...new Set(PARTS.flatMap(([key]) => symbolsOf(kind[key])))];
+  const used = [...new Set(parts.flatMap(([, , poly]) => symbolsOf(poly)))];
   const symbols = SYMBOLS.filter((s) => used.includes(s.name));
   if (options.format === "json") {
     return {
@@ -67,8 +82,8 @@ export function runFormula(options: FormulaOptions): Outcome {
     };
   }
   const lines = [`${kind.title} (${options.kind})`, ""];
-  for (const [key, label] of PARTS) {
-    const view = views[key];
+  for (const [key, label] of parts) {
+    const view = views[key]!;
     lines.push(`${label.padEnd(17)}${view.factored}`);
     if (view.expanded !== view.factored) lines.push(`${"".padEnd(17)}= ${view.expanded}`);
     if (view.substituted !== undefined) lines.push(`${"".padEnd(17)}= ${view.substituted}`);
@@ -78,5 +93,9 @@ export function runFormula(options: FormulaOptions): Outcome {
   lines.push(
     "MACs are multiply-accumulates (FLOPs ≈ 2 × MACs); params and MACs count weights only, bias and BatchNorm are listed apart.",
   );
+  if (memoryFormulas[options.kind])
+    lines.push(
+      "Bytes moved: weights at w bytes, input read and output written at a bytes per element (the roofline's; see --hardware). Memory access: ShuffleNet V2's G1 cost in elements.",
+    );
   return { exitCode: ExitCode.Ok, stdout: `${lines.join("\n")}\n` };
 }
