@@ -41,6 +41,26 @@ export const budgetSchema = z
     max_flops: quantity.optional().describe("FLOPs = 2 × MACs"),
     max_params: quantity.optional(),
     max_peak_memory: quantity.optional().describe("peak activation memory in bytes (block model) at `dtype`"),
+    hardware: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "for the roofline budgets: a built-in profile (pixel6-cpu, s23-cpu, pixel4-dsp, pixel8-edgetpu) or a hardware JSON file (relative to the budgets file)",
+      ),
+    fusion: z
+      .enum(["none", "block"])
+      .optional()
+      .describe("with hardware: what moves through memory (default none)"),
+    max_bytes: quantity.optional().describe("bytes moved on the hardware (the profile's dtype)"),
+    max_roofline_macs: quantity.optional().describe("roofline cost Σ max(MACs, RP·bytes) on the hardware"),
+    max_latency_ms: z
+      .union([z.number().positive(), z.string()])
+      .refine((v) => /^\d+(\.\d{1,3})?$/.test(String(v)) && Number(v) > 0, {
+        error: "expected milliseconds above 0 with at most 3 decimals (2.5)",
+      })
+      .optional()
+      .describe("roofline latency in milliseconds (up to 3 decimals; the profile needs peaks)"),
     dtype: z
       .enum(["fp32", "fp16", "int8"])
       .optional()
@@ -57,10 +77,20 @@ export const budgetSchema = z
       b.max_macs !== undefined ||
       b.max_flops !== undefined ||
       b.max_params !== undefined ||
-      b.max_peak_memory !== undefined,
+      b.max_peak_memory !== undefined ||
+      b.max_bytes !== undefined ||
+      b.max_roofline_macs !== undefined ||
+      b.max_latency_ms !== undefined,
     {
-      error: "a budget needs at least one of max_macs, max_flops, max_params, max_peak_memory",
+      error:
+        "a budget needs at least one of max_macs, max_flops, max_params, max_peak_memory, max_bytes, max_roofline_macs, max_latency_ms",
     },
+  )
+  .refine(
+    (b) =>
+      b.hardware !== undefined ||
+      (b.max_bytes === undefined && b.max_roofline_macs === undefined && b.max_latency_ms === undefined),
+    { error: "max_bytes, max_roofline_macs and max_latency_ms need a hardware profile: add hardware" },
   );
 export type Budget = z.infer<typeof budgetSchema>;
 

@@ -104,3 +104,39 @@ describe("mbn-cost check", () => {
     expect(schema.properties.budgets.items.properties.max_macs).toBeDefined();
   });
 });
+
+describe("roofline budgets on a hardware profile", () => {
+  test("max_bytes, max_roofline_macs and max_latency_ms, checked exactly: a value passes only within its limit", async () => {
+    const r = await runCli(["check", "test/fixtures/budgets/hardware.json", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.out);
+    const checks = (name: string) => data.budgets.find((b: { name: string }) => b.name === name).checks;
+    // V2 on the Pixel 8 EdgeTPU ridge point: 433.8 × 17,630,224 bytes = 7,647,991,171.2 → 7,647,991,172
+    expect(checks("v2-edgetpu")).toEqual([
+      expect.objectContaining({ metric: "bytes", value: 17_630_224, passed: true }),
+      expect.objectContaining({ metric: "roofline_macs", value: 7_647_991_172, passed: false }),
+    ]);
+    // 17,630,224 bytes at 25 GB/s = 705.20896 µs: over a 0.705 ms budget
+    expect(checks("v2-npu")).toEqual([
+      expect.objectContaining({ metric: "latency_us", value: 706, limit: 705, passed: false }),
+    ]);
+    // V1 on the Pixel 6 CPU: 759,485,017.6 MAC-equivalents is within a limit of 759,485,018
+    expect(checks("v1-cpu")).toEqual([
+      expect.objectContaining({ value: 759_485_018, limit: 759_485_018, passed: true }),
+    ]);
+  });
+
+  test("a roofline budget without hardware, or a latency budget on a profile without peaks, is refused", async () => {
+    for (const [file, message] of [
+      [
+        "no-hardware.json",
+        /max_bytes, max_roofline_macs and max_latency_ms need a hardware profile: add hardware/,
+      ],
+      ["no-peaks.json", /max_latency_ms: 'pixel6-cpu' has a ridge point but no peaks, so no time/],
+    ] as const) {
+      const r = await runCli(["check", `test/fixtures/budgets/${file}`]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import type { CheckFormat } from "../../report/format.js";
 import { dirname, resolve } from "node:path";
 import { type BudgetResult, allPassed, checkBudget } from "../../budget/check.js";
 import { InputError } from "../../errors.js";
-import { evaluateModel } from "../../evaluate/cost.js";
+import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { readBudgets } from "../../io/read-budgets.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import { resolveConvention } from "../../model/conventions.js";
@@ -13,6 +13,8 @@ import type { CliIo } from "../io.js";
 import { toAlpha } from "../options.js";
 import type { Outcome, OutputFile } from "../outcome.js";
 import { resolutionText } from "../../model/resolution.js";
+import { type Roofline, roofline } from "../../evaluate/roofline.js";
+import type { Budget } from "../../budget/schema.js";
 
 export interface CheckOptions {
   readonly file: string;
@@ -24,6 +26,27 @@ export interface CheckOptions {
 
 export const budgetExitCode = (results: readonly BudgetResult[]) =>
   allPassed(results) ? ExitCode.Ok : ExitCode.CheckFailed;
+
+/** The roofline of a budget with a hardware profile (a built-in, or a file relative to the budgets file). */
+async function budgetRoofline(
+  budget: Budget,
+  report: CostReport,
+  base: string,
+  where: string,
+): Promise<Roofline | undefined> {
+  if (budget.hardware === undefined) return undefined;
+  const { readHardware } = await import("../../io/read-hardware.js");
+  const profile = await readHardware(budget.hardware, resolve(base, budget.hardware)).catch(
+    (error: unknown) => {
+      throw error instanceof InputError ? new InputError(`${where}.hardware: ${error.message}`) : error;
+    },
+  );
+  if (budget.max_latency_ms !== undefined && profile.peakMacsPerSecond === undefined)
+    throw new InputError(
+      `${where}.max_latency_ms: '${profile.name}' has a ridge point but no peaks, so no time; give a profile with peak_macs_per_s and bandwidth_bytes_per_s, or use max_roofline_macs`,
+    );
+  return roofline(report, profile, budget.fusion ?? "none");
+}
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcome> {
   const path = resolve(io.cwd, options.file);
@@ -43,7 +66,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
       convention: resolveConvention(budget.convention ?? "paper"),
     });
     const spec = `${budget.model}@${alpha.text}/${resolutionText(report.resolution)}`;
-    results.push(checkBudget(budget.name ?? spec, budget, report));
+    const costs = await budgetRoofline(budget, report, dirname(path), where);
+    results.push(checkBudget(budget.name ?? spec, budget, report, costs));
   }
   const doc = budgetDocument(results, options.exact);
   const files: OutputFile[] = options.junit
