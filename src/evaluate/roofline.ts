@@ -105,7 +105,7 @@ function rooflineRow(
 }
 
 export function roofline(
-  report: CostReport,
+  report: Pick<CostReport, "rows">,
   hardware: HardwareProfile,
   fusion: Fusion,
   dtype: Dtype = hardware.dtype,

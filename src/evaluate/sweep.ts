@@ -1,61 +1,79 @@
 /**
- * α × resolution grid: one row per configuration, produced lazily (the CLI
- * streams them). Ops are built and planned once per α; each resolution is
- * costed by the fast plan, or exactly when the plan cannot be exact.
+ * α × depth × resolution grid: one row per configuration, produced lazily
+ * (the CLI streams them). Ops are built and planned once per α and depth;
+ * each resolution is costed by the fast plan, or exactly when the plan
+ * cannot be exact, or when the roofline is asked for (it needs every layer).
  */
+import type { Rational } from "../algebra/rational.js";
 import type { Convention } from "../model/conventions.js";
 import { buildNetwork } from "../model/build.js";
+import type { HardwareProfile } from "../published/hardware.js";
 import { costNetwork, type ModelRef } from "./cost.js";
 import { type MemoryModel, peakMemory } from "./memory.js";
+import type { Dtype, Fusion } from "./option-names.js";
 import { costPlanned, planNetwork } from "./plan.js";
+import { roofline } from "./roofline.js";
+
+type Setting = { readonly text: string; readonly value: number };
 
 export interface SweepPoint {
-  readonly alpha: { readonly text: string; readonly value: number };
-  readonly depth: { readonly text: string; readonly value: number };
+  readonly alpha: Setting;
+  readonly depth: Setting;
   readonly resolution: number;
   readonly macs: bigint;
   readonly params: bigint;
   readonly peakActivations: bigint;
+  /** On hardware: bytes moved, roofline cost, and time when the profile has peaks. */
+  readonly roofline?: {
+    readonly bytes: bigint;
+    readonly rooflineMacs: Rational;
+    readonly latencyMs?: Rational;
+  };
 }
 
-export function* sweep(
-  model: ModelRef,
-  alphas: readonly { readonly text: string; readonly value: number }[],
-  resolutions: readonly number[],
-  convention: Convention,
-  memoryModel: MemoryModel,
-  depths: readonly { readonly text: string; readonly value: number }[] = [{ text: "1", value: 1 }],
-): Generator<SweepPoint> {
-  for (const depth of depths) yield* sweepAtDepth(model, alphas, resolutions, convention, memoryModel, depth);
+export interface SweepGrid {
+  readonly alphas: readonly Setting[];
+  readonly depths: readonly Setting[];
+  readonly resolutions: readonly number[];
 }
 
-function* sweepAtDepth(
+export interface SweepCounting {
+  readonly convention: Convention;
+  readonly memoryModel: MemoryModel;
+  readonly hardware?: { readonly profile: HardwareProfile; readonly fusion: Fusion; readonly dtype: Dtype };
+}
+
+export function* sweep(model: ModelRef, grid: SweepGrid, counting: SweepCounting): Generator<SweepPoint> {
+  for (const depth of grid.depths)
+    for (const alpha of grid.alphas) yield* sweepResolutions(model, grid.resolutions, counting, alpha, depth);
+}
+
+function* sweepResolutions(
   model: ModelRef,
-  alphas: readonly { readonly text: string; readonly value: number }[],
   resolutions: readonly number[],
-  convention: Convention,
-  memoryModel: MemoryModel,
-  depth: { readonly text: string; readonly value: number },
+  { convention, memoryModel, hardware }: SweepCounting,
+  alpha: Setting,
+  depth: Setting,
 ): Generator<SweepPoint> {
-  for (const alpha of alphas) {
-    const ops = buildNetwork(model.spec, alpha.value, convention, depth.value);
-    const plan = memoryModel === "block" ? planNetwork(ops, convention) : undefined;
-    for (const resolution of resolutions) {
-      const input = [resolution, resolution, model.spec.input.channels] as const;
-      const fast = plan && costPlanned(plan, input);
-      if (fast) {
-        yield { alpha, depth, resolution, ...fast };
-        continue;
-      }
-      const { rows, totals } = costNetwork(ops, input, convention);
-      yield {
-        alpha,
-        depth,
-        resolution,
-        macs: totals.macs,
-        params: totals.params,
-        peakActivations: peakMemory(rows, memoryModel).elements,
-      };
+  const ops = buildNetwork(model.spec, alpha.value, convention, depth.value);
+  const plan = memoryModel === "block" && !hardware ? planNetwork(ops, convention) : undefined;
+  for (const resolution of resolutions) {
+    const input = [resolution, resolution, model.spec.input.channels] as const;
+    const fast = plan && costPlanned(plan, input);
+    if (fast) {
+      yield { alpha, depth, resolution, ...fast };
+      continue;
     }
+    const { rows, totals } = costNetwork(ops, input, convention);
+    const costs = hardware && roofline({ rows }, hardware.profile, hardware.fusion, hardware.dtype).totals;
+    yield {
+      alpha,
+      depth,
+      resolution,
+      macs: totals.macs,
+      params: totals.params,
+      peakActivations: peakMemory(rows, memoryModel).elements,
+      ...(costs && { roofline: costs }),
+    };
   }
 }

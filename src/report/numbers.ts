@@ -36,5 +36,12 @@ export const percent = (part: bigint, whole: bigint, digits = 2): string =>
 export const formatRatio = (r: Rational, digits = 4): string =>
   `${r.den === 1n ? r.num : `${r.num}/${r.den}`} (${toDecimal(r, digits)})`;
 
-/** A CSV cell for an exact rational: the integer when it is one, else 6 decimals. */
-export const exactCell = (r: Rational): bigint | string => (r.den === 1n ? r.num : toDecimal(r, 6));
+/** Decimal digits that write r exactly (its denominator divides 10^k), if 12 or fewer do. */
+function exactDigits(r: Rational): number | undefined {
+  for (let k = 0, power = 1n; k <= 12; k++, power *= 10n) if (power % r.den === 0n) return k;
+  return undefined;
+}
+
+/** A CSV cell for an exact rational: the integer when it is one, its exact decimal when short, else 9 decimals. */
+export const exactCell = (r: Rational): bigint | string =>
+  r.den === 1n ? r.num : toDecimal(r, exactDigits(r) ?? 9);

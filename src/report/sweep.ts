@@ -5,6 +5,8 @@
 import type { SweepPoint } from "../evaluate/sweep.js";
 import type { Convention } from "../model/conventions.js";
 import { csvLine } from "./csv.js";
+import { exactCell } from "./numbers.js";
+import { exactNumber } from "./roofline.js";
 import type { Chart } from "./chart.js";
 import type { Cell, ReportDocument } from "./document.js";
 import { jsonReplacer } from "./json.js";
@@ -16,7 +18,31 @@ export interface SweepContext {
   readonly model: string;
   readonly convention: Convention;
   readonly bytesPerElement: bigint;
+  /** On hardware: rows carry bytes and roofline cost, and time when `timed`. */
+  readonly hardware?: { readonly timed: boolean };
 }
+
+/** The roofline columns' names, when the sweep is on hardware. */
+const rooflineColumns = (ctx: SweepContext): string[] =>
+  ctx.hardware ? ["bytes", "roofline_macs", ...(ctx.hardware.timed ? ["latency_ms"] : [])] : [];
+
+const rooflineCells = (p: SweepPoint, ctx: SweepContext): Cell[] =>
+  ctx.hardware && p.roofline
+    ? [
+        p.roofline.bytes,
+        exactCell(p.roofline.rooflineMacs),
+        ...(ctx.hardware.timed && p.roofline.latencyMs ? [exactCell(p.roofline.latencyMs)] : []),
+      ]
+    : [];
+
+const rooflineRecord = (p: SweepPoint) =>
+  p.roofline
+    ? {
+        bytes: p.roofline.bytes,
+        roofline_macs: exactNumber(p.roofline.rooflineMacs),
+        ...(p.roofline.latencyMs && { latency_ms: exactNumber(p.roofline.latencyMs) }),
+      }
+    : {};
 
 /** Every row names its setting and convention; counts in MACs, and in FLOPs too when that is the unit. */
 const columns = (ctx: SweepContext) => [
@@ -29,6 +55,7 @@ const columns = (ctx: SweepContext) => [
   ...Object.keys(countFields(0n, ctx.convention)),
   "peak_activations",
   "peak_activation_bytes",
+  ...rooflineColumns(ctx),
 ];
 
 const cells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
@@ -41,6 +68,7 @@ const cells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
   ...Object.values(countFields(p.macs, ctx.convention)),
   p.peakActivations,
   p.peakActivations * ctx.bytesPerElement,
+  ...rooflineCells(p, ctx),
 ];
 
 const record = (p: SweepPoint, ctx: SweepContext) => ({
@@ -53,6 +81,7 @@ const record = (p: SweepPoint, ctx: SweepContext) => ({
   ...countFields(p.macs, ctx.convention),
   peak_activations: p.peakActivations,
   peak_activation_bytes: p.peakActivations * ctx.bytesPerElement,
+  ...rooflineRecord(p),
 });
 
 const CHUNK = 1 << 16;
@@ -146,6 +175,7 @@ export function sweepDocument(
     inUnit(p.macs, ctx.convention),
     p.peakActivations,
     p.peakActivations * ctx.bytesPerElement,
+    ...rooflineCells(p, ctx),
   ]);
   return {
     chart: { ...sweepLines(all, ctx), ...(budget !== undefined && { budget }) },
@@ -165,6 +195,7 @@ export function sweepDocument(
           unitLabel(ctx.convention),
           "peak activations",
           "peak bytes",
+          ...rooflineColumns(ctx).map((c) => c.replace("_", " ")),
         ].map((header, i) => ({ header, align: i >= 2 ? "right" : "left" })),
         rows,
       },

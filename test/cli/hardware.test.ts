@@ -135,7 +135,7 @@ describe("mbn-cost ridge: roofline cost against the ridge point", () => {
     expect(csv.slice(0, 4)).toEqual([
       "spec,ridge_point,roofline_macs,cheapest",
       "v1,0,568740352,false", // at RP 0, the MACs
-      "v1,31.2,759485017.600000,false",
+      "v1,31.2,759485017.6,false",
       "v1,433.8,6267993552,true", // 433.8 × 14,449,040 bytes: every V1 layer is memory-bound
     ]);
   });
@@ -179,5 +179,38 @@ describe("mbn-cost roofline: the chart", () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/roofline needs hardware|a roofline has no ridge at 0/);
     }
+  });
+});
+
+describe("sweep on hardware", () => {
+  test("bytes, roofline_macs and latency_ms columns; each row equals the main command at that setting", async () => {
+    const csv = (
+      await runCli([
+        "sweep",
+        "v2",
+        "--alpha",
+        "0.5,1",
+        "--resolution",
+        "224",
+        "--hardware",
+        "test/fixtures/hardware/npu.json",
+      ])
+    ).out.split("\r\n");
+    expect(csv[0]).toMatch(/,bytes,roofline_macs,latency_ms$/);
+    // V2 1.0 at 224: 17,630,224 bytes at int8, all memory-bound at RP 80: 80 × bytes, and bytes / 25 GB/s exactly
+    expect(csv[2]).toMatch(
+      /^v2,1,1,224,paper,3469760,300774272,602112,2408448,17630224,1410417920,0\.70520896$/,
+    );
+    const at = await json(["v2", "--alpha", "0.5", "--hardware", "test/fixtures/hardware/npu.json"]);
+    const row = csv[1]!.split(",");
+    expect([Number(row[9]), Number(row[10])]).toEqual([at.totals.bytes, at.totals.roofline_macs]);
+  });
+
+  test("JSON lines carry them too, without latency on a ridge point alone", async () => {
+    const row = JSON.parse(
+      (await runCli(["sweep", "v2", "--alpha", "0.5", "--ridge-point", "31.2", "-f", "jsonl"])).out,
+    );
+    expect(row).toMatchObject({ bytes: 9_746_656, roofline_macs: 307_096_832 });
+    expect(row.latency_ms).toBeUndefined();
   });
 });

@@ -11,11 +11,15 @@ import {
   type MemoryOptionValues,
   MODEL_ARGUMENT,
   readConventionChoice,
+  readHardwareChoice,
+  addHardwareOptions,
+  type HardwareOptionValues,
   tableWidthFor,
   themeOption,
 } from "./model-options.js";
 
 type SweepCliOptions = ConventionOptionValues &
+  HardwareOptionValues &
   MemoryOptionValues & {
     alpha: string;
     depth?: string;
@@ -52,6 +56,7 @@ const toSweepOptions = (
   force: opts.force === true,
   exact: opts.exact === true,
   verbose: opts.verbose === true,
+  hardware: readHardwareChoice(opts, self),
   width: tableWidthFor(readOut(opts.out), io.columns),
   theme: opts.theme,
   budget: opts.budget,
@@ -91,7 +96,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
       "svg: draw a budget line at this count, in the report's unit (MACs, or FLOPs with --unit flops)",
     )
     .addHelpText("after", EXAMPLES);
-  addConventionOptions(addMemoryOptions(command)).action(
+  addConventionOptions(addHardwareOptions(addMemoryOptions(command))).action(
     (model: string, opts: SweepCliOptions, self: Command) =>
       ctx.run(async () =>
         (await import("../run/sweep.js")).runSweep(toSweepOptions(model, opts, self, ctx.io), ctx.io),

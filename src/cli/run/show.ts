@@ -1,6 +1,6 @@
-import { ridgePointProfile, roofline, rooflineGroups } from "../../evaluate/roofline.js";
+import { roofline, rooflineGroups } from "../../evaluate/roofline.js";
+import { hardwareProfile } from "./hardware.js";
 import type { ReportDocument } from "../../report/document.js";
-import type { HardwareProfile } from "../../published/hardware.js";
 import { type Resolution, resolutionText, sameResolution } from "../../model/resolution.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -67,14 +67,6 @@ export interface ShowOptions {
   readonly totals: boolean;
   /** --hardware or --ridge-point: the roofline report. */
   readonly hardware?: HardwareChoice | undefined;
-}
-
-async function hardwareProfile(choice: HardwareChoice, cwd: string): Promise<HardwareProfile> {
-  if (choice.profile !== undefined && choice.ridgePoint !== undefined)
-    throw new InputError("--hardware and --ridge-point: give one (a profile has its own ridge point)");
-  if (choice.ridgePoint !== undefined) return ridgePointProfile(choice.ridgePoint, choice.dtype ?? "int8");
-  const { readHardware } = await import("../../io/read-hardware.js");
-  return readHardware(choice.profile!, resolve(cwd, choice.profile!));
 }
 
 /** The roofline report, or its breakdown with --by. */

@@ -10,6 +10,8 @@ import { type ConventionName, type ConventionOverrides, resolveConvention } from
 import { render } from "../../report/format.js";
 import { type SweepFormat, streamingSweepRenderers, sweepDocument } from "../../report/sweep.js";
 import { modelShortName } from "../../report/layers.js";
+import type { HardwareChoice } from "../commands/model-options.js";
+import { hardwareProfile } from "./hardware.js";
 import type { Theme } from "../../report/svg/themes.js";
 import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
@@ -32,6 +34,8 @@ export interface SweepOptions {
   readonly verbose: boolean;
   readonly width: number;
   readonly theme: Theme;
+  /** --hardware or --ridge-point: bytes, roofline cost and time columns. */
+  readonly hardware?: HardwareChoice | undefined;
   readonly budget: string | undefined;
   readonly dtype: Dtype;
   readonly memoryModel: MemoryModel;
@@ -60,6 +64,11 @@ function sweepFormatFor(out: string | undefined): SweepFormat {
       `--out ${out}: cannot tell the format from '${ext}'; add --format ${Object.values(SWEEP_EXTENSIONS).join("|")}`,
     );
   return format;
+}
+
+async function sweepHardware(choice: HardwareChoice, cwd: string) {
+  const profile = await hardwareProfile(choice, cwd);
+  return { profile, fusion: choice.fusion, dtype: choice.dtype ?? profile.dtype };
 }
 
 export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcome> {
@@ -96,8 +105,18 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
         model.spec.input.channels,
       ]);
 
-  const ctx = { model: modelShortName(model), convention, bytesPerElement: DTYPES[options.dtype] };
-  const points = sweep(model, alphas, resolutions, convention, options.memoryModel, depths);
+  const hardware = options.hardware && (await sweepHardware(options.hardware, io.cwd));
+  const ctx = {
+    model: modelShortName(model),
+    convention,
+    bytesPerElement: DTYPES[options.dtype],
+    ...(hardware && { hardware: { timed: hardware.profile.peakMacsPerSecond !== undefined } }),
+  };
+  const points = sweep(
+    model,
+    { alphas, depths, resolutions },
+    { convention, memoryModel: options.memoryModel, ...(hardware && { hardware }) },
+  );
   const format = options.format ?? sweepFormatFor(options.out);
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
   if (options.budget !== undefined && budget === undefined)
