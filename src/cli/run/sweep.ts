@@ -10,6 +10,8 @@ import { type ConventionName, type ConventionOverrides, resolveConvention } from
 import { render } from "../../report/format.js";
 import { type SweepFormat, streamingSweepRenderers, sweepDocument } from "../../report/sweep.js";
 import { modelShortName } from "../../report/layers.js";
+import type { ModelRef } from "../../evaluate/cost.js";
+import type { Convention } from "../../model/conventions.js";
 import type { HardwareChoice } from "../commands/model-options.js";
 import { hardwareProfile } from "./hardware.js";
 import type { Theme } from "../../report/svg/themes.js";
@@ -71,9 +73,8 @@ async function sweepHardware(choice: HardwareChoice, cwd: string) {
   return { profile, fusion: choice.fusion, dtype: choice.dtype ?? profile.dtype };
 }
 
-export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcome> {
-  const model = await loadModel(options.model, io.cwd);
-  const convention = resolveConvention(options.convention, options.overrides);
+/** The grid the options ask for, checked: bounded, and every α and depth builds at the smallest resolution. */
+function sweepGrid(options: SweepOptions, model: ModelRef, convention: Convention) {
   const alphas = parseRange(options.alphas, "--alpha", (r) =>
     r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0
       ? undefined
@@ -89,10 +90,10 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
     "--resolution",
   );
   const configurations = alphas.length * depths.length * resolutions.length;
-  const grid = `${alphas.length} α × ${depths.length > 1 ? `${depths.length} depths × ` : ""}${resolutions.length} resolutions`;
+  const described = `${alphas.length} α × ${depths.length > 1 ? `${depths.length} depths × ` : ""}${resolutions.length} resolutions`;
   if (configurations > MAX_CONFIGURATIONS) {
     throw new InputError(
-      `sweep of ${configurations.toLocaleString("en-US")} configurations (${grid}); at most ${MAX_CONFIGURATIONS.toLocaleString("en-US")}: narrow --alpha, --depth or --resolution`,
+      `sweep of ${configurations.toLocaleString("en-US")} configurations (${described}); at most ${MAX_CONFIGURATIONS.toLocaleString("en-US")}: narrow --alpha, --depth or --resolution`,
     );
   }
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
@@ -104,7 +105,13 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
         smallest,
         model.spec.input.channels,
       ]);
+  return { grid: { alphas, depths, resolutions }, count: `${configurations} configurations (${described})` };
+}
 
+export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcome> {
+  const model = await loadModel(options.model, io.cwd);
+  const convention = resolveConvention(options.convention, options.overrides);
+  const { grid, count } = sweepGrid(options, model, convention);
   const hardware = options.hardware && (await sweepHardware(options.hardware, io.cwd));
   const ctx = {
     model: modelShortName(model),
@@ -112,11 +119,11 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
     bytesPerElement: DTYPES[options.dtype],
     ...(hardware && { hardware: { timed: hardware.profile.peakMacsPerSecond !== undefined } }),
   };
-  const points = sweep(
-    model,
-    { alphas, depths, resolutions },
-    { convention, memoryModel: options.memoryModel, ...(hardware && { hardware }) },
-  );
+  const points = sweep(model, grid, {
+    convention,
+    memoryModel: options.memoryModel,
+    ...(hardware && { hardware }),
+  });
   const format = options.format ?? sweepFormatFor(options.out);
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
   if (options.budget !== undefined && budget === undefined)
@@ -130,7 +137,6 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
         theme: options.theme,
       })
     : streamingSweepRenderers[format](points, ctx);
-  const count = `${configurations} configurations (${grid})`;
   if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: content };
   return {
     exitCode: ExitCode.Ok,
