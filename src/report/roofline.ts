@@ -263,3 +263,72 @@ export function rooflineBreakdownDocument(
     data: { ...data, [`by_${by}`]: groups.map((g) => groupData(roofline, by, g)) },
   };
 }
+
+/** compare with hardware: each spec's bytes and roofline cost (or time) beside the comparison, also in CSV and JSON. */
+export function withRooflines(
+  doc: ReportDocument,
+  specs: readonly string[],
+  rooflines: readonly Roofline[],
+): ReportDocument {
+  const first = rooflines[0]!;
+  const timedHere = timed(first);
+  const cost = (r: Roofline) => totalCost(r);
+  const ratio = (r: Roofline) =>
+    toDecimal(divRational(cost(r), cost(first).num === 0n ? rational(1n) : cost(first)), 3);
+  const grid: Grid = {
+    title: `On ${first.hardware.name} (${first.dtype}, fusion ${first.fusion})`,
+    columns: [
+      { header: "spec" },
+      ...["bytes", timedHere ? "time (ms)" : "roofline MACs", "×first", "memory-bound layers"].map(
+        (header) => ({
+          header,
+          align: "right" as const,
+        }),
+      ),
+    ],
+    rows: rooflines.map((r, i) => [
+      specs[i]!,
+      r.totals.bytes,
+      timedHere ? toDecimal(cost(r), 4) : shown(cost(r)),
+      ratio(r),
+      `${r.totals.memoryBound} of ${r.rows.length}`,
+    ]),
+  };
+  const csv = doc.csv;
+  const extra = ["bytes", "roofline_macs", ...(timedHere ? ["latency_ms"] : [])];
+  const data = doc.data as { models: Record<string, unknown>[] };
+  return {
+    ...doc,
+    meta: [...doc.meta, hardwareLine(first)],
+    grids: [doc.grids[0]!, grid, ...doc.grids.slice(1)],
+    // the totals CSV (one row per spec) takes the columns; a grouped CSV stays as it is
+    ...(csv &&
+      csv.rows.length === rooflines.length && {
+        csv: {
+          columns: [...csv.columns, ...extra.map((header) => ({ header }))],
+          rows: csv.rows.map((row, i) => {
+            const t = rooflines[i]!.totals;
+            return [
+              ...row,
+              t.bytes,
+              exactCell(t.rooflineMacs),
+              ...(timedHere ? [exactCell(t.latencyMs!)] : []),
+            ];
+          }),
+        },
+      }),
+    data: {
+      ...data,
+      hardware: hardwareData(first),
+      models: data.models.map((m, i) => {
+        const t = rooflines[i]!.totals;
+        return {
+          ...m,
+          bytes: t.bytes,
+          roofline_macs: exactNumber(t.rooflineMacs),
+          ...(t.latencyMs !== undefined && { latency_ms: exactNumber(t.latencyMs) }),
+        };
+      }),
+    },
+  };
+}

@@ -214,3 +214,20 @@ describe("sweep on hardware", () => {
     expect(row.latency_ms).toBeUndefined();
   });
 });
+
+describe("compare on hardware", () => {
+  test("each spec's bytes, roofline cost and ratio to the first beside the comparison; CSV and JSON too", async () => {
+    const r = await runCli(["compare", "v1", "v2", "--hardware", "pixel8-edgetpu"]);
+    expect(r.out).toContain("On pixel8-edgetpu (int8, fusion none)");
+    // V2 moves more bytes than V1 (17.63M vs 14.45M) though it has half the MACs: it costs ×1.220 on the EdgeTPU
+    expect(r.out).toMatch(/│ v2 +│ 17\.63M │ +7\.65G │ +1\.220 │ +64 of 64 │/);
+    const csv = (await runCli(["compare", "v1", "v2", "--ridge-point", "31.2", "-f", "csv"])).out.split(
+      "\r\n",
+    );
+    expect(csv[0]).toMatch(/,bytes,roofline_macs$/);
+    expect(csv[1]).toMatch(/,14449040,759485017\.6$/);
+    const d = JSON.parse((await runCli(["compare", "v1", "v2", "--ridge-point", "31.2", "-f", "json"])).out);
+    expect(d.models[1]).toMatchObject({ bytes: 17_630_224, roofline_macs: 601_833_356.8 });
+    expect(d.hardware.ridge_point).toBe(31.2);
+  });
+});

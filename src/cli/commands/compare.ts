@@ -1,17 +1,21 @@
 import type { Resolution } from "../../model/resolution.js";
 import { type Command, Option } from "commander";
-import { COMPARE_BREAKDOWNS, type CompareBreakdownBy } from "../../evaluate/option-names.js";
+import { COMPARE_BREAKDOWNS, type CompareBreakdownBy, DTYPE_NAMES } from "../../evaluate/option-names.js";
 import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
 import { type Alpha, parseAlpha, parseDepth, parseResolution } from "../options.js";
 import {
   addConventionOptions,
+  addHardwareOptions,
   addOutputOptions,
+  type HardwareOptionValues,
+  readHardwareChoice,
   readConventionChoice,
   readOutputChoice,
 } from "./model-options.js";
 
 type CompareCliOptions = ConventionOptionValues &
+  HardwareOptionValues &
   OutputOptionValues & { alpha?: Alpha; resolution?: Resolution; depth?: number; by?: CompareBreakdownBy };
 import type { ConventionOptionValues, OutputOptionValues } from "./model-options.js";
 
@@ -40,7 +44,15 @@ Examples:
   $ mbn-cost compare v1@0.5 fd@1 --by resolution     where each spends its MACs (129M vs 59M down to 14×14)
   $ mbn-cost compare v2@1.0/224 v2@0.75/160 --format csv`,
     );
-  addOutputOptions(addConventionOptions(command), FORMATS).action(
+  const withDtype = command.addOption(
+    new Option(
+      "--dtype <dtype>",
+      "with hardware: bytes per weight and activation element (default: the profile's)",
+    )
+      .choices(DTYPE_NAMES)
+      .default("int8"),
+  );
+  addOutputOptions(addConventionOptions(addHardwareOptions(withDtype)), FORMATS).action(
     (specs: string[], opts: CompareCliOptions, self: Command) =>
       ctx.run(async () =>
         (await import("../run/compare.js")).runCompare(
@@ -52,6 +64,7 @@ Examples:
             resolution: opts.resolution,
             ...readConventionChoice(opts, self),
             output: readOutputChoice(opts, ctx.io),
+            hardware: readHardwareChoice(opts, self),
           },
           ctx.io,
         ),

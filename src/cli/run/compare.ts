@@ -11,7 +11,9 @@ import {
   resolveConvention,
 } from "../../model/conventions.js";
 import { compareDocument } from "../../report/compare.js";
-import type { OutputChoice } from "../commands/model-options.js";
+import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
+import { roofline } from "../../evaluate/roofline.js";
+import { hardwareProfile } from "./hardware.js";
 import type { CliIo } from "../io.js";
 import { type Alpha, RESOLUTION_RULE, toAlpha, toResolution } from "../options.js";
 import type { Outcome } from "../outcome.js";
@@ -23,6 +25,8 @@ export interface CompareOptions extends SpecDefaults {
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
   readonly output: OutputChoice;
+  /** --hardware or --ridge-point: each spec's bytes and roofline cost beside the comparison. */
+  readonly hardware?: HardwareChoice | undefined;
 }
 
 export interface ParsedSpec {
@@ -89,5 +93,18 @@ export async function runCompare(options: CompareOptions, io: CliIo): Promise<Ou
     specs.map((s) => s.report),
     options.by,
   );
-  return outputDocument(compareDocument(specs, comparison), options.output);
+  const doc = compareDocument(specs, comparison);
+  if (!options.hardware) return outputDocument(doc, options.output);
+  const profile = await hardwareProfile(options.hardware, io.cwd);
+  const dtype = options.hardware.dtype ?? profile.dtype;
+  const costs = specs.map((s) => roofline(s.report, profile, options.hardware!.fusion, dtype));
+  const { withRooflines } = await import("../../report/roofline.js");
+  return outputDocument(
+    withRooflines(
+      doc,
+      specs.map((s) => s.spec),
+      costs,
+    ),
+    options.output,
+  );
 }
