@@ -3,7 +3,11 @@
  * step function of α, so every candidate on the α grid is evaluated exactly
  * (never interpolated), and the largest one that fits is the answer.
  */
+import { compareRational, type Rational } from "../algebra/rational.js";
 import { costNetwork, type ModelRef } from "../evaluate/cost.js";
+import type { Dtype, Fusion } from "../evaluate/option-names.js";
+import { roofline } from "../evaluate/roofline.js";
+import type { HardwareProfile } from "../published/hardware.js";
 import { buildNetwork } from "../model/build.js";
 import type { Convention } from "../model/conventions.js";
 import type { OpSpec } from "../layers/define-layer-kind.js";
@@ -11,6 +15,13 @@ import type { OpSpec } from "../layers/define-layer-kind.js";
 export interface FitLimits {
   readonly macs?: bigint;
   readonly params?: bigint;
+  /** Roofline latency on a profile with peaks, exactly (--max-latency-ms). */
+  readonly latency?: {
+    readonly ms: Rational;
+    readonly hardware: HardwareProfile;
+    readonly fusion: Fusion;
+    readonly dtype: Dtype;
+  };
   /** The budget as the user gave it, in FLOPs (macs is then ⌊FLOPs/2⌋). */
   readonly shownAsFlops?: bigint;
 }
@@ -20,6 +31,8 @@ export interface FitCandidate {
   readonly resolution: number;
   readonly macs: bigint;
   readonly params: bigint;
+  /** Its roofline latency, when the budget has one. */
+  readonly latencyMs?: Rational;
 }
 
 export interface FitAnswer {
@@ -32,7 +45,8 @@ export interface FitAnswer {
 
 const fits = (c: FitCandidate, limits: FitLimits) =>
   (limits.macs === undefined || c.macs <= limits.macs) &&
-  (limits.params === undefined || c.params <= limits.params);
+  (limits.params === undefined || c.params <= limits.params) &&
+  (limits.latency === undefined || compareRational(c.latencyMs!, limits.latency.ms) <= 0);
 
 export function fitWidths(
   model: ModelRef,
@@ -49,12 +63,15 @@ export function fitWidths(
   };
   return resolutions.map((resolution) => {
     const candidates = alphas.map((alpha): FitCandidate => {
-      const { totals } = costNetwork(
+      const { rows, totals } = costNetwork(
         opsFor(alpha),
         [resolution, resolution, model.spec.input.channels],
         convention,
       );
-      return { alpha, resolution, macs: totals.macs, params: totals.params };
+      const latency = limits.latency;
+      const latencyMs =
+        latency && roofline({ rows }, latency.hardware, latency.fusion, latency.dtype).totals.latencyMs;
+      return { alpha, resolution, macs: totals.macs, params: totals.params, ...(latencyMs && { latencyMs }) };
     });
     let bestIndex = -1;
     candidates.forEach((c, i) => {

@@ -1,3 +1,4 @@
+import { toDecimal } from "../algebra/rational.js";
 import type { FitAnswer, FitCandidate, FitLimits } from "../budget/fit.js";
 import type { Convention } from "../model/conventions.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
@@ -5,7 +6,15 @@ import { conventionDetails, conventionLine, countFields, inUnit, unitOf } from "
 import { humanize } from "./numbers.js";
 
 const candidateData = (c: FitCandidate | undefined) =>
-  c ? { alpha: c.alpha.value, resolution: c.resolution, macs: c.macs, params: c.params } : null;
+  c
+    ? {
+        alpha: c.alpha.value,
+        resolution: c.resolution,
+        macs: c.macs,
+        params: c.params,
+        ...(c.latencyMs && { latency_ms: Number(toDecimal(c.latencyMs, 9)) }),
+      }
+    : null;
 
 /** CSV: values only, one row per resolution; empty cells where nothing fits or nothing is wider. */
 function fitCsv(model: string, answers: readonly FitAnswer[], convention: Convention): Grid {
@@ -48,6 +57,8 @@ export function fitDocument(
     limits.shownAsFlops !== undefined && `FLOPs ≤ ${humanize(limits.shownAsFlops)}`,
     limits.shownAsFlops === undefined && limits.macs !== undefined && `MACs ≤ ${humanize(limits.macs)}`,
     limits.params !== undefined && `params ≤ ${humanize(limits.params)}`,
+    limits.latency !== undefined &&
+      `${toDecimal(limits.latency.ms, 3)} ms on ${limits.latency.hardware.name} (roofline, ${limits.latency.dtype})`,
   ]
     .filter(Boolean)
     .join(", ");
@@ -57,8 +68,9 @@ export function fitDocument(
     a.best ? inUnit(a.best.macs, convention) : "—",
     a.best?.params ?? "—",
     a.nextWider
-      ? `${a.nextWider.alpha.text}: ${humanize(inUnit(a.nextWider.macs, convention))} ${unit}, ${humanize(a.nextWider.params)} params`
+      ? `${a.nextWider.alpha.text}: ${humanize(inUnit(a.nextWider.macs, convention))} ${unit}, ${humanize(a.nextWider.params)} params${a.nextWider.latencyMs ? `, ${toDecimal(a.nextWider.latencyMs, 3)} ms` : ""}`
       : "—",
+    ...(limits.latency ? [a.best?.latencyMs ? toDecimal(a.best.latencyMs, 3) : "—"] : []),
   ]);
   const entry = (a: FitAnswer) => ({
     ...candidateData(a.best),
@@ -80,6 +92,7 @@ export function fitDocument(
           { header: unit, align: "right" },
           { header: "params", align: "right" },
           { header: "next wider (does not fit)" },
+          ...(limits.latency ? [{ header: "time (ms)", align: "right" as const }] : []),
         ],
         rows,
       },

@@ -83,7 +83,10 @@ const cases: [string[], RegExp][] = [
     /'csv' is invalid\. Allowed choices are table, json, markdown/,
   ],
   // fit
-  [["fit", "v2"], /fit needs a budget: give --max-macs or --max-flops, and\/or --max-params/],
+  [
+    ["fit", "v2"],
+    /fit needs a budget: give --max-macs or --max-flops, --max-params, and\/or --max-latency-ms/,
+  ],
   [["fit", "v2", "--max-macs", "ten"], /--max-macs 'ten': expected a whole number/],
   [["fit", "v2", "--max-params", "1.5"], /--max-params '1\.5': expected a whole number/],
   [

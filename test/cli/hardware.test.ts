@@ -231,3 +231,40 @@ describe("compare on hardware", () => {
     expect(d.hardware.ridge_point).toBe(31.2);
   });
 });
+
+describe("fit --max-latency-ms", () => {
+  test("the widest α whose roofline time on a profile with peaks is within the budget, the next wider over it", async () => {
+    const d = JSON.parse(
+      (
+        await runCli([
+          "fit",
+          "v2",
+          "--max-latency-ms",
+          "0.3",
+          "--hardware",
+          "test/fixtures/hardware/npu.json",
+          "-f",
+          "json",
+        ])
+      ).out,
+    );
+    expect(d.alpha).toBe(0.27);
+    expect(d.latency_ms).toBeLessThanOrEqual(0.3);
+    expect(d.next_wider.latency_ms).toBeGreaterThan(0.3);
+    // the same time as the main command reports at that width
+    const at = await json(["v2", "--alpha", "0.27", "--hardware", "test/fixtures/hardware/npu.json"]);
+    expect(d.latency_ms).toBeCloseTo(at.totals.latency_ms, 9);
+  });
+
+  test("it needs a profile with peaks", async () => {
+    for (const args of [
+      ["fit", "v2", "--max-latency-ms", "0.3"],
+      ["fit", "v2", "--max-latency-ms", "0.3", "--hardware", "pixel6-cpu"],
+      ["fit", "v2", "--max-latency-ms", "0.0001", "--hardware", "pixel6-cpu"],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/needs hardware with peaks|has a ridge point but no peaks|at most 3 decimals/);
+    }
+  });
+});

@@ -1,5 +1,5 @@
-import { compareRational, rational } from "../../algebra/rational.js";
-import { fitWidths, paretoFront } from "../../budget/fit.js";
+import { compareRational, parseRational, rational } from "../../algebra/rational.js";
+import { type FitLimits, fitWidths, paretoFront } from "../../budget/fit.js";
 import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { parseRange } from "../../evaluate/range.js";
@@ -7,7 +7,8 @@ import { loadModel } from "../../io/read-model-spec.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import { fitDocument } from "../../report/fit.js";
 import { modelShortName } from "../../report/layers.js";
-import type { OutputChoice } from "../commands/model-options.js";
+import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
+import { hardwareProfile } from "./hardware.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { MAX_ALPHA, parseResolutionRange, toAlpha } from "../options.js";
@@ -26,6 +27,34 @@ export interface FitOptions {
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
   readonly output: OutputChoice;
+  /** --max-latency-ms, in milliseconds as written (up to 3 decimals). */
+  readonly maxLatencyMs?: string | undefined;
+  readonly hardware?: HardwareChoice | undefined;
+}
+
+/** A latency budget on a profile with peaks: the roofline time of each candidate must not exceed it. */
+async function latencyLimit(options: FitOptions, cwd: string): Promise<FitLimits["latency"]> {
+  if (options.maxLatencyMs === undefined) return undefined;
+  const ms = /^\d+(\.\d{1,3})?$/.test(options.maxLatencyMs) ? parseRational(options.maxLatencyMs) : undefined;
+  if (!ms || ms.num === 0n)
+    throw new InputError(
+      `--max-latency-ms '${options.maxLatencyMs}': expected milliseconds above 0 with at most 3 decimals (2.5)`,
+    );
+  if (!options.hardware)
+    throw new InputError(
+      "--max-latency-ms needs hardware with peaks: add --hardware <file> (peak_macs_per_s, bandwidth_bytes_per_s)",
+    );
+  const profile = await hardwareProfile(options.hardware, cwd);
+  if (profile.peakMacsPerSecond === undefined)
+    throw new InputError(
+      `--max-latency-ms: '${profile.name}' has a ridge point but no peaks, so no time; give a profile file with peaks`,
+    );
+  return {
+    ms,
+    hardware: profile,
+    fusion: options.hardware.fusion,
+    dtype: options.hardware.dtype ?? profile.dtype,
+  };
 }
 
 function quantity(flag: string, raw: string | undefined): bigint | undefined {
@@ -45,8 +74,12 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
     ...(flops !== undefined && { macs: flops / 2n, shownAsFlops: flops }),
     ...(options.maxParams !== undefined && { params: quantity("--max-params", options.maxParams)! }),
   };
-  if (limits.macs === undefined && limits.params === undefined)
-    throw new InputError("fit needs a budget: give --max-macs or --max-flops, and/or --max-params");
+  const latency = await latencyLimit(options, io.cwd);
+  if (latency) Object.assign(limits, { latency });
+  if (limits.macs === undefined && limits.params === undefined && latency === undefined)
+    throw new InputError(
+      "fit needs a budget: give --max-macs or --max-flops, --max-params, and/or --max-latency-ms",
+    );
   if (options.resolution !== undefined && options.resolutions !== undefined)
     throw new InputError("give either --resolution or --resolutions, not both");
   const model = await loadModel(options.model, io.cwd);
