@@ -268,3 +268,15 @@ describe("fit --max-latency-ms", () => {
     }
   });
 });
+
+describe("report --hardware", () => {
+  test("the HTML report gains the roofline chart and the roofline cost by type", async () => {
+    const r = await runCli(["report", "v2", "--hardware", "pixel8-edgetpu"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('<section id="roofline">');
+    expect(r.out).toContain("v2: the roofline on pixel8-edgetpu");
+    expect(r.out).toContain("arithmetic intensity (MACs per byte, log)");
+    expect(r.out).toContain('<section id="roofline-by-type">');
+    expect(r.out.match(/<svg /g)).toHaveLength(4);
+  });
+});

@@ -1,17 +1,26 @@
 import type { Resolution } from "../../model/resolution.js";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { DTYPE_NAMES } from "../../evaluate/option-names.js";
 import type { CommandContext } from "../context.js";
 import { type Alpha, OUT_HELP, readOut, parseAlpha, parseDepth, parseResolution } from "../options.js";
-import { addConventionOptions, type ConventionOptionValues, readConventionChoice } from "./model-options.js";
+import {
+  addConventionOptions,
+  addHardwareOptions,
+  type ConventionOptionValues,
+  type HardwareOptionValues,
+  readConventionChoice,
+  readHardwareChoice,
+} from "./model-options.js";
 
-type ReportCliOptions = ConventionOptionValues & {
-  alpha?: Alpha;
-  depth?: number;
-  resolution?: Resolution;
-  out?: string;
-  force?: true;
-  exact?: true;
-};
+type ReportCliOptions = ConventionOptionValues &
+  HardwareOptionValues & {
+    alpha?: Alpha;
+    depth?: number;
+    resolution?: Resolution;
+    out?: string;
+    force?: true;
+    exact?: true;
+  };
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   const command = program
@@ -40,23 +49,31 @@ export function registerReport(program: Command, ctx: CommandContext): void {
 Examples:
   $ mbn-cost report v1 --out r.html
   $ mbn-cost report v1@0.5 fd@1 --out fd-vs-v1.html
-  $ mbn-cost report v3-large -c torchvision --out v3.html`,
+  $ mbn-cost report v3-large -c torchvision --out v3.html
+  $ mbn-cost report v2 --hardware pixel8-edgetpu --out v2-edgetpu.html   with the roofline`,
     );
-  addConventionOptions(command).action((specs: string[], opts: ReportCliOptions, self: Command) =>
-    ctx.run(async () =>
-      (await import("../run/report.js")).runReport(
-        {
-          specs,
-          alpha: opts.alpha,
-          depth: opts.depth,
-          resolution: opts.resolution,
-          out: readOut(opts.out),
-          force: opts.force === true,
-          exact: opts.exact === true,
-          ...readConventionChoice(opts, self),
-        },
-        ctx.io,
+  const withDtype = command.addOption(
+    new Option("--dtype <dtype>", "with hardware: bytes per element (default: the profile's)")
+      .choices(DTYPE_NAMES)
+      .default("int8"),
+  );
+  addConventionOptions(addHardwareOptions(withDtype)).action(
+    (specs: string[], opts: ReportCliOptions, self: Command) =>
+      ctx.run(async () =>
+        (await import("../run/report.js")).runReport(
+          {
+            specs,
+            alpha: opts.alpha,
+            depth: opts.depth,
+            resolution: opts.resolution,
+            out: readOut(opts.out),
+            force: opts.force === true,
+            exact: opts.exact === true,
+            ...readConventionChoice(opts, self),
+            hardware: readHardwareChoice(opts, self),
+          },
+          ctx.io,
+        ),
       ),
-    ),
   );
 }

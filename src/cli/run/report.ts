@@ -27,6 +27,9 @@ import { findBuiltinModel } from "../../model/builtin.js";
 import { type EvaluatedSpec, evaluateSpecs, type SpecDefaults } from "./compare.js";
 import { evaluateSetting } from "./paper.js";
 import { resolutionSize, sameResolution, squareResolution } from "../../model/resolution.js";
+import { roofline, rooflineGroups } from "../../evaluate/roofline.js";
+import type { HardwareChoice } from "../commands/model-options.js";
+import { hardwareProfile } from "./hardware.js";
 
 export interface ReportOptions extends SpecDefaults {
   readonly specs: readonly string[];
@@ -35,6 +38,41 @@ export interface ReportOptions extends SpecDefaults {
   readonly exact: boolean;
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
+  /** --hardware or --ridge-point: a roofline section per model. */
+  readonly hardware?: HardwareChoice | undefined;
+}
+
+/** The roofline chart and the cost by type on the hardware, for one model. */
+async function rooflineSections(
+  spec: string,
+  report: CostReport,
+  choice: HardwareChoice,
+  cwd: string,
+  prefix: string,
+): Promise<HtmlSection[]> {
+  const profile = await hardwareProfile(choice, cwd);
+  const costs = roofline(report, profile, choice.fusion, choice.dtype ?? profile.dtype);
+  const memory = activationMemory(report.rows, MEMORY);
+  const { rooflineBreakdownDocument, rooflineDocument } = await import("../../report/roofline.js");
+  const doc = rooflineDocument(report, memory, costs, false);
+  const byType = rooflineBreakdownDocument(report, memory, costs, "type", rooflineGroups(costs, "type"));
+  return [
+    {
+      id: `${prefix}roofline`,
+      heading: `${spec}: the roofline on ${profile.name}`,
+      doc: { ...doc, notes: [] },
+      chart: profile.ridgePoint.num > 0n,
+      tables: "none",
+      intro: doc.meta.filter((line) => line.startsWith("hardware:") || line.startsWith("roofline:")),
+    },
+    {
+      id: `${prefix}roofline-by-type`,
+      heading: `${spec}: roofline cost by layer type`,
+      doc: { ...byType, notes: [] },
+      chart: false,
+      tables: "plain",
+    },
+  ];
 }
 
 const MEMORY = { dtype: "fp32", memoryModel: "block" } as const;
@@ -166,9 +204,10 @@ export async function runReport(options: ReportOptions, io: CliIo): Promise<Outc
   if (!first) throw new InputError("report needs at least one model spec");
   const sections = comparisonSections(evaluated);
   for (const [i, e] of evaluated.entries()) {
-    sections.push(
-      ...(await modelSections(e.spec, e.report, io.cwd, evaluated.length > 1 ? `m${i + 1}-` : "")),
-    );
+    const prefix = evaluated.length > 1 ? `m${i + 1}-` : "";
+    sections.push(...(await modelSections(e.spec, e.report, io.cwd, prefix)));
+    if (options.hardware)
+      sections.push(...(await rooflineSections(e.spec, e.report, options.hardware, io.cwd, prefix)));
   }
   const r = first.report;
   const title =
