@@ -95,7 +95,7 @@ export function runFormula(options: FormulaOptions): Outcome {
   );
   if (memoryFormulas[options.kind])
     lines.push(
-      "Bytes moved: weights at w bytes, input read and output written at a bytes per element (the roofline's; see --hardware). Memory access: ShuffleNet V2's G1 cost in elements.",
+      "Bytes moved: weights at w bytes, input read and output written at a bytes per element (the roofline's; see --hardware); arithmetic intensity = MACs / bytes moved; roofline cost = max(MACs, RP · bytes moved) at a ridge point RP. Memory access: ShuffleNet V2's G1 cost in elements.",
     );
   return { exitCode: ExitCode.Ok, stdout: `${lines.join("\n")}\n` };
 }
