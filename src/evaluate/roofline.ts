@@ -39,6 +39,8 @@ export interface RooflineRow {
   readonly rooflineMacs: Rational;
   /** Milliseconds, when the profile has absolute peaks. */
   readonly latencyMs?: Rational;
+  /** A 1×1 convolution's memory access cost in elements, ShuffleNet V2's G1: h·w·(c1 + c2) + c1·c2. */
+  readonly accessCost?: bigint;
 }
 
 export interface Roofline {
@@ -92,8 +94,14 @@ function rooflineRow(
   const intensity = bytes === 0n ? ZERO : rational(row.macs, bytes);
   const memory = mulRational(hardware.ridgePoint, rational(bytes));
   const latencyMs = latencyOf(row.macs, bytes, hardware);
+  const oneByOne =
+    "kernel" in row.spec && row.spec.kernel === 1 && "groups" in row.spec && row.spec.groups === 1;
+  const accessCost = oneByOne
+    ? elementsOf(row.input) + elementsOf(row.output) + row.paramParts.weights
+    : undefined;
   return {
     row,
+    ...(accessCost !== undefined && { accessCost }),
     weightBytes,
     activationBytes,
     bytes,

@@ -117,6 +117,7 @@ const rowData = (r: RooflineRow) => ({
   bound: r.bound,
   roofline_macs: exactNumber(r.rooflineMacs),
   ...(r.latencyMs !== undefined && { latency_ms: exactNumber(r.latencyMs) }),
+  ...(r.accessCost !== undefined && { memory_access_cost: r.accessCost }),
 });
 
 /** Each layer with MACs a point: its intensity, and the share of peak it can attain, min(1, intensity / RP). */

@@ -32,6 +32,9 @@ describe("the roofline report", () => {
     });
     const pw = d.layers.find((l: { name: string }) => l.name === "ds_13/pw");
     expect(pw).toMatchObject({ bound: "compute", roofline_macs: pw.macs });
+    // ShuffleNet V2's G1 memory access cost of a 1×1 conv: h·w·(c1 + c2) + c1·c2 = 7·7·2048 + 1024²
+    expect(pw.memory_access_cost).toBe(7 * 7 * 2048 + 1024 * 1024);
+    expect(d.layers.find((l: { name: string }) => l.name === "ds_13/dw").memory_access_cost).toBeUndefined();
     expect(d.layers.reduce((a: number, l: { bytes: number }) => a + l.bytes, 0)).toBe(d.totals.bytes);
   });
 
