@@ -333,3 +333,38 @@ export function withRooflines(
     },
   };
 }
+
+/** --totals with hardware: the one-line answer, and bytes moved and roofline cost (or time) after it. */
+export function withRooflineTotals(doc: ReportDocument, roofline: Roofline): ReportDocument {
+  const t = roofline.totals;
+  const timedHere = t.latencyMs !== undefined;
+  const tail = `${humanize(t.bytes)}B moved · ${shown(t.rooflineMacs)} roofline MACs${timedHere ? ` · ${toDecimal(t.latencyMs!, 3)} ms` : ""} on ${roofline.hardware.name}`;
+  const csv = doc.csv!;
+  const data = doc.data as { totals: object };
+  return {
+    ...doc,
+    ...(doc.line && { line: (cell: (count: bigint) => string) => `${doc.line!(cell)} · ${tail}` }),
+    csv: {
+      columns: [
+        ...csv.columns,
+        ...["bytes", "roofline_macs", ...(timedHere ? ["latency_ms"] : [])].map((header) => ({ header })),
+      ],
+      rows: csv.rows.map((row) => [
+        ...row,
+        t.bytes,
+        exactCell(t.rooflineMacs),
+        ...(timedHere ? [exactCell(t.latencyMs!)] : []),
+      ]),
+    },
+    data: {
+      ...data,
+      hardware: hardwareData(roofline),
+      totals: {
+        ...data.totals,
+        bytes: t.bytes,
+        roofline_macs: exactNumber(t.rooflineMacs),
+        ...(timedHere && { latency_ms: exactNumber(t.latencyMs!) }),
+      },
+    },
+  };
+}

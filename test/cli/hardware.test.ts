@@ -283,3 +283,18 @@ describe("report --hardware", () => {
     expect(r.out.match(/<svg /g)).toHaveLength(4);
   });
 });
+
+describe("--totals with hardware", () => {
+  test("the one-line answer gains the bytes moved and the roofline cost (and time, with peaks)", async () => {
+    expect((await runCli(["v2", "--totals", "--hardware", "pixel8-edgetpu"])).out).toBe(
+      "v2 α 1 224×224: 3.47M params · 300.77M MACs · 601.55M FLOPs (paper) · 17.63MB moved · 7.65G roofline MACs on pixel8-edgetpu\n",
+    );
+    const [header, row] = (
+      await runCli(["v2", "--totals", "--hardware", "test/fixtures/hardware/npu.json", "-f", "csv"])
+    ).out.split("\r\n");
+    expect(header).toBe(
+      "model,alpha,depth,resolution,convention,params,macs,flops,bytes,roofline_macs,latency_ms",
+    );
+    expect(row).toBe("v2,1,1,224,paper,3469760,300774272,601548544,17630224,1410417920,0.70520896");
+  });
+});

@@ -96,6 +96,12 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
   });
   if (options.totals && options.by)
     throw new InputError(`--totals and --by ${options.by}: give one (--totals is the short answer)`);
+  if (options.totals && options.hardware) {
+    const profile = await hardwareProfile(options.hardware, io.cwd);
+    const costs = roofline(report, profile, options.hardware.fusion, options.hardware.dtype ?? profile.dtype);
+    const { withRooflineTotals } = await import("../../report/roofline.js");
+    return outputDocument(withRooflineTotals(totalsDocument(report), costs), options.output);
+  }
   if (options.totals) return outputDocument(totalsDocument(report), options.output);
   const memory = activationMemory(report.rows, options.memory);
   if (options.hardware)
