@@ -19,7 +19,8 @@ project:
 
 --family runs the rest of the family instead: torchvision's EfficientNet-B0,
 EfficientNetV2-S and MnasNet, and timm's MobileNetV4 Conv-S and Hybrid-M
-(timm from a checkout of huggingface/pytorch-image-models, TIMM), at α 1.
+(timm from a checkout of huggingface/pytorch-image-models, TIMM), at α 1, and
+a probe of GELU (a 1×1 conv and nn.GELU, test/fixtures/configs/valid/gelu-probe.json).
 
 DIR holds the five checkouts under the names above. Every call is the tool's
 documented entry point with its defaults, on a model in eval mode and a
@@ -127,6 +128,9 @@ def family_models(timm_path):
         "mnasnet": lambda a: mnasnet1_0(),
         "mnv4-conv-s": lambda a: timm.create_model("mobilenetv4_conv_small"),
         "mnv4-hybrid-m": lambda a: timm.create_model("mobilenetv4_hybrid_medium"),
+        # what each tool does with GELU (MobileNetV4 Hybrid-L's activation), on a 1×1 conv and a GELU alone
+        "test/fixtures/configs/valid/gelu-probe.json": lambda a: torch.nn.Sequential(
+            torch.nn.Conv2d(3, 8, 1, bias=False), torch.nn.GELU()),
     }
     return models, ["1.0"], [224, 160], {"timm": timm.__version__, "timm_commit": git(timm_path, "rev-parse", "HEAD")}
 

@@ -91,7 +91,7 @@ export const CONVENTIONS = {
   ptflops: {
     name: "ptflops",
     summary:
-      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d it calls both count), a functional pool 1 per input element, SiLU 1 per element (the patched F.silu), attention matmuls; h-swish, h-sigmoid, sigmoid, residual + and SE * are not counted",
+      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d it calls both count), a functional pool 1 per input element, SiLU 1 per element (the patched F.silu), nn.GELU 2 per element (module hook + patched F.gelu), attention matmuls; h-swish, h-sigmoid, sigmoid, residual + and SE * are not counted",
     reference:
       "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), run on torchvision 0.14",
     rules: "torchvision",
@@ -99,7 +99,7 @@ export const CONVENTIONS = {
     bn: true,
     backgroundClass: false,
     unit: "macs",
-    work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, silu: 1n, pool: 2n },
+    work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, silu: 1n, gelu: 2n, pool: 2n },
     functionalWork: { pool: 1n },
   },
   "ptflops-aten": {

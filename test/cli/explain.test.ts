@@ -91,18 +91,17 @@ describe("every report states its convention, counted and ignored work, and the 
   test("ptflops lists h-swish and residual adds as ignored, under --verbose", async () => {
     const r = await runCli(["v3-large", "-c", "ptflops", "--verbose"]);
     expect(r.out).toMatch(
-      /convention ptflops: .*ignored: h-swish, h-sigmoid, sigmoid, GELU, pooling divides \(output elements\), residual adds, SE scale multiplies, LayerScale multiplies, attention softmax \(scores\)/,
+      /convention ptflops: .*ignored: h-swish, h-sigmoid, sigmoid, pooling divides \(output elements\), residual adds, SE scale multiplies, LayerScale multiplies, attention softmax \(scores\)/,
     );
   });
 
   test("JSON always carries the work counted and ignored", async () => {
     const data = JSON.parse((await runCli(["v3-large", "-c", "ptflops", "--format", "json"])).out);
-    expect(data.work_counted).toEqual({ bias: 1, bn: 2, relu: 2, relu6: 1, silu: 1, pool: 2 });
+    expect(data.work_counted).toEqual({ bias: 1, bn: 2, relu: 2, relu6: 1, silu: 1, gelu: 2, pool: 2 });
     expect(data.work_ignored).toEqual([
       "hswish",
       "hsigmoid",
       "sigmoid",
-      "gelu",
       "pool_divide",
       "add",
       "scale",
@@ -119,7 +118,7 @@ describe("every report states its convention, counted and ignored work, and the 
       "convention: torchvision+no-bn+classes=10 — vs paper + biases, 10 classes, torchvision widths (-v: in full)",
     );
     expect(await line(["v2", "-c", "ptflops"])).toBe(
-      "convention: ptflops — vs paper + biases, + BN, torchvision widths, ops per element: bias 1, bn 2, relu 2, relu6 1, silu 1, pool 2 (-v: in full)",
+      "convention: ptflops — vs paper + biases, + BN, torchvision widths, ops per element: bias 1, bn 2, relu 2, relu6 1, silu 1, gelu 2, pool 2 (-v: in full)",
     );
   });
 

@@ -144,8 +144,9 @@ test("ptflops' V3 excess is nn.ReLU and module pools counted twice (module hook 
  * The rest of the family (scripts/peer-counts.py --family): torchvision's
  * EfficientNet-B0, EfficientNetV2-S and MnasNet, and timm's MobileNetV4 Conv-S
  * and Hybrid-M, at α 1. What the tools were seen to do with the new ops:
- * ptflops counts SiLU once per element (the patched F.silu) and sigmoid not at
- * all; thop does not see attention matmuls (no module) while fvcore and
+ * ptflops counts SiLU once per element (the patched F.silu), nn.GELU twice
+ * (its module hook and the patched F.gelu; a probe of a 1×1 conv and a GELU) and
+ * sigmoid not at all; thop does not see attention matmuls (no module) while fvcore and
  * ptflops' aten backend count them; no tool counts MnasNet's x.mean pool.
  */
 const family = JSON.parse(
