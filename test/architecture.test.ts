@@ -74,6 +74,7 @@ describe("architecture", () => {
     report: 7,
     io: 8,
     cli: 9,
+    app: 9,
     "index.ts": 10,
   };
   const areaOf = (path: string) => path.split("/")[0]!;

@@ -14,5 +14,6 @@ export const COMMAND_NAMES = [
   "ratio",
   "schema",
   "models",
+  "app",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -7,6 +7,7 @@ import { COMMAND_NAMES, type CommandName } from "./command-names.js";
 import type { CommandContext } from "./context.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCompare } from "./commands/compare.js";
+import { registerApp } from "./commands/app.js";
 import { registerRidge } from "./commands/ridge.js";
 import { registerRoofline } from "./commands/roofline.js";
 import { registerExplain } from "./commands/explain.js";
@@ -48,6 +49,7 @@ const COMMANDS = {
   ratio: registerRatio,
   schema: registerSchema,
   models: registerModels,
+  app: registerApp,
 } satisfies Record<CommandName, (program: Command, ctx: CommandContext) => void>;
 
 /**
@@ -98,7 +100,8 @@ export function createProgram(ctx: CommandContext, argv: readonly string[] = [])
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => ctx.io.stdout(text),
-      writeErr: (text) => ctx.io.stderr(text),
+      // commander puts its suggestion on a second line: errors stay one line
+      writeErr: (text) => ctx.io.stderr(text.replace(/\n\(Did you mean ([^)]*)\)/, " (did you mean $1)")),
       getOutHelpWidth: () => ctx.io.columns ?? 80,
       getErrHelpWidth: () => ctx.io.columns ?? 80,
     });

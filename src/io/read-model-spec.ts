@@ -9,9 +9,10 @@ import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import type { ModelRef } from "../evaluate/cost.js";
 import { BUILTIN_MODELS, builtinModelNames, findBuiltinModel } from "../model/builtin.js";
+import { withDefaults } from "../model/defaults.js";
 import { closest } from "./suggest.js";
 import { whenReady } from "./when-ready.js";
-import type { ModelFile, ModelSpec } from "../model/schema.js";
+import type { ModelSpec } from "../model/schema.js";
 
 const CONFIGS = new URL("../../configs/", import.meta.url);
 
@@ -58,24 +59,6 @@ export function readJsonFile(path: string, what: string): unknown {
 }
 
 const looksLikePath = (ref: string) => /[\\/]|\.json$/i.test(ref);
-
-/** A user's file may leave out its source and width rule: the defaults, said in the report's notes. */
-function withDefaults(file: ModelFile): ModelSpec {
-  const notes = [...(file.notes ?? [])];
-  if (file.source === undefined)
-    notes.push('This file gives no "source": add the paper and table it comes from.');
-  if (file.width_rule === undefined) {
-    notes.push(
-      'This file gives no "width_rule": make-divisible-8 (nearest multiple of 8, as V2 and V3) is assumed.',
-    );
-  }
-  return {
-    ...file,
-    source: file.source ?? "not given",
-    width_rule: file.width_rule ?? "make-divisible-8",
-    notes,
-  };
-}
 
 /** A built-in name or alias, a spec of one (v2@0.5), or an existing path. */
 export const isModelRef = (ref: string, cwd: string): boolean =>

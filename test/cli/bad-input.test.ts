@@ -103,6 +103,7 @@ const cases: [string[], RegExp][] = [
     /--ridge-points 'abc' in 'abc' is not a number; expected a list \(0,31\.2,433\.8\)/,
   ],
   [["ridge", "v9"], /unknown model 'v9'/],
+  [["app", "--port", "8080"], /unknown option '--port'/],
   [["roofline", "v2"], /roofline needs hardware: --hardware <name\|file> or --ridge-point/],
   [
     ["formula", "deconv"],

@@ -172,3 +172,71 @@ function lowestTextContrast(): number {
   });
   return Math.min(...ratios);
 }
+
+describe("the calculator page in Chromium (mbn-cost app)", () => {
+  test.skipIf(skipReason !== undefined)(
+    `the CLI's numbers, live; the state in the URL; the CLI's CSV; nothing leaves the page${skipReason ? ` — skipped: ${skipReason}` : ""}`,
+    async () => {
+      const { chromium } = await import("playwright-core");
+      const dir = mkdtempSync(join(tmpdir(), "mbn-cost-app-"));
+      const file = join(dir, "app.html");
+      cli(["app", "--out", file]);
+      expect(readFileSync(file).length).toBeLessThan(400 * 1024);
+      const browser = await chromium.launch(LAUNCH);
+      try {
+        const shots = join(root, "test-results", "app");
+        mkdirSync(shots, { recursive: true });
+        for (const scheme of ["light", "dark"] as const) {
+          const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1200, height: 900 } });
+          const problems: string[] = [];
+          page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+          page.on("pageerror", (e) => void problems.push(String(e)));
+          page.on(
+            "request",
+            (r) => void (!r.url().startsWith("file:") && problems.push(`request: ${r.url()}`)),
+          );
+          await page.goto(`file://${file}`);
+          const totals = page.locator("#totals");
+          await expect
+            .poll(() => totals.textContent())
+            .toBe("3,469,760 params · 300,774,272 MACs · 601,548,544 FLOPs");
+          await page.screenshot({ path: join(shots, `default-${scheme}.png`), fullPage: true });
+          await page.getByLabel("alpha", { exact: true }).fill("0.5");
+          expect(await totals.textContent()).toContain("97,131,840 MACs");
+          process.stdout.write(
+            `calculator: α change to updated table and charts in ${await page.locator("body").getAttribute("data-render-ms")} ms\n`,
+          );
+          await page.getByLabel("convention").selectOption("torchvision");
+          await page.getByLabel("alpha", { exact: true }).fill("1");
+          expect(await totals.textContent()).toContain("3,504,872 params");
+          // a copied link restores the view
+          const url = page.url();
+          const again = await browser.newPage();
+          await again.goto(url);
+          await expect.poll(() => again.locator("#totals").textContent()).toContain("3,504,872 params");
+          expect(await again.getByLabel("convention").inputValue()).toBe("torchvision");
+          await again.close();
+          // the CSV download is the CLI's CSV
+          const [download] = await Promise.all([
+            page.waitForEvent("download"),
+            page.locator("#download-csv").click(),
+          ]);
+          const downloaded = readFileSync((await download.path())!, "utf8");
+          const made = spawnSync(
+            process.execPath,
+            ["bin/mbn-cost.js", "v2", "--convention", "torchvision", "--format", "csv"],
+            {
+              cwd: root,
+              encoding: "utf8",
+            },
+          );
+          expect(downloaded).toBe(made.stdout);
+          expect(problems).toEqual([]);
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+});

@@ -244,13 +244,13 @@ function renderLabelledBars(chart: Extract<Chart, { kind: "bars" }>, theme: Them
   const plotH = chart.bars.length * rowH;
   const key = legend(
     typeLegend(typesOf(chart.bars)),
-    labelW + plotW + 110,
+    labelW + plotW + 140,
     top,
     Math.max(plotH, 5 * LEGEND_ROW),
   );
   body.push(...key.markup);
   const height = top + Math.max(plotH, key.height) + 16;
-  return svg(labelW + plotW + 120 + Math.max(key.width, 70), height, chart.title, body, theme);
+  return svg(labelW + plotW + 150 + Math.max(key.width, 70), height, chart.title, body, theme);
 }
 
 /** Side-by-side bars per category, one colour per series. */

@@ -1,0 +1,141 @@
+/// <reference lib="dom" />
+/**
+ * The calculator page's script: the same library as the CLI, in the browser.
+ * Built-in architectures come in the bundle (scripts/bundle-app.mjs); the
+ * state lives in the URL's hash; every number comes from evaluateModel and
+ * every table and chart from the CLI's renderers.
+ */
+import { parseRational } from "../algebra/rational.js";
+import { evaluateModel } from "../evaluate/cost.js";
+import { activationMemory } from "../evaluate/memory.js";
+import { analyseBreakdown } from "../evaluate/breakdown.js";
+import { BUILTIN_MODELS, findBuiltinModel } from "../model/builtin.js";
+import { CONVENTION_NAMES, type ConventionName, resolveConvention } from "../model/conventions.js";
+import { withDefaults } from "../model/defaults.js";
+import type { ModelFile } from "../model/schema.js";
+import { breakdownDocument } from "../report/breakdown.js";
+import { renderCsv } from "../report/csv.js";
+import { gridHtml } from "../report/html.js";
+import { conventionDetails, conventionLine, layersDocument } from "../report/layers.js";
+import { groupDigits } from "../report/numbers.js";
+import { renderChart } from "../report/svg/render.js";
+
+declare const __MBN_CONFIGS__: Record<string, ModelFile>;
+
+interface State {
+  model: string;
+  alpha: string;
+  resolution: string;
+  convention: ConventionName;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function readHash(): State {
+  const p = new URLSearchParams(location.hash.slice(1));
+  const convention = p.get("convention") as ConventionName | null;
+  return {
+    model: findBuiltinModel(p.get("model") ?? "") ? p.get("model")! : "v2",
+    alpha: p.get("alpha") ?? "1",
+    resolution: p.get("resolution") ?? "",
+    convention: convention && CONVENTION_NAMES.includes(convention) ? convention : "paper",
+  };
+}
+
+function alphaOf(text: string): { text: string; value: number } | undefined {
+  const exact = parseRational(text);
+  if (!exact || exact.num <= 0n || exact.num > 10n * exact.den) return undefined;
+  return { text: text.trim(), value: Number(exact.num) / Number(exact.den) };
+}
+
+function evaluate(state: State) {
+  const builtin = findBuiltinModel(state.model)!;
+  const spec = withDefaults(__MBN_CONFIGS__[builtin.file]!);
+  const alpha = alphaOf(state.alpha);
+  if (!alpha) throw new Error(`α '${state.alpha}' must be a number > 0 and ≤ 10 (0.75 or 3/4)`);
+  const side = state.resolution === "" ? undefined : Number(state.resolution);
+  if (side !== undefined && !(Number.isInteger(side) && side >= 1 && side <= 16384))
+    throw new Error(`resolution '${state.resolution}' must be a whole number from 1 to 16384`);
+  return evaluateModel(
+    { ref: state.model, id: builtin.id, spec },
+    {
+      alpha,
+      ...(side !== undefined && { resolution: side }),
+      convention: resolveConvention(state.convention),
+    },
+  );
+}
+
+function commandLine(state: State): string {
+  const parts = ["mbn-cost", state.model];
+  if (state.alpha !== "1") parts.push("--alpha", state.alpha);
+  if (state.resolution !== "") parts.push("--resolution", state.resolution);
+  if (state.convention !== "paper") parts.push("--convention", state.convention);
+  return parts.join(" ");
+}
+
+let csv = "";
+
+function render(): void {
+  const started = performance.now();
+  const state = readHash();
+  try {
+    const report = evaluate(state);
+    const memory = activationMemory(report.rows, { dtype: "fp32", memoryModel: "block" });
+    const layers = layersDocument(report, memory);
+    const byType = breakdownDocument(report, analyseBreakdown(report, "type"), memory);
+    const { params, macs } = report.totals;
+    $("totals").textContent =
+      `${groupDigits(params)} params · ${groupDigits(macs)} MACs · ${groupDigits(2n * macs)} FLOPs`;
+    // the CLI's line, without its hint to the CLI's --verbose: the full text is the title
+    $("convention-line").textContent = conventionLine(report.convention).replace(/ \(-v: in full\)$/, "");
+    $("convention-line").title = conventionDetails(report.convention);
+    $("error").textContent = "";
+    $("layers-chart").innerHTML = layers.chart ? renderChart(layers.chart, "auto") : "";
+    $("type-chart").innerHTML = byType.chart ? renderChart(byType.chart, "auto") : "";
+    $("layers").innerHTML = gridHtml(layers.grids[0]!, { exact: true, sortable: false });
+    $("command").textContent = commandLine(state);
+    csv = renderCsv(layers);
+  } catch (error) {
+    $("error").textContent = (error as Error).message;
+  }
+  $("timing").textContent = `updated in ${(performance.now() - started).toFixed(1)} ms`;
+  document.body.dataset.renderMs = String(performance.now() - started);
+}
+
+function controls(): void {
+  const model = $<HTMLSelectElement>("model");
+  for (const m of BUILTIN_MODELS) model.add(new Option(m.aliases[0] ?? m.id, m.aliases[0] ?? m.id));
+  const convention = $<HTMLSelectElement>("convention");
+  for (const c of CONVENTION_NAMES) convention.add(new Option(c, c));
+  const state = readHash();
+  model.value = state.model;
+  $<HTMLInputElement>("alpha").value = state.alpha;
+  $<HTMLInputElement>("alpha-slider").value = String(alphaOf(state.alpha)?.value ?? 1);
+  $<HTMLInputElement>("resolution").value = state.resolution;
+  convention.value = state.convention;
+  const update = () => {
+    const next = new URLSearchParams({
+      model: model.value,
+      alpha: $<HTMLInputElement>("alpha").value,
+      resolution: $<HTMLInputElement>("resolution").value,
+      convention: convention.value,
+    });
+    history.replaceState(null, "", `#${next}`);
+    render();
+  };
+  for (const id of ["model", "convention", "alpha", "resolution"]) $(id).addEventListener("input", update);
+  $<HTMLInputElement>("alpha-slider").addEventListener("input", (e) => {
+    $<HTMLInputElement>("alpha").value = Number((e.target as HTMLInputElement).value).toFixed(2);
+    update();
+  });
+  $("download-csv").addEventListener("click", () => {
+    const link = document.createElement("a");
+    link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+    link.download = `${model.value}.csv`;
+    link.click();
+  });
+}
+
+controls();
+render();

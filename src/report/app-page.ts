@@ -1,0 +1,54 @@
+/** The calculator page (`mbn-cost app`): one self-contained HTML file around the bundled library. */
+import { escapeXml } from "./untrusted-text.js";
+
+const CSS = `
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --line: #d0d7de; --bg: #ffffff; --card: #f6f8fa; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --bg: #0d1117; --card: #151b23; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1200px; padding: 16px; font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
+form { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 12px; }
+label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 4px; }
+input, select, button { font: inherit; padding: 4px 6px; }
+#alpha { width: 7em; } #resolution { width: 7em; }
+#totals { font-size: 22px; font-weight: bold; margin: 16px 0 4px; font-variant-numeric: tabular-nums; }
+.sub, #timing { color: var(--muted); } #error { color: #c9453a; min-height: 1.4em; }
+.chart, .scroll { overflow-x: auto; max-width: 100%; } .chart svg { display: block; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+th, td { border: 1px solid var(--line); padding: 2px 8px; text-align: left; } td.num, th.num { text-align: right; }
+code { background: var(--card); padding: 2px 4px; }
+`;
+
+export function renderAppPage(script: string, version: string): string {
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>mbn-cost ${escapeXml(version)}: MobileNet cost calculator</title>`,
+    `<style>${CSS}</style>`,
+    "</head>",
+    "<body>",
+    "<h1>MobileNet cost calculator</h1>",
+    '<form onsubmit="return false">',
+    '<label>model <select id="model" aria-label="model"></select></label>',
+    '<label>α <input id="alpha" aria-label="alpha" value="1" inputmode="decimal"></label>',
+    '<label>α slider <input id="alpha-slider" type="range" min="0.1" max="2" step="0.01" value="1" aria-label="alpha slider"></label>',
+    '<label>resolution <input id="resolution" aria-label="resolution" inputmode="numeric" placeholder="the model\'s"></label>',
+    '<label>convention <select id="convention" aria-label="convention"></select></label>',
+    '<button type="button" id="download-csv">download CSV</button>',
+    "</form>",
+    '<p id="error" role="alert"></p>',
+    '<p id="totals" aria-live="polite"></p>',
+    '<p class="sub" id="convention-line"></p>',
+    '<p class="sub">the same command: <code id="command"></code> · <span id="timing"></span></p>',
+    '<div class="chart" id="layers-chart"></div>',
+    '<div class="chart" id="type-chart"></div>',
+    '<div class="scroll" id="layers"></div>',
+    `<p class="sub">mbn-cost ${escapeXml(version)}: every number is exact and computed in this page by the same library as the CLI; nothing leaves it.</p>`,
+    `<script>${script.replaceAll("</script", "<\\/script")}</script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
