@@ -15,6 +15,25 @@ const configs = Object.fromEntries(
     .map((f) => [f, JSON.parse(readFileSync(`${root}configs/${f}`, "utf8"))]),
 );
 mkdirSync(`${root}dist/app`, { recursive: true });
+
+/**
+ * zod re-exports all its ~40 message locales (z.locales), ~250 KB of the page;
+ * the page speaks English, which zod configures by default: the others are left out.
+ */
+const englishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${"node_modules"}/zod/`)
+        ? { path: "zod-locales", namespace: "zod-locales" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(`${root}node_modules/zod/v4/locales/en.js`)};`,
+      resolveDir: root,
+    }));
+  },
+};
 await build({
   entryPoints: [`${root}src/app/main.ts`],
   outfile: `${root}dist/app/app.js`,
@@ -24,5 +43,6 @@ await build({
   target: "es2022",
   minify: true,
   define: { __MBN_CONFIGS__: JSON.stringify(configs) },
+  plugins: [englishOnly],
   logLevel: "warning",
 });

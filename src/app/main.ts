@@ -12,6 +12,8 @@ import { analyseBreakdown } from "../evaluate/breakdown.js";
 import { BUILTIN_MODELS, findBuiltinModel } from "../model/builtin.js";
 import { CONVENTION_NAMES, type ConventionName, resolveConvention } from "../model/conventions.js";
 import { withDefaults } from "../model/defaults.js";
+import { modelSpecSchema } from "../model/schema.js";
+import { formatSchemaIssues } from "../io/schema-issues.js";
 import type { ModelFile } from "../model/schema.js";
 import { breakdownDocument } from "../report/breakdown.js";
 import { renderCsv } from "../report/csv.js";
@@ -23,22 +25,47 @@ import { renderChart } from "../report/svg/render.js";
 declare const __MBN_CONFIGS__: Record<string, ModelFile>;
 
 interface State {
+  /** A built-in, or "custom": the architecture in the editor. */
   model: string;
   alpha: string;
   resolution: string;
+  depth: string;
   convention: ConventionName;
+  /** The editor's JSON, for "custom". */
+  custom: string;
 }
+
+const CUSTOM = "custom";
+const EXAMPLE = JSON.stringify(
+  {
+    name: "My net",
+    input: { resolution: 224, channels: 3 },
+    classes: 1000,
+    layers: [
+      { kind: "conv", kernel: 3, stride: 2, out: 32 },
+      { kind: "dsconv", kernel: 3, stride: 1, out: 64 },
+      { kind: "inverted_residual", t: 6, c: 96, n: 2, s: 2 },
+      { kind: "avgpool" },
+      { kind: "fc", out: "classes" },
+    ],
+  },
+  null,
+  2,
+);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 function readHash(): State {
   const p = new URLSearchParams(location.hash.slice(1));
   const convention = p.get("convention") as ConventionName | null;
+  const model = p.get("model") ?? "";
   return {
-    model: findBuiltinModel(p.get("model") ?? "") ? p.get("model")! : "v2",
+    model: model === CUSTOM || findBuiltinModel(model) ? model : "v2",
     alpha: p.get("alpha") ?? "1",
     resolution: p.get("resolution") ?? "",
+    depth: p.get("depth") ?? "1",
     convention: convention && CONVENTION_NAMES.includes(convention) ? convention : "paper",
+    custom: p.get("custom") ?? EXAMPLE,
   };
 }
 
@@ -48,28 +75,47 @@ function alphaOf(text: string): { text: string; value: number } | undefined {
   return { text: text.trim(), value: Number(exact.num) / Number(exact.den) };
 }
 
-function evaluate(state: State) {
+/** The editor's architecture, validated by the CLI's schema; an error names the bad field's path, as the CLI does. */
+function customSpec(text: string) {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`your architecture: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = modelSpecSchema.safeParse(data);
+  if (!parsed.success) throw new Error(formatSchemaIssues("your architecture", parsed.error.issues));
+  return withDefaults(parsed.data);
+}
+
+function modelOf(state: State) {
+  if (state.model === CUSTOM) return { ref: CUSTOM, id: CUSTOM, spec: customSpec(state.custom) };
   const builtin = findBuiltinModel(state.model)!;
-  const spec = withDefaults(__MBN_CONFIGS__[builtin.file]!);
+  return { ref: state.model, id: builtin.id, spec: withDefaults(__MBN_CONFIGS__[builtin.file]!) };
+}
+
+function evaluate(state: State) {
+  const model = modelOf(state);
   const alpha = alphaOf(state.alpha);
   if (!alpha) throw new Error(`α '${state.alpha}' must be a number > 0 and ≤ 10 (0.75 or 3/4)`);
   const side = state.resolution === "" ? undefined : Number(state.resolution);
   if (side !== undefined && !(Number.isInteger(side) && side >= 1 && side <= 16384))
     throw new Error(`resolution '${state.resolution}' must be a whole number from 1 to 16384`);
-  return evaluateModel(
-    { ref: state.model, id: builtin.id, spec },
-    {
-      alpha,
-      ...(side !== undefined && { resolution: side }),
-      convention: resolveConvention(state.convention),
-    },
-  );
+  const depth = Number(state.depth);
+  if (!(depth > 0 && depth <= 10)) throw new Error(`depth '${state.depth}' must be a number > 0 and ≤ 10`);
+  return evaluateModel(model, {
+    alpha,
+    depth,
+    ...(side !== undefined && { resolution: side }),
+    convention: resolveConvention(state.convention),
+  });
 }
 
 function commandLine(state: State): string {
-  const parts = ["mbn-cost", state.model];
+  const parts = ["mbn-cost", state.model === CUSTOM ? "my-net.json" : state.model];
   if (state.alpha !== "1") parts.push("--alpha", state.alpha);
   if (state.resolution !== "") parts.push("--resolution", state.resolution);
+  if (state.depth !== "1") parts.push("--depth", state.depth);
   if (state.convention !== "paper") parts.push("--convention", state.convention);
   return parts.join(" ");
 }
@@ -106,6 +152,7 @@ function render(): void {
 function controls(): void {
   const model = $<HTMLSelectElement>("model");
   for (const m of BUILTIN_MODELS) model.add(new Option(m.aliases[0] ?? m.id, m.aliases[0] ?? m.id));
+  model.add(new Option("your architecture (JSON)", CUSTOM));
   const convention = $<HTMLSelectElement>("convention");
   for (const c of CONVENTION_NAMES) convention.add(new Option(c, c));
   const state = readHash();
@@ -113,18 +160,26 @@ function controls(): void {
   $<HTMLInputElement>("alpha").value = state.alpha;
   $<HTMLInputElement>("alpha-slider").value = String(alphaOf(state.alpha)?.value ?? 1);
   $<HTMLInputElement>("resolution").value = state.resolution;
+  $<HTMLInputElement>("depth").value = state.depth;
+  $<HTMLTextAreaElement>("custom").value = state.custom;
   convention.value = state.convention;
+  const showEditor = () => ($("editor").hidden = model.value !== CUSTOM);
+  showEditor();
   const update = () => {
     const next = new URLSearchParams({
       model: model.value,
       alpha: $<HTMLInputElement>("alpha").value,
       resolution: $<HTMLInputElement>("resolution").value,
+      depth: $<HTMLInputElement>("depth").value,
       convention: convention.value,
+      ...(model.value === CUSTOM && { custom: $<HTMLTextAreaElement>("custom").value }),
     });
+    showEditor();
     history.replaceState(null, "", `#${next}`);
     render();
   };
-  for (const id of ["model", "convention", "alpha", "resolution"]) $(id).addEventListener("input", update);
+  for (const id of ["model", "convention", "alpha", "resolution", "depth", "custom"])
+    $(id).addEventListener("input", update);
   $<HTMLInputElement>("alpha-slider").addEventListener("input", (e) => {
     $<HTMLInputElement>("alpha").value = Number((e.target as HTMLInputElement).value).toFixed(2);
     update();

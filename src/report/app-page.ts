@@ -16,6 +16,8 @@ input, select, button { font: inherit; padding: 4px 6px; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid var(--line); padding: 2px 8px; text-align: left; } td.num, th.num { text-align: right; }
 code { background: var(--card); padding: 2px 4px; }
+#editor { margin-top: 12px; } #custom { width: 100%; font: 12px/1.4 ui-monospace, monospace; }
+#depth { width: 5em; }
 `;
 
 export function renderAppPage(script: string, version: string): string {
@@ -35,9 +37,11 @@ export function renderAppPage(script: string, version: string): string {
     '<label>α <input id="alpha" aria-label="alpha" value="1" inputmode="decimal"></label>',
     '<label>α slider <input id="alpha-slider" type="range" min="0.1" max="2" step="0.01" value="1" aria-label="alpha slider"></label>',
     '<label>resolution <input id="resolution" aria-label="resolution" inputmode="numeric" placeholder="the model\'s"></label>',
+    '<label>depth <input id="depth" aria-label="depth" value="1" inputmode="decimal"></label>',
     '<label>convention <select id="convention" aria-label="convention"></select></label>',
     '<button type="button" id="download-csv">download CSV</button>',
     "</form>",
+    '<label id="editor" hidden>your architecture (the same JSON as an architecture file; validated as you type)<textarea id="custom" aria-label="your architecture" rows="16" spellcheck="false"></textarea></label>',
     '<p id="error" role="alert"></p>',
     '<p id="totals" aria-live="polite"></p>',
     '<p class="sub" id="convention-line"></p>',

@@ -231,6 +231,28 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
             },
           );
           expect(downloaded).toBe(made.stdout);
+          // your architecture: validated by the CLI's schema as you type, then counted like a built-in (torchvision still chosen)
+          await page.getByLabel("model").selectOption("custom");
+          const editor = page.getByLabel("your architecture");
+          await editor.fill(
+            '{"name":"x","input":{"resolution":32,"channels":3},"classes":10,"layers":[{"kind":"conv","kernel":3,"stride":2,"out":-4}]}',
+          );
+          expect(await page.locator("#error").textContent()).toBe(
+            "your architecture: layers[0].out: expected a positive integer",
+          );
+          await editor.fill(readFileSync(join(root, "examples", "my-net.json"), "utf8"));
+          const cliTotals = spawnSync(
+            process.execPath,
+            ["bin/mbn-cost.js", "examples/my-net.json", "-c", "torchvision", "--totals", "--exact"],
+            {
+              cwd: root,
+              encoding: "utf8",
+            },
+          ).stdout;
+          const [params, macs] = /: ([\d,]+) params · ([\d,]+) MACs/.exec(cliTotals)!.slice(1);
+          expect(await totals.textContent()).toContain(`${params} params · ${macs} MACs`);
+          expect(await page.locator("#error").textContent()).toBe("");
+          await page.screenshot({ path: join(shots, `custom-${scheme}.png`), fullPage: true });
           expect(problems).toEqual([]);
           await page.close();
         }
