@@ -17,8 +17,12 @@ import { formatSchemaIssues } from "../io/schema-issues.js";
 import type { ModelFile } from "../model/schema.js";
 import { breakdownDocument } from "../report/breakdown.js";
 import { renderCsv } from "../report/csv.js";
+import { renderJson } from "../report/json.js";
+import { sweepDocument } from "../report/sweep.js";
+import { sweep } from "../evaluate/sweep.js";
+import { parseQuantity } from "../budget/quantity.js";
 import { gridHtml } from "../report/html.js";
-import { conventionDetails, conventionLine, layersDocument } from "../report/layers.js";
+import { conventionDetails, conventionLine, layersDocument, modelShortName } from "../report/layers.js";
 import { groupDigits } from "../report/numbers.js";
 import { renderChart } from "../report/svg/render.js";
 
@@ -121,6 +125,34 @@ function commandLine(state: State): string {
 }
 
 let csv = "";
+let json = "";
+
+const SWEEP_ALPHAS = Array.from({ length: 27 }, (_, i) => ((i + 5) * 5) / 100).map((v) => ({
+  text: v.toFixed(2),
+  value: v,
+}));
+
+/** MACs against α at four resolutions around the model's, with the budget line: the CLI's sweep and its chart. */
+function sweepChart(state: State, budgetText: string): string {
+  const model = modelOf(state);
+  const side = model.spec.input.resolution;
+  const resolutions = [
+    ...new Set([Math.round(side * 0.57), Math.round(side * 0.71), Math.round(side * 0.86), side]),
+  ];
+  const convention = resolveConvention(state.convention);
+  const points = sweep(
+    model,
+    { alphas: SWEEP_ALPHAS, depths: [{ text: state.depth, value: Number(state.depth) }], resolutions },
+    { convention, memoryModel: "block" },
+  );
+  const budget = budgetText.trim() === "" ? undefined : parseQuantity(budgetText);
+  const doc = sweepDocument(
+    points,
+    { model: modelShortName(model), convention, bytesPerElement: 4n },
+    budget,
+  );
+  return doc.chart ? renderChart(doc.chart, "auto") : "";
+}
 
 function render(): void {
   const started = performance.now();
@@ -141,7 +173,9 @@ function render(): void {
     $("type-chart").innerHTML = byType.chart ? renderChart(byType.chart, "auto") : "";
     $("layers").innerHTML = gridHtml(layers.grids[0]!, { exact: true, sortable: false });
     $("command").textContent = commandLine(state);
+    $("sweep-chart").innerHTML = sweepChart(state, $<HTMLInputElement>("budget").value);
     csv = renderCsv(layers);
+    json = renderJson(layers);
   } catch (error) {
     $("error").textContent = (error as Error).message;
   }
@@ -184,12 +218,19 @@ function controls(): void {
     $<HTMLInputElement>("alpha").value = Number((e.target as HTMLInputElement).value).toFixed(2);
     update();
   });
-  $("download-csv").addEventListener("click", () => {
+  const download = (text: string, type: string, extension: string) => {
     const link = document.createElement("a");
-    link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
-    link.download = `${model.value}.csv`;
+    link.href = `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+    link.download = `${model.value}.${extension}`;
     link.click();
-  });
+  };
+  $("download-csv").addEventListener("click", () => download(csv, "text/csv", "csv"));
+  $("download-json").addEventListener("click", () => download(json, "application/json", "json"));
+  $("copy-command").addEventListener(
+    "click",
+    () => void navigator.clipboard?.writeText($("command").textContent ?? ""),
+  );
+  $("budget").addEventListener("input", () => render());
 }
 
 controls();

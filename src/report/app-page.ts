@@ -4,7 +4,7 @@ import { escapeXml } from "./untrusted-text.js";
 const CSS = `
 :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --line: #d0d7de; --bg: #ffffff; --card: #f6f8fa; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --bg: #0d1117; --card: #151b23; } }
-* { box-sizing: border-box; }
+* { box-sizing: border-box; } [hidden] { display: none !important; }
 body { margin: 0 auto; max-width: 1200px; padding: 16px; font: 14px/1.45 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
 form { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 12px; }
 label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 4px; }
@@ -40,6 +40,8 @@ export function renderAppPage(script: string, version: string): string {
     '<label>depth <input id="depth" aria-label="depth" value="1" inputmode="decimal"></label>',
     '<label>convention <select id="convention" aria-label="convention"></select></label>',
     '<button type="button" id="download-csv">download CSV</button>',
+    '<button type="button" id="download-json">download JSON</button>',
+    '<button type="button" id="copy-command">copy the command</button>',
     "</form>",
     '<label id="editor" hidden>your architecture (the same JSON as an architecture file; validated as you type)<textarea id="custom" aria-label="your architecture" rows="16" spellcheck="false"></textarea></label>',
     '<p id="error" role="alert"></p>',
@@ -48,6 +50,8 @@ export function renderAppPage(script: string, version: string): string {
     '<p class="sub">the same command: <code id="command"></code> · <span id="timing"></span></p>',
     '<div class="chart" id="layers-chart"></div>',
     '<div class="chart" id="type-chart"></div>',
+    '<label>sweep budget line (MACs, e.g. 300M) <input id="budget" aria-label="budget" inputmode="numeric"></label>',
+    '<div class="chart" id="sweep-chart"></div>',
     '<div class="scroll" id="layers"></div>',
     `<p class="sub">mbn-cost ${escapeXml(version)}: every number is exact and computed in this page by the same library as the CLI; nothing leaves it.</p>`,
     `<script>${script.replaceAll("</script", "<\\/script")}</script>`,
