@@ -136,8 +136,9 @@ const SWEEP_ALPHAS = Array.from({ length: 27 }, (_, i) => ((i + 5) * 5) / 100).m
 function sweepChart(state: State, budgetText: string): string {
   const model = modelOf(state);
   const side = model.spec.input.resolution;
+  // four resolutions up to the model's, in steps of 32 pixels
   const resolutions = [
-    ...new Set([Math.round(side * 0.57), Math.round(side * 0.71), Math.round(side * 0.86), side]),
+    ...new Set([0.57, 0.71, 0.86, 1].map((f) => Math.max(32, Math.round((side * f) / 32) * 32))),
   ];
   const convention = resolveConvention(state.convention);
   const points = sweep(
