@@ -17,6 +17,8 @@ import { formatSchemaIssues } from "../io/schema-issues.js";
 import type { ModelFile } from "../model/schema.js";
 import { breakdownDocument } from "../report/breakdown.js";
 import { renderCsv } from "../report/csv.js";
+import { compareDocument } from "../report/compare.js";
+import { compareReports } from "../evaluate/compare.js";
 import { renderJson } from "../report/json.js";
 import { sweepDocument } from "../report/sweep.js";
 import { sweep } from "../evaluate/sweep.js";
@@ -37,7 +39,11 @@ interface State {
   convention: ConventionName;
   /** The editor's JSON, for "custom". */
   custom: string;
+  /** Compare mode: up to four configurations as model@α/resolution (depth and convention shared). */
+  compare: string[];
 }
+
+const MAX_COMPARED = 4;
 
 const CUSTOM = "custom";
 const EXAMPLE = JSON.stringify(
@@ -70,6 +76,7 @@ function readHash(): State {
     depth: p.get("depth") ?? "1",
     convention: convention && CONVENTION_NAMES.includes(convention) ? convention : "paper",
     custom: p.get("custom") ?? EXAMPLE,
+    compare: (p.get("compare") ?? "").split(",").filter(Boolean).slice(0, MAX_COMPARED),
   };
 }
 
@@ -113,6 +120,29 @@ function evaluate(state: State) {
     ...(side !== undefined && { resolution: side }),
     convention: resolveConvention(state.convention),
   });
+}
+
+/** "v2@0.5/160" → the state of that configuration. */
+function configurationOf(spec: string, state: State): State {
+  const [model = "v2", rest = ""] = spec.split("@");
+  const [alpha = "1", resolution = ""] = rest.split("/");
+  return { ...state, model, alpha, resolution };
+}
+
+const specOf = (state: State) =>
+  `${state.model}@${state.alpha}${state.resolution === "" ? "" : `/${state.resolution}`}`;
+
+/** Compare mode: the CLI's comparison of up to four configurations, exact ratios to the first. */
+function renderComparison(state: State): void {
+  if (state.compare.length === 0) {
+    $("comparison").innerHTML = "";
+    return;
+  }
+  const specs = state.compare.map((spec) => ({ spec, report: evaluate(configurationOf(spec, state)) }));
+  const doc = compareDocument(specs, compareReports(specs.map((s) => s.report)));
+  $("comparison").innerHTML =
+    `<h2>Comparison</h2>${gridHtml(doc.grids[0]!, { exact: true, sortable: false })}` +
+    (doc.chart ? renderChart(doc.chart, "auto") : "");
 }
 
 function commandLine(state: State): string {
@@ -175,6 +205,7 @@ function render(): void {
     $("layers").innerHTML = gridHtml(layers.grids[0]!, { exact: true, sortable: false });
     $("command").textContent = commandLine(state);
     $("sweep-chart").innerHTML = sweepChart(state, $<HTMLInputElement>("budget").value);
+    renderComparison(state);
     csv = renderCsv(layers);
     json = renderJson(layers);
   } catch (error) {
@@ -184,13 +215,13 @@ function render(): void {
   document.body.dataset.renderMs = String(performance.now() - started);
 }
 
-function controls(): void {
+/** The controls show the state in the URL: the pickers filled, the inputs set. */
+function fillControls(state: State): void {
   const model = $<HTMLSelectElement>("model");
   for (const m of BUILTIN_MODELS) model.add(new Option(m.aliases[0] ?? m.id, m.aliases[0] ?? m.id));
   model.add(new Option("your architecture (JSON)", CUSTOM));
   const convention = $<HTMLSelectElement>("convention");
   for (const c of CONVENTION_NAMES) convention.add(new Option(c, c));
-  const state = readHash();
   model.value = state.model;
   $<HTMLInputElement>("alpha").value = state.alpha;
   $<HTMLInputElement>("alpha-slider").value = String(alphaOf(state.alpha)?.value ?? 1);
@@ -198,16 +229,33 @@ function controls(): void {
   $<HTMLInputElement>("depth").value = state.depth;
   $<HTMLTextAreaElement>("custom").value = state.custom;
   convention.value = state.convention;
+}
+
+/** A download made in the page, from text it holds: no request leaves it. */
+function download(text: string, type: string, name: string): void {
+  const link = document.createElement("a");
+  link.href = `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+  link.download = name;
+  link.click();
+}
+
+function controls(): void {
+  const state = readHash();
+  fillControls(state);
+  const model = $<HTMLSelectElement>("model");
+  const value = (id: string) => $<HTMLInputElement>(id).value;
   const showEditor = () => ($("editor").hidden = model.value !== CUSTOM);
   showEditor();
+  let compared = state.compare;
   const update = () => {
     const next = new URLSearchParams({
+      ...(compared.length > 0 && { compare: compared.join(",") }),
       model: model.value,
-      alpha: $<HTMLInputElement>("alpha").value,
-      resolution: $<HTMLInputElement>("resolution").value,
-      depth: $<HTMLInputElement>("depth").value,
-      convention: convention.value,
-      ...(model.value === CUSTOM && { custom: $<HTMLTextAreaElement>("custom").value }),
+      alpha: value("alpha"),
+      resolution: value("resolution"),
+      depth: value("depth"),
+      convention: value("convention"),
+      ...(model.value === CUSTOM && { custom: value("custom") }),
     });
     showEditor();
     history.replaceState(null, "", `#${next}`);
@@ -219,19 +267,24 @@ function controls(): void {
     $<HTMLInputElement>("alpha").value = Number((e.target as HTMLInputElement).value).toFixed(2);
     update();
   });
-  const download = (text: string, type: string, extension: string) => {
-    const link = document.createElement("a");
-    link.href = `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
-    link.download = `${model.value}.${extension}`;
-    link.click();
-  };
-  $("download-csv").addEventListener("click", () => download(csv, "text/csv", "csv"));
-  $("download-json").addEventListener("click", () => download(json, "application/json", "json"));
+  $("download-csv").addEventListener("click", () => download(csv, "text/csv", `${model.value}.csv`));
+  $("download-json").addEventListener("click", () =>
+    download(json, "application/json", `${model.value}.json`),
+  );
   $("copy-command").addEventListener(
     "click",
     () => void navigator.clipboard?.writeText($("command").textContent ?? ""),
   );
   $("budget").addEventListener("input", () => render());
+  $("add-to-comparison").addEventListener("click", () => {
+    if (model.value === CUSTOM) return;
+    compared = [...compared, specOf(readHash())].slice(-MAX_COMPARED);
+    update();
+  });
+  $("clear-comparison").addEventListener("click", () => {
+    compared = [];
+    update();
+  });
 }
 
 controls();

@@ -231,6 +231,23 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
             },
           );
           expect(downloaded).toBe(made.stdout);
+          // compare mode: the CLI's comparison, exact ratios to the first
+          await page.getByLabel("model").selectOption("v2");
+          await page.locator("#clear-comparison").click();
+          await page.locator("#add-to-comparison").click();
+          await page.getByLabel("model").selectOption("mnv4-conv-s");
+          await page.getByLabel("alpha", { exact: true }).fill("0.5");
+          await page.locator("#add-to-comparison").click();
+          const compared = spawnSync(
+            process.execPath,
+            ["bin/mbn-cost.js", "compare", "v2@1", "mnv4-conv-s@0.5", "-c", "torchvision", "--exact"],
+            { cwd: root, encoding: "utf8" },
+          ).stdout;
+          const ratio = /mnv4-conv-s@0\.5.*│ +([\d.]+) │\n/.exec(compared)![1]!;
+          expect(await page.locator("#comparison").textContent()).toContain(ratio);
+          await page.screenshot({ path: join(shots, `compare-${scheme}.png`), fullPage: true });
+          await page.locator("#clear-comparison").click();
+          await page.getByLabel("alpha", { exact: true }).fill("1");
           // your architecture: validated by the CLI's schema as you type, then counted like a built-in (torchvision still chosen)
           await page.getByLabel("model").selectOption("custom");
           const editor = page.getByLabel("your architecture");
