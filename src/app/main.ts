@@ -5,7 +5,11 @@
  * state lives in the URL's hash; every number comes from evaluateModel and
  * every table and chart from the CLI's renderers.
  */
-import { parseRational } from "../algebra/rational.js";
+import { parseRational, toDecimal } from "../algebra/rational.js";
+import type { CostReport } from "../evaluate/cost.js";
+import { DTYPE_NAMES, type Dtype } from "../evaluate/option-names.js";
+import { roofline } from "../evaluate/roofline.js";
+import { BUILTIN_HARDWARE, BUILTIN_HARDWARE_NAMES, type BuiltinHardwareName } from "../published/hardware.js";
 import { evaluateModel } from "../evaluate/cost.js";
 import { activationMemory } from "../evaluate/memory.js";
 import { analyseBreakdown } from "../evaluate/breakdown.js";
@@ -41,6 +45,9 @@ interface State {
   custom: string;
   /** Compare mode: up to four configurations as model@α/resolution (depth and convention shared). */
   compare: string[];
+  /** A built-in hardware profile, or "" for none. */
+  hardware: string;
+  dtype: Dtype;
 }
 
 const MAX_COMPARED = 4;
@@ -77,6 +84,10 @@ function readHash(): State {
     convention: convention && CONVENTION_NAMES.includes(convention) ? convention : "paper",
     custom: p.get("custom") ?? EXAMPLE,
     compare: (p.get("compare") ?? "").split(",").filter(Boolean).slice(0, MAX_COMPARED),
+    hardware: BUILTIN_HARDWARE_NAMES.includes(p.get("hardware") as BuiltinHardwareName)
+      ? p.get("hardware")!
+      : "",
+    dtype: DTYPE_NAMES.includes(p.get("dtype") as Dtype) ? (p.get("dtype") as Dtype) : "int8",
   };
 }
 
@@ -122,6 +133,17 @@ function evaluate(state: State) {
   });
 }
 
+/** On a MobileNetV4 Table 16 ridge point: bytes moved and the roofline cost, as `--hardware … --totals` says. */
+function rooflineLine(report: CostReport, state: State): string {
+  if (state.hardware === "") return "";
+  const profile = BUILTIN_HARDWARE[state.hardware as BuiltinHardwareName];
+  const t = roofline(report, profile, "none", state.dtype).totals;
+  // exact: the integer part grouped, and the fraction when there is one (RP·bytes at a decimal RP)
+  const [whole = "0", fraction] = toDecimal(t.rooflineMacs, t.rooflineMacs.den === 1n ? 0 : 1).split(".");
+  const cost = `${groupDigits(BigInt(whole))}${fraction ? `.${fraction}` : ""}`;
+  return `on ${profile.name} (ridge point ${toDecimal(profile.ridgePoint, 1)} MACs/byte, ${state.dtype}): ${groupDigits(t.bytes)} bytes moved · ${cost} roofline MACs · ${t.memoryBound} of ${report.rows.length} layers memory-bound`;
+}
+
 /** "v2@0.5/160" → the state of that configuration. */
 function configurationOf(spec: string, state: State): State {
   const [model = "v2", rest = ""] = spec.split("@");
@@ -151,6 +173,8 @@ function commandLine(state: State): string {
   if (state.resolution !== "") parts.push("--resolution", state.resolution);
   if (state.depth !== "1") parts.push("--depth", state.depth);
   if (state.convention !== "paper") parts.push("--convention", state.convention);
+  if (state.hardware !== "")
+    parts.push("--hardware", state.hardware, ...(state.dtype !== "int8" ? ["--dtype", state.dtype] : []));
   return parts.join(" ");
 }
 
@@ -206,6 +230,7 @@ function render(): void {
     $("command").textContent = commandLine(state);
     $("sweep-chart").innerHTML = sweepChart(state, $<HTMLInputElement>("budget").value);
     renderComparison(state);
+    $("roofline").textContent = rooflineLine(report, state);
     csv = renderCsv(layers);
     json = renderJson(layers);
   } catch (error) {
@@ -222,6 +247,13 @@ function fillControls(state: State): void {
   model.add(new Option("your architecture (JSON)", CUSTOM));
   const convention = $<HTMLSelectElement>("convention");
   for (const c of CONVENTION_NAMES) convention.add(new Option(c, c));
+  const hardware = $<HTMLSelectElement>("hardware");
+  hardware.add(new Option("none", ""));
+  for (const h of BUILTIN_HARDWARE_NAMES) hardware.add(new Option(h, h));
+  const dtype = $<HTMLSelectElement>("dtype");
+  for (const d of DTYPE_NAMES) dtype.add(new Option(d, d));
+  hardware.value = state.hardware;
+  dtype.value = state.dtype;
   model.value = state.model;
   $<HTMLInputElement>("alpha").value = state.alpha;
   $<HTMLInputElement>("alpha-slider").value = String(alphaOf(state.alpha)?.value ?? 1);
@@ -255,13 +287,15 @@ function controls(): void {
       resolution: value("resolution"),
       depth: value("depth"),
       convention: value("convention"),
+      hardware: value("hardware"),
+      dtype: value("dtype"),
       ...(model.value === CUSTOM && { custom: value("custom") }),
     });
     showEditor();
     history.replaceState(null, "", `#${next}`);
     render();
   };
-  for (const id of ["model", "convention", "alpha", "resolution", "depth", "custom"])
+  for (const id of ["model", "convention", "alpha", "resolution", "depth", "custom", "hardware", "dtype"])
     $(id).addEventListener("input", update);
   $<HTMLInputElement>("alpha-slider").addEventListener("input", (e) => {
     $<HTMLInputElement>("alpha").value = Number((e.target as HTMLInputElement).value).toFixed(2);

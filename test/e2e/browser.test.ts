@@ -231,6 +231,12 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
             },
           );
           expect(downloaded).toBe(made.stdout);
+          // on hardware: the roofline totals of --hardware … --totals
+          await page.getByLabel("hardware").selectOption("pixel8-edgetpu");
+          expect(await page.locator("#roofline").textContent()).toContain(
+            "17,630,224 bytes moved · 7,647,991,171.2 roofline MACs · 64 of 64 layers memory-bound",
+          );
+          await page.getByLabel("hardware").selectOption("");
           // compare mode: the CLI's comparison, exact ratios to the first
           await page.getByLabel("model").selectOption("v2");
           await page.locator("#clear-comparison").click();
