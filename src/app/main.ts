@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The calculator page's script: the same library as the CLI, in the browser.
  * Built-in architectures come in the bundle (scripts/bundle-app.mjs); the
@@ -226,7 +227,8 @@ function render(): void {
     $("error").textContent = "";
     $("layers-chart").innerHTML = layers.chart ? renderChart(layers.chart, "auto") : "";
     $("type-chart").innerHTML = byType.chart ? renderChart(byType.chart, "auto") : "";
-    $("layers").innerHTML = gridHtml(layers.grids[0]!, { exact: true, sortable: false });
+    $("layers").innerHTML = gridHtml(layers.grids[0]!, { exact: true, sortable: true });
+    tableControls();
     $("command").textContent = commandLine(state);
     $("sweep-chart").innerHTML = sweepChart(state, $<HTMLInputElement>("budget").value);
     renderComparison(state);
@@ -238,6 +240,46 @@ function render(): void {
   }
   $("timing").textContent = `updated in ${(performance.now() - started).toFixed(1)} ms`;
   document.body.dataset.renderMs = String(performance.now() - started);
+}
+
+let sortedBy: { column: number; descending: boolean } | undefined;
+
+/** The per-layer table: sorted by a clicked header (counts exactly, as bigints), filtered by op. */
+function tableControls(): void {
+  const table = $("layers").querySelector("table")!;
+  const rows = [...table.tBodies[0]!.rows];
+  const filter = $<HTMLSelectElement>("op-filter");
+  const chosen = filter.value;
+  const ops = [...new Set(rows.map((r) => r.cells[2]!.textContent ?? ""))];
+  filter.replaceChildren(new Option("every op", ""), ...ops.map((op) => new Option(op, op)));
+  filter.value = ops.includes(chosen) ? chosen : "";
+  for (const row of rows) row.hidden = filter.value !== "" && row.cells[2]!.textContent !== filter.value;
+  const key = (row: HTMLTableRowElement, column: number) =>
+    row.cells[column]!.dataset["v"] ?? row.cells[column]!.textContent ?? "";
+  const sort = () => {
+    if (!sortedBy) return;
+    const { column, descending } = sortedBy;
+    rows.sort((a, b) => {
+      const [x, y] = [key(a, column), key(b, column)];
+      const order =
+        /^-?\d+$/.test(x) && /^-?\d+$/.test(y)
+          ? BigInt(x) < BigInt(y)
+            ? -1
+            : BigInt(x) > BigInt(y)
+              ? 1
+              : 0
+          : x.localeCompare(y, undefined, { numeric: true });
+      return descending ? -order : order;
+    });
+    table.tBodies[0]!.append(...rows);
+  };
+  table.querySelectorAll("thead th").forEach((th, column) =>
+    th.addEventListener("click", () => {
+      sortedBy = { column, descending: sortedBy?.column === column ? !sortedBy.descending : true };
+      sort();
+    }),
+  );
+  sort();
 }
 
 /** The controls show the state in the URL: the pickers filled, the inputs set. */
@@ -310,6 +352,7 @@ function controls(): void {
     () => void navigator.clipboard?.writeText($("command").textContent ?? ""),
   );
   $("budget").addEventListener("input", () => render());
+  $("op-filter").addEventListener("input", () => render());
   $("add-to-comparison").addEventListener("click", () => {
     if (model.value === CUSTOM) return;
     compared = [...compared, specOf(readHash())].slice(-MAX_COMPARED);

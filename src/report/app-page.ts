@@ -16,6 +16,7 @@ input, select, button { font: inherit; padding: 4px 6px; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid var(--line); padding: 2px 8px; text-align: left; } td.num, th.num { text-align: right; }
 code { background: var(--card); padding: 2px 4px; }
+table.sortable th { cursor: pointer; user-select: none; }
 #editor { margin-top: 12px; } #custom { width: 100%; font: 12px/1.4 ui-monospace, monospace; }
 #depth { width: 5em; }
 `;
@@ -58,6 +59,7 @@ export function renderAppPage(script: string, version: string): string {
     '<div class="chart" id="type-chart"></div>',
     '<label>sweep budget line (MACs, e.g. 300M) <input id="budget" aria-label="budget" inputmode="numeric"></label>',
     '<div class="chart" id="sweep-chart"></div>',
+    '<label>show <select id="op-filter" aria-label="op filter"></select> (click a header to sort)</label>',
     '<div class="scroll" id="layers"></div>',
     `<p class="sub">mbn-cost ${escapeXml(version)}: every number is exact and computed in this page by the same library as the CLI; nothing leaves it.</p>`,
     `<script>${script.replaceAll("</script", "<\\/script")}</script>`,

@@ -231,6 +231,14 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
             },
           );
           expect(downloaded).toBe(made.stdout);
+          // the per-layer table sorts by a header, exactly, and filters by op
+          await page.locator("#layers th", { hasText: "MACs" }).click();
+          expect(await page.locator("#layers tbody tr").first().locator("td").nth(1).textContent()).toBe(
+            "pw_1",
+          );
+          await page.getByLabel("op filter").selectOption("depthwise");
+          expect(await page.locator("#layers tbody tr:not([hidden])").count()).toBe(17);
+          await page.getByLabel("op filter").selectOption("");
           // on hardware: the roofline totals of --hardware … --totals
           await page.getByLabel("hardware").selectOption("pixel8-edgetpu");
           expect(await page.locator("#roofline").textContent()).toContain(
