@@ -273,12 +273,11 @@ function tableControls(): void {
     });
     table.tBodies[0]!.append(...rows);
   };
-  table.querySelectorAll("thead th").forEach((th, column) =>
+  for (const [column, th] of [...table.querySelectorAll("thead th")].entries())
     th.addEventListener("click", () => {
       sortedBy = { column, descending: sortedBy?.column === column ? !sortedBy.descending : true };
       sort();
-    }),
-  );
+    });
   sort();
 }
 
