@@ -227,6 +227,8 @@ function render(): void {
     $("error").textContent = "";
     $("layers-chart").innerHTML = layers.chart ? renderChart(layers.chart, "auto") : "";
     $("type-chart").innerHTML = byType.chart ? renderChart(byType.chart, "auto") : "";
+    const byResolution = breakdownDocument(report, analyseBreakdown(report, "resolution"), memory);
+    $("resolution-chart").innerHTML = byResolution.chart ? renderChart(byResolution.chart, "auto") : "";
     $("layers").innerHTML = gridHtml(layers.grids[0]!, { exact: true, sortable: true });
     tableControls();
     $("command").textContent = commandLine(state);

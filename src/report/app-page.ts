@@ -57,6 +57,7 @@ export function renderAppPage(script: string, version: string): string {
     '<div id="comparison"></div>',
     '<div class="chart" id="layers-chart"></div>',
     '<div class="chart" id="type-chart"></div>',
+    '<div class="chart" id="resolution-chart"></div>',
     '<label>sweep budget line (MACs, e.g. 300M) <input id="budget" aria-label="budget" inputmode="numeric"></label>',
     '<div class="chart" id="sweep-chart"></div>',
     '<label>show <select id="op-filter" aria-label="op filter"></select> (click a header to sort)</label>',

@@ -201,6 +201,8 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
             .poll(() => totals.textContent())
             .toBe("3,469,760 params · 300,774,272 MACs · 601,548,544 FLOPs");
           await page.screenshot({ path: join(shots, `default-${scheme}.png`), fullPage: true });
+          // the CLI's charts: per layer, by type, by output resolution, and the sweep
+          expect(await page.locator(".chart svg").count()).toBe(4);
           await page.getByLabel("alpha", { exact: true }).fill("0.5");
           expect(await totals.textContent()).toContain("97,131,840 MACs");
           process.stdout.write(
