@@ -11,6 +11,7 @@ import type { ModelRef } from "../evaluate/cost.js";
 import { BUILTIN_MODELS, builtinModelNames, findBuiltinModel } from "../model/builtin.js";
 import { withDefaults } from "../model/defaults.js";
 import { closest } from "./suggest.js";
+import type { ModelReadOptions } from "./read-onnx-model.js";
 import { whenReady } from "./when-ready.js";
 import type { ModelSpec } from "../model/schema.js";
 
@@ -58,16 +59,24 @@ export function readJsonFile(path: string, what: string): unknown {
   }
 }
 
-const looksLikePath = (ref: string) => /[\\/]|\.json$/i.test(ref);
+/** An exported graph, read by io/read-onnx-model.ts (loaded only then). */
+const isOnnxPath = (ref: string): boolean => /\.onnx$/i.test(ref);
+
+const looksLikePath = (ref: string) => /[\\/]|\.(json|onnx)$/i.test(ref);
 
 /** A built-in name or alias, a spec of one (v2@0.5), or an existing path. */
 export const isModelRef = (ref: string, cwd: string): boolean =>
   findBuiltinModel(ref.split(/[@/]/)[0]!) !== undefined || existsSync(resolve(cwd, ref));
 
-export async function loadModel(ref: string, cwd: string): Promise<ModelRef> {
+export async function loadModel(ref: string, cwd: string, options: ModelReadOptions = {}): Promise<ModelRef> {
   const builtin = findBuiltinModel(ref);
   if (builtin) return { ref, id: builtin.id, spec: readBuiltinSpec(builtin.file) };
   const path = ref === STDIN ? STDIN : resolve(cwd, ref);
+  if (isOnnxPath(ref)) {
+    if (!existsSync(path)) throw new InputError(`${ref}: no such file`);
+    const { readOnnxModel } = await import("./read-onnx-model.js");
+    return { ref, id: path, spec: await readOnnxModel(path, options) };
+  }
   if (ref !== STDIN && !looksLikePath(ref) && !existsSync(path)) {
     const names = BUILTIN_MODELS.map((m) => [...m.aliases, m.id].join("|")).join(", ");
     const near = closest(ref, builtinModelNames());

@@ -7,7 +7,7 @@
  * configs/model.schema.json is generated from this file (`mbn-cost schema`).
  */
 import * as z from "zod";
-import { ACTIVATIONS } from "../layers/define-layer-kind.js";
+import { ACTIVATIONS, type OpSpec } from "../layers/define-layer-kind.js";
 import { BLOCK_KIND_NAMES, blockKinds, type LayerSpec } from "./blocks/registry.js";
 import { schemaParts, WIDTH_RULES, type WidthRule } from "./schema-parts.js";
 
@@ -67,7 +67,18 @@ export const modelSpecSchema = z.strictObject({
 });
 /** An architecture file as written (source and width_rule may be left out). */
 export type ModelFile = z.infer<typeof modelSpecSchema>;
-/** An architecture with every default filled in (io/read-model-spec.ts). */
-export type ModelSpec = ModelFile & { readonly source: string; readonly width_rule: WidthRule };
+/** The ops of a model read from an ONNX file: its widths and depth are the file's, fixed. */
+export interface FixedGraph {
+  readonly ops: readonly OpSpec[];
+  /** The file's name, for messages. */
+  readonly file: string;
+}
+
+/** An architecture with every default filled in (io/read-model-spec.ts); `graph` when it was read from ONNX. */
+export type ModelSpec = ModelFile & {
+  readonly source: string;
+  readonly width_rule: WidthRule;
+  readonly graph?: FixedGraph;
+};
 
 export const modelJsonSchema = (): unknown => z.toJSONSchema(modelSpecSchema, { target: "draft-2020-12" });

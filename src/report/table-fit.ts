@@ -1,7 +1,8 @@
 /**
  * Fitting a grid into a width: text columns wrap first (down to their longest
  * word), and a grid still too wide is split into panels side by side of the
- * key column, each within the width. Nothing is dropped or truncated.
+ * key column, each within the width. Nothing is dropped or truncated: a word
+ * longer than its column (an ONNX node's path) breaks after a separator.
  */
 import type { Column, Grid } from "./document.js";
 
@@ -95,4 +96,40 @@ export function fitGrid(grid: Grid, width: number): FittedGrid[] {
     grid: pick(grid, indices, p, panels.length),
     widths: fitColumns(indices),
   }));
+}
+
+/** Where a long word breaks, by preference: after a path separator, else after a name separator. */
+const SEPARATORS = [/\//, /[._-]/];
+
+/** Where the first line of a long word ends: after the last preferred separator within `width`, else at `width`. */
+function cutAt(chars: readonly string[], width: number): number {
+  for (const separator of SEPARATORS)
+    for (let i = width - 1; i > 0; i--) if (separator.test(chars[i]!)) return i + 1;
+  return width;
+}
+
+/** One word as lines of at most `width` characters. */
+function breakWord(word: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = [...word];
+  while (rest.length > width) {
+    const cut = cutAt(rest, width);
+    lines.push(rest.slice(0, cut).join(""));
+    rest = rest.slice(cut);
+  }
+  return [...lines, rest.join("")];
+}
+
+/** A text cell with each word longer than `width` broken into lines (a table wraps the rest between words). */
+export function breakLongWords(text: string, width: number): string {
+  if (width < 1) return text;
+  return text
+    .split("\n")
+    .map((line) =>
+      line
+        .split(" ")
+        .map((word) => (lengthOf(word) > width ? breakWord(word, width).join("\n") : word))
+        .join(" "),
+    )
+    .join("\n");
 }

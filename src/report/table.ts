@@ -7,8 +7,17 @@
 import Table from "cli-table3";
 import { displayCell, metaLines } from "./cells.js";
 import type { Grid, RenderOptions, ReportDocument } from "./document.js";
-import { type FittedGrid, fitGrid, TABLE_WIDTH } from "./table-fit.js";
+import { breakLongWords, type FittedGrid, fitGrid, TABLE_WIDTH } from "./table-fit.js";
 import { showControls } from "./untrusted-text.js";
+
+/** Rows with the words of text columns that are longer than their column broken (cli-table3 would cut them). */
+function brokenRows(grid: Grid, widths: readonly number[], rows: Grid["rows"]): string[][] {
+  return rows.map((row) =>
+    row.map((cell, i) =>
+      (grid.columns[i]!.align ?? "left") === "left" ? breakLongWords(`${cell}`, widths[i]! - 2) : `${cell}`,
+    ),
+  );
+}
 
 function renderFitted({ grid, widths }: FittedGrid): string {
   const table = new Table({
@@ -18,7 +27,8 @@ function renderFitted({ grid, widths }: FittedGrid): string {
     ...(widths && { colWidths: [...widths], wordWrap: true }),
   });
   const footer = grid.footer ?? [];
-  table.push(...(grid.rows as string[][]), ...(footer as string[][]));
+  const rows = (cells: Grid["rows"]) => (widths ? brokenRows(grid, widths, cells) : (cells as string[][]));
+  table.push(...rows(grid.rows), ...rows(footer));
   const lines = table.toString().split("\n");
   // compact mode rules off the header only: the same rule goes above the footer (totals: a line per row)
   if (footer.length > 0) lines.splice(lines.length - 1 - footer.length, 0, lines[2]!);

@@ -1,0 +1,137 @@
+/**
+ * ONNX files → OnnxGraph (model/onnx/graph.ts). Decoding uses onnx-buf (the
+ * ONNX 1.20 schema compiled for @bufbuild/protobuf), loaded only when an
+ * .onnx file is named. The file is read whole: protobuf has no index, and a
+ * graph's nodes may follow its initializers. Weight bytes are views into
+ * that one buffer (never copied or decoded), so memory is about the file's
+ * size; `npm run bench` measures it. Weights stored as external data are not
+ * opened at all: only shapes are needed.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { InputError } from "../errors.js";
+import {
+  type OnnxAttribute,
+  type OnnxConstant,
+  type OnnxDim,
+  type OnnxGraph,
+  type OnnxNode,
+  type OnnxValueInfo,
+  SMALL_TENSOR,
+} from "../model/onnx/graph.js";
+import type { AttributeProto, ModelProto, TensorProto, ValueInfoProto } from "onnx-buf";
+
+/** Past this, a size is not a tensor dimension but a damaged file. */
+const MAX_DIM = 2 ** 31 - 1;
+
+const DATA_TYPES = { float: 1, int32: 6, int64: 7, double: 11 } as const;
+
+function dimension(value: bigint, where: string): number {
+  if (value < 0n || value > BigInt(MAX_DIM)) throw new InputError(`${where}: dimension ${value} out of range`);
+  return Number(value);
+}
+
+function rawValues(tensor: TensorProto, count: number): number[] | undefined {
+  const raw = tensor.rawData;
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const width = { [DATA_TYPES.float]: 4, [DATA_TYPES.int32]: 4, [DATA_TYPES.int64]: 8, [DATA_TYPES.double]: 8 }[
+    tensor.dataType
+  ];
+  if (width === undefined || raw.byteLength !== count * width) return undefined;
+  return Array.from({ length: count }, (_, i) => {
+    if (tensor.dataType === DATA_TYPES.float) return view.getFloat32(i * width, true);
+    if (tensor.dataType === DATA_TYPES.int32) return view.getInt32(i * width, true);
+    if (tensor.dataType === DATA_TYPES.int64) return Number(view.getBigInt64(i * width, true));
+    return view.getFloat64(i * width, true);
+  });
+}
+
+/** The values of a small tensor, from whichever field holds them. */
+function smallValues(tensor: TensorProto, count: number): number[] | undefined {
+  if (count > SMALL_TENSOR) return undefined;
+  if (tensor.rawData.byteLength > 0) return rawValues(tensor, count);
+  const stored =
+    tensor.floatData.length > 0
+      ? tensor.floatData
+      : tensor.int64Data.length > 0
+        ? tensor.int64Data.map(Number)
+        : tensor.int32Data.length > 0
+          ? tensor.int32Data
+          : tensor.doubleData;
+  return stored.length === count ? [...stored] : undefined;
+}
+
+function constantOf(tensor: TensorProto, where: string): OnnxConstant {
+  const dims = tensor.dims.map((d) => dimension(d, where));
+  const count = dims.reduce((a, d) => a * d, 1);
+  const values = smallValues(tensor, count);
+  return values === undefined ? { dims } : { dims, values };
+}
+
+function attributeOf(a: AttributeProto, where: string): OnnxAttribute {
+  return {
+    i: Number(a.i),
+    f: a.f,
+    ints: a.ints.map(Number),
+    floats: a.floats,
+    s: new TextDecoder().decode(a.s),
+    ...(a.t ? { t: constantOf(a.t, `${where} attribute ${a.name}`) } : {}),
+  };
+}
+
+function valueInfoOf(v: ValueInfoProto): OnnxValueInfo {
+  const type = v.type?.value;
+  if (type?.case !== "tensorType" || type.value.shape === undefined) return { name: v.name, dims: undefined };
+  const dims: OnnxDim[] = type.value.shape.dim.map((d) =>
+    d.value.case === "dimValue"
+      ? dimension(d.value.value, `input ${v.name}`)
+      : d.value.case === "dimParam"
+        ? d.value.value
+        : undefined,
+  );
+  return { name: v.name, dims };
+}
+
+function graphOf(model: ModelProto): OnnxGraph {
+  const graph = model.graph;
+  if (!graph || graph.node.length === 0) throw new InputError("no graph nodes: not an ONNX model");
+  const opset = model.opsetImport.find((o) => o.domain === "" || o.domain === "ai.onnx");
+  if (!opset) throw new InputError("no standard operator set imported: not an ONNX model");
+  const nodes: OnnxNode[] = graph.node.map((n, index) => {
+    const name = n.name || `${n.opType}_${index}`;
+    return {
+      name,
+      opType: n.opType,
+      domain: n.domain === "ai.onnx" ? "" : n.domain,
+      inputs: n.input,
+      outputs: n.output,
+      attributes: Object.fromEntries(n.attribute.map((a) => [a.name, attributeOf(a, `node ${name}`)])),
+    };
+  });
+  return {
+    producer: [model.producerName, model.producerVersion].filter(Boolean).join(" ") || "unknown producer",
+    opset: Number(opset.version),
+    irVersion: Number(model.irVersion),
+    inputs: graph.input.map(valueInfoOf),
+    initializers: new Map(graph.initializer.map((t) => [t.name, constantOf(t, `initializer ${t.name}`)])),
+    nodes,
+  };
+}
+
+/** Reads and decodes an ONNX file; every problem is one InputError line naming the file. */
+export async function readOnnxFile(path: string, shown: string = basename(path)): Promise<OnnxGraph> {
+  if (statSync(path).isDirectory()) throw new InputError(`${shown}: is a folder, expected an ONNX file`);
+  const bytes = readFileSync(path);
+  const [{ fromBinary }, { ModelProtoSchema }] = await Promise.all([
+    import("@bufbuild/protobuf"),
+    import("onnx-buf"),
+  ]);
+  try {
+    const model = fromBinary(ModelProtoSchema, bytes);
+    if (model.irVersion <= 0n) throw new InputError("no IR version: not an ONNX model");
+    return graphOf(model);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new InputError(`${shown}: not a readable ONNX model (${reason})`);
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * One handler per ONNX operator type (the standard domain, opsets 11–21): it
+ * reads its inputs' shapes from the mapping and emits an op of a layer kind,
+ * folds into its producer's op, or passes its input through. A node it
+ * cannot map it hands to mapping.markUnsupported, to be listed (or refused). Output
+ * shapes follow the ONNX operator specs (onnx/onnx docs/Operators.md).
+ */
+import { InputError } from "../../errors.js";
+import { type Activation, type OpSpec, type Shape, sameSide } from "../../layers/define-layer-kind.js";
+import { convOp, fcOp, layerScaleOp, mergeOp, poolOp } from "../blocks/block-kind.js";
+import { hasFoldedNorm, isOwnModule } from "./exporter-names.js";
+import type { OnnxAttribute, OnnxNode } from "./graph.js";
+import type { GraphMapping, OnnxTensor } from "./to-ops.js";
+
+/** Maps one node; a node it cannot map it hands to mapping.markUnsupported (listed, or refused). */
+type Handler = (node: OnnxNode, mapping: GraphMapping) => void;
+
+const ints = (a: OnnxAttribute | undefined): readonly number[] | undefined =>
+  a?.ints && a.ints.length > 0 ? a.ints : undefined;
+
+const refuse = (node: OnnxNode, what: string): never => {
+  throw new InputError(`${node.opType} '${node.name}': ${what}`);
+};
+
+const elements = (shape: Shape): number => shape[0] * shape[1] * shape[2];
+
+const sameShape = (a: Shape, b: Shape): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/** Padding that gives ⌈H/s⌉ at every H (what the layer kinds compute): SAME, or k − 1 in all per axis. */
+function checkSamePadding(node: OnnxNode, kernel: number): void {
+  const autoPad = node.attributes.auto_pad?.s ?? "NOTSET";
+  if (autoPad === "SAME_UPPER" || autoPad === "SAME_LOWER") return;
+  if (autoPad === "VALID" && kernel === 1) return;
+  const pads = ints(node.attributes.pads) ?? [0, 0, 0, 0];
+  const half = pads.length / 2;
+  if (autoPad === "NOTSET" && pads.length === 4 && pads.every((_, i) => i >= half || pads[i]! + pads[i + half]! === kernel - 1))
+    return;
+  refuse(node, `padding ${autoPad === "NOTSET" ? `[${pads.join(", ")}]` : autoPad} with a ${kernel}×${kernel} kernel is not 'same' padding (k − 1 in all per axis), the only padding mbn-cost's conv kinds compute`);
+}
+
+function convGeometry(node: OnnxNode, weight: readonly number[]): { kernel: number; stride: number } {
+  if (weight.length !== 4) refuse(node, `a ${weight.length}-d weight; only 2-d convolutions (4-d weights) are counted`);
+  const [kh, kw] = weight.slice(2) as [number, number];
+  if (kh !== kw) refuse(node, `a ${kh}×${kw} kernel; only square kernels are counted`);
+  const strides = ints(node.attributes.strides) ?? [1, 1];
+  if (strides[0] !== strides[1]) refuse(node, `strides [${strides.join(", ")}]; only equal strides are counted`);
+  if ((ints(node.attributes.dilations) ?? [1, 1]).some((d) => d !== 1)) refuse(node, "dilated convolution is not counted");
+  checkSamePadding(node, kh);
+  return { kernel: kh, stride: strides[0]! };
+}
+
+const conv: Handler = (node, m) => {
+  const x = m.activation(node);
+  const weight = m.constant(node, 1).dims;
+  const { kernel, stride } = convGeometry(node, weight);
+  const groups = node.attributes.group?.i || 1;
+  const out = weight[0]!;
+  if (weight[1]! * groups !== x[2])
+    refuse(node, `weight ${weight.join("×")} with ${groups} groups does not fit ${x[2]} input channels`);
+  const hasBias = (node.inputs[2] ?? "") !== "";
+  const folded = hasBias && m.pytorch && hasFoldedNorm(node.inputs[1]!);
+  if (folded) m.foldedNorms++;
+  const kind =
+    groups === 1 ? (kernel === 1 ? "pointwise" : "conv") : groups === x[2] && out === x[2] ? "depthwise" : "gconv";
+  const spec = convOp({ kind, ...m.placed(node), kernel, stride, out, groups, bias: hasBias && !folded, bn: folded, act: "none" });
+  m.emit(node, spec, [sameSide(x[0], stride), sameSide(x[1], stride), out]);
+};
+
+function linear(node: OnnxNode, m: GraphMapping, inputs: number, outputs: number, bias: boolean): void {
+  const x = m.activation(node);
+  if (inputs !== elements(x)) refuse(node, `a ${inputs}-input weight on a feature map of ${elements(x)} elements`);
+  m.emit(node, fcOp({ ...m.placed(node), out: outputs, bias }), [1, 1, outputs]);
+}
+
+const gemm: Handler = (node, m) => {
+  if (node.attributes.transA?.i) refuse(node, "a transposed input (transA) is not a linear layer");
+  const weight = m.constant(node, 1).dims;
+  if (weight.length !== 2) refuse(node, `a ${weight.length}-d weight; a linear layer's is 2-d`);
+  const [inputs, outputs] = node.attributes.transB?.i ? [weight[1]!, weight[0]!] : [weight[0]!, weight[1]!];
+  linear(node, m, inputs, outputs, (node.inputs[2] ?? "") !== "");
+};
+
+const matMul: Handler = (node, m) => {
+  const weight = m.tensor(node.inputs[1] ?? "");
+  // a product of two feature maps (attention) has no layer kind here yet
+  if (weight?.kind !== "constant" || weight.dims.length !== 2) return m.markUnsupported(node);
+  linear(node, m, weight.dims[0]!, weight.dims[1]!, false);
+};
+
+/** Folds an element-wise activation into the op that writes its input, when nothing else reads that. */
+function foldActivation(node: OnnxNode, m: GraphMapping, act: Activation, readers = 1): boolean {
+  const op = m.soleProducer(node.inputs[0]!, readers);
+  if (!op || op.spec.act !== "none") {
+    m.markUnsupported(node);
+    return false;
+  }
+  op.spec = { ...op.spec, act };
+  m.same(node.outputs[0]!, node.inputs[0]!);
+  return true;
+}
+
+const activation =
+  (act: Activation): Handler =>
+  (node, m) => {
+    foldActivation(node, m, act);
+  };
+
+const clipActivation: Handler = (node, m) => {
+  const bound = (position: number, attribute: string) =>
+    (node.inputs[position] ?? "") !== ""
+      ? m.constant(node, position).values?.[0]
+      : node.attributes[attribute]?.f;
+  const [low, high] = [bound(1, "min"), bound(2, "max")];
+  const act = low !== 0 ? undefined : high === 6 ? "relu6" : high === undefined || high === Infinity ? "relu" : undefined;
+  if (act === undefined) return m.markUnsupported(node);
+  foldActivation(node, m, act);
+};
+
+/** x · sigmoid(x) is SiLU and x · hard_sigmoid(x) h-swish (exporters before opset 14 write them so); otherwise a gate. */
+const gateOrSwish =
+  (gate: Activation, swish: Activation): Handler =>
+  (node, m) => {
+    const x = node.inputs[0]!;
+    const after = m.readers.get(node.outputs[0]!) ?? [];
+    const mul = after.length === 1 ? m.graph.nodes[after[0]!] : undefined;
+    const isSwish = mul?.opType === "Mul" && mul.inputs.includes(x) && mul.inputs.includes(node.outputs[0]!);
+    if (!isSwish) {
+      foldActivation(node, m, gate);
+      return;
+    }
+    if (!foldActivation(node, m, swish, 2)) return;
+    m.done.add(after[0]!);
+    m.same(mul.outputs[0]!, x);
+  };
+
+const batchNorm: Handler = (node, m) => {
+  const op = m.soleProducer(node.inputs[0]!);
+  if (op && !op.spec.bn && op.spec.act === "none" && op.spec.kind !== "add") {
+    op.spec = { ...op.spec, bn: true };
+    m.same(node.outputs[0]!, node.inputs[0]!);
+    return;
+  }
+  m.emit(node, { kind: "norm", ...m.placed(node), bias: false, bn: true, act: "none" }, m.activation(node));
+};
+
+const add: Handler = (node, m) => {
+  const [a, b] = [m.tensor(node.inputs[0]!), m.tensor(node.inputs[1]!)];
+  if (a?.kind === "activation" && b?.kind === "activation") {
+    if (!sameShape(a.shape, b.shape))
+      refuse(node, `operands of ${a.shape.join("×")} and ${b.shape.join("×")}; residual adds take equal shapes`);
+    const previous = m.ops.at(-1)?.output;
+    const [first, second] = m.canonical(node.inputs[1]!) === previous ? [1, 0] : [0, 1];
+    m.emit(node, mergeOp({ kind: "add", ...m.placed(node), reads: "" }), a.shape, first, node.inputs[second]);
+    return;
+  }
+  // MatMul + Add of a constant vector: the linear layer's bias
+  const [x, constant] = a?.kind === "activation" ? [0, b] : [1, a];
+  const op = m.soleProducer(node.inputs[x]!);
+  if (!op || op.spec.bias || op.spec.act !== "none" || constant?.kind !== "constant") return m.markUnsupported(node);
+  op.spec = { ...op.spec, bias: true };
+  m.same(node.outputs[0]!, node.inputs[x]!);
+};
+
+const channels = (t: OnnxTensor | undefined): number | undefined =>
+  t?.kind === "constant" ? t.dims.reduce((p, d) => p * d, 1) : undefined;
+
+const mul: Handler = (node, m) => {
+  const [a, b] = [m.tensor(node.inputs[0]!), m.tensor(node.inputs[1]!)];
+  if (a?.kind === "activation" && b?.kind === "activation") {
+    const isGate = (t: Shape, x: Shape) => t[0] === 1 && t[1] === 1 && t[2] === x[2] && !sameShape(t, x);
+    const [map, gate] = isGate(b.shape, a.shape) ? [0, 1] : isGate(a.shape, b.shape) ? [1, 0] : [-1, -1];
+    if (map < 0) return m.markUnsupported(node);
+    const x = map === 0 ? a.shape : b.shape;
+    m.emit(node, mergeOp({ kind: "scale", ...m.placed(node), reads: "" }), x, map, node.inputs[gate]);
+    return;
+  }
+  const [x, constant] = a?.kind === "activation" ? [a, b] : [b, a];
+  if (x?.kind !== "activation" || channels(constant) !== x.shape[2]) return m.markUnsupported(node);
+  m.emit(node, layerScaleOp(m.placed(node)), x.shape, a?.kind === "activation" ? 0 : 1);
+};
+
+function globalPool(node: OnnxNode, m: GraphMapping, functional: boolean | "mean"): void {
+  const x = m.activation(node);
+  const spec: OpSpec = { ...poolOp(m.placed(node)), ...(functional ? { functional } : {}) };
+  m.emit(node, spec, [1, 1, x[2]]);
+}
+
+const globalAveragePool: Handler = (node, m) =>
+  globalPool(node, m, m.pytorch && !isOwnModule(node, m.scopeSizes));
+
+const reduceMean: Handler = (node, m) => {
+  const axes = ints(node.attributes.axes) ?? m.tensor(node.inputs[1] ?? "");
+  const list = Array.isArray(axes) ? axes : (axes as OnnxTensor | undefined)?.kind === "constant" ? (axes as { values?: number[] }).values : undefined;
+  const spatial = list !== undefined && list.length === 2 && list.every((a) => a === 2 || a === 3 || a === -1 || a === -2);
+  if (!spatial) return m.markUnsupported(node);
+  globalPool(node, m, "mean");
+};
+
+const averagePool: Handler = (node, m) => {
+  const x = m.activation(node);
+  const [kernel, kw] = ints(node.attributes.kernel_shape) ?? [0, 0];
+  const strides = ints(node.attributes.strides) ?? [1, 1];
+  const padded = (ints(node.attributes.pads) ?? []).some((p) => p !== 0) || node.attributes.ceil_mode?.i;
+  if (!kernel || kernel !== kw || strides.some((s) => s !== kernel) || padded) return m.markUnsupported(node);
+  if (x[0] < kernel || x[1] < kernel) refuse(node, `a ${kernel}×${kernel} window on a ${x[0]}×${x[1]} map`);
+  const side = (s: number) => Math.floor((s - kernel) / kernel) + 1;
+  m.emit(node, poolOp({ ...m.placed(node), kernel, stride: kernel }), [side(x[0]), side(x[1]), x[2]]);
+};
+
+/** Reshaping ops that keep the elements: the layer kinds read a flattened map as its H·W·C elements. */
+const passThrough: Handler = (node, m) => {
+  m.same(node.outputs[0]!, node.inputs[0]!);
+};
+
+const reshape: Handler = (node, m) => {
+  const source = m.tensor(node.inputs[0]!);
+  if (source?.kind !== "activation") return passThrough(node, m);
+  const target = m.tensor(node.inputs[1] ?? "");
+  const dims = target?.kind === "constant" ? target.values : undefined;
+  // to [N, features] (or [N, -1]): a flatten
+  if (dims?.length === 2 && (dims[1] === -1 || dims[1] === elements(source.shape))) return passThrough(node, m);
+  m.markUnsupported(node);
+};
+
+const constantNode: Handler = (node, m) => {
+  const a = node.attributes;
+  const value = a.value?.t;
+  const tensor: OnnxTensor = value
+    ? { kind: "constant", ...value }
+    : a.value_float
+      ? { kind: "constant", dims: [], values: [a.value_float.f ?? 0] }
+      : a.value_int
+        ? { kind: "constant", dims: [], values: [a.value_int.i ?? 0] }
+        : { kind: "constant", dims: [a.value_ints?.ints?.length ?? 0], values: a.value_ints?.ints ?? [] };
+  m.tensors.set(node.outputs[0]!, tensor);
+};
+
+/** Export helpers' shape arithmetic (Shape → Gather → Unsqueeze → Concat feeding a Reshape): constants in, a constant out. */
+const shapeArithmetic: Handler = (node, m) => {
+  const source = m.tensor(node.inputs[0]!);
+  if (node.opType === "Shape" && source?.kind === "activation") {
+    const [h, w, c] = source.shape;
+    m.tensors.set(node.outputs[0]!, { kind: "constant", dims: [4], values: [1, c, h, w] });
+    return;
+  }
+  const operands = node.inputs.filter(Boolean).map((name) => m.tensor(name));
+  if (operands.some((t) => t?.kind !== "constant")) return m.markUnsupported(node);
+  const values = operands.map((t) => (t as { values?: readonly number[] }).values);
+  const result =
+    node.opType === "Gather" && values[0] && values[1]
+      ? values[1].map((i) => values[0]![i < 0 ? values[0]!.length + i : i]!)
+      : node.opType === "Concat" && values.every(Boolean)
+        ? values.flatMap((v) => [...v!])
+        : node.opType === "Unsqueeze" || node.opType === "Squeeze" || node.opType === "Cast"
+          ? values[0]
+          : undefined;
+  m.tensors.set(node.outputs[0]!, { kind: "constant", dims: [result?.length ?? 0], ...(result ? { values: result } : {}) });
+};
+
+/** Squeeze and Unsqueeze keep a feature map's elements, or reshape a constant of the export's shape arithmetic. */
+const onFeatureMapOrConstant: Handler = (node, m) =>
+  m.tensor(node.inputs[0]!)?.kind === "activation" ? passThrough(node, m) : shapeArithmetic(node, m);
+
+const refuseTransposed: Handler = (node) =>
+  refuse(node, "transposed convolution is not counted (no layer kind computes it yet)");
+
+export const NODE_HANDLERS: Readonly<Record<string, Handler>> = {
+  Conv: conv,
+  ConvTranspose: refuseTransposed,
+  Gemm: gemm,
+  MatMul: matMul,
+  BatchNormalization: batchNorm,
+  Relu: activation("relu"),
+  Clip: clipActivation,
+  HardSwish: activation("hswish"),
+  HardSigmoid: gateOrSwish("hsigmoid", "hswish"),
+  Sigmoid: gateOrSwish("sigmoid", "silu"),
+  Gelu: activation("gelu"),
+  Add: add,
+  Mul: mul,
+  GlobalAveragePool: globalAveragePool,
+  ReduceMean: reduceMean,
+  AveragePool: averagePool,
+  Flatten: passThrough,
+  Reshape: reshape,
+  Squeeze: onFeatureMapOrConstant,
+  Unsqueeze: onFeatureMapOrConstant,
+  Identity: passThrough,
+  Dropout: passThrough,
+  Constant: constantNode,
+  Shape: shapeArithmetic,
+  Gather: shapeArithmetic,
+  Concat: shapeArithmetic,
+  Cast: shapeArithmetic,
+};
