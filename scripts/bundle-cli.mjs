@@ -8,6 +8,8 @@
  *     commands still load lazily inside the file (cli-table3 too, evaluated only
  *     for table output, so it shares the code cache), and zod stays an external
  *     package required only by the code that validates user files;
+ *     the ONNX decoder is a second file, onnx-decoder.cjs, required only when
+ *     an .onnx file is read;
  *  2. a V8 code cache beside it, main.cjs.cache, made by running the bundle
  *     on representative commands (output discarded) and saving what V8
  *     compiled. bin/mbn-cost.js uses it when V8 accepts it (same Node
@@ -26,6 +28,23 @@ const outfile = `${outdir}/main.cjs`;
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
+// The ONNX decoder (protobuf runtime and schema, ~300 KB) is a file of its own, required only for .onnx files.
+const onnxDecoderApart = {
+  name: "onnx-decoder-apart",
+  setup(b) {
+    b.onResolve({ filter: /\/onnx-decoder\.js$/ }, () => ({ path: "./onnx-decoder.cjs", external: true }));
+  },
+};
+await build({
+  entryPoints: [`${root}src/io/onnx-decoder.ts`],
+  outfile: `${outdir}/onnx-decoder.cjs`,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
+
 await build({
   entryPoints: [`${root}src/cli/main.ts`],
   outfile,
@@ -34,6 +53,9 @@ await build({
   platform: "node",
   target: "node20",
   external: ["zod"],
+  plugins: [onnxDecoderApart],
+  // so the decoder's file is required, not imported (a vm.Script cannot import() on Node 20)
+  supported: { "dynamic-import": false },
   // src/io/read-model-spec.ts finds configs/ from import.meta.url: give the bundle its own URL.
   define: { "import.meta.url": "__mbnModuleUrl" },
   banner: { js: "const __mbnModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -12,6 +12,7 @@ import { loadModel, evaluate, formulas, toText } from "mbn-cost";
 import { type CostReport, type ModelRef, evaluateModel } from "./evaluate/cost.js";
 import type { Resolution } from "./model/resolution.js";
 import { loadModel as loadModelFrom } from "./io/read-model-spec.js";
+import type { ModelReadOptions } from "./io/read-onnx-model.js";
 import {
   type Convention,
   type ConventionName,
@@ -101,10 +102,19 @@ export { layersDocument } from "./report/layers.js";
 export type { ReportDocument } from "./report/document.js";
 export { InputError } from "./errors.js";
 
-/** A built-in model by name or alias (v1, v2, v3-large, v3-small, fd, …), or a path to a model JSON file. */
-export function loadModel(ref: string, cwd: string = process.cwd()): Promise<ModelRef> {
-  return loadModelFrom(ref, cwd);
+/** A built-in model by name or alias (v1, v2, v3-large, v3-small, fd, …), or a path to a model JSON or .onnx file. */
+export function loadModel(
+  ref: string,
+  cwd: string = process.cwd(),
+  options: ModelReadOptions = {},
+): Promise<ModelRef> {
+  return loadModelFrom(ref, cwd, options);
 }
+
+// ONNX input: the graph as data, and its mapping onto the layer kinds
+export type { ModelReadOptions } from "./io/read-onnx-model.js";
+export { graphToNetwork, type OnnxNetwork } from "./model/onnx/to-ops.js";
+export type { OnnxGraph } from "./model/onnx/graph.js";
 
 export interface EvaluateOptions {
   /** Width multiplier (default 1). */

@@ -23,7 +23,7 @@ export const budgetSchema = z
       .string()
       .min(1)
       .describe(
-        "built-in model name or alias, or a path to a model JSON file (relative to the budgets file)",
+        "built-in model name or alias, or a path to a model JSON or .onnx file (relative to the budgets file)",
       ),
     alpha: z
       .union([z.number().positive().max(10), z.string().regex(/^\d+(\.\d+)?$/)])

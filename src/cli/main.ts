@@ -5,6 +5,7 @@
  */
 import { CommanderError } from "commander";
 import { InputError, toOneLine } from "../errors.js";
+import { showControls } from "../report/untrusted-text.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import type { Outcome } from "./outcome.js";
@@ -19,12 +20,13 @@ function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
     return error.exitCode === 0 ? ExitCode.Ok : ExitCode.BadInput;
   }
   if (error instanceof InputError) {
-    io.stderr(`error: ${toOneLine(error.message)}\n`);
+    // a message may quote a file's text (an ONNX node's name): its control characters shown, never sent
+    io.stderr(`error: ${showControls(toOneLine(error.message))}\n`);
     return ExitCode.BadInput;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(
-    `internal error: ${toOneLine(message)}. This is a bug in mbn-cost: please report it with the command you ran${debug ? "" : " (add --debug for the stack)"}.\n`,
+    `internal error: ${showControls(toOneLine(message))}. This is a bug in mbn-cost: please report it with the command you ran${debug ? "" : " (add --debug for the stack)"}.\n`,
   );
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return ExitCode.Internal;

@@ -31,7 +31,9 @@ export async function readOnnxModel(path: string, options: ModelReadOptions = {}
     source: `ONNX file ${file} (${graph.producer}, opset ${graph.opset})`,
     notes: [
       ...network.notes,
-      ...(height === undefined ? ["the input's height and width are dynamic: counted at --resolution (default 224)"] : []),
+      ...(height === undefined
+        ? ["the input's height and width are dynamic: counted at --resolution (default 224)"]
+        : []),
     ],
     input: { resolution: height ?? 224, channels },
     width_rule: "make-divisible-8",

@@ -1,7 +1,7 @@
 /**
  * ONNX files → OnnxGraph (model/onnx/graph.ts). Decoding uses onnx-buf (the
- * ONNX 1.20 schema compiled for @bufbuild/protobuf), loaded only when an
- * .onnx file is named. The file is read whole: protobuf has no index, and a
+ * ONNX 1.20 schema compiled for @bufbuild/protobuf; io/onnx-decoder.ts),
+ * loaded only when an .onnx file is named. The file is read whole: protobuf has no index, and a
  * graph's nodes may follow its initializers. Weight bytes are views into
  * that one buffer (never copied or decoded), so memory is about the file's
  * size; `npm run bench` measures it. Weights stored as external data are not
@@ -27,16 +27,20 @@ const MAX_DIM = 2 ** 31 - 1;
 const DATA_TYPES = { float: 1, int32: 6, int64: 7, double: 11 } as const;
 
 function dimension(value: bigint, where: string): number {
-  if (value < 0n || value > BigInt(MAX_DIM)) throw new InputError(`${where}: dimension ${value} out of range`);
+  if (value < 0n || value > BigInt(MAX_DIM))
+    throw new InputError(`${where}: dimension ${value} out of range`);
   return Number(value);
 }
 
 function rawValues(tensor: TensorProto, count: number): number[] | undefined {
   const raw = tensor.rawData;
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const width = { [DATA_TYPES.float]: 4, [DATA_TYPES.int32]: 4, [DATA_TYPES.int64]: 8, [DATA_TYPES.double]: 8 }[
-    tensor.dataType
-  ];
+  const width = {
+    [DATA_TYPES.float]: 4,
+    [DATA_TYPES.int32]: 4,
+    [DATA_TYPES.int64]: 8,
+    [DATA_TYPES.double]: 8,
+  }[tensor.dataType];
   if (width === undefined || raw.byteLength !== count * width) return undefined;
   return Array.from({ length: count }, (_, i) => {
     if (tensor.dataType === DATA_TYPES.float) return view.getFloat32(i * width, true);
@@ -122,12 +126,9 @@ function graphOf(model: ModelProto): OnnxGraph {
 export async function readOnnxFile(path: string, shown: string = basename(path)): Promise<OnnxGraph> {
   if (statSync(path).isDirectory()) throw new InputError(`${shown}: is a folder, expected an ONNX file`);
   const bytes = readFileSync(path);
-  const [{ fromBinary }, { ModelProtoSchema }] = await Promise.all([
-    import("@bufbuild/protobuf"),
-    import("onnx-buf"),
-  ]);
+  const { decodeOnnxModel } = await import("./onnx-decoder.js");
   try {
-    const model = fromBinary(ModelProtoSchema, bytes);
+    const model = decodeOnnxModel(bytes);
     if (model.irVersion <= 0n) throw new InputError("no IR version: not an ONNX model");
     return graphOf(model);
   } catch (error) {

@@ -50,7 +50,8 @@ function fixedGraphOps(model: ModelSpec, alpha: number, convention: Convention, 
     throw new InputError(`${file}: an ONNX graph's classifier is fixed; --classes is not taken`);
   if (convention.head !== false) return [...ops];
   const pool = ops.map((op) => op.kind === "avgpool" && op.type !== "se").lastIndexOf(true);
-  if (pool < 0) throw new InputError(`${file}: --no-head cuts at the last global pool, and this graph has none`);
+  if (pool < 0)
+    throw new InputError(`${file}: --no-head cuts at the last global pool, and this graph has none`);
   return ops.slice(0, pool);
 }
 

@@ -1,7 +1,15 @@
 import { type Command, Option } from "commander";
 import { CHECK_FORMATS, type CheckFormat } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
-import { tableWidthFor } from "./model-options.js";
+import { ALLOW_UNKNOWN_HELP, tableWidthFor } from "./model-options.js";
+
+type CheckCliOptions = {
+  format: CheckFormat;
+  junit?: string;
+  force?: true;
+  exact?: true;
+  allowUnknown?: true;
+};
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
   program
@@ -15,6 +23,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       "(accepted for older scripts: the --junit file is an output of the run and is always replaced)",
     )
     .option("--exact", "print exact integers instead of human units")
+    .option("--allow-unknown", ALLOW_UNKNOWN_HELP)
     .addHelpText(
       "after",
       `
@@ -25,9 +34,10 @@ a Markdown summary to $GITHUB_STEP_SUMMARY.
 Examples:
   $ mbn-cost check budgets.json
   $ mbn-cost check budgets.json --junit results.xml
-  $ mbn-cost check budgets.json --format json`,
+  $ mbn-cost check budgets.json --format json
+  $ mbn-cost check onnx-budgets.json        with "model": "model.onnx" (a path from the budgets file)`,
     )
-    .action((file: string, opts: { format: CheckFormat; junit?: string; force?: true; exact?: true }) =>
+    .action((file: string, opts: CheckCliOptions) =>
       ctx.run(async () =>
         (await import("../run/check.js")).runCheck(
           {
@@ -35,6 +45,7 @@ Examples:
             format: opts.format,
             junit: opts.junit,
             exact: opts.exact === true,
+            read: opts.allowUnknown ? { allowUnknown: true } : {},
             width: tableWidthFor(undefined, ctx.io.columns),
           },
           ctx.io,

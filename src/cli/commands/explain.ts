@@ -10,8 +10,9 @@ type ExplainCliOptions = OutputOptionValues & {
   to: ConventionName;
   alpha?: Alpha;
   resolution?: Resolution;
+  allowUnknown?: true;
 };
-import type { OutputOptionValues } from "./model-options.js";
+import { ALLOW_UNKNOWN_HELP, type OutputOptionValues } from "./model-options.js";
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
@@ -34,6 +35,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       "input side, or HEIGHTxWIDTH for a non-square input (default: the model's)",
       parseResolution,
     )
+    .option("--allow-unknown", ALLOW_UNKNOWN_HELP)
     .addHelpText(
       "after",
       `
@@ -53,6 +55,7 @@ Examples:
           to: opts.to,
           alpha: opts.alpha ?? parseAlpha("1"),
           resolution: opts.resolution,
+          read: opts.allowUnknown ? { allowUnknown: true } : {},
           output: readOutputChoice(opts, ctx.io),
         },
         ctx.io,

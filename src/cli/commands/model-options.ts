@@ -15,8 +15,10 @@ import { OUT_HELP, parseCount, parseRidgePoint, readOut } from "../options.js";
 import type { Rational } from "../../algebra/rational.js";
 import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";
 import { BUILTIN_HARDWARE_NAMES } from "../../published/hardware.js";
+import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 
-export const MODEL_ARGUMENT = "built-in model name or alias, or a path to a model JSON file";
+export const MODEL_ARGUMENT =
+  "built-in model name or alias, or a path to a model JSON file or an exported .onnx file";
 
 /** The values addConventionOptions adds. */
 export type ConventionOptionValues = {
@@ -26,6 +28,7 @@ export type ConventionOptionValues = {
   readonly classes?: number;
   readonly head?: boolean;
   readonly unit?: Unit;
+  readonly allowUnknown?: true;
 };
 
 /** The values addOutputOptions adds. */
@@ -58,8 +61,12 @@ export function addConventionOptions(command: Command): Command {
       "--no-head",
       "the backbone only: cut at the last (global) average pool, as torchvision's model.features",
     )
-    .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS));
+    .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS))
+    .option("--allow-unknown", ALLOW_UNKNOWN_HELP);
 }
+
+export const ALLOW_UNKNOWN_HELP =
+  "ONNX input: count operators mbn-cost cannot map as zero (listed in the report) instead of refusing the file";
 
 export function addOutputOptions(command: Command, formats: readonly Format[] = TEXT_FORMATS): Command {
   const withOutput = command
@@ -107,6 +114,8 @@ export type MemoryOptionValues = { dtype: Dtype; memory: MemoryModel };
 export interface ConventionChoice {
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
+  /** How model files are read (ONNX: --allow-unknown). */
+  readonly read: ModelReadOptions;
 }
 
 /** The preset and the overrides the user gave on the command line. */
@@ -124,6 +133,7 @@ export function readConventionChoice(
       ...(opts.head === false && { head: false }),
       ...(opts.unit !== undefined && { unit: opts.unit }),
     },
+    read: opts.allowUnknown ? { allowUnknown: true } : {},
   };
 }
 

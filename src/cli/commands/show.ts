@@ -48,8 +48,9 @@ Examples:
   $ mbn-cost v2 --format csv --out v2.csv        CSV for a spreadsheet
   $ mbn-cost v1 --out v1.svg                     per-layer bars coloured by op type
   $ mbn-cost ./my-net.json --format json         your own architecture file
+  $ mbn-cost ./model.onnx -c torchvision         an exported network, node by node
 
-Models: ${modelNames}, or a path to a JSON file.`;
+Models: ${modelNames}, or a path to a JSON or .onnx file.`;
 
 /** A word that is neither a model nor a command, or a model with words after it: say which. */
 function refuseNonModel(model: string, unexpected: readonly string[], cwd: string): void {

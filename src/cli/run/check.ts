@@ -5,6 +5,7 @@ import { InputError } from "../../errors.js";
 import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { readBudgets } from "../../io/read-budgets.js";
 import { loadModel } from "../../io/read-model-spec.js";
+import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { resolveConvention } from "../../model/conventions.js";
 import { budgetDocument, githubAnnotations, renderJunit } from "../../report/budget.js";
 import { render } from "../../report/format.js";
@@ -17,6 +18,8 @@ import { type Roofline, roofline } from "../../evaluate/roofline.js";
 import type { Budget } from "../../budget/schema.js";
 
 export interface CheckOptions {
+  /** How model files are read (ONNX: --allow-unknown). */
+  readonly read?: ModelReadOptions;
   readonly file: string;
   readonly format: CheckFormat;
   readonly junit: string | undefined;
@@ -56,7 +59,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
     const where = `${options.file}: budgets[${i}]`;
     const alpha = toAlpha(String(budget.alpha ?? "1"));
     if (!alpha) throw new InputError(`${where}.alpha: '${budget.alpha}' must be a number > 0 and ≤ 10`);
-    const model = await loadModel(budget.model, dirname(path)).catch((error: unknown) => {
+    const model = await loadModel(budget.model, dirname(path), options.read).catch((error: unknown) => {
       throw error instanceof InputError ? new InputError(`${where}.model: ${error.message}`) : error;
     });
     const report = evaluateModel(model, {

@@ -4,6 +4,7 @@ import { compareReports } from "../../evaluate/compare.js";
 import type { CompareBreakdownBy } from "../../evaluate/option-names.js";
 import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
+import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import {
   type Convention,
   type ConventionName,
@@ -39,6 +40,8 @@ export interface ParsedSpec {
 
 /** --alpha and --resolution of compare and report: for every spec that does not say its own; --depth for every spec. */
 export interface SpecDefaults {
+  /** How model files are read (ONNX: --allow-unknown). */
+  readonly read?: ModelReadOptions;
   readonly alpha?: Alpha | undefined;
   readonly resolution?: Resolution | undefined;
   readonly depth?: number | undefined;
@@ -76,7 +79,7 @@ export async function evaluateSpecs(
   const evaluated: EvaluatedSpec[] = [];
   for (const spec of specs) {
     const parsed = parseSpec(spec);
-    const model = await loadModel(parsed.model, cwd);
+    const model = await loadModel(parsed.model, cwd, defaults.read);
     const alpha = parsed.alphaGiven ? parsed.alpha : (defaults.alpha ?? parsed.alpha);
     const side = parsed.resolution ?? defaults.resolution;
     const resolution = side !== undefined && { resolution: side };

@@ -2,6 +2,7 @@ import type { Resolution } from "../../model/resolution.js";
 import { evaluateModel } from "../../evaluate/cost.js";
 import { explainDifference } from "../../evaluate/explain.js";
 import { loadModel } from "../../io/read-model-spec.js";
+import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { type ConventionName, resolveConvention } from "../../model/conventions.js";
 import { explainDocument } from "../../report/explain.js";
 import type { OutputChoice } from "../commands/model-options.js";
@@ -11,6 +12,8 @@ import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
 export interface ExplainOptions {
+  /** How model files are read (ONNX: --allow-unknown). */
+  readonly read?: ModelReadOptions;
   readonly model: string;
   readonly from: ConventionName;
   readonly to: ConventionName;
@@ -20,7 +23,7 @@ export interface ExplainOptions {
 }
 
 export async function runExplain(options: ExplainOptions, io: CliIo): Promise<Outcome> {
-  const model = await loadModel(options.model, io.cwd);
+  const model = await loadModel(options.model, io.cwd, options.read);
   const at = (name: ConventionName) =>
     evaluateModel(model, {
       alpha: options.alpha,

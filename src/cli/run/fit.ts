@@ -4,6 +4,7 @@ import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { parseRange } from "../../evaluate/range.js";
 import { loadModel } from "../../io/read-model-spec.js";
+import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import { fitDocument } from "../../report/fit.js";
 import { modelShortName } from "../../report/layers.js";
@@ -16,6 +17,8 @@ import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
 export interface FitOptions {
+  /** How model files are read (ONNX: --allow-unknown). */
+  readonly read?: ModelReadOptions;
   readonly model: string;
   readonly maxMacs: string | undefined;
   readonly maxFlops: string | undefined;
@@ -82,7 +85,7 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
     );
   if (options.resolution !== undefined && options.resolutions !== undefined)
     throw new InputError("give either --resolution or --resolutions, not both");
-  const model = await loadModel(options.model, io.cwd);
+  const model = await loadModel(options.model, io.cwd, options.read);
   const convention = resolveConvention(options.convention, options.overrides);
   const alphas = parseRange(
     `${options.alphaStep}:${options.alphaMax}:${options.alphaStep}`,

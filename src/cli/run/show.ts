@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { InputError } from "../../errors.js";
 import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
+import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import type { BreakdownBy } from "../../evaluate/breakdown.js";
 import { layersDocument, totalsDocument } from "../../report/layers.js";
@@ -52,6 +53,8 @@ function resolveTarget(
 }
 
 export interface ShowOptions {
+  /** How model files are read (ONNX: --allow-unknown). */
+  readonly read?: ModelReadOptions;
   /** A model name or file, or a spec model@α/resolution. */
   readonly model: string;
   /** --alpha, when given. */
@@ -87,7 +90,7 @@ async function hardwareDocument(
 
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
   const target = resolveTarget(options.model, options, io.cwd);
-  const model = await loadModel(target.model, io.cwd);
+  const model = await loadModel(target.model, io.cwd, options.read);
   const report = evaluateModel(model, {
     alpha: target.alpha,
     ...(options.depth !== undefined && { depth: options.depth }),

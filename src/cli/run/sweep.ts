@@ -5,6 +5,7 @@ import { DTYPES, type Dtype, type MemoryModel } from "../../evaluate/memory.js";
 import { parseRange } from "../../evaluate/range.js";
 import { sweep } from "../../evaluate/sweep.js";
 import { loadModel } from "../../io/read-model-spec.js";
+import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { buildNetwork } from "../../model/build.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import { render } from "../../report/format.js";
@@ -23,6 +24,8 @@ import { MAX_ALPHA, MAX_DEPTH, parseResolutionRange, toAlpha } from "../options.
 import type { Outcome } from "../outcome.js";
 
 export interface SweepOptions {
+  /** How model files are read (ONNX: --allow-unknown). */
+  readonly read?: ModelReadOptions;
   readonly model: string;
   readonly alphas: string;
   /** --depth: a list or a range of depth multipliers (default 1). */
@@ -109,7 +112,7 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
 }
 
 export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcome> {
-  const model = await loadModel(options.model, io.cwd);
+  const model = await loadModel(options.model, io.cwd, options.read);
   const convention = resolveConvention(options.convention, options.overrides);
   const { grid, count } = sweepGrid(options, model, convention);
   const hardware = options.hardware && (await sweepHardware(options.hardware, io.cwd));

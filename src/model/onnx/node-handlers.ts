@@ -33,18 +33,28 @@ function checkSamePadding(node: OnnxNode, kernel: number): void {
   if (autoPad === "VALID" && kernel === 1) return;
   const pads = ints(node.attributes.pads) ?? [0, 0, 0, 0];
   const half = pads.length / 2;
-  if (autoPad === "NOTSET" && pads.length === 4 && pads.every((_, i) => i >= half || pads[i]! + pads[i + half]! === kernel - 1))
+  if (
+    autoPad === "NOTSET" &&
+    pads.length === 4 &&
+    pads.every((_, i) => i >= half || pads[i]! + pads[i + half]! === kernel - 1)
+  )
     return;
-  refuse(node, `padding ${autoPad === "NOTSET" ? `[${pads.join(", ")}]` : autoPad} with a ${kernel}×${kernel} kernel is not 'same' padding (k − 1 in all per axis), the only padding mbn-cost's conv kinds compute`);
+  refuse(
+    node,
+    `padding ${autoPad === "NOTSET" ? `[${pads.join(", ")}]` : autoPad} with a ${kernel}×${kernel} kernel is not 'same' padding (k − 1 in all per axis), the only padding mbn-cost's conv kinds compute`,
+  );
 }
 
 function convGeometry(node: OnnxNode, weight: readonly number[]): { kernel: number; stride: number } {
-  if (weight.length !== 4) refuse(node, `a ${weight.length}-d weight; only 2-d convolutions (4-d weights) are counted`);
+  if (weight.length !== 4)
+    refuse(node, `a ${weight.length}-d weight; only 2-d convolutions (4-d weights) are counted`);
   const [kh, kw] = weight.slice(2) as [number, number];
   if (kh !== kw) refuse(node, `a ${kh}×${kw} kernel; only square kernels are counted`);
   const strides = ints(node.attributes.strides) ?? [1, 1];
-  if (strides[0] !== strides[1]) refuse(node, `strides [${strides.join(", ")}]; only equal strides are counted`);
-  if ((ints(node.attributes.dilations) ?? [1, 1]).some((d) => d !== 1)) refuse(node, "dilated convolution is not counted");
+  if (strides[0] !== strides[1])
+    refuse(node, `strides [${strides.join(", ")}]; only equal strides are counted`);
+  if ((ints(node.attributes.dilations) ?? [1, 1]).some((d) => d !== 1))
+    refuse(node, "dilated convolution is not counted");
   checkSamePadding(node, kh);
   return { kernel: kh, stride: strides[0]! };
 }
@@ -61,14 +71,31 @@ const conv: Handler = (node, m) => {
   const folded = hasBias && m.pytorch && hasFoldedNorm(node.inputs[1]!);
   if (folded) m.foldedNorms++;
   const kind =
-    groups === 1 ? (kernel === 1 ? "pointwise" : "conv") : groups === x[2] && out === x[2] ? "depthwise" : "gconv";
-  const spec = convOp({ kind, ...m.placed(node), kernel, stride, out, groups, bias: hasBias && !folded, bn: folded, act: "none" });
+    groups === 1
+      ? kernel === 1
+        ? "pointwise"
+        : "conv"
+      : groups === x[2] && out === x[2]
+        ? "depthwise"
+        : "gconv";
+  const spec = convOp({
+    kind,
+    ...m.placed(node),
+    kernel,
+    stride,
+    out,
+    groups,
+    bias: hasBias && !folded,
+    bn: folded,
+    act: "none",
+  });
   m.emit(node, spec, [sameSide(x[0], stride), sameSide(x[1], stride), out]);
 };
 
 function linear(node: OnnxNode, m: GraphMapping, inputs: number, outputs: number, bias: boolean): void {
   const x = m.activation(node);
-  if (inputs !== elements(x)) refuse(node, `a ${inputs}-input weight on a feature map of ${elements(x)} elements`);
+  if (inputs !== elements(x))
+    refuse(node, `a ${inputs}-input weight on a feature map of ${elements(x)} elements`);
   m.emit(node, fcOp({ ...m.placed(node), out: outputs, bias }), [1, 1, outputs]);
 }
 
@@ -83,15 +110,16 @@ const gemm: Handler = (node, m) => {
 const matMul: Handler = (node, m) => {
   const weight = m.tensor(node.inputs[1] ?? "");
   // a product of two feature maps (attention) has no layer kind here yet
-  if (weight?.kind !== "constant" || weight.dims.length !== 2) return m.markUnsupported(node);
+  if (weight?.kind !== "constant" || weight.dims.length !== 2)
+    return m.markUnsupported(node, "of two feature maps");
   linear(node, m, weight.dims[0]!, weight.dims[1]!, false);
 };
 
 /** Folds an element-wise activation into the op that writes its input, when nothing else reads that. */
 function foldActivation(node: OnnxNode, m: GraphMapping, act: Activation, readers = 1): boolean {
   const op = m.soleProducer(node.inputs[0]!, readers);
-  if (!op || op.spec.act !== "none") {
-    m.markUnsupported(node);
+  if (op?.spec.act !== "none") {
+    m.markUnsupported(node, "not right after an op whose output only it reads");
     return false;
   }
   op.spec = { ...op.spec, act };
@@ -111,8 +139,15 @@ const clipActivation: Handler = (node, m) => {
       ? m.constant(node, position).values?.[0]
       : node.attributes[attribute]?.f;
   const [low, high] = [bound(1, "min"), bound(2, "max")];
-  const act = low !== 0 ? undefined : high === 6 ? "relu6" : high === undefined || high === Infinity ? "relu" : undefined;
-  if (act === undefined) return m.markUnsupported(node);
+  const act =
+    low !== 0
+      ? undefined
+      : high === 6
+        ? "relu6"
+        : high === undefined || high === Infinity
+          ? "relu"
+          : undefined;
+  if (act === undefined) return m.markUnsupported(node, `bounds ${low}, ${high}`);
   foldActivation(node, m, act);
 };
 
@@ -147,7 +182,10 @@ const add: Handler = (node, m) => {
   const [a, b] = [m.tensor(node.inputs[0]!), m.tensor(node.inputs[1]!)];
   if (a?.kind === "activation" && b?.kind === "activation") {
     if (!sameShape(a.shape, b.shape))
-      refuse(node, `operands of ${a.shape.join("×")} and ${b.shape.join("×")}; residual adds take equal shapes`);
+      refuse(
+        node,
+        `operands of ${a.shape.join("×")} and ${b.shape.join("×")}; residual adds take equal shapes`,
+      );
     const previous = m.ops.at(-1)?.output;
     const [first, second] = m.canonical(node.inputs[1]!) === previous ? [1, 0] : [0, 1];
     m.emit(node, mergeOp({ kind: "add", ...m.placed(node), reads: "" }), a.shape, first, node.inputs[second]);
@@ -156,7 +194,8 @@ const add: Handler = (node, m) => {
   // MatMul + Add of a constant vector: the linear layer's bias
   const [x, constant] = a?.kind === "activation" ? [0, b] : [1, a];
   const op = m.soleProducer(node.inputs[x]!);
-  if (!op || op.spec.bias || op.spec.act !== "none" || constant?.kind !== "constant") return m.markUnsupported(node);
+  if (!op || op.spec.bias || op.spec.act !== "none" || constant?.kind !== "constant")
+    return m.markUnsupported(node, "not a residual add or a linear layer's bias");
   op.spec = { ...op.spec, bias: true };
   m.same(node.outputs[0]!, node.inputs[x]!);
 };
@@ -169,13 +208,14 @@ const mul: Handler = (node, m) => {
   if (a?.kind === "activation" && b?.kind === "activation") {
     const isGate = (t: Shape, x: Shape) => t[0] === 1 && t[1] === 1 && t[2] === x[2] && !sameShape(t, x);
     const [map, gate] = isGate(b.shape, a.shape) ? [0, 1] : isGate(a.shape, b.shape) ? [1, 0] : [-1, -1];
-    if (map < 0) return m.markUnsupported(node);
+    if (map < 0) return m.markUnsupported(node, "of two feature maps, not a channel scale");
     const x = map === 0 ? a.shape : b.shape;
     m.emit(node, mergeOp({ kind: "scale", ...m.placed(node), reads: "" }), x, map, node.inputs[gate]);
     return;
   }
   const [x, constant] = a?.kind === "activation" ? [a, b] : [b, a];
-  if (x?.kind !== "activation" || channels(constant) !== x.shape[2]) return m.markUnsupported(node);
+  if (x?.kind !== "activation" || channels(constant) !== x.shape[2])
+    return m.markUnsupported(node, "not a per-channel scale");
   m.emit(node, layerScaleOp(m.placed(node)), x.shape, a?.kind === "activation" ? 0 : 1);
 };
 
@@ -190,9 +230,14 @@ const globalAveragePool: Handler = (node, m) =>
 
 const reduceMean: Handler = (node, m) => {
   const axes = ints(node.attributes.axes) ?? m.tensor(node.inputs[1] ?? "");
-  const list = Array.isArray(axes) ? axes : (axes as OnnxTensor | undefined)?.kind === "constant" ? (axes as { values?: number[] }).values : undefined;
-  const spatial = list !== undefined && list.length === 2 && list.every((a) => a === 2 || a === 3 || a === -1 || a === -2);
-  if (!spatial) return m.markUnsupported(node);
+  const list = Array.isArray(axes)
+    ? axes
+    : (axes as OnnxTensor | undefined)?.kind === "constant"
+      ? (axes as { values?: number[] }).values
+      : undefined;
+  const spatial =
+    list !== undefined && list.length === 2 && list.every((a) => a === 2 || a === 3 || a === -1 || a === -2);
+  if (!spatial) return m.markUnsupported(node, "not over height and width");
   globalPool(node, m, "mean");
 };
 
@@ -201,7 +246,8 @@ const averagePool: Handler = (node, m) => {
   const [kernel, kw] = ints(node.attributes.kernel_shape) ?? [0, 0];
   const strides = ints(node.attributes.strides) ?? [1, 1];
   const padded = (ints(node.attributes.pads) ?? []).some((p) => p !== 0) || node.attributes.ceil_mode?.i;
-  if (!kernel || kernel !== kw || strides.some((s) => s !== kernel) || padded) return m.markUnsupported(node);
+  if (!kernel || kernel !== kw || strides.some((s) => s !== kernel) || padded)
+    return m.markUnsupported(node, "not a square window with stride = window and no padding");
   if (x[0] < kernel || x[1] < kernel) refuse(node, `a ${kernel}×${kernel} window on a ${x[0]}×${x[1]} map`);
   const side = (s: number) => Math.floor((s - kernel) / kernel) + 1;
   m.emit(node, poolOp({ ...m.placed(node), kernel, stride: kernel }), [side(x[0]), side(x[1]), x[2]]);
@@ -218,8 +264,9 @@ const reshape: Handler = (node, m) => {
   const target = m.tensor(node.inputs[1] ?? "");
   const dims = target?.kind === "constant" ? target.values : undefined;
   // to [N, features] (or [N, -1]): a flatten
-  if (dims?.length === 2 && (dims[1] === -1 || dims[1] === elements(source.shape))) return passThrough(node, m);
-  m.markUnsupported(node);
+  if (dims?.length === 2 && (dims[1] === -1 || dims[1] === elements(source.shape)))
+    return passThrough(node, m);
+  m.markUnsupported(node, "not a flatten");
 };
 
 const constantNode: Handler = (node, m) => {
@@ -244,7 +291,8 @@ const shapeArithmetic: Handler = (node, m) => {
     return;
   }
   const operands = node.inputs.filter(Boolean).map((name) => m.tensor(name));
-  if (operands.some((t) => t?.kind !== "constant")) return m.markUnsupported(node);
+  if (operands.some((t) => t?.kind !== "constant"))
+    return m.markUnsupported(node, node.opType === "Concat" ? "of feature maps" : "of a feature map");
   const values = operands.map((t) => (t as { values?: readonly number[] }).values);
   const result =
     node.opType === "Gather" && values[0] && values[1]
@@ -254,7 +302,11 @@ const shapeArithmetic: Handler = (node, m) => {
         : node.opType === "Unsqueeze" || node.opType === "Squeeze" || node.opType === "Cast"
           ? values[0]
           : undefined;
-  m.tensors.set(node.outputs[0]!, { kind: "constant", dims: [result?.length ?? 0], ...(result ? { values: result } : {}) });
+  m.tensors.set(node.outputs[0]!, {
+    kind: "constant",
+    dims: [result?.length ?? 0],
+    ...(result ? { values: result } : {}),
+  });
 };
 
 /** Squeeze and Unsqueeze keep a feature map's elements, or reshape a constant of the export's shape arithmetic. */

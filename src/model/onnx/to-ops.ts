@@ -71,7 +71,8 @@ export class GraphMapping {
 
   canonical(name: string): string {
     let current = name;
-    for (let next = this.alias.get(current); next !== undefined; next = this.alias.get(current)) current = next;
+    for (let next = this.alias.get(current); next !== undefined; next = this.alias.get(current))
+      current = next;
     return current;
   }
 
@@ -125,8 +126,10 @@ export class GraphMapping {
     return { name: node.name, block: blockOf(node) };
   }
 
-  markUnsupported(node: OnnxNode): void {
-    this.unsupported.set(node.opType, (this.unsupported.get(node.opType) ?? 0) + 1);
+  /** A node not mapped: its type (with why, when the type itself is mapped elsewhere) counted for the error or the report. */
+  markUnsupported(node: OnnxNode, why?: string): void {
+    const key = why === undefined ? node.opType : `${node.opType} (${why})`;
+    this.unsupported.set(key, (this.unsupported.get(key) ?? 0) + 1);
     const first = node.inputs.find((name) => this.tensor(name)?.kind === "activation");
     for (const output of node.outputs) if (first !== undefined) this.same(output, first);
   }
@@ -144,7 +147,8 @@ function inputOf(graph: OnnxGraph, mapping: GraphMapping): OnnxNetwork["input"] 
 }
 
 function registerConstants(graph: OnnxGraph, mapping: GraphMapping, dataInput: string): void {
-  for (const [name, constant] of graph.initializers) mapping.tensors.set(name, { kind: "constant", ...constant });
+  for (const [name, constant] of graph.initializers)
+    mapping.tensors.set(name, { kind: "constant", ...constant });
   for (const input of graph.inputs) {
     if (input.name === dataInput || graph.initializers.has(input.name)) continue;
     // export_params=False: the weights are graph inputs of known shape
@@ -177,7 +181,9 @@ function wire(ops: readonly PendingOp[], dataInput: string): OpSpec[] {
     if (op.reads !== undefined) read.add(op.reads);
     return op.input === previous ? op.spec : { ...op.spec, inputFrom: op.input };
   });
-  const wired = specs.map((spec, i) => (read.has(ops[i]!.output) ? { ...spec, saveOutputAs: ops[i]!.output } : spec));
+  const wired = specs.map((spec, i) =>
+    read.has(ops[i]!.output) ? { ...spec, saveOutputAs: ops[i]!.output } : spec,
+  );
   if (wired.length > 0 && read.has(dataInput)) wired[0] = { ...wired[0]!, saveInputAs: dataInput };
   return wired;
 }

@@ -1,0 +1,141 @@
+/**
+ * An .onnx file wherever a model is accepted: the main report, compare,
+ * sweep, explain, check budgets, the HTML report and the roofline; and the
+ * refusals, one line each.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+import { encodeOnnx, type GraphSketch } from "../helpers/onnx.js";
+
+const V2 = "test/fixtures/onnx/mobilenet-v2-opset17.onnx";
+const dir = mkdtempSync(join(tmpdir(), "mbn-onnx-cli-"));
+const write = (name: string, sketch: GraphSketch) => {
+  const file = join(dir, name);
+  writeFileSync(file, encodeOnnx(sketch));
+  return file;
+};
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const same = { pads: { ints: [1, 1, 1, 1] } };
+
+describe("an ONNX file as the model", () => {
+  test("the main report counts it and states how the file was read", async () => {
+    const r = await runCli([V2, "-c", "torchvision", "--exact"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^mobilenet-v2-opset17\n/);
+    expect(r.out).toContain("3,504,872 params · 300,774,272 MACs");
+    expect(r.out).toContain("source: ONNX file mobilenet-v2-opset17.onnx (pytorch 1.13.0, opset 17)");
+    expect(r.out).toMatch(/note: 52 convs hold a folded BatchNorm/);
+  });
+
+  test("compare it with a built-in model: exact ratios", async () => {
+    const r = await runCli(["compare", V2, "v2@1.0", "-c", "torchvision", "--format", "csv"]);
+    expect(r.code, r.err).toBe(0);
+    const rows = r.out.trim().split("\r\n").slice(1);
+    expect(rows.map((l) => l.split(",").slice(6).join(","))).toEqual([
+      "3504872,300774272,1.000000,1.000000",
+      "3504872,300774272,1.000000,1.000000",
+    ]);
+  });
+
+  test("sweep over resolution (its widths are fixed: --alpha other than 1 is refused)", async () => {
+    const r = await runCli(["sweep", V2, "--resolution", "160,224", "-c", "torchvision"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain("mobilenet-v2-opset17,1,1,160,torchvision,3504872,154083200");
+    const refused = await runCli(["sweep", V2, "--alpha", "0.5,1"]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      "error: mobilenet-v2-opset17.onnx: an ONNX graph's widths are fixed; --alpha takes 1 only\n",
+    );
+  });
+
+  test("check: a budget on an .onnx artifact passes or fails by its counts", async () => {
+    const budgets = join(dir, "budgets.json");
+    const model = join(process.cwd(), V2);
+    writeFileSync(
+      budgets,
+      JSON.stringify({
+        budgets: [{ model, convention: "torchvision", max_macs: "301M", max_params: "3.6M" }],
+      }),
+    );
+    expect((await runCli(["check", budgets])).code).toBe(0);
+    writeFileSync(
+      budgets,
+      JSON.stringify({ budgets: [{ model, convention: "torchvision", max_macs: "300M" }] }),
+    );
+    const over = await runCli(["check", budgets]);
+    expect(over.code).toBe(1);
+  });
+
+  test("explain, the HTML report and the roofline take it", async () => {
+    expect((await runCli(["explain", V2, "--from", "paper", "--to", "ptflops"])).code).toBe(0);
+    const html = await runCli(["report", V2]);
+    expect(html.code, html.err).toBe(0);
+    expect(html.out).toContain("<title>mobilenet-v2-opset17");
+    const roofline = await runCli([V2, "--hardware", "pixel8-edgetpu", "--totals"]);
+    expect(roofline.code, roofline.err).toBe(0);
+  });
+
+  test("unsupported operators: exit 2 naming them; --allow-unknown counts them as zero and lists them", async () => {
+    const file = write("maxpool.onnx", {
+      constants: { w: [8, 3, 3, 3], p: [4, 8, 1, 1] },
+      nodes: [
+        { op: "Conv", in: ["input", "w"], out: "c", attrs: same },
+        { op: "MaxPool", in: ["c"], out: "m" },
+        { op: "Conv", in: ["m", "p"], out: "y" },
+      ],
+    });
+    const refused = await runCli([file]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      "error: maxpool.onnx: unsupported ONNX operators: MaxPool ×1; --allow-unknown counts them as zero (and lists them)\n",
+    );
+    expect(refused.out).toBe("");
+    const allowed = await runCli([file, "--allow-unknown"]);
+    expect(allowed.code, allowed.err).toBe(0);
+    expect(allowed.out).toContain("counted as zero and assumed to keep their input's shape: MaxPool ×1");
+  });
+
+  test("node names are data: no control sequence reaches the terminal, no formula a spreadsheet", async () => {
+    const file = write("hostile.onnx", {
+      constants: { w: [8, 3, 3, 3] },
+      nodes: [{ op: "Conv", in: ["input", "w"], out: "c", attrs: same, name: "=cmd|' /C calc'!A0\u001b[2J" }],
+    });
+    const table = await runCli([file]);
+    expect(table.code, table.err).toBe(0);
+    expect(table.out).not.toMatch(CONTROL);
+    expect(table.out).toContain("\\x1B[2J");
+    const csv = await runCli([file, "--format", "csv"]);
+    expect(csv.out.split("\r\n")[1]).toMatch(/^1,'=cmd/);
+    const bad = write("hostile-padding.onnx", {
+      constants: { w: [8, 3, 3, 3] },
+      nodes: [{ op: "Conv", in: ["input", "w"], out: "c", name: "\u001b]0;pwned\u0007" }],
+    });
+    const refused = await runCli([bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toMatch(CONTROL);
+    expect(refused.err).toContain("Conv '\\x1B]0;pwned\\x07': padding [0, 0, 0, 0]");
+  });
+
+  test("--classes, --depth and a non-square input are refused in one line", async () => {
+    for (const args of [
+      ["--classes", "10"],
+      ["--depth", "1.2"],
+    ]) {
+      const r = await runCli([V2, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+    }
+    const wide = write("wide.onnx", {
+      input: [1, 3, 32, 64],
+      constants: { w: [8, 3, 3, 3] },
+      nodes: [{ op: "Conv", in: ["input", "w"], out: "c", attrs: same }],
+    });
+    expect((await runCli([wide])).err).toBe(
+      "error: wide.onnx: a 32×64 input; only square inputs are read from ONNX so far\n",
+    );
+  });
+});

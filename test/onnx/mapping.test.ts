@@ -1,0 +1,213 @@
+/**
+ * How ONNX nodes map onto layer kinds, on small hand-made graphs: each
+ * operator type's handler (src/model/onnx/node-handlers.ts), the patterns the
+ * exporters write (x·sigmoid(x), Clip(0, 6), MatMul + Add), and the refusals.
+ */
+import { describe, expect, test } from "vitest";
+import { InputError } from "../../src/errors.js";
+import { graphToNetwork } from "../../src/model/onnx/to-ops.js";
+import { type GraphSketch, sketchGraph } from "../helpers/onnx.js";
+
+const map = (s: GraphSketch, allowUnknown = false) => graphToNetwork(sketchGraph(s), { allowUnknown });
+const same = { pads: { ints: [1, 1, 1, 1] } };
+
+/** input 3×32×32 → 3×3 conv to 8 channels (stride 1): the start most sketches share. */
+const stem = {
+  constants: { w: [8, 3, 3, 3] },
+  conv: { op: "Conv", in: ["input", "w"], out: "c", attrs: same },
+};
+
+describe("ONNX nodes → layer kinds", () => {
+  test("Conv by groups: standard, pointwise, depthwise, grouped", () => {
+    const net = map({
+      constants: { ...stem.constants, pw: [16, 8, 1, 1], dw: [16, 1, 3, 3], g: [32, 4, 3, 3] },
+      nodes: [
+        stem.conv,
+        { op: "Conv", in: ["c", "pw"], out: "p" },
+        {
+          op: "Conv",
+          in: ["p", "dw"],
+          out: "d",
+          attrs: { ...same, group: { i: 16 }, strides: { ints: [2, 2] } },
+        },
+        { op: "Conv", in: ["d", "g"], out: "e", attrs: { ...same, group: { i: 4 } } },
+      ],
+    });
+    expect(net.ops.map((o) => o.kind)).toEqual(["conv", "pointwise", "depthwise", "gconv"]);
+    expect(net.ops[2]).toMatchObject({ kernel: 3, stride: 2, groups: 16 });
+    expect(net.ops[3]).toMatchObject({ out: 32, groups: 4 });
+  });
+
+  test("a PyTorch Conv whose weight is named onnx::Conv_* holds a folded BatchNorm; elsewhere a bias is a bias", () => {
+    const sketch = (producer: string): GraphSketch => ({
+      producer,
+      constants: { "onnx::Conv_7": [8, 3, 3, 3], "onnx::Conv_8": [8] },
+      nodes: [{ op: "Conv", in: ["input", "onnx::Conv_7", "onnx::Conv_8"], out: "c", attrs: same }],
+    });
+    expect(map(sketch("pytorch 2.1")).ops[0]).toMatchObject({ bn: true, bias: false });
+    expect(map(sketch("tf2onnx 1.16")).ops[0]).toMatchObject({ bn: false, bias: true });
+    expect(map(sketch("tf2onnx 1.16")).notes.join("\n")).toMatch(/not a PyTorch export/);
+  });
+
+  test("activations fold into the op that writes their input: Relu, Clip(0, 6), HardSwish, Gelu", () => {
+    const acts = [
+      [{ op: "Relu", in: ["c"], out: "a" }, "relu"],
+      [{ op: "Clip", in: ["c", "lo", "hi"], out: "a" }, "relu6"],
+      [{ op: "Clip", in: ["c", "lo", ""], out: "a" }, "relu"],
+      [{ op: "HardSwish", in: ["c"], out: "a" }, "hswish"],
+      [{ op: "Gelu", in: ["c"], out: "a" }, "gelu"],
+    ] as const;
+    for (const [node, act] of acts) {
+      const net = map({
+        constants: { ...stem.constants, lo: { dims: [], values: [0] }, hi: { dims: [], values: [6] } },
+        nodes: [stem.conv, node],
+      });
+      expect(net.ops.map((o) => [o.kind, o.act])).toEqual([["conv", act]]);
+    }
+  });
+
+  test("x·sigmoid(x) is SiLU and x·hard_sigmoid(x) h-swish; a sigmoid scaling another tensor is a gate", () => {
+    for (const [gate, act] of [
+      ["Sigmoid", "silu"],
+      ["HardSigmoid", "hswish"],
+    ] as const) {
+      const net = map({
+        constants: stem.constants,
+        nodes: [stem.conv, { op: gate, in: ["c"], out: "s" }, { op: "Mul", in: ["c", "s"], out: "y" }],
+      });
+      expect(net.ops.map((o) => [o.kind, o.act])).toEqual([["conv", act]]);
+    }
+  });
+
+  test("squeeze-and-excite: pool → 1×1 → act → 1×1 → gate, scaling the pool's input, is typed se", () => {
+    const net = map({
+      constants: { ...stem.constants, f1: [4, 8, 1, 1], b1: [4], f2: [8, 4, 1, 1], b2: [8] },
+      nodes: [
+        stem.conv,
+        { op: "Relu", in: ["c"], out: "x" },
+        {
+          op: "GlobalAveragePool",
+          in: ["x"],
+          out: "p",
+          name: "/features/features.1/avgpool/GlobalAveragePool",
+        },
+        { op: "Conv", in: ["p", "f1", "b1"], out: "q" },
+        { op: "Relu", in: ["q"], out: "r" },
+        { op: "Conv", in: ["r", "f2", "b2"], out: "g" },
+        { op: "HardSigmoid", in: ["g"], out: "h" },
+        { op: "Mul", in: ["x", "h"], out: "y" },
+      ],
+    });
+    expect(net.ops.map((o) => `${o.kind}:${o.type ?? ""}:${o.act}`)).toEqual([
+      "conv::relu",
+      "avgpool:se:none",
+      "pointwise:se:relu",
+      "pointwise:se:hsigmoid",
+      "scale:se:none",
+    ]);
+    // the pool saved the map it reads; the scale reads it back and multiplies by the gate
+    expect(net.ops[0]!.saveOutputAs).toBe("c");
+    expect(net.ops[4]).toMatchObject({ inputFrom: "c", reads: "g" });
+  });
+
+  test("a residual Add reads the block's input by name", () => {
+    const net = map({
+      constants: { ...stem.constants, pw: [8, 8, 1, 1] },
+      nodes: [stem.conv, { op: "Conv", in: ["c", "pw"], out: "p" }, { op: "Add", in: ["c", "p"], out: "y" }],
+    });
+    expect(net.ops.map((o) => o.kind)).toEqual(["conv", "pointwise", "add"]);
+    expect(net.ops[0]!.saveOutputAs).toBe("c");
+    expect(net.ops[2]).toMatchObject({ reads: "c" });
+    expect(net.ops[2]!.inputFrom).toBeUndefined();
+  });
+
+  test("classifier heads: Gemm (transB), MatMul + Add, Flatten and Reshape pass through", () => {
+    const head = (nodes: GraphSketch["nodes"]) =>
+      map({
+        constants: {
+          ...stem.constants,
+          W: [10, 8],
+          V: [8, 10],
+          B: [10],
+          shape: { dims: [2], values: [1, -1] },
+        },
+        nodes: [stem.conv, { op: "GlobalAveragePool", in: ["c"], out: "p" }, ...nodes],
+      }).ops.slice(2);
+    expect(
+      head([
+        { op: "Flatten", in: ["p"], out: "f" },
+        { op: "Gemm", in: ["f", "W", "B"], out: "y", attrs: { transB: { i: 1 } } },
+      ]),
+    ).toMatchObject([{ kind: "fc", out: 10, bias: true }]);
+    expect(
+      head([
+        { op: "Reshape", in: ["p", "shape"], out: "f" },
+        { op: "MatMul", in: ["f", "V"], out: "m" },
+        { op: "Add", in: ["m", "B"], out: "y" },
+      ]),
+    ).toMatchObject([{ kind: "fc", out: 10, bias: true }]);
+  });
+
+  test("ReduceMean over H and W is a global pool called as x.mean (no peer counter counts it)", () => {
+    const net = map({
+      constants: stem.constants,
+      nodes: [
+        stem.conv,
+        { op: "ReduceMean", in: ["c"], out: "m", attrs: { axes: { ints: [2, 3] }, keepdims: { i: 0 } } },
+      ],
+    });
+    expect(net.ops[1]).toMatchObject({ kind: "avgpool", kernel: 0, functional: "mean" });
+  });
+
+  test("a pool at a module's root scope is functional (F.adaptive_avg_pool2d); in a scope of its own, a module", () => {
+    const pool = (name: string) =>
+      map({
+        constants: stem.constants,
+        nodes: [stem.conv, { op: "GlobalAveragePool", in: ["c"], out: "p", name }],
+      }).ops[1]!;
+    expect(pool("/GlobalAveragePool").functional).toBe(true);
+    expect(pool("/avgpool/GlobalAveragePool").functional).toBeUndefined();
+  });
+
+  test("padding other than 'same' and transposed convolutions are refused, naming the node", () => {
+    const valid = {
+      constants: stem.constants,
+      nodes: [{ ...stem.conv, name: "/stem/Conv", attrs: { pads: { ints: [0, 0, 0, 0] } } }],
+    };
+    expect(() => map(valid)).toThrow(
+      /Conv '\/stem\/Conv': padding \[0, 0, 0, 0\] with a 3×3 kernel is not 'same'/,
+    );
+    const transposed = {
+      constants: stem.constants,
+      nodes: [{ op: "ConvTranspose", in: ["input", "w"], out: "t", name: "up" }],
+    };
+    expect(() => map(transposed)).toThrow(/ConvTranspose 'up': transposed convolution is not counted/);
+  });
+
+  test("unsupported operators are refused with each type and count; --allow-unknown counts them as zero and lists them", () => {
+    const sketch: GraphSketch = {
+      constants: { ...stem.constants, pw: [4, 8, 1, 1] },
+      nodes: [
+        stem.conv,
+        { op: "MaxPool", in: ["c"], out: "m1" },
+        { op: "MaxPool", in: ["m1"], out: "m2" },
+        { op: "Erf", in: ["m2"], out: "e" },
+        { op: "Conv", in: ["e", "pw"], out: "p" },
+      ],
+    };
+    expect(() => map(sketch)).toThrow(InputError);
+    expect(() => map(sketch)).toThrow(/unsupported ONNX operators: MaxPool ×2, Erf ×1; --allow-unknown/);
+    const net = map(sketch, true);
+    expect(net.ops.map((o) => o.kind)).toEqual(["conv", "pointwise"]);
+    expect(net.notes.join("\n")).toMatch(
+      /counted as zero and assumed to keep their input's shape: MaxPool ×2, Erf ×1/,
+    );
+  });
+
+  test("a graph without an image input, or with nothing to count, is refused", () => {
+    expect(() => map({ input: [1, 10], nodes: [{ op: "Relu", in: ["input"], out: "r" }] })).toThrow(
+      /no image input/,
+    );
+    expect(() => map({ nodes: [{ op: "Identity", in: ["input"], out: "r" }] })).toThrow(/nothing to count/);
+  });
+});
