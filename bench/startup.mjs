@@ -12,9 +12,13 @@
  * 0.10:2.00:0.01 --resolution 32:512:8` (11,651 configurations) ≥ 20,000
  * configurations per second; a 971,350-row sweep through a pipe under
  * 100 MB of memory, and ended at once when the reader closes the pipe.
+ * ONNX input: the time to count each opset-17 fixture of test/fixtures/onnx
+ * beyond the CLI's own start-up (`--version`), target well under 100 ms for
+ * graphs of 100+ nodes; and time and peak RSS for a 300 MB file (the V2
+ * fixture with a 300 MB initializer added), which is read whole.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +48,12 @@ const commands = {
   ],
   "mbn-cost sweep (11,651 configs)": [bin, ...SWEEP],
 };
+const ONNX_DIR = "test/fixtures/onnx";
+const onnxFixtures = readdirSync(join(root, ONNX_DIR)).filter(
+  (f) => /-opset17\.onnx$/.test(f) && !f.includes("-" + "dynamic"),
+);
+for (const file of onnxFixtures)
+  commands[`mbn-cost ${file} --format json`] = [bin, `${ONNX_DIR}/${file}`, "--format", "json"];
 
 function timeOnce([file, ...args]) {
   const start = process.hrtime.bigint();
@@ -122,4 +132,38 @@ console.log(
   `targets: JSON path ×${json.toFixed(2)} ${ok(json <= 1.5)}, table path ×${table.toFixed(2)} ${ok(table <= 1.5)} (≤ ×1.5); ` +
     `roofline path ×${roofline.toFixed(2)} the plain report ${ok(roofline <= 1.1)} (≤ ×1.1); ` +
     `sweep ≥ 20,000/s ${ok(SWEEP_CONFIGS / (cold / 1000) >= 20000)}; piped sweep < 100 MB ${ok((whole.rssMb ?? 0) < 100)}; closed pipe < 0.5 s ${ok(closed.ms < 500)}`,
+);
+
+// ONNX: counting each fixture beyond the CLI's start-up, and a large file read whole
+const { create, fromBinary, toBinary } = await import("@bufbuild/protobuf");
+const { ModelProtoSchema, TensorProtoSchema } = await import("onnx-buf");
+const decodeFixture = (file) => fromBinary(ModelProtoSchema, readFileSync(join(root, ONNX_DIR, file)));
+const startup = min(samples["mbn-cost --version"]);
+const onnxLines = onnxFixtures.map((file) => ({
+  file,
+  nodes: decodeFixture(file).graph.node.length,
+  beyond: min(samples[`mbn-cost ${file} --format json`]) - startup,
+}));
+console.log(
+  `ONNX, beyond start-up (--version): ${onnxLines.map((l) => `${l.file} (${l.nodes} nodes) ${l.beyond.toFixed(1)} ms`).join(", ")}; ` +
+    `target < 100 ms ${ok(onnxLines.every((l) => l.beyond < 100))}`,
+);
+const big = decodeFixture("mobilenet-v2-opset17.onnx");
+const BIG_BYTES = 300 * 1024 * 1024;
+big.graph.initializer.push(
+  create(TensorProtoSchema, {
+    name: "bench.padding",
+    dims: [BigInt(BIG_BYTES / 4)],
+    dataType: 1,
+    rawData: new Uint8Array(BIG_BYTES),
+  }),
+);
+const bigFile = join(mkdtempSync(join(tmpdir(), "mbn-bench-")), "large.onnx");
+writeFileSync(bigFile, toBinary(ModelProtoSchema, big));
+const bigArgv = [bin, bigFile, "--format", "json"];
+const bigMs = min([timeOnce(bigArgv), timeOnce(bigArgv), timeOnce(bigArgv)]);
+const bigRss = peakRssKb(bigArgv);
+console.log(
+  `ONNX, a ${BIG_BYTES / 1024 / 1024} MB file: ${bigMs.toFixed(0)} ms` +
+    (bigRss ? `, peak RSS ${(bigRss / 1024).toFixed(0)} MB` : ""),
 );

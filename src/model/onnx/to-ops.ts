@@ -235,7 +235,12 @@ function readingNotes(graph: OnnxGraph, mapping: GraphMapping): string[] {
     notes.push(
       `${mapping.foldedNorms} convs hold a folded BatchNorm (the exporter renamed their weights onnx::Conv_*): each counts as conv + BN, its bias as BN's shift`,
     );
-  if (!mapping.pytorch)
+  const functional = mapping.ops.filter((op) => op.spec.kind === "avgpool" && op.spec.functional).length;
+  if (mapping.pytorch)
+    notes.push(
+      `module boundaries read from the exporter's scope names: pools called as functions: ${functional} (the rest are modules); activations all count as modules, as in the built-in models`,
+    );
+  else
     notes.push(
       "not a PyTorch export: conv biases count as biases (no folded BatchNorm is recognised) and every pool as a module",
     );
