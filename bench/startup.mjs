@@ -15,7 +15,7 @@
  * ONNX input: the time to count each opset-17 fixture of test/fixtures/onnx
  * beyond the CLI's own start-up (`--version`), target well under 100 ms for
  * graphs of 100+ nodes; and time and peak RSS for a 300 MB file (the V2
- * fixture with a 300 MB initializer added), which is read whole.
+ * fixture with a 300 MB initializer added), whose weights are never read.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";

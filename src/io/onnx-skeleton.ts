@@ -1,0 +1,151 @@
+/**
+ * The parts of an ONNX file that counting needs, without the weights' bytes:
+ * a walk over the protobuf wire format (protobuf.dev/programming-guides/encoding)
+ * with positioned reads, which copies every field as it is except the data of
+ * large tensors (initializers, and tensors held by nodes' attributes, such as
+ * Constant weights), whose shape, type and name it keeps. The result is a
+ * valid, smaller ModelProto for the decoder, so a file of hundreds of MB is
+ * never loaded whole: memory is about the graph's own size (copied fields are
+ * copied out of the read window, so windows do not outlive their walk).
+ *
+ * Field numbers from onnx/onnx onnx/onnx.proto (ModelProto.graph = 7,
+ * GraphProto.node = 1, initializer = 5, sparse_initializer = 15,
+ * NodeProto.attribute = 5, AttributeProto.t = 5, AttributeProto.tensors = 11,
+ * TensorProto's data fields 4, 5, 6, 7, 9, 10, 11).
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { InputError } from "../errors.js";
+
+/** Tensors longer than this (encoded) lose their data; shorter ones (Clip bounds, Reshape targets) keep it. */
+export const LARGE_TENSOR_BYTES = 4096;
+
+/** What to do with a length-delimited field: descend with these rules, or strip as a tensor. */
+type Rule = { readonly [field: number]: Rule | "tensor" };
+
+const TENSOR_DATA_FIELDS = new Set([4, 5, 6, 7, 9, 10, 11]);
+const SPARSE_TENSOR: Rule = { 1: "tensor", 2: "tensor" };
+const GRAPH: { [field: number]: Rule | "tensor" } = { 5: "tensor", 15: SPARSE_TENSOR };
+// an attribute may hold a tensor (Constant), tensors, or subgraphs (If, Loop: AttributeProto.g = 6, graphs = 10)
+const ATTRIBUTE: Rule = { 5: "tensor", 11: "tensor", 6: GRAPH, 10: GRAPH };
+GRAPH[1] = { 5: ATTRIBUTE };
+const MODEL: Rule = { 7: GRAPH };
+
+const WINDOW = 64 * 1024;
+
+/** Positioned reads through a window, so walking many small fields costs few system calls. */
+class FileCursor {
+  private window = Buffer.alloc(0);
+  private windowStart = 0;
+
+  constructor(
+    private readonly fd: number,
+    readonly size: number,
+  ) {}
+
+  bytes(at: number, length: number): Buffer {
+    if (at + length > this.size) throw new InputError("premature end of file");
+    if (at >= this.windowStart && at + length <= this.windowStart + this.window.length)
+      return this.window.subarray(at - this.windowStart, at - this.windowStart + length);
+    if (length > WINDOW) {
+      const out = Buffer.alloc(length);
+      readSync(this.fd, out, 0, length, at);
+      return out;
+    }
+    this.window = Buffer.alloc(Math.min(WINDOW, this.size - at));
+    this.windowStart = at;
+    readSync(this.fd, this.window, 0, this.window.length, at);
+    return this.window.subarray(0, length);
+  }
+
+  /** A varint at `at`: its value and the position after it. */
+  varint(at: number, end: number): [number, number] {
+    let value = 0;
+    let scale = 1;
+    for (let i = at; i < Math.min(end, at + 10); i++) {
+      const byte = this.bytes(i, 1)[0]!;
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+      if (byte < 0x80) return [value, i + 1];
+    }
+    throw new InputError("a malformed varint");
+  }
+}
+
+function encodeVarint(value: number): Buffer {
+  const bytes: number[] = [];
+  let rest = value;
+  while (rest >= 0x80) {
+    bytes.push((rest % 128) | 0x80);
+    rest = Math.floor(rest / 128);
+  }
+  bytes.push(rest);
+  return Buffer.from(bytes);
+}
+
+/** Where a field's value ends, for the wire types that carry no length. */
+function valueEnd(cursor: FileCursor, wireType: number, at: number, end: number): number {
+  if (wireType === 0) return cursor.varint(at, end)[1];
+  if (wireType === 1) return at + 8;
+  if (wireType === 5) return at + 4;
+  throw new InputError(`wire type ${wireType} at byte ${at}: not a protobuf message`);
+}
+
+/** The message in [start, end), its fields copied or walked by `rule`, as chunks. */
+function walk(cursor: FileCursor, start: number, end: number, rule: Rule, chunks: Buffer[]): void {
+  let at = start;
+  while (at < end) {
+    const [tag, afterTag] = cursor.varint(at, end);
+    const field = Math.floor(tag / 8);
+    const wireType = tag % 8;
+    if (wireType !== 2) {
+      const fieldEnd = valueEnd(cursor, wireType, afterTag, end);
+      chunks.push(Buffer.from(cursor.bytes(at, fieldEnd - at)));
+      at = fieldEnd;
+      continue;
+    }
+    const [length, body] = cursor.varint(afterTag, end);
+    if (body + length > end)
+      throw new InputError(`a field of ${length} bytes at byte ${body} runs past its message`);
+    const inner = rule[field];
+    if (inner === undefined || (inner === "tensor" && length <= LARGE_TENSOR_BYTES)) {
+      chunks.push(Buffer.from(cursor.bytes(at, body + length - at)));
+    } else {
+      const parts: Buffer[] = [];
+      if (inner === "tensor") tensorWithoutData(cursor, body, body + length, parts);
+      else walk(cursor, body, body + length, inner, parts);
+      const size = parts.reduce((n, p) => n + p.length, 0);
+      chunks.push(encodeVarint(tag), encodeVarint(size), ...parts);
+    }
+    at = body + length;
+  }
+}
+
+/** A TensorProto's fields but its data. */
+function tensorWithoutData(cursor: FileCursor, start: number, end: number, chunks: Buffer[]): void {
+  let at = start;
+  while (at < end) {
+    const [tag, afterTag] = cursor.varint(at, end);
+    const wireType = tag % 8;
+    const fieldEnd =
+      wireType === 2
+        ? (([n, body]) => body + n)(cursor.varint(afterTag, end))
+        : valueEnd(cursor, wireType, afterTag, end);
+    if (fieldEnd > end) throw new InputError(`a tensor field at byte ${at} runs past its tensor`);
+    if (!TENSOR_DATA_FIELDS.has(Math.floor(tag / 8)))
+      chunks.push(Buffer.from(cursor.bytes(at, fieldEnd - at)));
+    at = fieldEnd;
+  }
+}
+
+/** The file as a ModelProto without its large tensors' data. */
+export function readOnnxSkeleton(path: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const cursor = new FileCursor(fd, fstatSync(fd).size);
+    const chunks: Buffer[] = [];
+    walk(cursor, 0, cursor.size, MODEL, chunks);
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
