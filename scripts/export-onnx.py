@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Exports torchvision's MobileNet-family models to ONNX, graph only, for the tests.
 
-    /usr/bin/python3 scripts/export-onnx.py     # Debian's python3-torch, python3-torchvision
+    /usr/bin/python3 scripts/export-onnx.py [--timm PATH]
+
+Debian's python3-torch and python3-torchvision; --timm names a git checkout
+of huggingface/pytorch-image-models (its commit is recorded) for the
+MobileNetV4 export.
 
 export_params=False keeps each file small: the weights become graph inputs
 that carry their shapes and no values (all mbn-cost reads). The models are in
@@ -11,8 +15,10 @@ folding off, which keeps its BatchNormalization nodes. The manifest records
 torch's and torchvision's versions and each file's model, width, opset and
 export call; the tests read it and never need torch.
 """
+import argparse
 import json
 import os
+import subprocess
 import sys
 
 import torch
@@ -33,13 +39,33 @@ MODELS = [
 OPSETS = [11, 17]
 
 
-def export(model, path, opset, **extra):
-    x = torch.randn(1, 3, 224, 224)
+def export(model, path, opset, side=224, **extra):
+    x = torch.randn(1, 3, side, side)
     torch.onnx.export(model, x, path, opset_version=opset, export_params=False,
                       input_names=["input"], output_names=["logits"], **extra)
 
 
+# (file stem, torchvision constructor, its kwargs, built-in reference, input side): opset 17 only
+LARGER = [("efficientnet-v2-s", "efficientnet_v2_s", {}, "efficientnet-v2-s", 384)]
+# (file stem, timm model name, built-in reference)
+TIMM = [("mobilenetv4-conv-small-timm", "mobilenetv4_conv_small", "mnv4-conv-s")]
+
+
+def export_timm(path, files):
+    sys.path.insert(0, path)
+    import timm
+    commit = subprocess.run(["git", "-C", path, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    for stem, name, builtin in TIMM:
+        file = f"{stem}-opset17.onnx"
+        export(timm.create_model(name).eval(), os.path.join(OUT, file), 17)
+        files.append({"file": file, "model": builtin, "timm": f"timm.create_model('{name}')",
+                      "timm_version": timm.__version__, "timm_commit": commit, "opset": 17, "batchnorm": "folded"})
+
+
 def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--timm", help="a git checkout of huggingface/pytorch-image-models")
+    args = parser.parse_args()
     os.makedirs(OUT, exist_ok=True)
     files = []
     for stem, constructor, kwargs, builtin in MODELS:
@@ -49,6 +75,13 @@ def main():
             export(model, os.path.join(OUT, name), opset)
             files.append({"file": name, "model": builtin, "torchvision": f"models.{constructor}(**{kwargs})",
                           "opset": opset, "batchnorm": "folded"})
+    for stem, constructor, kwargs, builtin, side in LARGER:
+        name = f"{stem}-opset17.onnx"
+        export(getattr(models, constructor)(**kwargs).eval(), os.path.join(OUT, name), 17, side)
+        files.append({"file": name, "model": builtin, "torchvision": f"models.{constructor}(**{kwargs})",
+                      "opset": 17, "batchnorm": "folded", "input": side})
+    if args.timm:
+        export_timm(args.timm, files)
     v2 = models.mobilenet_v2().eval()
     name = "mobilenet-v2-batchnorm-opset17.onnx"
     export(v2, os.path.join(OUT, name), 17, training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)

@@ -1,8 +1,8 @@
 /**
- * ONNX files exported from torchvision (test/fixtures/onnx, made by
+ * ONNX files exported from torchvision and timm (test/fixtures/onnx, made by
  * scripts/export-onnx.py with torch.onnx.export; the manifest records torch's
- * version and each export call) count exactly as the built-in models under
- * every convention that reads torchvision's modules.
+ * and timm's versions and each export call) count exactly as the built-in
+ * models under every convention that reads torchvision's or timm's modules.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
@@ -49,6 +49,8 @@ describe(`ONNX exports of torchvision's models (torch ${manifest.torch})`, () =>
     const pairs = manifest.files.map((f) => `${f.model}:${f.opset}`);
     for (const model of ["v2", "v2@0.5", "v3-large", "v3-small", "mnasnet", "efficientnet-b0"])
       for (const opset of [11, 17]) expect(pairs).toContain(`${model}:${opset}`);
+    // and at opset 17 torchvision's EfficientNetV2-S (at 384) and timm's MobileNetV4-Conv-Small
+    for (const model of ["efficientnet-v2-s", "mnv4-conv-s"]) expect(pairs).toContain(`${model}:17`);
   });
 
   for (const { file, model } of manifest.files)
