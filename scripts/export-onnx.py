@@ -47,19 +47,24 @@ def export(model, path, opset, side=224, **extra):
 
 # (file stem, torchvision constructor, its kwargs, built-in reference, input side): opset 17 only
 LARGER = [("efficientnet-v2-s", "efficientnet_v2_s", {}, "efficientnet-v2-s", 384)]
-# (file stem, timm model name, built-in reference)
-TIMM = [("mobilenetv4-conv-small-timm", "mobilenetv4_conv_small", "mnv4-conv-s")]
+# (file stem, timm model name, built-in reference, input side)
+TIMM = [
+    ("mobilenetv4-conv-small-timm", "mobilenetv4_conv_small", "mnv4-conv-s", 224),
+    ("mobilenetv4-hybrid-medium-timm", "mobilenetv4_hybrid_medium", "mnv4-hybrid-m", 256),
+    ("mobilenetv4-hybrid-large-timm", "mobilenetv4_hybrid_large", "mnv4-hybrid-l", 384),
+]
 
 
 def export_timm(path, files):
     sys.path.insert(0, path)
     import timm
     commit = subprocess.run(["git", "-C", path, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    for stem, name, builtin in TIMM:
+    for stem, name, builtin, side in TIMM:
         file = f"{stem}-opset17.onnx"
-        export(timm.create_model(name).eval(), os.path.join(OUT, file), 17)
+        export(timm.create_model(name).eval(), os.path.join(OUT, file), 17, side)
         files.append({"file": file, "model": builtin, "timm": f"timm.create_model('{name}')",
-                      "timm_version": timm.__version__, "timm_commit": commit, "opset": 17, "batchnorm": "folded"})
+                      "timm_version": timm.__version__, "timm_commit": commit, "opset": 17, "batchnorm": "folded",
+                      "input": side})
 
 
 def main():

@@ -49,8 +49,9 @@ describe(`ONNX exports of torchvision's models (torch ${manifest.torch})`, () =>
     const pairs = manifest.files.map((f) => `${f.model}:${f.opset}`);
     for (const model of ["v2", "v2@0.5", "v3-large", "v3-small", "mnasnet", "efficientnet-b0"])
       for (const opset of [11, 17]) expect(pairs).toContain(`${model}:${opset}`);
-    // and at opset 17 torchvision's EfficientNetV2-S (at 384) and timm's MobileNetV4-Conv-Small
-    for (const model of ["efficientnet-v2-s", "mnv4-conv-s"]) expect(pairs).toContain(`${model}:17`);
+    // and at opset 17 torchvision's EfficientNetV2-S (at 384) and timm's MobileNetV4s, two with attention
+    for (const model of ["efficientnet-v2-s", "mnv4-conv-s", "mnv4-hybrid-m", "mnv4-hybrid-l"])
+      expect(pairs).toContain(`${model}:17`);
   });
 
   for (const { file, model } of manifest.files)

@@ -210,4 +210,136 @@ describe("ONNX nodes → layer kinds", () => {
     );
     expect(() => map({ nodes: [{ op: "Identity", in: ["input"], out: "r" }] })).toThrow(/nothing to count/);
   });
+
+  test("GELU as exporters before opset 20 write it (x · (erf(x / √2) + 1) · 0.5) folds into the op before it", () => {
+    const net = map({
+      constants: {
+        ...stem.constants,
+        r2: { dims: [], values: [Math.SQRT2] },
+        one: { dims: [], values: [1] },
+        half: { dims: [], values: [0.5] },
+      },
+      nodes: [
+        stem.conv,
+        { op: "Div", in: ["c", "r2"], out: "d" },
+        { op: "Erf", in: ["d"], out: "e" },
+        { op: "Add", in: ["e", "one"], out: "a" },
+        { op: "Mul", in: ["c", "a"], out: "m" },
+        { op: "Mul", in: ["m", "half"], out: "y" },
+      ],
+    });
+    expect(net.ops.map((o) => [o.kind, o.act])).toEqual([["conv", "gelu"]]);
+  });
+
+  test("multi-query attention: Q·Kᵀ, Softmax and ·V over reshaped 1×1 projections become one attention op", () => {
+    // 8×8 map of 16 channels; 2 heads of d = 4; keys and values downsampled by a stride-2 depthwise conv
+    const c = (values: number[]) => ({ dims: [values.length], values });
+    const net = map({
+      input: [1, 16, 8, 8],
+      constants: {
+        wq: [8, 16, 1, 1],
+        wdk: [16, 1, 3, 3],
+        wk: [4, 16, 1, 1],
+        wdv: [16, 1, 3, 3],
+        wv: [4, 16, 1, 1],
+        wo: [16, 8, 1, 1],
+        q4: c([1, 2, 4, -1]),
+        kv3: c([1, 4, -1]),
+        back: c([1, 8, 8, 8]),
+        axis1: c([1]),
+        scale: { dims: [], values: [0.5] },
+      },
+      nodes: [
+        { op: "Conv", in: ["input", "wq"], out: "q" },
+        { op: "Reshape", in: ["q", "q4"], out: "q1" }, // 1×2×4×64
+        { op: "Transpose", in: ["q1"], out: "q2", attrs: { perm: { ints: [0, 1, 3, 2] } } }, // 1×2×64×4
+        {
+          op: "Conv",
+          in: ["input", "wdk"],
+          out: "kd",
+          attrs: { ...same, group: { i: 16 }, strides: { ints: [2, 2] } },
+        },
+        { op: "Conv", in: ["kd", "wk"], out: "k" }, // 4×4×4
+        { op: "Reshape", in: ["k", "kv3"], out: "k1" }, // 1×4×16
+        { op: "Transpose", in: ["k1"], out: "k2", attrs: { perm: { ints: [0, 2, 1] } } }, // 1×16×4
+        { op: "Unsqueeze", in: ["k2", "axis1"], out: "k3" }, // 1×1×16×4
+        {
+          op: "Conv",
+          in: ["input", "wdv"],
+          out: "vd",
+          attrs: { ...same, group: { i: 16 }, strides: { ints: [2, 2] } },
+        },
+        { op: "Conv", in: ["vd", "wv"], out: "v" },
+        { op: "Reshape", in: ["v", "kv3"], out: "v1" },
+        { op: "Transpose", in: ["v1"], out: "v2", attrs: { perm: { ints: [0, 2, 1] } } },
+        { op: "Unsqueeze", in: ["v2", "axis1"], out: "v3" }, // 1×1×16×4
+        { op: "Mul", in: ["q2", "scale"], out: "qs" },
+        { op: "Transpose", in: ["k3"], out: "kt", attrs: { perm: { ints: [0, 1, 3, 2] } } }, // 1×1×4×16
+        { op: "MatMul", in: ["qs", "kt"], out: "s" }, // 1×2×64×16
+        { op: "Softmax", in: ["s"], out: "p", attrs: { axis: { i: -1 } } },
+        { op: "MatMul", in: ["p", "v3"], out: "o", name: "/attn/MatMul_1" }, // 1×2×64×4
+        { op: "Transpose", in: ["o"], out: "o1", attrs: { perm: { ints: [0, 2, 1, 3] } } }, // 1×64×2×4
+        { op: "Reshape", in: ["o1", "back"], out: "o2" }, // 1×8×8×8
+        { op: "Transpose", in: ["o2"], out: "o3", attrs: { perm: { ints: [0, 3, 1, 2] } } }, // 1×8×8×8 as N×C×H×W
+        { op: "Conv", in: ["o3", "wo"], out: "y" },
+      ],
+    });
+    expect(net.ops.map((o) => o.kind)).toEqual([
+      "pointwise",
+      "depthwise",
+      "pointwise",
+      "depthwise",
+      "pointwise",
+      "attention",
+      "pointwise",
+    ]);
+    expect(net.ops[5]).toMatchObject({
+      name: "/attn/MatMul_1",
+      heads: 2,
+      keyDim: 4,
+      kvStride: 2,
+      inputFrom: "q",
+    });
+  });
+
+  test("attention with a key per head (multi-head, not multi-query) is refused rather than miscounted", () => {
+    // 2 heads of d = 4, keys of 8 channels: scores 1×2×64×64 from Q 1×2×64×4 and K 1×2×4×64
+    const c = (values: number[]) => ({ dims: [values.length], values });
+    const heads = (from: string, to: string) => [
+      { op: "Reshape", in: [from, "q4"], out: `${to}1` },
+      { op: "Transpose", in: [`${to}1`], out: to, attrs: { perm: { ints: [0, 1, 3, 2] } } },
+    ];
+    const sketch: GraphSketch = {
+      input: [1, 16, 8, 8],
+      constants: { wq: [8, 16, 1, 1], wk: [8, 16, 1, 1], wv: [8, 16, 1, 1], q4: c([1, 2, 4, -1]) },
+      nodes: [
+        { op: "Conv", in: ["input", "wq"], out: "q" },
+        ...heads("q", "qh"),
+        { op: "Conv", in: ["input", "wk"], out: "k" },
+        { op: "Reshape", in: ["k", "q4"], out: "kh" }, // 1×2×4×64
+        { op: "Conv", in: ["input", "wv"], out: "v" },
+        ...heads("v", "vh"),
+        { op: "MatMul", in: ["qh", "kh"], out: "s" },
+        { op: "Softmax", in: ["s"], out: "p" },
+        { op: "MatMul", in: ["p", "vh"], out: "o", name: "mha" },
+      ],
+    };
+    expect(() => map(sketch)).toThrow(
+      /MatMul 'mha': queries 8×8×8, keys 8×8×8, values 8×8×8 are not multi-query attention/,
+    );
+  });
+
+  test("a conv reading tokens laid out otherwise than N×C×H×W is refused, naming the layouts", () => {
+    const sketch: GraphSketch = {
+      constants: { ...stem.constants, pw: [4, 8, 1, 1] },
+      nodes: [
+        stem.conv,
+        { op: "Transpose", in: ["c"], out: "t", attrs: { perm: { ints: [0, 2, 3, 1] } } },
+        { op: "Conv", in: ["t", "pw"], out: "p", name: "after" },
+      ],
+    };
+    expect(() => map(sketch)).toThrow(
+      /Conv 'after': input 1 is a 1×32×32×8 view of a 1×8×32×32 map, not a map/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * One handler per ONNX operator type (the standard domain, opsets 11–21): it
+ * One handler per ONNX operator type (the standard domain, opsets 11–21; the
+ * attention's in model/onnx/attention-handlers.ts): it
  * reads its inputs' shapes from the mapping and emits an op of a layer kind,
  * folds into its producer's op, or passes its input through. A node it
  * cannot map it hands to mapping.markUnsupported, to be listed (or refused). Output
@@ -8,6 +9,15 @@
 import { InputError } from "../../errors.js";
 import { type Activation, type OpSpec, type Shape, sameSide } from "../../layers/define-layer-kind.js";
 import { convOp, fcOp, layerScaleOp, mergeOp, poolOp } from "../blocks/block-kind.js";
+import {
+  matMulOfMaps,
+  reshapeView,
+  scaledView,
+  softmax,
+  squeezeView,
+  transposeView,
+  unsqueezeView,
+} from "./attention-handlers.js";
 import { hasFoldedNorm, isOwnModule } from "./exporter-names.js";
 import type { OnnxAttribute, OnnxNode } from "./graph.js";
 import type { GraphMapping, OnnxTensor } from "./to-ops.js";
@@ -93,7 +103,7 @@ const conv: Handler = (node, m) => {
 };
 
 function linear(node: OnnxNode, m: GraphMapping, inputs: number, outputs: number, bias: boolean): void {
-  const x = m.activation(node);
+  const x = m.activation(node, 0, true);
   if (inputs !== elements(x))
     refuse(node, `a ${inputs}-input weight on a feature map of ${elements(x)} elements`);
   m.emit(node, fcOp({ ...m.placed(node), out: outputs, bias }), [1, 1, outputs]);
@@ -109,9 +119,8 @@ const gemm: Handler = (node, m) => {
 
 const matMul: Handler = (node, m) => {
   const weight = m.tensor(node.inputs[1] ?? "");
-  // a product of two feature maps (attention) has no layer kind here yet
-  if (weight?.kind !== "constant" || weight.dims.length !== 2)
-    return m.markUnsupported(node, "of two feature maps");
+  if (weight?.kind !== "constant") return matMulOfMaps(node, m);
+  if (weight.dims.length !== 2) return m.markUnsupported(node, `with a ${weight.dims.length}-d weight`);
   linear(node, m, weight.dims[0]!, weight.dims[1]!, false);
 };
 
@@ -168,6 +177,26 @@ const gateOrSwish =
     m.same(mul.outputs[0]!, x);
   };
 
+/** GELU as exporters before opset 20 write it: x · (erf(x / √2) + 1) · 0.5 (Div, Erf, Add, Mul, Mul). */
+const divisionOrGelu: Handler = (node, m) => {
+  const x = node.inputs[0]!;
+  const divisor = m.tensor(node.inputs[1] ?? "");
+  const chain: number[] = [];
+  let output = node.outputs[0]!;
+  for (const type of ["Erf", "Add", "Mul", "Mul"]) {
+    const index = m.soleReader(output);
+    const next = index === undefined ? undefined : m.graph.nodes[index];
+    if (next?.opType !== type) return m.markUnsupported(node);
+    chain.push(index!);
+    output = next.outputs[0]!;
+  }
+  const timesX = m.graph.nodes[chain[2]!]!;
+  if (divisor?.kind !== "constant" || !timesX.inputs.includes(x)) return m.markUnsupported(node);
+  if (!foldActivation(node, m, "gelu", 2)) return;
+  for (const index of chain) m.done.add(index);
+  m.same(output, x);
+};
+
 const batchNorm: Handler = (node, m) => {
   const op = m.soleProducer(node.inputs[0]!);
   if (op && !op.spec.bn && op.spec.act === "none" && op.spec.kind !== "add") {
@@ -204,6 +233,7 @@ const channels = (t: OnnxTensor | undefined): number | undefined =>
   t?.kind === "constant" ? t.dims.reduce((p, d) => p * d, 1) : undefined;
 
 const mul: Handler = (node, m) => {
+  if (scaledView(node, m)) return;
   const [a, b] = [m.tensor(node.inputs[0]!), m.tensor(node.inputs[1]!)];
   if (a?.kind === "activation" && b?.kind === "activation") {
     const isGate = (t: Shape, x: Shape) => t[0] === 1 && t[1] === 1 && t[2] === x[2] && !sameShape(t, x);
@@ -266,7 +296,8 @@ const reshape: Handler = (node, m) => {
   // to [N, features] (or [N, -1]): a flatten
   if (dims?.length === 2 && (dims[1] === -1 || dims[1] === elements(source.shape)))
     return passThrough(node, m);
-  m.markUnsupported(node, "not a flatten");
+  if (!dims || !reshapeView(node, m, dims))
+    m.markUnsupported(node, "to a shape of other elements, or not constant");
 };
 
 const constantNode: Handler = (node, m) => {
@@ -309,9 +340,11 @@ const shapeArithmetic: Handler = (node, m) => {
   });
 };
 
-/** Squeeze and Unsqueeze keep a feature map's elements, or reshape a constant of the export's shape arithmetic. */
-const onFeatureMapOrConstant: Handler = (node, m) =>
-  m.tensor(node.inputs[0]!)?.kind === "activation" ? passThrough(node, m) : shapeArithmetic(node, m);
+/** Squeeze and Unsqueeze lay a feature map out otherwise (a view), or reshape a constant of the export's shape arithmetic. */
+const onFeatureMapOrConstant =
+  (view: Handler): Handler =>
+  (node, m) =>
+    m.tensor(node.inputs[0]!)?.kind === "activation" ? view(node, m) : shapeArithmetic(node, m);
 
 const refuseTransposed: Handler = (node) =>
   refuse(node, "transposed convolution is not counted (no layer kind computes it yet)");
@@ -328,6 +361,7 @@ export const NODE_HANDLERS: Readonly<Record<string, Handler>> = {
   HardSigmoid: gateOrSwish("hsigmoid", "hswish"),
   Sigmoid: gateOrSwish("sigmoid", "silu"),
   Gelu: activation("gelu"),
+  Div: divisionOrGelu,
   Add: add,
   Mul: mul,
   GlobalAveragePool: globalAveragePool,
@@ -335,8 +369,10 @@ export const NODE_HANDLERS: Readonly<Record<string, Handler>> = {
   AveragePool: averagePool,
   Flatten: passThrough,
   Reshape: reshape,
-  Squeeze: onFeatureMapOrConstant,
-  Unsqueeze: onFeatureMapOrConstant,
+  Squeeze: onFeatureMapOrConstant(squeezeView),
+  Unsqueeze: onFeatureMapOrConstant(unsqueezeView),
+  Transpose: transposeView,
+  Softmax: softmax,
   Identity: passThrough,
   Dropout: passThrough,
   Constant: constantNode,

@@ -16,7 +16,20 @@ import type { OnnxConstant, OnnxGraph, OnnxNode } from "./graph.js";
 /** What a tensor is, as far as counting goes. */
 export type OnnxTensor =
   | { readonly kind: "activation"; readonly shape: Shape }
-  | { readonly kind: "constant"; readonly dims: readonly number[]; readonly values?: readonly number[] };
+  | { readonly kind: "constant"; readonly dims: readonly number[]; readonly values?: readonly number[] }
+  /** Attention scores Q·Kᵀ (and their softmax): the query and key maps they come from, and their ONNX dims. */
+  | {
+      readonly kind: "scores";
+      readonly query: string;
+      readonly key: string;
+      readonly dims: readonly number[];
+    };
+
+/** A map's elements in ONNX's N×C×H×W layout. */
+export const mapDims = ([h, w, c]: Shape): number[] => [1, c, h, w];
+
+const sameDims = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** An op being built, with the tensor names it reads and writes. */
 export interface PendingOp {
@@ -55,6 +68,11 @@ export class GraphMapping {
   /** Canonical tensor name → the op writing it. */
   readonly producers = new Map<string, PendingOp>();
   readonly ops: PendingOp[] = [];
+  /**
+   * Tensors that are a map's elements laid out otherwise (attention's Reshape, Transpose, Unsqueeze):
+   * their own ONNX dims, by their own name; `canonical` gives the map.
+   */
+  readonly views = new Map<string, readonly number[]>();
   /** Nodes a pattern already accounted for (the Mul of x·sigmoid(x)). */
   readonly done = new Set<number>();
   readonly unsupported = new Map<string, number>();
@@ -85,11 +103,30 @@ export class GraphMapping {
     return this.tensors.get(this.canonical(name));
   }
 
-  activation(node: OnnxNode, position = 0): Shape {
-    const t = this.tensor(node.inputs[position] ?? "");
+  /** The shape of a map read in its own layout (N×C×H×W); a view in another layout is refused unless `anyLayout` (a linear layer reads elements). */
+  activation(node: OnnxNode, position = 0, anyLayout = false): Shape {
+    const name = node.inputs[position] ?? "";
+    const t = this.tensor(name);
     if (t?.kind !== "activation")
       throw new InputError(`${node.opType} '${node.name}': input ${position + 1} is not a feature map`);
+    const view = this.views.get(name);
+    if (view !== undefined && !anyLayout && !sameDims(view, mapDims(t.shape)))
+      throw new InputError(
+        `${node.opType} '${node.name}': input ${position + 1} is a ${view.join("×")} view of a ${mapDims(t.shape).join("×")} map, not a map`,
+      );
     return t.shape;
+  }
+
+  /** ONNX dims of an activation as this name sees it: a view's own, or its map's N×C×H×W. */
+  dimsOf(name: string): readonly number[] | undefined {
+    const t = this.tensor(name);
+    return t?.kind === "activation" ? (this.views.get(name) ?? mapDims(t.shape)) : undefined;
+  }
+
+  /** `name` holds the elements of `base`'s map laid out as `dims`. */
+  view(name: string, base: string, dims: readonly number[]): void {
+    this.same(name, base);
+    this.views.set(name, dims);
   }
 
   constant(node: OnnxNode, position: number): OnnxConstant {
@@ -103,10 +140,15 @@ export class GraphMapping {
 
   /** Emits an op reading the node's input at `position` (and `reads`), writing its first output. */
   emit(node: OnnxNode, spec: OpSpec, shape: Shape, position = 0, reads?: string): PendingOp {
+    return this.emitReading(node.inputs[position]!, node, spec, shape, reads);
+  }
+
+  /** Emits an op reading the tensor `input` (which need not be one of the node's inputs), writing the node's first output. */
+  emitReading(input: string, node: OnnxNode, spec: OpSpec, shape: Shape, reads?: string): PendingOp {
     const output = node.outputs[0]!;
     const op: PendingOp = {
       spec: reads !== undefined ? ({ ...spec, reads: this.canonical(reads) } as OpSpec) : spec,
-      input: this.canonical(node.inputs[position]!),
+      input: this.canonical(input),
       output,
       ...(reads !== undefined ? { reads: this.canonical(reads) } : {}),
     };
@@ -114,6 +156,12 @@ export class GraphMapping {
     this.producers.set(output, op);
     this.tensors.set(output, { kind: "activation", shape });
     return op;
+  }
+
+  /** The index of the one node reading this tensor, if exactly one does. */
+  soleReader(name: string): number | undefined {
+    const readers = this.readers.get(name) ?? [];
+    return readers.length === 1 ? readers[0] : undefined;
   }
 
   /** The op writing this tensor when nothing else reads it: the one a following activation or norm may fold into. */
