@@ -175,8 +175,14 @@ describe("ONNX nodes → layer kinds", () => {
       nodes: [{ ...stem.conv, name: "/stem/Conv", attrs: { pads: { ints: [0, 0, 0, 0] } } }],
     };
     expect(() => map(valid)).toThrow(
-      /Conv '\/stem\/Conv': padding \[0, 0, 0, 0\] with a 3×3 kernel is not 'same'/,
+      "Conv '/stem/Conv': padding [0, 0, 0, 0] with a 3×3 kernel at stride 1 on 32×32 does not give ⌈H/s⌉×⌈W/s⌉ ('same' padding)",
     );
+    // TensorFlow's SAME at stride 2 on an even side: one pad, after
+    const tf = {
+      constants: stem.constants,
+      nodes: [{ ...stem.conv, attrs: { pads: { ints: [0, 0, 1, 1] }, strides: { ints: [2, 2] } } }],
+    };
+    expect(map(tf).ops[0]).toMatchObject({ kind: "conv", stride: 2 });
     const transposed = {
       constants: stem.constants,
       nodes: [{ op: "ConvTranspose", in: ["input", "w"], out: "t", name: "up" }],
@@ -199,6 +205,19 @@ describe("ONNX nodes → layer kinds", () => {
     expect(() => map(sketch)).toThrow(/unsupported ONNX operators: MaxPool ×2, Erf ×1; --allow-unknown/);
     const net = map(sketch, true);
     expect(net.ops.map((o) => o.kind)).toEqual(["conv", "pointwise"]);
+    // a shape the assumption breaks: the error says what was assumed
+    const strided: GraphSketch = {
+      constants: { ...stem.constants, fc: [10, 8 * 16 * 16] },
+      nodes: [
+        stem.conv,
+        { op: "MaxPool", in: ["c"], out: "m", attrs: { strides: { ints: [2, 2] } } },
+        { op: "Flatten", in: ["m"], out: "f" },
+        { op: "Gemm", in: ["f", "fc"], out: "y", name: "head", attrs: { transB: { i: 1 } } },
+      ],
+    };
+    expect(() => map(strided, true)).toThrow(
+      "Gemm 'head': a 2048-input weight on a feature map of 8192 elements (after MaxPool ×1, counted as zero and assumed to keep their input's shape)",
+    );
     expect(net.notes.join("\n")).toMatch(
       /counted as zero and assumed to keep their input's shape: MaxPool ×2, Erf ×1/,
     );

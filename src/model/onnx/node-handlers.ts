@@ -36,26 +36,35 @@ const elements = (shape: Shape): number => shape[0] * shape[1] * shape[2];
 
 const sameShape = (a: Shape, b: Shape): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
-/** Padding that gives ⌈H/s⌉ at every H (what the layer kinds compute): SAME, or k − 1 in all per axis. */
-function checkSamePadding(node: OnnxNode, kernel: number): void {
+/**
+ * Padding that gives ⌈H/s⌉ (what the layer kinds compute): SAME, k − 1 in all per axis (at every H), or
+ * explicit pads that give it at the map's size (TensorFlow's exporters write SAME so, for their input size).
+ */
+function checkSamePadding(node: OnnxNode, kernel: number, stride: number, [h, w]: Shape): void {
   const autoPad = node.attributes.auto_pad?.s ?? "NOTSET";
   if (autoPad === "SAME_UPPER" || autoPad === "SAME_LOWER") return;
   if (autoPad === "VALID" && kernel === 1) return;
   const pads = ints(node.attributes.pads) ?? [0, 0, 0, 0];
-  const half = pads.length / 2;
+  const padded = (side: number, axis: number) =>
+    Math.floor((side + pads[axis]! + pads[axis + 2]! - kernel) / stride) + 1;
   if (
     autoPad === "NOTSET" &&
     pads.length === 4 &&
-    pads.every((_, i) => i >= half || pads[i]! + pads[i + half]! === kernel - 1)
+    padded(h, 0) === sameSide(h, stride) &&
+    padded(w, 1) === sameSide(w, stride)
   )
     return;
   refuse(
     node,
-    `padding ${autoPad === "NOTSET" ? `[${pads.join(", ")}]` : autoPad} with a ${kernel}×${kernel} kernel is not 'same' padding (k − 1 in all per axis), the only padding mbn-cost's conv kinds compute`,
+    `padding ${autoPad === "NOTSET" ? `[${pads.join(", ")}]` : autoPad} with a ${kernel}×${kernel} kernel at stride ${stride} on ${h}×${w} does not give ⌈H/s⌉×⌈W/s⌉ ('same' padding), the only output size mbn-cost's conv kinds compute`,
   );
 }
 
-function convGeometry(node: OnnxNode, weight: readonly number[]): { kernel: number; stride: number } {
+function convGeometry(
+  node: OnnxNode,
+  weight: readonly number[],
+  input: Shape,
+): { kernel: number; stride: number } {
   if (weight.length !== 4)
     refuse(node, `a ${weight.length}-d weight; only 2-d convolutions (4-d weights) are counted`);
   const [kh, kw] = weight.slice(2) as [number, number];
@@ -65,14 +74,14 @@ function convGeometry(node: OnnxNode, weight: readonly number[]): { kernel: numb
     refuse(node, `strides [${strides.join(", ")}]; only equal strides are counted`);
   if ((ints(node.attributes.dilations) ?? [1, 1]).some((d) => d !== 1))
     refuse(node, "dilated convolution is not counted");
-  checkSamePadding(node, kh);
+  checkSamePadding(node, kh, strides[0]!, input);
   return { kernel: kh, stride: strides[0]! };
 }
 
 const conv: Handler = (node, m) => {
   const x = m.activation(node);
   const weight = m.constant(node, 1).dims;
-  const { kernel, stride } = convGeometry(node, weight);
+  const { kernel, stride } = convGeometry(node, weight, x);
   const groups = node.attributes.group?.i || 1;
   const out = weight[0]!;
   if (weight[1]! * groups !== x[2])

@@ -214,8 +214,11 @@ function visitNodes(graph: OnnxGraph, mapping: GraphMapping, options: OnnxMappin
       else handler(node, mapping);
     } catch (error) {
       // a node after an unsupported one may fail for that reason: name the cause, not the symptom
-      if (error instanceof InputError && mapping.unsupported.size > 0 && !options.allowUnknown) break;
-      throw error;
+      if (!(error instanceof InputError) || mapping.unsupported.size === 0) throw error;
+      if (!options.allowUnknown) break;
+      throw new InputError(
+        `${error.message} (after ${unsupportedList(mapping.unsupported)}, counted as zero and assumed to keep their input's shape)`,
+      );
     }
   }
 }
