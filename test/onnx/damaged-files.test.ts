@@ -84,6 +84,14 @@ describe("damaged ONNX files", () => {
     for (const [name, content] of files) expectOneLineRefusal(await count(name, content));
   });
 
+  test("nothing is written: a damaged file with --out leaves no output file", async () => {
+    const file = join(dir, "damaged-out.onnx");
+    writeFileSync(file, bytes.subarray(0, bytes.length / 2));
+    const r = await runCli([file, "--out", join(dir, "counts.csv")]);
+    expectOneLineRefusal(r);
+    expect(r.files.size).toBe(0);
+  });
+
   test("a missing .onnx file and a folder named .onnx: one line, exit 2", async () => {
     expectOneLineRefusal(await runCli([join(dir, "absent.onnx")]));
     const folder = join(dir, "folder.onnx");

@@ -86,6 +86,10 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
   if (options.resolution !== undefined && options.resolutions !== undefined)
     throw new InputError("give either --resolution or --resolutions, not both");
   const model = await loadModel(options.model, io.cwd, options.read);
+  if (model.spec.graph)
+    throw new InputError(
+      `${model.spec.graph.file}: fit searches the width multiplier, and an ONNX graph's widths are fixed; check gates it against a budget`,
+    );
   const convention = resolveConvention(options.convention, options.overrides);
   const alphas = parseRange(
     `${options.alphaStep}:${options.alphaMax}:${options.alphaStep}`,
