@@ -110,6 +110,22 @@ describe("ONNX nodes → layer kinds", () => {
     expect(net.ops[4]).toMatchObject({ inputFrom: "c", reads: "g" });
   });
 
+  test("on a 1×1 map the squeeze-excite scale is still a scale: the gate is the operand a sigmoid wrote", () => {
+    const net = map({
+      input: [1, 3, 1, 1],
+      constants: { ...stem.constants, f1: [4, 8, 1, 1], f2: [8, 4, 1, 1] },
+      nodes: [
+        stem.conv,
+        { op: "GlobalAveragePool", in: ["c"], out: "p" },
+        { op: "Conv", in: ["p", "f1"], out: "q" },
+        { op: "Conv", in: ["q", "f2"], out: "g" },
+        { op: "Sigmoid", in: ["g"], out: "h" },
+        { op: "Mul", in: ["h", "c"], out: "y" },
+      ],
+    });
+    expect(net.ops.at(-1)).toMatchObject({ kind: "scale", type: "se", inputFrom: "c", reads: "g" });
+  });
+
   test("a residual Add reads the block's input by name", () => {
     const net = map({
       constants: { ...stem.constants, pw: [8, 8, 1, 1] },

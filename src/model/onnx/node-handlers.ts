@@ -245,8 +245,16 @@ const mul: Handler = (node, m) => {
   if (scaledView(node, m)) return;
   const [a, b] = [m.tensor(node.inputs[0]!), m.tensor(node.inputs[1]!)];
   if (a?.kind === "activation" && b?.kind === "activation") {
-    const isGate = (t: Shape, x: Shape) => t[0] === 1 && t[1] === 1 && t[2] === x[2] && !sameShape(t, x);
-    const [map, gate] = isGate(b.shape, a.shape) ? [0, 1] : isGate(a.shape, b.shape) ? [1, 0] : [-1, -1];
+    // the gate is 1×1×C; on a 1×1 map too, it is the operand a sigmoid (or h-sigmoid) wrote
+    const gated = (name: string) =>
+      ["sigmoid", "hsigmoid"].includes(m.producers.get(m.canonical(name))?.spec.act ?? "");
+    const isGate = (t: Shape, x: Shape, name: string) =>
+      t[0] === 1 && t[1] === 1 && t[2] === x[2] && (!sameShape(t, x) || gated(name));
+    const [map, gate] = isGate(b.shape, a.shape, node.inputs[1]!)
+      ? [0, 1]
+      : isGate(a.shape, b.shape, node.inputs[0]!)
+        ? [1, 0]
+        : [-1, -1];
     if (map < 0) return m.markUnsupported(node, "of two feature maps, not a channel scale");
     const x = map === 0 ? a.shape : b.shape;
     m.emit(node, mergeOp({ kind: "scale", ...m.placed(node), reads: "" }), x, map, node.inputs[gate]);
@@ -268,12 +276,9 @@ const globalAveragePool: Handler = (node, m) =>
   globalPool(node, m, m.pytorch && !isOwnModule(node, m.scopeSizes));
 
 const reduceMean: Handler = (node, m) => {
-  const axes = ints(node.attributes.axes) ?? m.tensor(node.inputs[1] ?? "");
-  const list = Array.isArray(axes)
-    ? axes
-    : (axes as OnnxTensor | undefined)?.kind === "constant"
-      ? (axes as { values?: number[] }).values
-      : undefined;
+  // axes: an attribute before opset 18, an input from it
+  const input = m.tensor(node.inputs[1] ?? "");
+  const list = ints(node.attributes.axes) ?? (input?.kind === "constant" ? input.values : undefined);
   const spatial =
     list !== undefined && list.length === 2 && list.every((a) => a === 2 || a === 3 || a === -1 || a === -2);
   if (!spatial) return m.markUnsupported(node, "not over height and width");
