@@ -27,6 +27,18 @@ describe("bin/mbn-cost.js", () => {
 });
 
 describe("bin: the main report and files", () => {
+  test("an .onnx file: the bundle requires its decoder file (dist/cli-bundle/onnx-decoder.cjs)", () => {
+    const r = runBin([
+      "test/fixtures/onnx/mobilenet-v2-opset17.onnx",
+      "-c",
+      "torchvision",
+      "--totals",
+      "--exact",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("3,504,872 params · 300,774,272 MACs");
+  });
+
   test("v2 --alpha 0.5 prints the per-layer table", () => {
     const r = runBin(["v2", "--alpha", "0.5"]);
     expect(r.status).toBe(0);
