@@ -42,7 +42,9 @@ export function conventionDetails(c: Convention): string {
 
 /** The model's own channel rounding (its width_rule), as it is in effect: a user's file says its own. */
 export const widthsLine = (spec: ModelSpec): string =>
-  `channels: c·α rounded to ${WIDTH_RULE_TEXT[spec.width_rule]} (width_rule ${spec.width_rule})`;
+  spec.graph
+    ? `channels: the file's own (an ONNX graph's widths are fixed; no rounding applies)`
+    : `channels: c·α rounded to ${WIDTH_RULE_TEXT[spec.width_rule]} (width_rule ${spec.width_rule})`;
 
 /** The convention as JSON data: its name, summary, unit and each kind of element-wise work counted (ops per element) or ignored. */
 export function conventionData(c: Convention): Record<string, unknown> {
@@ -86,7 +88,8 @@ export function reportData(report: CostReport): Record<string, unknown> {
     model: modelShortName(report.model),
     name: report.model.spec.name,
     source: report.model.spec.source,
-    width_rule: report.model.spec.width_rule,
+    // an ONNX graph has no rounding rule: its widths are the file's
+    width_rule: report.model.spec.graph ? null : report.model.spec.width_rule,
     alpha: report.alpha.value,
     resolution: resolutionValue(report.resolution),
     depth: report.depth,
