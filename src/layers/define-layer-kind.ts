@@ -96,6 +96,7 @@ export const WORK_CATEGORIES = [
   "scale",
   "layer-scale",
   "softmax",
+  "max-pool",
 ] as const;
 export type WorkCategory = (typeof WORK_CATEGORIES)[number];
 
@@ -115,6 +116,7 @@ export const WORK_TITLES: Record<WorkCategory, string> = {
   scale: "SE scale multiplies",
   "layer-scale": "LayerScale multiplies",
   softmax: "attention softmax (scores)",
+  "max-pool": "max pooling (input elements)",
 };
 
 export interface WorkItem {

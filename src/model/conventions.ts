@@ -91,7 +91,7 @@ export const CONVENTIONS = {
   ptflops: {
     name: "ptflops",
     summary:
-      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d it calls both count), a functional pool 1 per input element, SiLU 1 per element (the patched F.silu), nn.GELU 2 per element (module hook + patched F.gelu), attention matmuls; h-swish, h-sigmoid, sigmoid, residual + and SE * are not counted",
+      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d and nn.MaxPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d / F.max_pool2d it calls both count), a functional pool 1 per input element, SiLU 1 per element (the patched F.silu), nn.GELU 2 per element (module hook + patched F.gelu), attention matmuls; h-swish, h-sigmoid, sigmoid, residual + and SE * are not counted",
     reference:
       "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), run on torchvision 0.14",
     rules: "torchvision",
@@ -99,8 +99,8 @@ export const CONVENTIONS = {
     bn: true,
     backgroundClass: false,
     unit: "macs",
-    work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, silu: 1n, gelu: 2n, pool: 2n },
-    functionalWork: { pool: 1n },
+    work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, silu: 1n, gelu: 2n, pool: 2n, "max-pool": 2n },
+    functionalWork: { pool: 1n, "max-pool": 1n },
   },
   "ptflops-aten": {
     name: "ptflops-aten",
@@ -118,7 +118,7 @@ export const CONVENTIONS = {
   thop: {
     name: "thop",
     summary:
-      "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); activations 0; attention matmuls unseen (no module to hook)",
+      "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); max pooling and activations 0; attention matmuls unseen (no module to hook)",
     reference:
       "ultralytics/thop 2.1.6 (commit fbb5e19) and Lyken17/pytorch-OpCounter 0.1.1 (commit 43c064a), thop/vision/basic_hooks.py (count_normalization, count_adap_avgpool), run on torchvision 0.14",
     rules: "torchvision",
@@ -185,10 +185,12 @@ export function describeWork(c: Convention): string {
     (k) => `${WORK_TITLES[k]} ×${c.work[k]}`,
   );
   const ignored = WORK_CATEGORIES.filter((k) => c.work[k] === undefined).map((k) => WORK_TITLES[k]);
-  // only pools are ever called as functions (the schema's `functional` flag)
+  // only pools are ever called as functions (the schema's `functional` flag, an ONNX graph's scopes)
   const functional =
     c.functionalWork &&
-    (["pool", "pool-divide"] as const).map((k) => `${WORK_TITLES[k]} ×${c.functionalWork?.[k] ?? 0n}`);
+    (["pool", "pool-divide", "max-pool"] as const).map(
+      (k) => `${WORK_TITLES[k]} ×${c.functionalWork?.[k] ?? 0n}`,
+    );
   const functionalText = functional ? `; pools called as functions: ${functional.join(", ")}` : "";
   return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}${functionalText}; ignored: ${ignored.join(", ")}`;
 }

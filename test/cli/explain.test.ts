@@ -97,7 +97,16 @@ describe("every report states its convention, counted and ignored work, and the 
 
   test("JSON always carries the work counted and ignored", async () => {
     const data = JSON.parse((await runCli(["v3-large", "-c", "ptflops", "--format", "json"])).out);
-    expect(data.work_counted).toEqual({ bias: 1, bn: 2, relu: 2, relu6: 1, silu: 1, gelu: 2, pool: 2 });
+    expect(data.work_counted).toEqual({
+      bias: 1,
+      bn: 2,
+      relu: 2,
+      relu6: 1,
+      silu: 1,
+      gelu: 2,
+      pool: 2,
+      max_pool: 2,
+    });
     expect(data.work_ignored).toEqual([
       "hswish",
       "hsigmoid",
@@ -118,7 +127,7 @@ describe("every report states its convention, counted and ignored work, and the 
       "convention: torchvision+no-bn+classes=10 — vs paper + biases, 10 classes, torchvision widths (-v: in full)",
     );
     expect(await line(["v2", "-c", "ptflops"])).toBe(
-      "convention: ptflops — vs paper + biases, + BN, torchvision widths, ops per element: bias 1, bn 2, relu 2, relu6 1, silu 1, gelu 2, pool 2 (-v: in full)",
+      "convention: ptflops — vs paper + biases, + BN, torchvision widths, ops per element: bias 1, bn 2, relu 2, relu6 1, silu 1, gelu 2, pool 2, max-pool 2 (-v: in full)",
     );
   });
 

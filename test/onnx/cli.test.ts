@@ -83,23 +83,23 @@ describe("an ONNX file as the model", () => {
   });
 
   test("unsupported operators: exit 2 naming them; --allow-unknown counts them as zero and lists them", async () => {
-    const file = write("maxpool.onnx", {
+    const file = write("lppool.onnx", {
       constants: { w: [8, 3, 3, 3], p: [4, 8, 1, 1] },
       nodes: [
         { op: "Conv", in: ["input", "w"], out: "c", attrs: same },
-        { op: "MaxPool", in: ["c"], out: "m" },
+        { op: "LpPool", in: ["c"], out: "m" },
         { op: "Conv", in: ["m", "p"], out: "y" },
       ],
     });
     const refused = await runCli([file]);
     expect(refused.code).toBe(2);
     expect(refused.err).toBe(
-      "error: maxpool.onnx: unsupported ONNX operators: MaxPool ×1; --allow-unknown counts them as zero (and lists them)\n",
+      "error: lppool.onnx: unsupported ONNX operators: LpPool ×1; --allow-unknown counts them as zero (and lists them)\n",
     );
     expect(refused.out).toBe("");
     const allowed = await runCli([file, "--allow-unknown"]);
     expect(allowed.code, allowed.err).toBe(0);
-    expect(allowed.out).toContain("counted as zero and assumed to keep their input's shape: MaxPool ×1");
+    expect(allowed.out).toContain("counted as zero and assumed to keep their input's shape: LpPool ×1");
   });
 
   test("node names are data: no control sequence reaches the terminal, no formula a spreadsheet", async () => {

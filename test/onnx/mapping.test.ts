@@ -5,7 +5,9 @@
  */
 import { describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.js";
+import { layerKinds } from "../../src/layers/registry.js";
 import { graphToNetwork } from "../../src/model/onnx/to-ops.js";
+import type { OnnxAttribute } from "../../src/model/onnx/graph.js";
 import { type GraphSketch, sketchGraph } from "../helpers/onnx.js";
 
 const map = (s: GraphSketch, allowUnknown = false) => graphToNetwork(sketchGraph(s), { allowUnknown });
@@ -211,14 +213,14 @@ describe("ONNX nodes → layer kinds", () => {
       constants: { ...stem.constants, pw: [4, 8, 1, 1] },
       nodes: [
         stem.conv,
-        { op: "MaxPool", in: ["c"], out: "m1" },
-        { op: "MaxPool", in: ["m1"], out: "m2" },
+        { op: "LpPool", in: ["c"], out: "m1" },
+        { op: "LpPool", in: ["m1"], out: "m2" },
         { op: "Erf", in: ["m2"], out: "e" },
         { op: "Conv", in: ["e", "pw"], out: "p" },
       ],
     };
     expect(() => map(sketch)).toThrow(InputError);
-    expect(() => map(sketch)).toThrow(/unsupported ONNX operators: MaxPool ×2, Erf ×1; --allow-unknown/);
+    expect(() => map(sketch)).toThrow(/unsupported ONNX operators: LpPool ×2, Erf ×1; --allow-unknown/);
     const net = map(sketch, true);
     expect(net.ops.map((o) => o.kind)).toEqual(["conv", "pointwise"]);
     // a shape the assumption breaks: the error says what was assumed
@@ -226,16 +228,16 @@ describe("ONNX nodes → layer kinds", () => {
       constants: { ...stem.constants, fc: [10, 8 * 16 * 16] },
       nodes: [
         stem.conv,
-        { op: "MaxPool", in: ["c"], out: "m", attrs: { strides: { ints: [2, 2] } } },
+        { op: "LpPool", in: ["c"], out: "m", attrs: { strides: { ints: [2, 2] } } },
         { op: "Flatten", in: ["m"], out: "f" },
         { op: "Gemm", in: ["f", "fc"], out: "y", name: "head", attrs: { transB: { i: 1 } } },
       ],
     };
     expect(() => map(strided, true)).toThrow(
-      "Gemm 'head': a 2048-input weight on a feature map of 8192 elements (after MaxPool ×1, counted as zero and assumed to keep their input's shape)",
+      "Gemm 'head': a 2048-input weight on a feature map of 8192 elements (after LpPool ×1, counted as zero and assumed to keep their input's shape)",
     );
     expect(net.notes.join("\n")).toMatch(
-      /counted as zero and assumed to keep their input's shape: MaxPool ×2, Erf ×1/,
+      /counted as zero and assumed to keep their input's shape: LpPool ×2, Erf ×1/,
     );
   });
 
@@ -376,5 +378,51 @@ describe("ONNX nodes → layer kinds", () => {
     expect(() => map(sketch)).toThrow(
       /Conv 'after': input 1 is a 1×32×32×8 view of a 1×8×32×32 map, not a map/,
     );
+  });
+
+  test("MaxPool: ⌊(H + pad − k) / s⌋ + 1, or ⌈…⌉ with ceil_mode; a pool at the root scope is functional", () => {
+    const pool = (attrs: Readonly<Record<string, OnnxAttribute>>, name = "/pool/MaxPool") =>
+      map({
+        input: [1, 3, 225, 225],
+        constants: stem.constants,
+        nodes: [stem.conv, { op: "MaxPool", in: ["c"], out: "m", attrs, name }],
+      });
+    const floor = pool({ kernel_shape: { ints: [2, 2] }, strides: { ints: [2, 2] } });
+    const ceil = pool({ kernel_shape: { ints: [2, 2] }, strides: { ints: [2, 2] }, ceil_mode: { i: 1 } });
+    const padded = pool(
+      { kernel_shape: { ints: [3, 3] }, strides: { ints: [2, 2] }, pads: { ints: [1, 1, 1, 1] } },
+      "/MaxPool",
+    );
+    expect(floor.ops[1]).toMatchObject({ kind: "maxpool", kernel: 2, stride: 2, pad: 0, ceil: false });
+    expect(ceil.ops[1]).toMatchObject({ ceil: true });
+    expect(padded.ops[1]).toMatchObject({ pad: 2, functional: true });
+    const sides = (net: typeof floor) => {
+      const op = net.ops[1]!;
+      return op.kind === "maxpool" ? layerKinds.maxpool.outputShape(op, [225, 225, 8]) : undefined;
+    };
+    expect([sides(floor), sides(ceil), sides(padded)]).toEqual([
+      [112, 112, 8],
+      [113, 113, 8],
+      [113, 113, 8],
+    ]);
+  });
+
+  test("Concat of three maps on channels: two concat ops, each appending one saved map", () => {
+    const net = map({
+      constants: { ...stem.constants, a: [4, 8, 1, 1], b: [2, 8, 1, 1] },
+      nodes: [
+        stem.conv,
+        { op: "Conv", in: ["c", "a"], out: "x" },
+        { op: "Conv", in: ["c", "b"], out: "y" },
+        { op: "Concat", in: ["c", "x", "y"], out: "z", name: "join", attrs: { axis: { i: 1 } } },
+      ],
+    });
+    expect(net.ops.slice(3).map((o) => [o.kind, o.name, o.kind === "concat" && o.channels, o.reads])).toEqual(
+      [
+        ["concat", "join#1", 4, "x"],
+        ["concat", "join", 2, "y"],
+      ],
+    );
+    expect(net.ops[3]!.inputFrom).toBe("c");
   });
 });

@@ -297,6 +297,75 @@ const averagePool: Handler = (node, m) => {
   m.emit(node, poolOp({ ...m.placed(node), kernel, stride: kernel }), [side(x[0]), side(x[1]), x[2]]);
 };
 
+/** A square window at equal strides, padded alike on every side pair (torch.nn.MaxPool2d, as exported). */
+const maxPool: Handler = (node, m) => {
+  const x = m.activation(node);
+  const [kernel, kw] = ints(node.attributes.kernel_shape) ?? [0, 0];
+  const [stride, sw] = ints(node.attributes.strides) ?? [1, 1];
+  const pads = ints(node.attributes.pads) ?? [0, 0, 0, 0];
+  const pad = pads[0]! + pads[2]!;
+  const dilated = (ints(node.attributes.dilations) ?? [1, 1]).some((d) => d !== 1);
+  const autoPad = node.attributes.auto_pad?.s ?? "NOTSET";
+  if (
+    !kernel ||
+    kernel !== kw ||
+    stride !== sw ||
+    pads[1]! + pads[3]! !== pad ||
+    dilated ||
+    autoPad !== "NOTSET"
+  )
+    return m.markUnsupported(node, "not a square window at equal strides with explicit padding");
+  const ceil = node.attributes.ceil_mode?.i === 1;
+  const spec: OpSpec = {
+    kind: "maxpool",
+    ...m.placed(node),
+    bias: false,
+    bn: false,
+    act: "none",
+    kernel,
+    stride: stride!,
+    pad,
+    ceil,
+    ...(m.pytorch && !isOwnModule(node, m.scopeSizes) ? { functional: true } : {}),
+  };
+  const round = ceil ? Math.ceil : Math.floor;
+  const side = (s: number) => round((s + pad - kernel) / stride!) + 1;
+  if (side(x[0]) < 1 || side(x[1]) < 1) refuse(node, `a ${kernel}×${kernel} window on a ${x[0]}×${x[1]} map`);
+  m.emit(node, spec, [side(x[0]), side(x[1]), x[2]]);
+};
+
+/** Feature maps joined on channels (axis 1): one concat op per joined map, each appending it. */
+const concat: Handler = (node, m) => {
+  const inputs = node.inputs.filter(Boolean);
+  if (m.tensor(inputs[0]!)?.kind !== "activation") return shapeArithmetic(node, m);
+  const shapes = inputs.map((_, i) => m.activation(node, i));
+  const axis = node.attributes.axis?.i ?? 0;
+  const [h, w] = shapes[0]!;
+  if ((axis !== 1 && axis !== -3) || shapes.some((s) => s[0] !== h || s[1] !== w))
+    return m.markUnsupported(node, "not of feature maps of one size on channels");
+  let channels = shapes[0]![2];
+  let current = inputs[0]!;
+  for (const [i, shape] of shapes.entries()) {
+    if (i === 0) continue;
+    channels += shape[2];
+    const last = i === shapes.length - 1;
+    const step = last ? node : { ...node, outputs: [`${node.outputs[0]}#${i}`] };
+    const name = last ? node.name : `${node.name}#${i}`;
+    const spec: OpSpec = {
+      kind: "concat",
+      name,
+      block: m.placed(node).block,
+      bias: false,
+      bn: false,
+      act: "none",
+      reads: "",
+      channels: shape[2],
+    };
+    m.emitReading(current, step, spec, [h, w, channels], inputs[i]);
+    current = step.outputs[0]!;
+  }
+};
+
 /** Reshaping ops that keep the elements: the layer kinds read a flattened map as its H·W·C elements. */
 const passThrough: Handler = (node, m) => {
   m.same(node.outputs[0]!, node.inputs[0]!);
@@ -381,6 +450,7 @@ export const NODE_HANDLERS: Readonly<Record<string, Handler>> = {
   GlobalAveragePool: globalAveragePool,
   ReduceMean: reduceMean,
   AveragePool: averagePool,
+  MaxPool: maxPool,
   Flatten: passThrough,
   Reshape: reshape,
   Squeeze: onFeatureMapOrConstant(squeezeView),
@@ -392,6 +462,6 @@ export const NODE_HANDLERS: Readonly<Record<string, Handler>> = {
   Constant: constantNode,
   Shape: shapeArithmetic,
   Gather: shapeArithmetic,
-  Concat: shapeArithmetic,
+  Concat: concat,
   Cast: shapeArithmetic,
 };
