@@ -217,7 +217,7 @@ export interface EvaluateOptions {
 }
 
 export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostReport {
-  const given = options.resolution ?? model.spec.input.resolution;
+  const given = options.resolution ?? model.spec.graph?.resolution ?? model.spec.input.resolution;
   const resolution = typeof given === "number" ? squareResolution(given) : given;
   const ops = buildNetwork(model.spec, options.alpha.value, options.convention, options.depth);
   const { rows, totals } = costNetwork(

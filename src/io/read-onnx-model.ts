@@ -23,8 +23,7 @@ export async function readOnnxModel(path: string, options: ModelReadOptions = {}
     }
   })();
   const { height, width, channels } = network.input;
-  if (height !== width)
-    throw new InputError(`${file}: a ${height}×${width} input; only square inputs are read from ONNX so far`);
+  const oblong = height !== undefined && width !== undefined && height !== width;
   const classifier = [...network.ops].reverse().find((op) => op.kind === "fc");
   return {
     name: file.replace(/\.onnx$/i, ""),
@@ -39,6 +38,6 @@ export async function readOnnxModel(path: string, options: ModelReadOptions = {}
     width_rule: "make-divisible-8",
     classes: classifier?.kind === "fc" ? classifier.out : 0,
     layers: [],
-    graph: { ops: network.ops, file },
+    graph: { ops: network.ops, file, ...(oblong ? { resolution: { height, width } } : {}) },
   };
 }

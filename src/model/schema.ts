@@ -9,6 +9,7 @@
 import * as z from "zod";
 import { ACTIVATIONS, type OpSpec } from "../layers/define-layer-kind.js";
 import { BLOCK_KIND_NAMES, blockKinds, type LayerSpec } from "./blocks/registry.js";
+import type { Resolution } from "./resolution.js";
 import { schemaParts, WIDTH_RULES, type WidthRule } from "./schema-parts.js";
 
 export {
@@ -72,6 +73,8 @@ export interface FixedGraph {
   readonly ops: readonly OpSpec[];
   /** The file's name, for messages. */
   readonly file: string;
+  /** The input size the file declares, when not square (input.resolution holds its height). */
+  readonly resolution?: Resolution;
 }
 
 /** An architecture with every default filled in (io/read-model-spec.ts); `graph` when it was read from ONNX. */

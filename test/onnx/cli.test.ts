@@ -123,7 +123,7 @@ describe("an ONNX file as the model", () => {
     expect(refused.err).toContain("Conv '\\x1B]0;pwned\\x07': padding [0, 0, 0, 0]");
   });
 
-  test("--classes, --depth and a non-square input are refused in one line", async () => {
+  test("--classes and --depth are refused in one line", async () => {
     for (const args of [
       ["--classes", "10"],
       ["--depth", "1.2"],
@@ -132,13 +132,19 @@ describe("an ONNX file as the model", () => {
       expect(r.code).toBe(2);
       expect(r.err.trim().split("\n")).toHaveLength(1);
     }
+  });
+
+  test("a non-square input is counted at its own size; a sweep asks for square sides", async () => {
     const wide = write("wide.onnx", {
       input: [1, 3, 32, 64],
       constants: { w: [8, 3, 3, 3] },
       nodes: [{ op: "Conv", in: ["input", "w"], out: "c", attrs: same }],
     });
-    expect((await runCli([wide])).err).toBe(
-      "error: wide.onnx: a 32×64 input; only square inputs are read from ONNX so far\n",
+    const r = await runCli([wide, "--totals", "--exact"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe("wide α 1 32×64: 216 params · 442,368 MACs · 884,736 FLOPs (paper)\n");
+    expect((await runCli(["sweep", wide])).err).toBe(
+      "error: wide.onnx: its input is not square, and a sweep takes square sides: give --resolution\n",
     );
   });
 });

@@ -88,6 +88,10 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
       ? undefined
       : `depth multiplier must be > 0 and ≤ ${MAX_DEPTH}`,
   ).map((v) => ({ text: v.text, value: Number(v.exact.num) / Number(v.exact.den) }));
+  if (options.resolutions === undefined && model.spec.graph?.resolution)
+    throw new InputError(
+      `${model.spec.graph.file}: its input is not square, and a sweep takes square sides: give --resolution`,
+    );
   const resolutions = parseResolutionRange(
     options.resolutions ?? String(model.spec.input.resolution),
     "--resolution",
