@@ -42,19 +42,33 @@ class FileCursor {
     readonly size: number,
   ) {}
 
-  bytes(at: number, length: number): Buffer {
-    if (at + length > this.size) throw new InputError("premature end of file");
-    if (at >= this.windowStart && at + length <= this.windowStart + this.window.length)
-      return this.window.subarray(at - this.windowStart, at - this.windowStart + length);
-    if (length > WINDOW) {
-      const out = Buffer.alloc(length);
-      readSync(this.fd, out, 0, length, at);
-      return out;
-    }
+  private covers(at: number, length: number): boolean {
+    return at >= this.windowStart && at + length <= this.windowStart + this.window.length;
+  }
+
+  private moveWindow(at: number): void {
     this.window = Buffer.alloc(Math.min(WINDOW, this.size - at));
     this.windowStart = at;
     readSync(this.fd, this.window, 0, this.window.length, at);
-    return this.window.subarray(0, length);
+  }
+
+  bytes(at: number, length: number): Buffer {
+    if (at + length > this.size) throw new InputError("premature end of file");
+    if (!this.covers(at, length)) {
+      if (length > WINDOW) {
+        const out = Buffer.alloc(length);
+        readSync(this.fd, out, 0, length, at);
+        return out;
+      }
+      this.moveWindow(at);
+    }
+    return this.window.subarray(at - this.windowStart, at - this.windowStart + length);
+  }
+
+  byteAt(at: number): number {
+    if (at >= this.size) throw new InputError("premature end of file");
+    if (!this.covers(at, 1)) this.moveWindow(at);
+    return this.window[at - this.windowStart]!;
   }
 
   /** A varint at `at`: its value and the position after it. */
@@ -62,7 +76,7 @@ class FileCursor {
     let value = 0;
     let scale = 1;
     for (let i = at; i < Math.min(end, at + 10); i++) {
-      const byte = this.bytes(i, 1)[0]!;
+      const byte = this.byteAt(i);
       value += (byte & 0x7f) * scale;
       scale *= 128;
       if (byte < 0x80) return [value, i + 1];
@@ -107,7 +121,8 @@ function walk(cursor: FileCursor, start: number, end: number, rule: Rule, chunks
     if (body + length > end)
       throw new InputError(`a field of ${length} bytes at byte ${body} runs past its message`);
     const inner = rule[field];
-    if (inner === undefined || (inner === "tensor" && length <= LARGE_TENSOR_BYTES)) {
+    // a field no larger than a large tensor holds none: copied whole (most nodes)
+    if (inner === undefined || length <= LARGE_TENSOR_BYTES) {
       chunks.push(Buffer.from(cursor.bytes(at, body + length - at)));
     } else {
       const parts: Buffer[] = [];

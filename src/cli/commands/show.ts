@@ -54,8 +54,8 @@ Models: ${modelNames}, or a path to a JSON or .onnx file.`;
 
 /** A word that is neither a model nor a command, or a model with words after it: say which. */
 function refuseNonModel(model: string, unexpected: readonly string[], cwd: string): void {
-  const command = closest(model, COMMAND_NAMES);
-  if (command && !isModelRef(model, cwd))
+  const command = isModelRef(model, cwd) ? undefined : closest(model, COMMAND_NAMES);
+  if (command)
     throw new InputError(
       `'${model}' is neither a model nor a command: did you mean the command '${command}'?`,
     );
