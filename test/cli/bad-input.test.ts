@@ -26,6 +26,11 @@ const cases: [string[], RegExp][] = [
   [["v2", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
   [["v2", "--by", "colour"], /'colour' is invalid\. Allowed choices are type, resolution, block, layer/],
   [["v2", "--dtype", "fp64"], /'fp64' is invalid\. Allowed choices are fp32, fp16, int8/],
+  [["v2", "--folded-bn", "maybe"], /'maybe' is invalid\. Allowed choices are auto, all, none/],
+  [
+    ["test/fixtures/onnx/mobilenet-v2-opset17.onnx", "--alpha", "0.5"],
+    /mobilenet-v2-opset17\.onnx: an ONNX graph's widths are fixed; --alpha takes 1 only/,
+  ],
   [["v2", "--unit", "gflops"], /'gflops' is invalid\. Allowed choices are macs, flops/],
   [["v2", "--classes", "-3"], /'-3' is invalid\. Classes must be a whole number from 0 to 1000000/],
   [["v2", "--frobnicate"], /unknown option '--frobnicate'/],

@@ -31,6 +31,12 @@ describe("an ONNX file as the model", () => {
     expect(r.out).toMatch(/note: 52 convs hold a folded BatchNorm/);
   });
 
+  test("--folded-bn none counts the folded convs' biases as biases: 17,056 bias values instead of 34,112 BN γ and β", async () => {
+    const r = await runCli([V2, "-c", "torchvision", "--folded-bn", "none", "--totals", "--exact"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain("3,487,816 params · 300,774,272 MACs");
+  });
+
   test("compare it with a built-in model: exact ratios", async () => {
     const r = await runCli(["compare", V2, "v2@1.0", "-c", "torchvision", "--format", "csv"]);
     expect(r.code, r.err).toBe(0);

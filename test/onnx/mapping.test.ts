@@ -48,7 +48,20 @@ describe("ONNX nodes → layer kinds", () => {
     });
     expect(map(sketch("pytorch 2.1")).ops[0]).toMatchObject({ bn: true, bias: false });
     expect(map(sketch("tf2onnx 1.16")).ops[0]).toMatchObject({ bn: false, bias: true });
-    expect(map(sketch("tf2onnx 1.16")).notes.join("\n")).toMatch(/not a PyTorch export/);
+    expect(map(sketch("tf2onnx 1.16")).notes.join("\n")).toMatch(
+      /not a PyTorch export: conv biases count as biases/,
+    );
+    // --folded-bn all and none say otherwise, and the notes say so
+    const all = graphToNetwork(sketchGraph(sketch("tf2onnx 1.16")), { foldedNorms: "all" });
+    const none = graphToNetwork(sketchGraph(sketch("pytorch 2.1")), { foldedNorms: "none" });
+    expect([all.ops[0], none.ops[0]]).toMatchObject([
+      { bn: true, bias: false },
+      { bn: false, bias: true },
+    ]);
+    expect(all.notes.join("\n")).toMatch(
+      /1 convs hold a folded BatchNorm \(--folded-bn all: every conv with a bias\)/,
+    );
+    expect(none.notes.join("\n")).toMatch(/--folded-bn none: conv biases count as biases/);
   });
 
   test("activations fold into the op that writes their input: Relu, Clip(0, 6), HardSwish, Gelu", () => {

@@ -1,18 +1,22 @@
 import { type Command, Option } from "commander";
 import { CHECK_FORMATS, type CheckFormat } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
-import { ALLOW_UNKNOWN_HELP, tableWidthFor } from "./model-options.js";
+import {
+  addModelReadOptions,
+  type ModelReadOptionValues,
+  readModelReadOptions,
+  tableWidthFor,
+} from "./model-options.js";
 
 type CheckCliOptions = {
   format: CheckFormat;
   junit?: string;
   force?: true;
   exact?: true;
-  allowUnknown?: true;
-};
+} & ModelReadOptionValues;
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command("check")
     .description("CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it")
     .argument("<budgets>", "budgets JSON file (schema: mbn-cost schema budgets)")
@@ -23,7 +27,6 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       "(accepted for older scripts: the --junit file is an output of the run and is always replaced)",
     )
     .option("--exact", "print exact integers instead of human units")
-    .option("--allow-unknown", ALLOW_UNKNOWN_HELP)
     .addHelpText(
       "after",
       `
@@ -36,20 +39,20 @@ Examples:
   $ mbn-cost check budgets.json --junit results.xml
   $ mbn-cost check budgets.json --format json
   $ mbn-cost check onnx-budgets.json        with "model": "model.onnx" (a path from the budgets file)`,
-    )
-    .action((file: string, opts: CheckCliOptions) =>
-      ctx.run(async () =>
-        (await import("../run/check.js")).runCheck(
-          {
-            file,
-            format: opts.format,
-            junit: opts.junit,
-            exact: opts.exact === true,
-            read: opts.allowUnknown ? { allowUnknown: true } : {},
-            width: tableWidthFor(undefined, ctx.io.columns),
-          },
-          ctx.io,
-        ),
-      ),
     );
+  addModelReadOptions(command).action((file: string, opts: CheckCliOptions) =>
+    ctx.run(async () =>
+      (await import("../run/check.js")).runCheck(
+        {
+          file,
+          format: opts.format,
+          junit: opts.junit,
+          exact: opts.exact === true,
+          read: readModelReadOptions(opts),
+          width: tableWidthFor(undefined, ctx.io.columns),
+        },
+        ctx.io,
+      ),
+    ),
+  );
 }

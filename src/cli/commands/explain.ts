@@ -10,9 +10,13 @@ type ExplainCliOptions = OutputOptionValues & {
   to: ConventionName;
   alpha?: Alpha;
   resolution?: Resolution;
-  allowUnknown?: true;
-};
-import { ALLOW_UNKNOWN_HELP, type OutputOptionValues } from "./model-options.js";
+} & ModelReadOptionValues;
+import {
+  addModelReadOptions,
+  type ModelReadOptionValues,
+  type OutputOptionValues,
+  readModelReadOptions,
+} from "./model-options.js";
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const command = program
@@ -35,7 +39,6 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       "input side, or HEIGHTxWIDTH for a non-square input (default: the model's)",
       parseResolution,
     )
-    .option("--allow-unknown", ALLOW_UNKNOWN_HELP)
     .addHelpText(
       "after",
       `
@@ -46,7 +49,7 @@ Examples:
   $ mbn-cost explain v3-large --from fvcore --to torch-flops
   $ mbn-cost explain v2 --to thop --format json`,
     );
-  addOutputOptions(command).action((model: string, opts: ExplainCliOptions) =>
+  addOutputOptions(addModelReadOptions(command)).action((model: string, opts: ExplainCliOptions) =>
     ctx.run(async () =>
       (await import("../run/explain.js")).runExplain(
         {
@@ -55,7 +58,7 @@ Examples:
           to: opts.to,
           alpha: opts.alpha ?? parseAlpha("1"),
           resolution: opts.resolution,
-          read: opts.allowUnknown ? { allowUnknown: true } : {},
+          read: readModelReadOptions(opts),
           output: readOutputChoice(opts, ctx.io),
         },
         ctx.io,

@@ -16,6 +16,7 @@ import type { Rational } from "../../algebra/rational.js";
 import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";
 import { BUILTIN_HARDWARE_NAMES } from "../../published/hardware.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
+import { FOLDED_NORMS, type FoldedNorms } from "../../model/onnx/graph.js";
 
 export const MODEL_ARGUMENT =
   "built-in model name or alias, or a path to a model JSON file or an exported .onnx file";
@@ -28,7 +29,12 @@ export type ConventionOptionValues = {
   readonly classes?: number;
   readonly head?: boolean;
   readonly unit?: Unit;
+} & ModelReadOptionValues;
+
+/** The values addModelReadOptions adds: how an ONNX file is read. */
+export type ModelReadOptionValues = {
   readonly allowUnknown?: true;
+  readonly foldedBn?: FoldedNorms;
 };
 
 /** The values addOutputOptions adds. */
@@ -42,7 +48,7 @@ export type OutputOptionValues = {
 };
 
 export function addConventionOptions(command: Command): Command {
-  return command
+  command
     .addOption(
       new Option("-c, --convention <name>", "counting convention preset")
         .choices(CONVENTION_NAMES)
@@ -61,12 +67,33 @@ export function addConventionOptions(command: Command): Command {
       "--no-head",
       "the backbone only: cut at the last (global) average pool, as torchvision's model.features",
     )
-    .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS))
-    .option("--allow-unknown", ALLOW_UNKNOWN_HELP);
+    .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS));
+  return addModelReadOptions(command);
 }
 
-export const ALLOW_UNKNOWN_HELP =
-  "ONNX input: count operators mbn-cost cannot map as zero (listed in the report) instead of refusing the file";
+/** How an ONNX model file is read: --allow-unknown and --folded-bn. */
+export function addModelReadOptions(command: Command): Command {
+  return command
+    .option(
+      "--allow-unknown",
+      "ONNX input: count operators mbn-cost cannot map as zero (listed in the report) instead of refusing the file",
+    )
+    .addOption(
+      new Option(
+        "--folded-bn <which>",
+        "ONNX input: which convs with a bias hold a folded BatchNorm (count as conv + BN): auto (PyTorch's renamed weights), all, none",
+      )
+        .choices(FOLDED_NORMS)
+        .default("auto"),
+    );
+}
+
+export function readModelReadOptions(opts: ModelReadOptionValues): ModelReadOptions {
+  return {
+    ...(opts.allowUnknown && { allowUnknown: true }),
+    ...(opts.foldedBn !== undefined && opts.foldedBn !== "auto" && { foldedNorms: opts.foldedBn }),
+  };
+}
 
 export function addOutputOptions(command: Command, formats: readonly Format[] = TEXT_FORMATS): Command {
   const withOutput = command
@@ -133,7 +160,7 @@ export function readConventionChoice(
       ...(opts.head === false && { head: false }),
       ...(opts.unit !== undefined && { unit: opts.unit }),
     },
-    read: opts.allowUnknown ? { allowUnknown: true } : {},
+    read: readModelReadOptions(opts),
   };
 }
 

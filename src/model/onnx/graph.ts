@@ -6,6 +6,10 @@
  * values of small constants (Clip bounds, ReduceMean axes, Reshape targets).
  */
 
+/** Which convs with a bias hold a folded BatchNorm: PyTorch's renamed weights tell (auto), or all, or none. */
+export const FOLDED_NORMS = ["auto", "all", "none"] as const;
+export type FoldedNorms = (typeof FOLDED_NORMS)[number];
+
 /** A dimension: a size, the name of a symbolic size, or unknown. */
 export type OnnxDim = number | string | undefined;
 

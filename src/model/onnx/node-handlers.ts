@@ -87,7 +87,9 @@ const conv: Handler = (node, m) => {
   if (weight[1]! * groups !== x[2])
     refuse(node, `weight ${weight.join("×")} with ${groups} groups does not fit ${x[2]} input channels`);
   const hasBias = (node.inputs[2] ?? "") !== "";
-  const folded = hasBias && m.pytorch && hasFoldedNorm(node.inputs[1]!);
+  const rule = m.foldedNormRule;
+  const folded =
+    hasBias && (rule === "all" || (rule === "auto" && m.pytorch && hasFoldedNorm(node.inputs[1]!)));
   if (folded) m.foldedNorms++;
   const kind =
     groups === 1

@@ -11,7 +11,7 @@ import { InputError } from "../../errors.js";
 import type { OpSpec, Shape } from "../../layers/define-layer-kind.js";
 import { NODE_HANDLERS } from "./node-handlers.js";
 import { blockOf, isPytorchExport, scopeSizes } from "./exporter-names.js";
-import type { OnnxConstant, OnnxGraph, OnnxNode } from "./graph.js";
+import type { FoldedNorms, OnnxConstant, OnnxGraph, OnnxNode } from "./graph.js";
 
 /** What a tensor is, as far as counting goes. */
 export type OnnxTensor =
@@ -54,6 +54,8 @@ export interface OnnxNetwork {
 export interface OnnxMappingOptions {
   /** Count unsupported nodes as zero (assumed to keep their input's shape) instead of refusing the file. */
   readonly allowUnknown?: boolean;
+  /** Which convs with a bias hold a folded BatchNorm (default auto: PyTorch's renamed weights). */
+  readonly foldedNorms?: FoldedNorms;
 }
 
 /** The side a dynamic spatial size is checked at when the file leaves it open. */
@@ -80,7 +82,10 @@ export class GraphMapping {
   readonly pytorch: boolean;
   readonly scopeSizes: ReadonlyMap<string, number>;
 
-  constructor(readonly graph: OnnxGraph) {
+  constructor(
+    readonly graph: OnnxGraph,
+    readonly foldedNormRule: FoldedNorms = "auto",
+  ) {
     this.pytorch = isPytorchExport(graph);
     this.scopeSizes = scopeSizes(graph);
     for (const [index, node] of graph.nodes.entries())
@@ -244,7 +249,7 @@ function unsupportedList(unsupported: ReadonlyMap<string, number>): string {
 }
 
 export function graphToNetwork(graph: OnnxGraph, options: OnnxMappingOptions = {}): OnnxNetwork {
-  const mapping = new GraphMapping(graph);
+  const mapping = new GraphMapping(graph, options.foldedNorms);
   const input = inputOf(graph, mapping);
   registerConstants(graph, mapping, input.name);
   const shape: Shape = [input.height ?? DYNAMIC_SIDE, input.width ?? DYNAMIC_SIDE, input.channels];
@@ -280,21 +285,33 @@ function markSqueezeExcite(mapping: GraphMapping): void {
   }
 }
 
+/** How convs with a bias were read: as holding a folded BatchNorm, or as biased. */
+function foldingNote(mapping: GraphMapping): string | undefined {
+  const rule = mapping.foldedNormRule;
+  const why =
+    rule === "all"
+      ? "--folded-bn all: every conv with a bias"
+      : "the exporter renamed their weights onnx::Conv_*; --folded-bn all|none to say otherwise";
+  if (mapping.foldedNorms > 0)
+    return `${mapping.foldedNorms} convs hold a folded BatchNorm (${why}): each counts as conv + BN, its bias as BN's shift`;
+  if (rule === "none") return "--folded-bn none: conv biases count as biases";
+  if (!mapping.pytorch)
+    return "not a PyTorch export: conv biases count as biases (--folded-bn all if they are folded BatchNorms)";
+  return undefined;
+}
+
 function readingNotes(graph: OnnxGraph, mapping: GraphMapping): string[] {
   const notes = [`read from ONNX: ${graph.producer}, opset ${graph.opset}, ${graph.nodes.length} nodes`];
-  if (mapping.foldedNorms > 0)
-    notes.push(
-      `${mapping.foldedNorms} convs hold a folded BatchNorm (the exporter renamed their weights onnx::Conv_*): each counts as conv + BN, its bias as BN's shift`,
-    );
-  const functional = mapping.ops.filter((op) => op.spec.kind === "avgpool" && op.spec.functional).length;
+  const folding = foldingNote(mapping);
+  if (folding) notes.push(folding);
+  const functional = mapping.ops.filter(
+    (op) => (op.spec.kind === "avgpool" || op.spec.kind === "maxpool") && op.spec.functional,
+  ).length;
   if (mapping.pytorch)
     notes.push(
       `module boundaries read from the exporter's scope names: pools called as functions: ${functional} (the rest are modules); activations all count as modules, as in the built-in models`,
     );
-  else
-    notes.push(
-      "not a PyTorch export: conv biases count as biases (no folded BatchNorm is recognised) and every pool as a module",
-    );
+  else notes.push("not a PyTorch export: every pool counts as a module");
   if (mapping.unsupported.size > 0)
     notes.push(
       `unsupported, counted as zero and assumed to keep their input's shape: ${unsupportedList(mapping.unsupported)}`,
