@@ -8,7 +8,6 @@
  * opened at all: only shapes are needed.
  */
 import { statSync } from "node:fs";
-import { readOnnxSkeleton } from "./onnx-skeleton.js";
 import { basename } from "node:path";
 import { InputError } from "../errors.js";
 import {
@@ -21,6 +20,7 @@ import {
   SMALL_TENSOR,
 } from "../model/onnx/graph.js";
 import type { AttributeProto, ModelProto, TensorProto, ValueInfoProto } from "onnx-buf";
+import { readOnnxSkeleton } from "./onnx-skeleton.js";
 
 /** Past this, a size is not a tensor dimension but a damaged file. */
 const MAX_DIM = 2 ** 31 - 1;

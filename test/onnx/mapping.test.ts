@@ -438,4 +438,18 @@ describe("ONNX nodes → layer kinds", () => {
     );
     expect(net.ops[3]!.inputFrom).toBe("c");
   });
+
+  test("Squeeze then Unsqueeze (axes as an input, negative) give the map back in its own layout", () => {
+    const net = map({
+      constants: { ...stem.constants, pw: [4, 8, 1, 1], spatial: { dims: [2], values: [-2, -1] } },
+      nodes: [
+        stem.conv,
+        { op: "GlobalAveragePool", in: ["c"], out: "p" },
+        { op: "Squeeze", in: ["p", "spatial"], out: "s" }, // 1×8
+        { op: "Unsqueeze", in: ["s", "spatial"], out: "u" }, // 1×8×1×1
+        { op: "Conv", in: ["u", "pw"], out: "y" },
+      ],
+    });
+    expect(net.ops.map((o) => o.kind)).toEqual(["conv", "avgpool", "pointwise"]);
+  });
 });

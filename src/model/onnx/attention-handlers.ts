@@ -53,29 +53,31 @@ export const transposeView: Handler = (node, m) => {
   );
 };
 
-/** Unsqueeze and Squeeze of a map: views with 1s added or removed. */
-function axesOf(node: OnnxNode, m: GraphMapping, rank: number): number[] | undefined {
+/** The axes of an Unsqueeze or a Squeeze: an attribute before opset 13, an input from it; negative ones from the end of `rank` (as a function of how many there are). */
+function axesOf(node: OnnxNode, m: GraphMapping, rank: (count: number) => number): number[] | undefined {
+  const input = m.tensor(node.inputs[1] ?? "");
   const given = node.attributes.axes?.ints?.length
     ? node.attributes.axes.ints
-    : (() => {
-        const t = m.tensor(node.inputs[1] ?? "");
-        return t?.kind === "constant" ? t.values : undefined;
-      })();
-  return given?.map((a) => (a < 0 ? a + rank : a));
+    : input?.kind === "constant"
+      ? input.values
+      : undefined;
+  return given?.map((a) => (a < 0 ? a + rank(given.length) : a));
 }
 
+/** Unsqueeze of a map: a view with 1s added. */
 export const unsqueezeView: Handler = (node, m) => {
   const dims = m.dimsOf(node.inputs[0]!)!;
-  const axes = axesOf(node, m, dims.length + (node.attributes.axes?.ints?.length ?? 1));
+  const axes = axesOf(node, m, (count) => dims.length + count);
   if (!axes) return m.markUnsupported(node, "axes not constant");
   const out = [...dims];
   for (const axis of [...axes].sort((a, b) => a - b)) out.splice(axis, 0, 1);
   m.view(node.outputs[0]!, node.inputs[0]!, out);
 };
 
+/** Squeeze of a map: a view with 1s removed (all of them when no axes are given). */
 export const squeezeView: Handler = (node, m) => {
   const dims = m.dimsOf(node.inputs[0]!)!;
-  const axes = axesOf(node, m, dims.length) ?? dims.flatMap((d, i) => (d === 1 ? [i] : []));
+  const axes = axesOf(node, m, () => dims.length) ?? dims.flatMap((d, i) => (d === 1 ? [i] : []));
   m.view(
     node.outputs[0]!,
     node.inputs[0]!,
