@@ -254,6 +254,20 @@ describe("ONNX nodes → layer kinds", () => {
     );
   });
 
+  test("the refusal lists every unsupported type in the file, also past nodes that their assumed shapes break", () => {
+    const sketch: GraphSketch = {
+      constants: { ...stem.constants, fc: [10, 8 * 16 * 16] },
+      nodes: [
+        stem.conv,
+        { op: "LpPool", in: ["c"], out: "m" },
+        { op: "Flatten", in: ["m"], out: "f" },
+        { op: "Gemm", in: ["f", "fc"], out: "y", attrs: { transB: { i: 1 } } },
+        { op: "Resize", in: ["y"], out: "r" },
+      ],
+    };
+    expect(() => map(sketch)).toThrow("unsupported ONNX operators: LpPool ×1, Resize ×1; --allow-unknown");
+  });
+
   test("a graph without an image input, or with nothing to count, is refused", () => {
     expect(() => map({ input: [1, 10], nodes: [{ op: "Relu", in: ["input"], out: "r" }] })).toThrow(
       /no image input/,

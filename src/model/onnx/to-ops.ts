@@ -220,7 +220,7 @@ function visitNodes(graph: OnnxGraph, mapping: GraphMapping, options: OnnxMappin
     } catch (error) {
       // a node after an unsupported one may fail for that reason: name the cause, not the symptom
       if (!(error instanceof InputError) || mapping.unsupported.size === 0) throw error;
-      if (!options.allowUnknown) break;
+      if (!options.allowUnknown) continue; // refused at the end, listing every unsupported type
       throw new InputError(
         `${error.message} (after ${unsupportedList(mapping.unsupported)}, counted as zero and assumed to keep their input's shape)`,
       );
