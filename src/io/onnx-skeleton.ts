@@ -19,14 +19,15 @@ import { InputError } from "../errors.js";
 /** Tensors longer than this (encoded) lose their data; shorter ones (Clip bounds, Reshape targets) keep it. */
 export const LARGE_TENSOR_BYTES = 4096;
 
-/** What to do with a length-delimited field: descend with these rules, or strip as a tensor. */
-type Rule = { readonly [field: number]: Rule | "tensor" };
+/** What to do with a field: descend into it with these rules (when it is large), or drop it. */
+type Rule = { [field: number]: Rule | "drop" };
 
-const TENSOR_DATA_FIELDS = new Set([4, 5, 6, 7, 9, 10, 11]);
-const SPARSE_TENSOR: Rule = { 1: "tensor", 2: "tensor" };
-const GRAPH: { [field: number]: Rule | "tensor" } = { 5: "tensor", 15: SPARSE_TENSOR };
+/** A TensorProto: its data fields dropped; dims, type, name and external-data references kept. */
+const TENSOR: Rule = { 4: "drop", 5: "drop", 6: "drop", 7: "drop", 9: "drop", 10: "drop", 11: "drop" };
+const SPARSE_TENSOR: Rule = { 1: TENSOR, 2: TENSOR };
+const GRAPH: Rule = { 5: TENSOR, 15: SPARSE_TENSOR };
 // an attribute may hold a tensor (Constant), tensors, or subgraphs (If, Loop: AttributeProto.g = 6, graphs = 10)
-const ATTRIBUTE: Rule = { 5: "tensor", 11: "tensor", 6: GRAPH, 10: GRAPH };
+const ATTRIBUTE: Rule = { 5: TENSOR, 11: TENSOR, 6: GRAPH, 10: GRAPH };
 GRAPH[1] = { 5: ATTRIBUTE };
 const MODEL: Rule = { 7: GRAPH };
 
@@ -104,50 +105,31 @@ function valueEnd(cursor: FileCursor, wireType: number, at: number, end: number)
   throw new InputError(`wire type ${wireType} at byte ${at}: not a protobuf message`);
 }
 
-/** The message in [start, end), its fields copied or walked by `rule`, as chunks. */
+/** Where a field's value starts and ends: after its length for a length-delimited one. */
+function valueSpan(cursor: FileCursor, wireType: number, at: number, end: number): [number, number] {
+  if (wireType !== 2) return [at, valueEnd(cursor, wireType, at, end)];
+  const [length, body] = cursor.varint(at, end);
+  return [body, body + length];
+}
+
+/** The message in [start, end), its fields copied, dropped or walked by `rule`, as chunks. */
 function walk(cursor: FileCursor, start: number, end: number, rule: Rule, chunks: Buffer[]): void {
   let at = start;
   while (at < end) {
     const [tag, afterTag] = cursor.varint(at, end);
-    const field = Math.floor(tag / 8);
-    const wireType = tag % 8;
-    if (wireType !== 2) {
-      const fieldEnd = valueEnd(cursor, wireType, afterTag, end);
-      chunks.push(Buffer.from(cursor.bytes(at, fieldEnd - at)));
-      at = fieldEnd;
-      continue;
-    }
-    const [length, body] = cursor.varint(afterTag, end);
-    if (body + length > end)
-      throw new InputError(`a field of ${length} bytes at byte ${body} runs past its message`);
-    const inner = rule[field];
-    // a field no larger than a large tensor holds none: copied whole (most nodes)
-    if (inner === undefined || length <= LARGE_TENSOR_BYTES) {
-      chunks.push(Buffer.from(cursor.bytes(at, body + length - at)));
-    } else {
+    const [body, fieldEnd] = valueSpan(cursor, tag % 8, afterTag, end);
+    if (fieldEnd > end) throw new InputError(`a field at byte ${at} runs past its message`);
+    const inner = rule[Math.floor(tag / 8)];
+    // a field no larger than a large tensor holds none: copied whole (most nodes, small constants)
+    const large = tag % 8 === 2 && fieldEnd - body > LARGE_TENSOR_BYTES;
+    if (inner !== undefined && inner !== "drop" && large) {
       const parts: Buffer[] = [];
-      if (inner === "tensor") tensorWithoutData(cursor, body, body + length, parts);
-      else walk(cursor, body, body + length, inner, parts);
+      walk(cursor, body, fieldEnd, inner, parts);
       const size = parts.reduce((n, p) => n + p.length, 0);
       chunks.push(encodeVarint(tag), encodeVarint(size), ...parts);
-    }
-    at = body + length;
-  }
-}
-
-/** A TensorProto's fields but its data. */
-function tensorWithoutData(cursor: FileCursor, start: number, end: number, chunks: Buffer[]): void {
-  let at = start;
-  while (at < end) {
-    const [tag, afterTag] = cursor.varint(at, end);
-    const wireType = tag % 8;
-    const fieldEnd =
-      wireType === 2
-        ? (([n, body]) => body + n)(cursor.varint(afterTag, end))
-        : valueEnd(cursor, wireType, afterTag, end);
-    if (fieldEnd > end) throw new InputError(`a tensor field at byte ${at} runs past its tensor`);
-    if (!TENSOR_DATA_FIELDS.has(Math.floor(tag / 8)))
+    } else if (inner !== "drop") {
       chunks.push(Buffer.from(cursor.bytes(at, fieldEnd - at)));
+    }
     at = fieldEnd;
   }
 }

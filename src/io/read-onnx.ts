@@ -17,6 +17,7 @@ import {
   type OnnxGraph,
   type OnnxNode,
   type OnnxValueInfo,
+  product,
   SMALL_TENSOR,
 } from "../model/onnx/graph.js";
 import type { AttributeProto, ModelProto, TensorProto, ValueInfoProto } from "onnx-buf";
@@ -68,7 +69,7 @@ function smallValues(tensor: TensorProto, count: number): number[] | undefined {
 
 function constantOf(tensor: TensorProto, where: string): OnnxConstant {
   const dims = tensor.dims.map((d) => dimension(d, where));
-  const count = dims.reduce((a, d) => a * d, 1);
+  const count = product(dims);
   const values = smallValues(tensor, count);
   return values === undefined ? { dims } : { dims, values };
 }

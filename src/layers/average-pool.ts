@@ -1,5 +1,5 @@
 import { mul } from "../algebra/expr.js";
-import { defineLayerKind } from "./define-layer-kind.js";
+import { defineLayerKind, type Shape } from "./define-layer-kind.js";
 import { D_H, D_Hin, D_W, D_Win, M, ZERO } from "./symbols.js";
 
 /**
@@ -12,6 +12,15 @@ export interface PoolFields {
   readonly kernel: number;
   readonly stride: number;
 }
+
+/** A pool's symbols: channels M, the input's side D_Hin×D_Win and the output's D_H×D_W (max pooling's too). */
+export const poolBindings = (input: Shape, output: Shape): Record<string, number> => ({
+  M: input[2],
+  D_Hin: input[0],
+  D_Win: input[1],
+  D_H: output[0],
+  D_W: output[1],
+});
 
 export const averagePool = defineLayerKind<"avgpool", PoolFields>()({
   kind: "avgpool",
@@ -31,11 +40,5 @@ export const averagePool = defineLayerKind<"avgpool", PoolFields>()({
     op.kernel === 0
       ? [1, 1, c]
       : [Math.floor((h - op.kernel) / op.kernel) + 1, Math.floor((w - op.kernel) / op.kernel) + 1, c],
-  bind: (_op, input, output) => ({
-    M: input[2],
-    D_Hin: input[0],
-    D_Win: input[1],
-    D_H: output[0],
-    D_W: output[1],
-  }),
+  bind: (_op, input, output) => poolBindings(input, output),
 });

@@ -1,4 +1,5 @@
 import { mul } from "../algebra/expr.js";
+import { poolBindings } from "./average-pool.js";
 import { defineLayerKind } from "./define-layer-kind.js";
 import { D_H, D_Hin, D_W, D_Win, M, ZERO } from "./symbols.js";
 
@@ -31,11 +32,5 @@ export const maxPool = defineLayerKind<"maxpool", MaxPoolFields>()({
     const side = (s: number) => round((s + op.pad - op.kernel) / op.stride) + 1;
     return [side(h), side(w), c];
   },
-  bind: (_op, input, output) => ({
-    M: input[2],
-    D_Hin: input[0],
-    D_Win: input[1],
-    D_H: output[0],
-    D_W: output[1],
-  }),
+  bind: (_op, input, output) => poolBindings(input, output),
 });

@@ -1,4 +1,5 @@
 /** The calculator page (`mbn-cost app`): one self-contained HTML file around the bundled library. */
+import { pageHead } from "./html.js";
 import { escapeXml } from "./untrusted-text.js";
 
 const CSS = `
@@ -23,15 +24,7 @@ table.sortable th { cursor: pointer; user-select: none; }
 
 export function renderAppPage(script: string, version: string): string {
   return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>mbn-cost ${escapeXml(version)}: MobileNet cost calculator</title>`,
-    `<style>${CSS}</style>`,
-    "</head>",
-    "<body>",
+    ...pageHead(`mbn-cost ${version}: MobileNet cost calculator`, CSS),
     "<h1>MobileNet cost calculator</h1>",
     '<form onsubmit="return false">',
     '<label>model <select id="model" aria-label="model"></select></label>',

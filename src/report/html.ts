@@ -7,6 +7,19 @@ import type { Grid, ReportDocument } from "./document.js";
 import { renderChart } from "./svg/render.js";
 import { escapeXml } from "./untrusted-text.js";
 
+/** A page's opening up to <body>: UTF-8, a phone-width viewport, its title (text, escaped) and inline style. */
+export const pageHead = (title: string, css: string): string[] => [
+  "<!doctype html>",
+  '<html lang="en">',
+  "<head>",
+  '<meta charset="utf-8">',
+  '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  `<title>${escapeXml(title)}</title>`,
+  `<style>${css}</style>`,
+  "</head>",
+  "<body>",
+];
+
 export function gridHtml(grid: Grid, options: { exact: boolean; sortable: boolean }): string {
   const head = grid.columns
     .map((c) => `<th class="${c.align === "right" ? "num" : ""}">${escapeXml(c.header)}</th>`)
@@ -99,15 +112,7 @@ export function renderHtml(report: HtmlReport, exact: boolean): string {
     return parts.join("\n");
   });
   return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeXml(report.title)}</title>`,
-    `<style>${CSS}</style>`,
-    "</head>",
-    "<body>",
+    ...pageHead(report.title, CSS),
     "<header>",
     `<h1>${escapeXml(report.title)}</h1>`,
     ...report.subtitle.map((s) => `<p class="sub">${escapeXml(s)}</p>`),

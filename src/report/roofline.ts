@@ -109,6 +109,22 @@ export function hardwareData(roofline: Roofline): Record<string, unknown> {
   };
 }
 
+/** A model's bytes moved, roofline cost and (with absolute peaks) time: JSON fields. */
+const totalsData = (t: Roofline["totals"]) => ({
+  bytes: t.bytes,
+  roofline_macs: exactNumber(t.rooflineMacs),
+  ...(t.latencyMs !== undefined && { latency_ms: exactNumber(t.latencyMs) }),
+});
+
+/** The same as CSV columns and cells; `timed` when the table has the latency column. */
+const totalsColumns = (timed: boolean) =>
+  ["bytes", "roofline_macs", ...(timed ? ["latency_ms"] : [])].map((header) => ({ header }));
+const totalsCells = (t: Roofline["totals"], timed: boolean) => [
+  t.bytes,
+  exactCell(t.rooflineMacs),
+  ...(timed ? [exactCell(t.latencyMs!)] : []),
+];
+
 const rowData = (r: RooflineRow) => ({
   bytes: r.bytes,
   weight_bytes: r.weightBytes,
@@ -177,13 +193,7 @@ export function rooflineDocument(
     data: {
       ...data,
       hardware: hardwareData(roofline),
-      totals: {
-        ...data.totals,
-        bytes: t.bytes,
-        roofline_macs: exactNumber(t.rooflineMacs),
-        ...(t.latencyMs !== undefined && { latency_ms: exactNumber(t.latencyMs) }),
-        memory_bound_layers: t.memoryBound,
-      },
+      totals: { ...data.totals, ...totalsData(t), memory_bound_layers: t.memoryBound },
       layers: data.layers.map((layer, i) => ({ ...layer, ...rowData(roofline.rows[i]!) })),
     },
   };
@@ -296,7 +306,6 @@ export function withRooflines(
     ]),
   };
   const csv = doc.csv;
-  const extra = ["bytes", "roofline_macs", ...(timedHere ? ["latency_ms"] : [])];
   const data = doc.data as { models: Record<string, unknown>[] };
   return {
     ...doc,
@@ -306,30 +315,14 @@ export function withRooflines(
     ...(csv &&
       csv.rows.length === rooflines.length && {
         csv: {
-          columns: [...csv.columns, ...extra.map((header) => ({ header }))],
-          rows: csv.rows.map((row, i) => {
-            const t = rooflines[i]!.totals;
-            return [
-              ...row,
-              t.bytes,
-              exactCell(t.rooflineMacs),
-              ...(timedHere ? [exactCell(t.latencyMs!)] : []),
-            ];
-          }),
+          columns: [...csv.columns, ...totalsColumns(timedHere)],
+          rows: csv.rows.map((row, i) => [...row, ...totalsCells(rooflines[i]!.totals, timedHere)]),
         },
       }),
     data: {
       ...data,
       hardware: hardwareData(first),
-      models: data.models.map((m, i) => {
-        const t = rooflines[i]!.totals;
-        return {
-          ...m,
-          bytes: t.bytes,
-          roofline_macs: exactNumber(t.rooflineMacs),
-          ...(t.latencyMs !== undefined && { latency_ms: exactNumber(t.latencyMs) }),
-        };
-      }),
+      models: data.models.map((m, i) => ({ ...m, ...totalsData(rooflines[i]!.totals) })),
     },
   };
 }
@@ -345,26 +338,9 @@ export function withRooflineTotals(doc: ReportDocument, roofline: Roofline): Rep
     ...doc,
     ...(doc.line && { line: (cell: (count: bigint) => string) => `${doc.line!(cell)} · ${tail}` }),
     csv: {
-      columns: [
-        ...csv.columns,
-        ...["bytes", "roofline_macs", ...(timedHere ? ["latency_ms"] : [])].map((header) => ({ header })),
-      ],
-      rows: csv.rows.map((row) => [
-        ...row,
-        t.bytes,
-        exactCell(t.rooflineMacs),
-        ...(timedHere ? [exactCell(t.latencyMs!)] : []),
-      ]),
+      columns: [...csv.columns, ...totalsColumns(timedHere)],
+      rows: csv.rows.map((row) => [...row, ...totalsCells(t, timedHere)]),
     },
-    data: {
-      ...data,
-      hardware: hardwareData(roofline),
-      totals: {
-        ...data.totals,
-        bytes: t.bytes,
-        roofline_macs: exactNumber(t.rooflineMacs),
-        ...(timedHere && { latency_ms: exactNumber(t.latencyMs!) }),
-      },
-    },
+    data: { ...data, hardware: hardwareData(roofline), totals: { ...data.totals, ...totalsData(t) } },
   };
 }

@@ -6,27 +6,12 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compareRational, rational, toDecimal } from "../../src/algebra/rational.js";
-import { evaluateModel } from "../../src/evaluate/cost.js";
 import { roofline, ridgePointProfile } from "../../src/evaluate/roofline.js";
-import { resolveConvention } from "../../src/model/conventions.js";
-import type { ModelSpec } from "../../src/model/schema.js";
 import { BUILTIN_HARDWARE } from "../../src/published/hardware.js";
-import { costOf } from "../helpers/models.js";
+import { costOf, costOfEntry } from "../helpers/models.js";
 
-function oneLayer(side: number, channels: number, layer: Record<string, unknown>) {
-  const spec = {
-    name: "one layer",
-    source: "test",
-    input: { resolution: side, channels },
-    classes: 1000,
-    width_rule: "make-divisible-8",
-    layers: [layer],
-  } as unknown as ModelSpec;
-  return evaluateModel(
-    { ref: "one layer", id: "one layer", spec },
-    { alpha: { text: "1", value: 1 }, convention: resolveConvention("paper") },
-  );
-}
+const oneLayer = (side: number, channels: number, layer: Record<string, unknown>) =>
+  costOfEntry(side, channels, layer);
 
 const INT8 = ridgePointProfile(rational(0n), "int8");
 

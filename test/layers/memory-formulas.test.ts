@@ -7,25 +7,12 @@
 import { describe, expect, test } from "vitest";
 import { evaluate } from "../../src/algebra/evaluate.js";
 import { rational } from "../../src/algebra/rational.js";
-import { evaluateModel } from "../../src/evaluate/cost.js";
 import { ridgePointProfile, roofline } from "../../src/evaluate/roofline.js";
 import { memoryFormulas } from "../../src/layers/memory-formulas.js";
-import { resolveConvention } from "../../src/model/conventions.js";
-import type { ModelSpec } from "../../src/model/schema.js";
+import { costOfEntry } from "../helpers/models.js";
 
 function movedBy(side: number, channels: number, layer: Record<string, unknown>, dtype: "int8" | "fp16") {
-  const spec = {
-    name: "one layer",
-    source: "test",
-    input: { resolution: side, channels },
-    classes: 1000,
-    width_rule: "make-divisible-8",
-    layers: [layer],
-  } as unknown as ModelSpec;
-  const report = evaluateModel(
-    { ref: "one layer", id: "one layer", spec },
-    { alpha: { text: "1", value: 1 }, convention: resolveConvention("paper") },
-  );
+  const report = costOfEntry(side, channels, layer);
   return roofline(report, ridgePointProfile(rational(0n), dtype), "none", dtype).rows[0]!.bytes;
 }
 

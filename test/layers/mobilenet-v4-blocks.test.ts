@@ -7,34 +7,20 @@
 import { describe, expect, test } from "vitest";
 import { evaluate } from "../../src/algebra/evaluate.js";
 import type { Poly } from "../../src/algebra/expr.js";
-import { evaluateModel } from "../../src/evaluate/cost.js";
 import {
   fusedInvertedBottleneck,
   mobileMqa,
   universalInvertedBottleneck,
 } from "../../src/layers/mobilenet-v4-blocks.js";
-import { resolveConvention } from "../../src/model/conventions.js";
-import type { ModelSpec } from "../../src/model/schema.js";
+import type { ConventionName } from "../../src/model/conventions.js";
+import { costOfEntry } from "../helpers/models.js";
 
-function costOfBlock(
+const costOfBlock = (
   side: number,
   channels: number,
   layer: Record<string, unknown>,
-  convention = "paper" as const,
-) {
-  const spec = {
-    name: "one block",
-    source: "test",
-    input: { resolution: side, channels },
-    classes: 10,
-    width_rule: "make-divisible-8",
-    layers: [layer],
-  } as unknown as ModelSpec;
-  return evaluateModel(
-    { ref: "one block", id: "one block", spec },
-    { alpha: { text: "1", value: 1 }, convention: resolveConvention(convention) },
-  );
-}
+  convention: ConventionName = "paper",
+) => costOfEntry(side, channels, layer, { classes: 10, convention });
 
 const at = (p: Poly, bindings: Record<string, number>) => evaluate(p, bindings).num;
 

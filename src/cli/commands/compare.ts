@@ -1,39 +1,31 @@
-import type { Resolution } from "../../model/resolution.js";
 import { type Command, Option } from "commander";
 import { COMPARE_BREAKDOWNS, type CompareBreakdownBy, DTYPE_NAMES } from "../../evaluate/option-names.js";
 import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
-import { type Alpha, parseAlpha, parseDepth, parseResolution } from "../options.js";
 import {
   addConventionOptions,
   addHardwareOptions,
   addOutputOptions,
+  addSpecDefaultOptions,
   type HardwareOptionValues,
   readHardwareChoice,
   readConventionChoice,
   readOutputChoice,
+  type SpecDefaultOptionValues,
 } from "./model-options.js";
 
 type CompareCliOptions = ConventionOptionValues &
   HardwareOptionValues &
-  OutputOptionValues & { alpha?: Alpha; resolution?: Resolution; depth?: number; by?: CompareBreakdownBy };
+  OutputOptionValues &
+  SpecDefaultOptionValues & { by?: CompareBreakdownBy };
 import type { ConventionOptionValues, OutputOptionValues } from "./model-options.js";
 
 export function registerCompare(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command("compare")
-    .description("compare models side by side: totals with ratios to the first, and aligned breakdowns")
-    .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
-    .option(
-      "-d, --depth <d>",
-      "depth multiplier of every spec: each stage's n blocks become ⌈n·d⌉",
-      parseDepth,
-    )
-    .option(
-      "-r, --resolution <pixels>",
-      "input side (or HEIGHTxWIDTH) of every spec that gives none",
-      parseResolution,
-    )
+  const command = addSpecDefaultOptions(
+    program
+      .command("compare")
+      .description("compare models side by side: totals with ratios to the first, and aligned breakdowns"),
+  )
     .argument("<specs...>", "model[@alpha][/resolution], e.g. v1@0.5 fd@1 v2@0.75/160")
     .addOption(new Option("--by <grouping>", "align a breakdown row by row").choices(COMPARE_BREAKDOWNS))
     .addHelpText(

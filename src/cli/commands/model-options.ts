@@ -11,7 +11,17 @@ import type { ConventionOverrides } from "../../model/conventions.js";
 import { type Format, TEXT_FORMATS } from "../../report/format.js";
 import { THEMES, type Theme } from "../../report/svg/themes.js";
 import { TABLE_WIDTH } from "../../report/table-fit.js";
-import { OUT_HELP, parseCount, parseRidgePoint, readOut } from "../options.js";
+import {
+  type Alpha,
+  OUT_HELP,
+  parseAlpha,
+  parseCount,
+  parseDepth,
+  parseResolution,
+  parseRidgePoint,
+  readOut,
+} from "../options.js";
+import type { Resolution } from "../../model/resolution.js";
 import type { Rational } from "../../algebra/rational.js";
 import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";
 import { BUILTIN_HARDWARE_NAMES } from "../../published/hardware.js";
@@ -69,6 +79,25 @@ export function addConventionOptions(command: Command): Command {
     )
     .addOption(new Option("--unit <unit>", "MACs, or FLOPs = 2 × MACs").choices(UNITS));
   return addModelReadOptions(command);
+}
+
+/** The values addSpecDefaultOptions adds. */
+export type SpecDefaultOptionValues = { alpha?: Alpha; resolution?: Resolution; depth?: number };
+
+/** --alpha, --depth and --resolution for the specs (model@α/resolution) that give none: compare and report. */
+export function addSpecDefaultOptions(command: Command): Command {
+  return command
+    .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
+    .option(
+      "-d, --depth <d>",
+      "depth multiplier of every spec: each stage's n blocks become ⌈n·d⌉",
+      parseDepth,
+    )
+    .option(
+      "-r, --resolution <pixels>",
+      "input side (or HEIGHTxWIDTH) of every spec that gives none",
+      parseResolution,
+    );
 }
 
 /** How an ONNX model file is read: --allow-unknown and --folded-bn. */

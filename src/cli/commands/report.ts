@@ -1,44 +1,34 @@
-import type { Resolution } from "../../model/resolution.js";
 import { type Command, Option } from "commander";
 import { DTYPE_NAMES } from "../../evaluate/option-names.js";
 import type { CommandContext } from "../context.js";
-import { type Alpha, OUT_HELP, readOut, parseAlpha, parseDepth, parseResolution } from "../options.js";
+import { OUT_HELP, readOut } from "../options.js";
 import {
   addConventionOptions,
   addHardwareOptions,
+  addSpecDefaultOptions,
   type ConventionOptionValues,
   type HardwareOptionValues,
   readConventionChoice,
   readHardwareChoice,
+  type SpecDefaultOptionValues,
 } from "./model-options.js";
 
 type ReportCliOptions = ConventionOptionValues &
-  HardwareOptionValues & {
-    alpha?: Alpha;
-    depth?: number;
-    resolution?: Resolution;
+  HardwareOptionValues &
+  SpecDefaultOptionValues & {
     out?: string;
     force?: true;
     exact?: true;
   };
 
 export function registerReport(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command("report")
-    .description(
-      "one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline",
-    )
-    .option("-a, --alpha <alpha>", "width multiplier α of every spec that gives none", parseAlpha)
-    .option(
-      "-d, --depth <d>",
-      "depth multiplier of every spec: each stage's n blocks become ⌈n·d⌉",
-      parseDepth,
-    )
-    .option(
-      "-r, --resolution <pixels>",
-      "input side (or HEIGHTxWIDTH) of every spec that gives none",
-      parseResolution,
-    )
+  const command = addSpecDefaultOptions(
+    program
+      .command("report")
+      .description(
+        "one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline",
+      ),
+  )
     .argument("<specs...>", "model[@alpha][/resolution], one or more (e.g. v1, or v1@0.5 fd@1)")
     .option("-o, --out <file>", `the HTML file: ${OUT_HELP}`)
     .option("--force", "overwrite the --out file if it exists")

@@ -11,12 +11,10 @@
  */
 import { InputError } from "../../errors.js";
 import type { OpSpec } from "../../layers/define-layer-kind.js";
-import type { OnnxNode } from "./graph.js";
+import { type OnnxNode, product } from "./graph.js";
 import type { GraphMapping } from "./to-ops.js";
 
 type Handler = (node: OnnxNode, mapping: GraphMapping) => void;
-
-const product = (dims: readonly number[]) => dims.reduce((a, d) => a * d, 1);
 
 /** Reshape's target: 0 copies the input's dim (allowzero 0), -1 takes what is left. */
 export function reshapedDims(input: readonly number[], target: readonly number[]): number[] | undefined {

@@ -25,6 +25,9 @@ export interface OnnxConstant {
   readonly values?: readonly number[];
 }
 
+/** Elements of a tensor of these dims. */
+export const product = (dims: readonly number[]): number => dims.reduce((a, d) => a * d, 1);
+
 /** Constants with more elements than this keep only their shape. */
 export const SMALL_TENSOR = 64;
 

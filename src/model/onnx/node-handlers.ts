@@ -18,8 +18,8 @@ import {
   transposeView,
   unsqueezeView,
 } from "./attention-handlers.js";
-import { hasFoldedNorm, isOwnModule } from "./exporter-names.js";
-import type { OnnxAttribute, OnnxNode } from "./graph.js";
+import { hasFoldedNorm } from "./exporter-names.js";
+import { type OnnxAttribute, type OnnxNode, product } from "./graph.js";
 import type { GraphMapping, OnnxTensor } from "./to-ops.js";
 
 /** Maps one node; a node it cannot map it hands to mapping.markUnsupported (listed, or refused). */
@@ -31,8 +31,6 @@ const ints = (a: OnnxAttribute | undefined): readonly number[] | undefined =>
 const refuse = (node: OnnxNode, what: string): never => {
   throw new InputError(`${node.opType} '${node.name}': ${what}`);
 };
-
-const elements = (shape: Shape): number => shape[0] * shape[1] * shape[2];
 
 const sameShape = (a: Shape, b: Shape): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
@@ -115,8 +113,8 @@ const conv: Handler = (node, m) => {
 
 function linear(node: OnnxNode, m: GraphMapping, inputs: number, outputs: number, bias: boolean): void {
   const x = m.activation(node, 0, true);
-  if (inputs !== elements(x))
-    refuse(node, `a ${inputs}-input weight on a feature map of ${elements(x)} elements`);
+  if (inputs !== product(x))
+    refuse(node, `a ${inputs}-input weight on a feature map of ${product(x)} elements`);
   m.emit(node, fcOp({ ...m.placed(node), out: outputs, bias }), [1, 1, outputs]);
 }
 
@@ -241,7 +239,7 @@ const add: Handler = (node, m) => {
 };
 
 const channels = (t: OnnxTensor | undefined): number | undefined =>
-  t?.kind === "constant" ? t.dims.reduce((p, d) => p * d, 1) : undefined;
+  t?.kind === "constant" ? product(t.dims) : undefined;
 
 const mul: Handler = (node, m) => {
   if (scaledView(node, m)) return;
@@ -274,8 +272,7 @@ function globalPool(node: OnnxNode, m: GraphMapping, functional: boolean | "mean
   m.emit(node, spec, [1, 1, x[2]]);
 }
 
-const globalAveragePool: Handler = (node, m) =>
-  globalPool(node, m, m.pytorch && !isOwnModule(node, m.scopeSizes));
+const globalAveragePool: Handler = (node, m) => globalPool(node, m, m.calledAsFunction(node));
 
 const reduceMean: Handler = (node, m) => {
   // axes: an attribute before opset 18, an input from it
@@ -328,7 +325,7 @@ const maxPool: Handler = (node, m) => {
     stride: stride!,
     pad,
     ceil,
-    ...(m.pytorch && !isOwnModule(node, m.scopeSizes) ? { functional: true } : {}),
+    ...(m.calledAsFunction(node) && { functional: true }),
   };
   const round = ceil ? Math.ceil : Math.floor;
   const side = (s: number) => round((s + pad - kernel) / stride!) + 1;
@@ -379,7 +376,7 @@ const reshape: Handler = (node, m) => {
   const target = m.tensor(node.inputs[1] ?? "");
   const dims = target?.kind === "constant" ? target.values : undefined;
   // to [N, features] (or [N, -1]): a flatten
-  if (dims?.length === 2 && (dims[1] === -1 || dims[1] === elements(source.shape)))
+  if (dims?.length === 2 && (dims[1] === -1 || dims[1] === product(source.shape)))
     return passThrough(node, m);
   if (!dims || !reshapeView(node, m, dims))
     m.markUnsupported(node, "to a shape of other elements, or not constant");

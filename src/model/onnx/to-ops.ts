@@ -10,7 +10,7 @@
 import { InputError } from "../../errors.js";
 import type { OpSpec, Shape } from "../../layers/define-layer-kind.js";
 import { NODE_HANDLERS } from "./node-handlers.js";
-import { blockOf, isPytorchExport, scopeSizes } from "./exporter-names.js";
+import { blockOf, isOwnModule, isPytorchExport, scopeSizes } from "./exporter-names.js";
 import type { FoldedNorms, OnnxConstant, OnnxGraph, OnnxNode } from "./graph.js";
 
 /** What a tensor is, as far as counting goes. */
@@ -89,7 +89,11 @@ export class GraphMapping {
     this.pytorch = isPytorchExport(graph);
     this.scopeSizes = scopeSizes(graph);
     for (const [index, node] of graph.nodes.entries())
-      for (const name of node.inputs) this.readers.set(name, [...(this.readers.get(name) ?? []), index]);
+      for (const name of node.inputs) {
+        const readers = this.readers.get(name);
+        if (readers) readers.push(index);
+        else this.readers.set(name, [index]);
+      }
   }
 
   canonical(name: string): string {
@@ -173,6 +177,11 @@ export class GraphMapping {
   soleProducer(name: string, readers = 1): PendingOp | undefined {
     const op = this.producers.get(this.canonical(name));
     return op && (this.readers.get(name)?.length ?? 0) === readers ? op : undefined;
+  }
+
+  /** A pool called as a function in a module's forward (PyTorch exports only), which hook-based counters see otherwise. */
+  calledAsFunction(node: OnnxNode): boolean {
+    return this.pytorch && !isOwnModule(node, this.scopeSizes);
   }
 
   placed(node: OnnxNode): { name: string; block: string } {
