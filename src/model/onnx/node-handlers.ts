@@ -68,6 +68,8 @@ function convGeometry(
   const [kh, kw] = weight.slice(2) as [number, number];
   if (kh !== kw) refuse(node, `a ${kh}×${kw} kernel; only square kernels are counted`);
   const strides = ints(node.attributes.strides) ?? [1, 1];
+  if (strides.length !== 2 || strides.some((s) => !Number.isSafeInteger(s) || s < 1))
+    refuse(node, `strides [${strides.join(", ")}]; a stride is a whole number ≥ 1 per spatial axis`);
   if (strides[0] !== strides[1])
     refuse(node, `strides [${strides.join(", ")}]; only equal strides are counted`);
   if ((ints(node.attributes.dilations) ?? [1, 1]).some((d) => d !== 1))
@@ -80,7 +82,8 @@ const conv: Handler = (node, m) => {
   const x = m.activation(node);
   const weight = m.constant(node, 1).dims;
   const { kernel, stride } = convGeometry(node, weight, x);
-  const groups = node.attributes.group?.i || 1;
+  const groups = node.attributes.group?.i ?? 1;
+  if (!Number.isSafeInteger(groups) || groups < 1) refuse(node, `group ${groups}; a group count is ≥ 1`);
   const out = weight[0]!;
   if (weight[1]! * groups !== x[2])
     refuse(node, `weight ${weight.join("×")} with ${groups} groups does not fit ${x[2]} input channels`);
@@ -431,7 +434,7 @@ const onFeatureMapOrConstant =
 const refuseTransposed: Handler = (node) =>
   refuse(node, "transposed convolution is not counted (no layer kind computes it yet)");
 
-export const NODE_HANDLERS: Readonly<Record<string, Handler>> = {
+const NODE_HANDLERS: Readonly<Record<string, Handler>> = {
   Conv: conv,
   ConvTranspose: refuseTransposed,
   Gemm: gemm,
@@ -464,3 +467,7 @@ export const NODE_HANDLERS: Readonly<Record<string, Handler>> = {
   Concat: concat,
   Cast: shapeArithmetic,
 };
+
+/** The handler of an operator type; an op type is file text, so an Object property name ("constructor") is no handler. */
+export const handlerFor = (opType: string): Handler | undefined =>
+  Object.hasOwn(NODE_HANDLERS, opType) ? NODE_HANDLERS[opType] : undefined;

@@ -8,8 +8,10 @@
  * wire up as in the built-in blocks.
  */
 import { InputError } from "../../errors.js";
-import type { OpSpec, Shape } from "../../layers/define-layer-kind.js";
-import { NODE_HANDLERS } from "./node-handlers.js";
+import type { LayerKind, OpSpec, Shape } from "../../layers/define-layer-kind.js";
+import { layerKinds } from "../../layers/registry.js";
+import { handlerFor } from "./node-handlers.js";
+import { orderNodes } from "./order.js";
 import { blockOf, isOwnModule, isPytorchExport, scopeSizes } from "./exporter-names.js";
 import type { FoldedNorms, OnnxConstant, OnnxGraph, OnnxNode } from "./graph.js";
 
@@ -154,6 +156,7 @@ export class GraphMapping {
 
   /** Emits an op reading the tensor `input` (which need not be one of the node's inputs), writing the node's first output. */
   emitReading(input: string, node: OnnxNode, spec: OpSpec, shape: Shape, reads?: string): PendingOp {
+    this.checkKindShape(input, node, spec, shape);
     const output = node.outputs[0]!;
     const op: PendingOp = {
       spec: reads !== undefined ? ({ ...spec, reads: this.canonical(reads) } as OpSpec) : spec,
@@ -165,6 +168,21 @@ export class GraphMapping {
     this.producers.set(output, op);
     this.tensors.set(output, { kind: "activation", shape });
     return op;
+  }
+
+  /**
+   * The op is counted by its kind's shape rule: that rule must give the output shape the ONNX operator
+   * gives (the node handler's), or the file is refused rather than counted at another size.
+   */
+  private checkKindShape(input: string, node: OnnxNode, spec: OpSpec, shape: Shape): void {
+    const source = this.tensor(input);
+    if (source?.kind !== "activation") return;
+    const kind: LayerKind = layerKinds[spec.kind];
+    const ruled = kind.outputShape(spec, source.shape);
+    if (!sameDims(ruled, shape))
+      throw new InputError(
+        `${node.opType} '${node.name}': ONNX gives a ${shape.join("×")} output (H×W×C), a ${kind.title} gives ${ruled.join("×")}; not counted rather than counted at another size`,
+      );
   }
 
   /** The index of the one node reading this tensor, if exactly one does. */
@@ -222,7 +240,7 @@ function registerConstants(graph: OnnxGraph, mapping: GraphMapping, dataInput: s
 function visitNodes(graph: OnnxGraph, mapping: GraphMapping, options: OnnxMappingOptions): void {
   for (const [index, node] of graph.nodes.entries()) {
     if (mapping.done.has(index)) continue;
-    const handler = node.domain === "" ? NODE_HANDLERS[node.opType] : undefined;
+    const handler = node.domain === "" ? handlerFor(node.opType) : undefined;
     try {
       if (handler === undefined) mapping.markUnsupported(node);
       else handler(node, mapping);
@@ -257,7 +275,8 @@ function unsupportedList(unsupported: ReadonlyMap<string, number>): string {
   return [...unsupported].map(([type, n]) => `${type} ×${n}`).join(", ");
 }
 
-export function graphToNetwork(graph: OnnxGraph, options: OnnxMappingOptions = {}): OnnxNetwork {
+export function graphToNetwork(file: OnnxGraph, options: OnnxMappingOptions = {}): OnnxNetwork {
+  const graph = orderNodes(file);
   const mapping = new GraphMapping(graph, options.foldedNorms);
   const input = inputOf(graph, mapping);
   registerConstants(graph, mapping, input.name);

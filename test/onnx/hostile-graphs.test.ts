@@ -1,0 +1,220 @@
+/**
+ * Graphs no exporter writes but a damaged or hand-made file can hold: each is
+ * refused in one line naming a node (never a hang, never exit 3), or counted
+ * at the sizes ONNX gives, checked against the layer kinds' own shape rules.
+ */
+import { describe, expect, test } from "vitest";
+import { InputError } from "../../src/errors.js";
+import { GraphMapping, graphToNetwork } from "../../src/model/onnx/to-ops.js";
+import { convOp } from "../../src/model/blocks/block-kind.js";
+import { costNetwork } from "../../src/evaluate/cost.js";
+import { resolveConvention } from "../../src/model/conventions.js";
+import { type GraphSketch, type NodeSketch, sketchGraph } from "../helpers/onnx.js";
+
+const map = (s: GraphSketch, allowUnknown = false) => graphToNetwork(sketchGraph(s), { allowUnknown });
+const same = { pads: { ints: [1, 1, 1, 1] } };
+const stemConv: NodeSketch = { op: "Conv", in: ["input", "w"], out: "c", attrs: same };
+const withStem = (nodes: NodeSketch[], constants = {}): GraphSketch => ({
+  constants: { w: [8, 3, 3, 3], ...constants },
+  nodes: [stemConv, ...nodes],
+});
+const refusal = (s: GraphSketch, allowUnknown = false): string => {
+  try {
+    map(s, allowUnknown);
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
+  throw new Error("the graph was not refused");
+};
+
+describe("graphs that cannot be ordered are refused, naming a node", () => {
+  test("two Identity nodes feeding each other (a → b → a): a cycle", () => {
+    const cycle = withStem([
+      { op: "Identity", in: ["c"], out: "x", name: "entry" },
+      { op: "Add", in: ["x", "b"], out: "a", name: "join" },
+      { op: "Identity", in: ["a"], out: "b", name: "loop" },
+    ]);
+    expect(refusal(cycle)).toMatch(/^the graph has a cycle: \w+ '(join|loop)' reads its own output, through/);
+    expect(refusal(cycle, true)).toMatch(/cycle/);
+  });
+
+  test("a node reading its own output", () => {
+    expect(refusal(withStem([{ op: "Relu", in: ["r"], out: "r", name: "self" }]))).toBe(
+      "the graph has a cycle: Relu 'self' reads its own output; an ONNX graph is acyclic",
+    );
+  });
+
+  test("Relu → Flatten → Relu around a loop", () => {
+    const loop = withStem([
+      { op: "Relu", in: ["f"], out: "r", name: "relu" },
+      { op: "Flatten", in: ["r"], out: "f", name: "flatten" },
+    ]);
+    expect(refusal(loop)).toMatch(
+      /^the graph has a cycle: (Relu 'relu'|Flatten 'flatten') reads its own output/,
+    );
+  });
+
+  test("an input that nothing writes (a dangling name)", () => {
+    expect(refusal(withStem([{ op: "Relu", in: ["nowhere"], out: "r", name: "lost" }]))).toBe(
+      "Relu 'lost' reads 'nowhere', which no node, graph input or initializer provides",
+    );
+  });
+
+  test("a tensor written by two nodes, or by a node and the file", () => {
+    const twice = withStem([{ op: "Relu", in: ["c"], out: "c", name: "again" }]);
+    expect(refusal(twice)).toMatch(/^the graph has a cycle|writes 'c', which Conv/);
+    const both = withStem([
+      { op: "Relu", in: ["c"], out: "r", name: "one" },
+      { op: "Relu", in: ["c"], out: "r", name: "two" },
+    ]);
+    expect(refusal(both)).toBe(
+      "Relu 'two' writes 'r', which Relu 'one' writes too: each tensor has one writer",
+    );
+    expect(refusal(withStem([{ op: "Relu", in: ["c"], out: "w", name: "over" }]))).toMatch(
+      /^Relu 'over' writes 'w', which is a graph input or initializer/,
+    );
+  });
+
+  test("nodes stored out of order are counted in an order where each input is written first", () => {
+    const sorted = map(
+      withStem(
+        [
+          { op: "Relu", in: ["c"], out: "r" },
+          { op: "Conv", in: ["r", "pw"], out: "p" },
+        ],
+        {
+          pw: [16, 8, 1, 1],
+        },
+      ),
+    );
+    const shuffled = map({
+      constants: { w: [8, 3, 3, 3], pw: [16, 8, 1, 1] },
+      nodes: [{ op: "Conv", in: ["r", "pw"], out: "p" }, { op: "Relu", in: ["c"], out: "r" }, stemConv],
+    });
+    expect(shuffled.ops.map((o) => [o.kind, o.act])).toEqual(sorted.ops.map((o) => [o.kind, o.act]));
+  });
+
+  test("a chain of 50,000 nodes stored backwards is ordered without exhausting the stack", () => {
+    const nodes: NodeSketch[] = [stemConv];
+    for (let i = 0; i < 50_000; i++)
+      nodes.push({ op: "Identity", in: [i ? `t${i - 1}` : "c"], out: `t${i}` });
+    const net = map({ constants: { w: [8, 3, 3, 3] }, nodes: nodes.reverse() });
+    expect(net.ops).toHaveLength(1);
+  });
+});
+
+describe("attribute values ONNX does not allow are refused", () => {
+  test("Conv group 0 (not counted as 1), stride 0 or negative", () => {
+    const stemWith = (attrs: NodeSketch["attrs"]) => ({ ...withStem([]), nodes: [{ ...stemConv, attrs }] });
+    expect(refusal(stemWith({ ...same, group: { i: 0 } }))).toBe(
+      "Conv '/n0/Conv': group 0; a group count is ≥ 1",
+    );
+    for (const strides of [[0, 0], [-1, -1], [2]])
+      expect(refusal(stemWith({ ...same, strides: { ints: strides } }))).toBe(
+        `Conv '/n0/Conv': strides [${strides.join(", ")}]; a stride is a whole number ≥ 1 per spatial axis`,
+      );
+  });
+
+  test("an operator type that is an Object property name is an unknown operator, not a crash", () => {
+    for (const op of ["constructor", "__proto__", "toString", "hasOwnProperty"])
+      expect(refusal(withStem([{ op, in: ["c"], out: "x" }]))).toBe(
+        `unsupported ONNX operators: ${op} ×1; --allow-unknown counts them as zero (and lists them)`,
+      );
+  });
+});
+
+describe("mapped ops are counted at the size ONNX gives, by their kinds' shape rules", () => {
+  const paper = resolveConvention("paper");
+  const cost = (s: GraphSketch) => {
+    const net = map(s);
+    return costNetwork(net.ops, [32, 32, 3], paper);
+  };
+
+  test("a depthwise conv with channel multiplier 2 (group = C, 2C outputs) writes 2C channels", () => {
+    const net = map(
+      withStem(
+        [
+          { op: "Conv", in: ["c", "dw"], out: "d", attrs: { ...same, group: { i: 8 } } },
+          { op: "Conv", in: ["d", "pw"], out: "p" },
+        ],
+        {
+          dw: [16, 1, 3, 3],
+          pw: [4, 16, 1, 1],
+        },
+      ),
+    );
+    expect(net.ops[1]).toMatchObject({ kind: "gconv", groups: 8, out: 16 });
+    const { rows } = costNetwork(net.ops, [32, 32, 3], paper);
+    expect(rows[1]!.params).toBe(16n * 9n);
+    expect(rows[1]!.macs).toBe(16n * 9n * 32n * 32n);
+    expect(rows[2]!.params).toBe(16n * 4n);
+  });
+
+  test("MaxPool padding is part of its output size: 3×3/2 with pads 1 gives 16 from 32; without, 15", () => {
+    const pool = (pads: number[]) =>
+      withStem(
+        [
+          {
+            op: "MaxPool",
+            in: ["c"],
+            out: "m",
+            attrs: { kernel_shape: { ints: [3, 3] }, strides: { ints: [2, 2] }, pads: { ints: pads } },
+          },
+          { op: "Conv", in: ["m", "pw"], out: "p" },
+        ],
+        { pw: [4, 8, 1, 1] },
+      );
+    expect(cost(pool([1, 1, 1, 1])).rows[2]!.macs).toBe(4n * 8n * 16n * 16n);
+    expect(cost(pool([0, 0, 0, 0])).rows[2]!.macs).toBe(4n * 8n * 15n * 15n);
+    expect(refusal(pool([1, 0, 1, 0]))).toMatch(
+      /^MaxPool '\/n1\/MaxPool': .*not a square window|unsupported ONNX operators: MaxPool/,
+    );
+  });
+
+  test("Conv pads are checked on W as on H: [0, 1, 0, 1] on a 3×3 kernel is refused", () => {
+    const padded = (pads: number[]) => ({
+      ...withStem([]),
+      nodes: [{ ...stemConv, attrs: { pads: { ints: pads } } }],
+    });
+    expect(refusal(padded([1, 0, 1, 0]))).toMatch(/padding \[1, 0, 1, 0\] with a 3×3 kernel/);
+    expect(refusal(padded([0, 1, 0, 1]))).toMatch(/padding \[0, 1, 0, 1\] with a 3×3 kernel/);
+  });
+
+  test("a Concat writes the sum of its inputs' channels", () => {
+    const net = map(
+      withStem(
+        [
+          { op: "Conv", in: ["c", "pw1"], out: "r" },
+          { op: "Concat", in: ["c", "r"], out: "k", attrs: { axis: { i: 1 } } },
+          { op: "Conv", in: ["k", "pw2"], out: "p" },
+        ],
+        { pw1: [8, 8, 1, 1], pw2: [4, 16, 1, 1] },
+      ),
+    );
+    const { rows } = costNetwork(net.ops, [32, 32, 3], paper);
+    expect(rows.at(-1)!.params).toBe(16n * 4n);
+  });
+
+  test("an op whose kind's shape rule disagrees with the ONNX operator's output is refused, not counted", () => {
+    const mapping = new GraphMapping(sketchGraph(withStem([])));
+    mapping.tensors.set("input", { kind: "activation", shape: [32, 32, 3] });
+    const node = sketchGraph(withStem([])).nodes[0]!;
+    const spec = convOp({
+      kind: "conv",
+      name: "c",
+      block: "",
+      kernel: 3,
+      stride: 1,
+      out: 8,
+      groups: 1,
+      bias: false,
+      bn: false,
+      act: "none",
+    });
+    expect(() => mapping.emit(node, spec, [30, 30, 8])).toThrow(
+      "Conv '/n0/Conv': ONNX gives a 30×30×8 output (H×W×C), a standard convolution gives 32×32×8; not counted rather than counted at another size",
+    );
+    expect(mapping.emit(node, spec, [32, 32, 8]).output).toBe("c");
+  });
+});
