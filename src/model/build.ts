@@ -33,6 +33,17 @@ function expandEntry(
 /** No real network has more primitive ops than this; a file asking for more is refused before the work. */
 export const MAX_OPS = 100_000;
 
+const blocksOf = (spec: LayerSpec, ctx: BuildContext): number =>
+  (blockKinds[spec.kind] as { blocks?: (spec: LayerSpec, ctx: BuildContext) => number }).blocks?.(spec, ctx) ?? 1;
+
+/** Each block is at least one op: an entry whose blocks would pass the cap is refused before any is built. */
+function refuseBeyondCap(model: string, spec: LayerSpec, atLeast: number): void {
+  if (atLeast <= MAX_OPS) return;
+  throw new InputError(
+    `${model}: more than ${MAX_OPS.toLocaleString("en-US")} layers after expanding repeats (at entry '${spec.name ?? spec.kind}', ${atLeast.toLocaleString("en-US")} layers or more); no real network is that deep`,
+  );
+}
+
 /** The entries before the last average pool (the global pool of every built-in): the backbone, as torchvision's `model.features`. */
 export function backboneLayers(model: ModelSpec): readonly LayerSpec[] {
   const pool = model.layers.map((spec) => spec.kind === "avgpool").lastIndexOf(true);
@@ -77,21 +88,15 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
     };
     const repeat = spec.repeat ?? 1;
     const entryCtx = spec.rounding ? { ...ctx, round: roundChannelsBy[spec.rounding] } : ctx;
+    refuseBeyondCap(model.name, spec, ops.length + repeat * blocksOf(spec, entryCtx));
     for (let i = 0; i < repeat; i++) {
-      if (ops.length > MAX_OPS) {
-        throw new InputError(
-          `${model.name}: more than ${MAX_OPS.toLocaleString("en-US")} layers after expanding repeats (at entry '${spec.name ?? spec.kind}', repeat ${repeat}); no real network is that deep`,
-        );
-      }
       const named = spec.name !== undefined && repeat > 1 ? { ...spec, name: `${spec.name}_${i + 1}` } : spec;
       const expansion = expandEntry(named, state, entryCtx, nameBlock);
-      ops.push(...expansion.ops);
+      // one at a time: spreading a long array into push() would overflow the call stack
+      for (const op of expansion.ops) ops.push(op);
       state = expansion.state;
+      refuseBeyondCap(model.name, spec, ops.length);
     }
   }
-  if (ops.length > MAX_OPS)
-    throw new InputError(
-      `${model.name}: ${ops.length.toLocaleString("en-US")} layers after expanding repeats; at most ${MAX_OPS.toLocaleString("en-US")}`,
-    );
   return ops;
 }

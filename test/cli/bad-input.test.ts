@@ -48,8 +48,15 @@ const cases: [string[], RegExp][] = [
   [["test/fixtures/configs/missing.json"], /missing\.json: no such file/],
   [
     ["test/fixtures/configs/invalid/deep.json"],
-    /deep: more than 100,000 layers after expanding repeats \(at entry 'conv', repeat 1000000000\)/,
+    /deep: more than 100,000 layers after expanding repeats \(at entry 'conv', 1,000,000,000 layers or more\)/,
   ],
+  [["test/fixtures/configs/invalid/deep-stage.json"], /deep-stage: more than 100,000 layers .*'inverted_residual'/],
+  [["test/fixtures/configs/invalid/deep-fused.json"], /deep-fused: more than 100,000 layers .*'fused_ib'/],
+  [
+    ["test/fixtures/configs/invalid/deep-mbconv.json", "--totals"],
+    /deep-mbconv: more than 100,000 layers .*'mbconv', 1,000,000,001 layers or more/,
+  ],
+  [["sweep", "test/fixtures/configs/invalid/deep-mbconv.json"], /deep-mbconv: more than 100,000 layers/],
   [["/dev/zero"], /\/dev\/zero: larger than 4 MB/],
   [["show", "v2", "--alpha", "0"], /'0' is invalid\. Width multiplier/],
   [["v2@0.5", "--alpha", "0.75"], /'v2@0\.5' gives α 0\.5 and --alpha gives 0\.75: give one/],

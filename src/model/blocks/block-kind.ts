@@ -49,6 +49,8 @@ export interface BlockKind<K extends string, Spec extends EntryBase> {
   schema(parts: SchemaParts): Z.ZodType;
   /** Expands one entry; `nameBlock` gives the next block name (blocks that repeat internally call it per repeat). */
   expand(spec: Spec, state: BuildState, ctx: BuildContext, nameBlock: () => string): Expansion;
+  /** Blocks the entry expands to, each of at least one op (default 1): checked against the layer cap before any is built. */
+  blocks?(spec: Spec, ctx: BuildContext): number;
 }
 
 /** Infers the entry type from the schema, so `expand` is typed by what `schema` accepts. */
@@ -57,6 +59,7 @@ export const defineBlockKind = <const K extends string, S extends Z.ZodType<Entr
   readonly prefix: string;
   schema(parts: SchemaParts): S;
   expand(spec: Z.infer<S>, state: BuildState, ctx: BuildContext, nameBlock: () => string): Expansion;
+  blocks?(spec: Z.infer<S>, ctx: BuildContext): number;
 }): BlockKind<K, Z.infer<S>> => kind;
 
 /** The entry type of a block kind. */

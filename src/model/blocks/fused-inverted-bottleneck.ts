@@ -45,6 +45,7 @@ export const fusedIbBlock = defineBlockKind({
       n: count.optional().describe("blocks in the stage (⌈n·d⌉ under a depth multiplier; default 1)"),
       ...common,
     }),
+  blocks: (spec, ctx) => (spec.n === undefined ? 1 : stageRepeats(spec.n, ctx)),
   expand(spec, state, ctx, nameBlock) {
     const ops: OpSpec[] = [];
     let input = state.channels;

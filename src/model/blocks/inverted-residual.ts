@@ -31,6 +31,7 @@ export const invertedResidualBlock = defineBlockKind({
         .describe("'auto' (default): no expansion conv when t = 1; 'always': keep it"),
       ...common,
     }),
+  blocks: (spec) => spec.n,
   expand(spec, state, ctx, nameBlock) {
     const ops: OpSpec[] = [];
     let current = state;

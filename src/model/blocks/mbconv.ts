@@ -25,6 +25,7 @@ export const mbconvBlock = defineBlockKind({
       se: z.boolean().optional().describe("squeeze-excite, squeeze = max(1, in // 4) (default true)"),
       ...common,
     }),
+  blocks: (spec, ctx) => stageRepeats(spec.n, ctx),
   expand(spec, state, ctx, nameBlock) {
     const ops: OpSpec[] = [];
     let input = state.channels;
