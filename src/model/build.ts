@@ -33,8 +33,10 @@ function expandEntry(
 /** No real network has more primitive ops than this; a file asking for more is refused before the work. */
 export const MAX_OPS = 100_000;
 
+type AnyBlockCount = ((spec: LayerSpec, ctx: BuildContext) => number) | undefined;
+
 const blocksOf = (spec: LayerSpec, ctx: BuildContext): number =>
-  (blockKinds[spec.kind] as { blocks?: (spec: LayerSpec, ctx: BuildContext) => number }).blocks?.(spec, ctx) ?? 1;
+  (blockKinds[spec.kind].blocks as AnyBlockCount)?.(spec, ctx) ?? 1;
 
 /** Each block is at least one op: an entry whose blocks would pass the cap is refused before any is built. */
 function refuseBeyondCap(model: string, spec: LayerSpec, atLeast: number): void {

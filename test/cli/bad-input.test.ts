@@ -50,7 +50,10 @@ const cases: [string[], RegExp][] = [
     ["test/fixtures/configs/invalid/deep.json"],
     /deep: more than 100,000 layers after expanding repeats \(at entry 'conv', 1,000,000,000 layers or more\)/,
   ],
-  [["test/fixtures/configs/invalid/deep-stage.json"], /deep-stage: more than 100,000 layers .*'inverted_residual'/],
+  [
+    ["test/fixtures/configs/invalid/deep-stage.json"],
+    /deep-stage: more than 100,000 layers .*'inverted_residual'/,
+  ],
   [["test/fixtures/configs/invalid/deep-fused.json"], /deep-fused: more than 100,000 layers .*'fused_ib'/],
   [
     ["test/fixtures/configs/invalid/deep-mbconv.json", "--totals"],

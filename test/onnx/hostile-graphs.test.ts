@@ -106,7 +106,10 @@ describe("graphs that cannot be ordered are refused, naming a node", () => {
 
 describe("attribute values ONNX does not allow are refused", () => {
   test("Conv group 0 (not counted as 1), stride 0 or negative", () => {
-    const stemWith = (attrs: NonNullable<NodeSketch["attrs"]>) => ({ ...withStem([]), nodes: [{ ...stemConv, attrs }] });
+    const stemWith = (attrs: NonNullable<NodeSketch["attrs"]>) => ({
+      ...withStem([]),
+      nodes: [{ ...stemConv, attrs }],
+    });
     expect(refusal(stemWith({ ...same, group: { i: 0 } }))).toBe(
       "Conv '/n0/Conv': group 0; a group count is ≥ 1",
     );
