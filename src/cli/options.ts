@@ -7,6 +7,7 @@ import { type Rational, parseRational } from "../algebra/rational.js";
 import type { Resolution } from "../model/resolution.js";
 import { InputError } from "../errors.js";
 import { parseRange } from "../evaluate/range.js";
+import { MAX_RIDGE_POINT } from "../published/hardware.js";
 
 export function parsePositiveInteger(what: string, max = Number.MAX_SAFE_INTEGER) {
   return (raw: string): number => {
@@ -61,9 +62,9 @@ export function parseAlpha(raw: string): Alpha {
 /** A ridge point in MACs per byte, exact as written (0 is the plain MAC count). */
 export function parseRidgePoint(raw: string): Rational {
   const value = parseRational(raw);
-  if (!value || value.num < 0n || value.num > 100_000n * value.den)
+  if (!value || value.num < 0n || value.num > BigInt(MAX_RIDGE_POINT) * value.den)
     throw new InvalidArgumentError(
-      "Ridge point must be a number of MACs per byte from 0 to 100000 (e.g. 31.2, 433.8).",
+      `Ridge point must be a number of MACs per byte from 0 to ${MAX_RIDGE_POINT} (e.g. 31.2, 433.8).`,
     );
   return value;
 }

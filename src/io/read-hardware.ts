@@ -5,7 +5,9 @@ import { InputError } from "../errors.js";
 import { BUILTIN_HARDWARE, BUILTIN_HARDWARE_NAMES, type HardwareProfile } from "../published/hardware.js";
 import { readJsonFile } from "./read-model-spec.js";
 
-const isBuiltin = (name: string): name is keyof typeof BUILTIN_HARDWARE => name in BUILTIN_HARDWARE;
+/** A name is user text: only the table's own keys are built-ins (never "constructor" or "__proto__"). */
+const isBuiltin = (name: string): name is keyof typeof BUILTIN_HARDWARE =>
+  Object.hasOwn(BUILTIN_HARDWARE, name);
 
 export async function readHardware(ref: string, path: string): Promise<HardwareProfile> {
   if (isBuiltin(ref)) return BUILTIN_HARDWARE[ref];
@@ -21,11 +23,10 @@ export async function readHardware(ref: string, path: string): Promise<HardwareP
     throw new InputError(formatSchemaIssues(ref, parsed.error.issues));
   }
   const file = parsed.data;
+  // the schema checked that each rate given is a whole count ≥ 1
   const peak = file.peak_macs_per_s === undefined ? undefined : parseQuantity(file.peak_macs_per_s);
   const bandwidth =
     file.bandwidth_bytes_per_s === undefined ? undefined : parseQuantity(file.bandwidth_bytes_per_s);
-  if (peak === 0n || bandwidth === 0n || (file.peak_macs_per_s !== undefined && peak === undefined))
-    throw new InputError(`${ref}: peak_macs_per_s and bandwidth_bytes_per_s must be positive whole counts`);
   const ridge: Rational =
     peak !== undefined && bandwidth !== undefined
       ? rational(peak, bandwidth)

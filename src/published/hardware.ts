@@ -6,6 +6,9 @@
  */
 import { type Rational, rational } from "../algebra/rational.js";
 
+/** The largest ridge point taken, in MACs per byte (MobileNetV4's Table 16 tops out near 10^3): past it, a typo. */
+export const MAX_RIDGE_POINT = 100_000;
+
 export interface HardwareProfile {
   readonly name: string;
   /** MACs per byte at which a layer stops being memory-bound: peak MACs/s ÷ bandwidth. */

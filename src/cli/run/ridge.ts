@@ -3,6 +3,7 @@ import type { Dtype, Fusion } from "../../evaluate/option-names.js";
 import { parseRange } from "../../evaluate/range.js";
 import { ridgeSweep } from "../../evaluate/ridge.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import { MAX_RIDGE_POINT } from "../../published/hardware.js";
 import { ridgeDocument } from "../../report/ridge.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
@@ -27,9 +28,9 @@ export async function runRidge(options: RidgeOptions, io: CliIo): Promise<Outcom
     options.ridgePoints,
     "--ridge-points",
     (r) =>
-      r.num >= 0n && compareRational(r, rational(100_000)) <= 0
+      r.num >= 0n && compareRational(r, rational(MAX_RIDGE_POINT)) <= 0
         ? undefined
-        : "a ridge point is from 0 to 100000 MACs per byte",
+        : `a ridge point is from 0 to ${MAX_RIDGE_POINT} MACs per byte`,
     "a list (0,31.2,433.8) or START:STOP:STEP (0:500:25)",
   ).map((v) => ({ text: v.text, value: v.exact }));
   const specs = await evaluateSpecs(options.specs, convention, io.cwd, options);

@@ -28,8 +28,9 @@ const CYCLE = ["#2f7fd8", "#e8912d", "#3aa55d", "#c9453a", "#8d62c9", "#2aa9a4",
 /** A sequential ramp for many ordered series (dozens of resolutions): neighbours stay distinguishable. */
 const RAMP = ["#1d4f91", "#2f7fd8", "#2aa9a4", "#3aa55d", "#b7a32b", "#e8912d", "#c9453a", "#8d2f5e"];
 
+/** A group's colour: its type's own, else the cycle's; a group is user text (a block name), so only own keys count. */
 export const colourOf = (group: string, index = 0): string =>
-  TYPE_COLOURS[group] ?? CYCLE[index % CYCLE.length]!;
+  (Object.hasOwn(TYPE_COLOURS, group) ? TYPE_COLOURS[group] : undefined) ?? CYCLE[index % CYCLE.length]!;
 
 const hex = (c: string) => [1, 3, 5].map((i) => Number.parseInt(c.slice(i, i + 2), 16));
 
