@@ -27,6 +27,28 @@ const decimals = (text: string): number => {
 
 export const MAX_RANGE_VALUES = 100_000;
 
+/** Configurations a sweep or a fit evaluates at most: each axis is bounded, and so is their product. */
+export const MAX_CONFIGURATIONS = 10_000_000;
+
+/**
+ * The size of an α × depth × resolution grid, refused past MAX_CONFIGURATIONS before any is
+ * evaluated; `command` names the flags that narrow it.
+ */
+export function checkGridSize(
+  command: string,
+  sizes: { readonly alphas: number; readonly depths: number; readonly resolutions: number },
+  narrow: string,
+): { configurations: number; described: string } {
+  const configurations = sizes.alphas * sizes.depths * sizes.resolutions;
+  const depths = sizes.depths > 1 ? `${sizes.depths} depths × ` : "";
+  const described = `${sizes.alphas} α × ${depths}${sizes.resolutions} resolutions`;
+  if (configurations > MAX_CONFIGURATIONS)
+    throw new InputError(
+      `${command} of ${configurations.toLocaleString("en-US")} configurations (${described}); at most ${MAX_CONFIGURATIONS.toLocaleString("en-US")}: narrow ${narrow}`,
+    );
+  return { configurations, described };
+}
+
 export function parseRange(
   raw: string,
   what: string,

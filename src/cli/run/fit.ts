@@ -2,7 +2,7 @@ import { compareRational, parseRational, rational } from "../../algebra/rational
 import { type FitLimits, fitWidths, paretoFront } from "../../budget/fit.js";
 import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
-import { parseRange } from "../../evaluate/range.js";
+import { checkGridSize, parseRange } from "../../evaluate/range.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
@@ -105,6 +105,11 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
       ? ["--resolutions", options.resolutions]
       : ["--resolution", options.resolution];
   const resolutions = raw === undefined ? [model.spec.input.resolution] : parseResolutionRange(raw, flag);
+  checkGridSize(
+    "fit",
+    { alphas: alphas.length, depths: 1, resolutions: resolutions.length },
+    "--alpha-step, --alpha-max or --resolutions",
+  );
   const pareto = resolutions.length > 1 || options.resolutions !== undefined;
   const answers = fitWidths(model, alphas, resolutions, convention, limits);
   const shown = pareto ? paretoFront(answers) : answers;

@@ -2,7 +2,7 @@ import { rational } from "../../algebra/rational.js";
 import { compareRational } from "../../algebra/rational.js";
 import { checkNetwork } from "../../evaluate/cost.js";
 import { DTYPES, type Dtype, type MemoryModel } from "../../evaluate/memory.js";
-import { parseRange } from "../../evaluate/range.js";
+import { checkGridSize, parseRange } from "../../evaluate/range.js";
 import { sweep } from "../../evaluate/sweep.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
@@ -47,8 +47,6 @@ export interface SweepOptions {
   readonly convention: ConventionName;
   readonly overrides: ConventionOverrides;
 }
-
-const MAX_CONFIGURATIONS = 10_000_000;
 
 const SWEEP_EXTENSIONS: Record<string, SweepFormat> = {
   ".csv": "csv",
@@ -96,13 +94,11 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
     options.resolutions ?? String(model.spec.input.resolution),
     "--resolution",
   );
-  const configurations = alphas.length * depths.length * resolutions.length;
-  const described = `${alphas.length} α × ${depths.length > 1 ? `${depths.length} depths × ` : ""}${resolutions.length} resolutions`;
-  if (configurations > MAX_CONFIGURATIONS) {
-    throw new InputError(
-      `sweep of ${configurations.toLocaleString("en-US")} configurations (${described}); at most ${MAX_CONFIGURATIONS.toLocaleString("en-US")}: narrow --alpha, --depth or --resolution`,
-    );
-  }
+  const { configurations, described } = checkGridSize(
+    "sweep",
+    { alphas: alphas.length, depths: depths.length, resolutions: resolutions.length },
+    "--alpha, --depth or --resolution",
+  );
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
   const smallest = Math.min(...resolutions);
   for (const alpha of alphas)
