@@ -1,6 +1,7 @@
 import { appendFileSync } from "node:fs";
 import { InputError } from "../errors.js";
 import { writeFileAtomic } from "../io/write-file-atomic.js";
+import { ExitCode } from "./exit-codes.js";
 
 /** Everything the CLI does to the outside world goes through this. */
 export interface CliIo {
@@ -8,7 +9,12 @@ export interface CliIo {
   stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   /** Writes a file atomically; refuses to overwrite unless `force`. Errors name `flag` (default --out). */
-  writeFile(path: string, content: string | Iterable<string>, force: boolean, flag?: string): void;
+  writeFile(
+    path: string,
+    content: string | Iterable<string>,
+    force: boolean,
+    flag?: string,
+  ): void | Promise<void>;
   appendFile(path: string, content: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
@@ -16,15 +22,22 @@ export interface CliIo {
   readonly columns?: number;
 }
 
-/** A reader that goes away (`mbn-cost sweep … | head`) ends the run quietly, as SIGPIPE would. */
-function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+/**
+ * A reader that goes away (`mbn-cost sweep … | head`) ends the run quietly, as SIGPIPE would. Any
+ * other failed write (a full disk, `> /dev/full`) ends it at once with one line and exit 2: what was
+ * written is incomplete, and a script must not take it for a result (nor exit 1, "over budget").
+ */
+function endOnFailedWrite(stream: NodeJS.WriteStream, name: string): void {
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    const reason = error.code ?? "error";
+    if (stream !== process.stderr)
+      process.stderr.write(`error: cannot write to ${name} (${reason}); what was written is incomplete\n`);
+    process.exit(ExitCode.BadInput);
   });
 }
-exitQuietlyOnClosedPipe(process.stdout);
-exitQuietlyOnClosedPipe(process.stderr);
+endOnFailedWrite(process.stdout, "standard output");
+endOnFailedWrite(process.stderr, "standard error");
 
 export const nodeIo: CliIo = {
   stdout: (text) =>

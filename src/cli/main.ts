@@ -33,7 +33,7 @@ function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
 }
 
 async function writeOutcome(outcome: Outcome, io: CliIo): Promise<ExitCode> {
-  for (const file of outcome.files ?? []) io.writeFile(file.path, file.content, file.force, file.flag);
+  for (const file of outcome.files ?? []) await io.writeFile(file.path, file.content, file.force, file.flag);
   for (const append of outcome.appends ?? []) io.appendFile(append.path, append.content);
   if (typeof outcome.stdout === "string") await io.stdout(outcome.stdout);
   else if (outcome.stdout) {

@@ -1,7 +1,9 @@
 import {
   closeSync,
+  fchmodSync,
   fstatSync,
   fsyncSync,
+  linkSync,
   lstatSync,
   openSync,
   realpathSync,
@@ -24,7 +26,8 @@ import { whenReady } from "./when-ready.js";
  * - a character device, FIFO or socket (/dev/null, a named pipe) is written to, never replaced.
  */
 export type OutputTarget =
-  | { readonly kind: "file"; readonly path: string }
+  /** `mode`: the permission bits of the file it replaces, kept by the new one. */
+  | { readonly kind: "file"; readonly path: string; readonly mode?: number }
   /** `fd` when the stream is this process's own stdout or stderr (a socket cannot be opened by path). */
   | { readonly kind: "stream"; readonly path: string; readonly fd?: number };
 
@@ -70,7 +73,7 @@ export function checkOutputPath(path: string, force: boolean, flag = "--out"): O
     if (!target.isFile()) throw new InputError(`${flag} ${path}: is not a regular file, a device or a pipe`);
     if (!force) throw new InputError(`${flag} ${path}: file exists; add --force to overwrite it`);
   }
-  return { kind: "file", path: file };
+  return target ? { kind: "file", path: file, mode: target.mode & 0o7777 } : { kind: "file", path: file };
 }
 
 /** Writes all of a chunk, waiting while a non-blocking pipe is full (EAGAIN). */
@@ -79,45 +82,93 @@ function writeAll(fd: number, chunk: string): void {
   while (bytes.length > 0) bytes = bytes.subarray(whenReady(() => writeSync(fd, bytes)));
 }
 
-function writeChunks(fd: number, content: string | Iterable<string>): void {
-  for (const chunk of typeof content === "string" ? [content] : content) writeAll(fd, chunk);
+/** A turn of the event loop, so that a signal's handler runs between chunks. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function writeChunks(fd: number, content: string | Iterable<string>): Promise<void> {
+  for (const chunk of typeof content === "string" ? [content] : content) {
+    writeAll(fd, chunk);
+    await turn();
+  }
 }
 
-export function writeFileAtomic(
+const INTERRUPTIONS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * While the temporary file exists, an interrupting signal removes it, then ends the process as that
+ * signal would have (its default action, so the shell sees 130 for Ctrl-C). Returns the release.
+ */
+function removeOnInterrupt(temp: string): () => void {
+  const release = () => {
+    for (const signal of INTERRUPTIONS) process.off(signal, onSignal);
+  };
+  function onSignal(signal: NodeJS.Signals): void {
+    rmSync(temp, { force: true });
+    release();
+    process.kill(process.pid, signal);
+  }
+  for (const signal of INTERRUPTIONS) process.on(signal, onSignal);
+  return release;
+}
+
+/**
+ * Puts the finished temporary file in place. Without force, a hard link refuses atomically a file
+ * that appeared while the output was being computed (where the file system has no hard links, the
+ * check is repeated just before the rename).
+ */
+function moveIntoPlace(temp: string, target: string, force: boolean, flag: string, shown: string): void {
+  if (force) return renameSync(temp, target);
+  try {
+    linkSync(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new InputError(`${flag} ${shown}: file exists; add --force to overwrite it`);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    if (statOrUndefined(target, lstatSync, flag))
+      throw new InputError(`${flag} ${shown}: file exists; add --force to overwrite it`);
+    return renameSync(temp, target);
+  }
+  rmSync(temp, { force: true });
+}
+
+async function writeStream(target: OutputTarget, content: string | Iterable<string>, flag: string) {
+  if (target.kind === "stream" && target.fd !== undefined) return writeChunks(target.fd, content);
+  const fd = openOrExplain(target.path, flag, () => openSync(target.path, "w"));
+  try {
+    await writeChunks(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function writeFileAtomic(
   path: string,
   content: string | Iterable<string>,
   force: boolean,
   flag = "--out",
-): void {
+): Promise<void> {
   const target = checkOutputPath(path, force, flag);
-  if (target.kind === "stream") {
-    if (target.fd !== undefined) {
-      writeChunks(target.fd, content);
-      return;
-    }
-    const fd = openOrExplain(path, flag, () => openSync(path, "w"));
-    try {
-      writeChunks(fd, content);
-    } finally {
-      closeSync(fd);
-    }
-    return;
-  }
+  if (target.kind === "stream") return writeStream(target, content, flag);
   const temp = join(dirname(target.path), `.${basename(target.path)}.tmp-${process.pid}-${Date.now()}`);
   let fd: number | undefined;
+  const release = removeOnInterrupt(temp);
   try {
     fd = openSync(temp, "wx");
-    writeChunks(fd, content);
+    if (target.mode !== undefined) fchmodSync(fd, target.mode);
+    await writeChunks(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, target.path);
+    await turn(); // a signal that came during the last chunk removes the file rather than let it land
+    moveIntoPlace(temp, target.path, force, flag, path);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     throw new InputError(`${flag} ${path}: cannot write (${code})`);
+  } finally {
+    release();
   }
 }
 

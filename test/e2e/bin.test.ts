@@ -1,5 +1,6 @@
 /** A few spawns of the built bin (npm test builds first). */
 import { spawnSync } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 
@@ -141,5 +142,35 @@ describe("bin: a model from standard input", () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^error: standard input: not valid JSON/);
+  });
+});
+
+describe("bin: standard output that cannot be written", () => {
+  // /dev/full fails every write with ENOSPC, as a full disk does
+  const toFullDisk = (args: string[]) => {
+    const full = openSync("/dev/full", "w");
+    try {
+      return spawnSync(process.execPath, ["bin/mbn-cost.js", ...args], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", full, "pipe"],
+      });
+    } finally {
+      closeSync(full);
+    }
+  };
+
+  test.each([
+    [["v2"]],
+    [["v2", "--format", "json"]],
+    [["app"]],
+    [["sweep", "v2", "--alpha", "0.1:2:0.01", "--resolution", "96:224:8"]],
+    [["sweep", "v2", "--format", "jsonl"]],
+  ])("%j > /dev/full: exit 2 and one line, never 0 or a stack", (args) => {
+    const r = toFullDisk(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      "error: cannot write to standard output (ENOSPC); what was written is incomplete\n",
+    );
   });
 });
