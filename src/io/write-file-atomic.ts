@@ -117,7 +117,10 @@ function removeOnInterrupt(temp: string): () => void {
  * check is repeated just before the rename).
  */
 function moveIntoPlace(temp: string, target: string, force: boolean, flag: string, shown: string): void {
-  if (force) return renameSync(temp, target);
+  if (force) {
+    renameSync(temp, target);
+    return;
+  }
   try {
     linkSync(temp, target);
   } catch (error) {
@@ -126,7 +129,8 @@ function moveIntoPlace(temp: string, target: string, force: boolean, flag: strin
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
     if (statOrUndefined(target, lstatSync, flag))
       throw new InputError(`${flag} ${shown}: file exists; add --force to overwrite it`);
-    return renameSync(temp, target);
+    renameSync(temp, target);
+    return;
   }
   rmSync(temp, { force: true });
 }
