@@ -8,12 +8,22 @@
  * never loaded whole: memory is about the graph's own size (copied fields are
  * copied out of the read window, so windows do not outlive their walk).
  *
- * Field numbers from onnx/onnx onnx/onnx.proto (ModelProto.graph = 7,
- * GraphProto.node = 1, initializer = 5, sparse_initializer = 15,
- * NodeProto.attribute = 5, AttributeProto.t = 5, AttributeProto.tensors = 11,
- * TensorProto's data fields 4, 5, 6, 7, 9, 10, 11).
+ * Text no count reads is dropped whatever its size (a doc_string of 500 MB
+ * would otherwise be copied whole): doc strings and metadata of the model,
+ * graph, nodes, attributes, value infos and tensors, and the model's
+ * training info and local functions.
+ *
+ * Field numbers from onnx/onnx onnx/onnx.proto (as compiled in onnx-buf
+ * 1.20): ModelProto.graph = 7, doc_string = 6, metadata_props = 14,
+ * training_info = 20, functions = 25; GraphProto.node = 1, initializer = 5,
+ * sparse_initializer = 15, doc_string = 10, input/output/value_info = 11/12/13,
+ * metadata_props = 16; NodeProto.attribute = 5, doc_string = 6,
+ * metadata_props = 9; AttributeProto.t = 5, g = 6, tensors = 10, graphs = 11,
+ * doc_string = 13; ValueInfoProto.doc_string = 3, metadata_props = 4;
+ * TensorProto's data fields 4, 5, 6, 7, 9, 10, 11, doc_string = 12,
+ * metadata_props = 16.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { fstatSync, readSync } from "node:fs";
 import { InputError } from "../errors.js";
 
 /** Tensors longer than this (encoded) lose their data; shorter ones (Clip bounds, Reshape targets) keep it. */
@@ -22,14 +32,25 @@ export const LARGE_TENSOR_BYTES = 4096;
 /** What to do with a field: descend into it with these rules (when it is large), or drop it. */
 type Rule = { [field: number]: Rule | "drop" };
 
-/** A TensorProto: its data fields dropped; dims, type, name and external-data references kept. */
-const TENSOR: Rule = { 4: "drop", 5: "drop", 6: "drop", 7: "drop", 9: "drop", 10: "drop", 11: "drop" };
+/** A TensorProto: its data fields and text dropped; dims, type, name and external-data references kept. */
+const TENSOR: Rule = {
+  4: "drop",
+  5: "drop",
+  6: "drop",
+  7: "drop",
+  9: "drop",
+  10: "drop",
+  11: "drop",
+  12: "drop",
+  16: "drop",
+};
 const SPARSE_TENSOR: Rule = { 1: TENSOR, 2: TENSOR };
-const GRAPH: Rule = { 5: TENSOR, 15: SPARSE_TENSOR };
-// an attribute may hold a tensor (Constant), tensors, or subgraphs (If, Loop: AttributeProto.g = 6, graphs = 10)
-const ATTRIBUTE: Rule = { 5: TENSOR, 11: TENSOR, 6: GRAPH, 10: GRAPH };
-GRAPH[1] = { 5: ATTRIBUTE };
-const MODEL: Rule = { 7: GRAPH };
+const VALUE_INFO: Rule = { 3: "drop", 4: "drop" };
+const GRAPH: Rule = { 5: TENSOR, 15: SPARSE_TENSOR, 10: "drop", 11: VALUE_INFO, 12: VALUE_INFO, 13: VALUE_INFO, 16: "drop" };
+// an attribute may hold a tensor (Constant), tensors, or subgraphs (If, Loop)
+const ATTRIBUTE: Rule = { 5: TENSOR, 10: TENSOR, 6: GRAPH, 11: GRAPH, 13: "drop" };
+GRAPH[1] = { 5: ATTRIBUTE, 6: "drop", 9: "drop" };
+const MODEL: Rule = { 7: GRAPH, 6: "drop", 14: "drop", 20: "drop", 25: "drop" };
 
 const WINDOW = 64 * 1024;
 
@@ -134,15 +155,10 @@ function walk(cursor: FileCursor, start: number, end: number, rule: Rule, chunks
   }
 }
 
-/** The file as a ModelProto without its large tensors' data. */
-export function readOnnxSkeleton(path: string): Uint8Array {
-  const fd = openSync(path, "r");
-  try {
-    const cursor = new FileCursor(fd, fstatSync(fd).size);
-    const chunks: Buffer[] = [];
-    walk(cursor, 0, cursor.size, MODEL, chunks);
-    return Buffer.concat(chunks);
-  } finally {
-    closeSync(fd);
-  }
+/** The file open at `fd` (a regular file) as a ModelProto without its large tensors' data or its text. */
+export function readOnnxSkeleton(fd: number): Uint8Array {
+  const cursor = new FileCursor(fd, fstatSync(fd).size);
+  const chunks: Buffer[] = [];
+  walk(cursor, 0, cursor.size, MODEL, chunks);
+  return Buffer.concat(chunks);
 }

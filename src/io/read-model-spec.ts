@@ -4,7 +4,7 @@
  * a user's JSON file, parsed once with zod, its problems reported one line
  * each with the file and the dotted path of the bad field.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, readFileSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import type { ModelRef } from "../evaluate/cost.js";
@@ -13,6 +13,7 @@ import { withDefaults } from "../model/defaults.js";
 import { closest } from "./suggest.js";
 import type { ModelReadOptions } from "./read-onnx-model.js";
 import { whenReady } from "./when-ready.js";
+import { openRegularFile } from "./open-input.js";
 import type { ModelSpec } from "../model/schema.js";
 
 const CONFIGS = new URL("../../configs/", import.meta.url);
@@ -30,8 +31,8 @@ export const STDIN = "-";
 const readSome = (fd: number, buffer: Buffer, at: number): number =>
   whenReady(() => readSync(fd, buffer, at, buffer.length - at, null));
 
-function readCapped(path: string): string {
-  const fd = path === STDIN ? 0 : openSync(path, "r");
+function readCapped(path: string, what: string): string {
+  const fd = path === STDIN ? 0 : openRegularFile(path, path, what);
   try {
     const buffer = Buffer.alloc(MAX_INPUT_BYTES + 1);
     let length = 0;
@@ -46,16 +47,30 @@ function readCapped(path: string): string {
   }
 }
 
+/**
+ * Why JSON.parse refused a text, without quoting it: V8's message quotes the text's first bytes,
+ * and a file named by a budget may be any file on the machine.
+ */
+export function describeJsonError(text: string, error: Error): string {
+  const position = /at position (\d+)/.exec(error.message);
+  if (position) {
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    return `at line ${line}, column ${column}`;
+  }
+  if (/end of JSON input/.test(error.message)) return "it ends too soon";
+  return "an unexpected character";
+}
+
+/** A JSON file (or standard input); a leading UTF-8 byte order mark, as some editors write, is skipped. */
 export function readJsonFile(path: string, what: string): unknown {
-  if (path !== STDIN && !existsSync(path)) throw new InputError(`${path}: no such file`);
-  if (path !== STDIN && statSync(path).isDirectory())
-    throw new InputError(`${path}: is a folder, expected a ${what} JSON file`);
-  const text = readCapped(path);
+  const text = readCapped(path, `${what} JSON`).replace(/^\uFEFF/, "");
   const shown = path === STDIN ? "standard input" : path;
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${shown}: not valid JSON (${(error as Error).message})`);
+    throw new InputError(`${shown}: not valid JSON (${describeJsonError(text, error as Error)})`);
   }
 }
 

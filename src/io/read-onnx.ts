@@ -7,7 +7,7 @@
  * bench` measures a 300 MB file). Weights stored as external data are not
  * opened at all: only shapes are needed.
  */
-import { statSync } from "node:fs";
+import { closeSync } from "node:fs";
 import { basename } from "node:path";
 import { InputError } from "../errors.js";
 import {
@@ -22,6 +22,7 @@ import {
 } from "../model/onnx/graph.js";
 import type { AttributeProto, ModelProto, TensorProto, ValueInfoProto } from "onnx-buf";
 import { readOnnxSkeleton } from "./onnx-skeleton.js";
+import { openRegularFile } from "./open-input.js";
 
 /** Past this, a size is not a tensor dimension but a damaged file. */
 const MAX_DIM = 2 ** 31 - 1;
@@ -126,14 +127,16 @@ function graphOf(model: ModelProto): OnnxGraph {
 
 /** Reads and decodes an ONNX file; every problem is one InputError line naming the file. */
 export async function readOnnxFile(path: string, shown: string = basename(path)): Promise<OnnxGraph> {
-  if (statSync(path).isDirectory()) throw new InputError(`${shown}: is a folder, expected an ONNX file`);
-  const { decodeOnnxModel } = await import("./onnx-decoder.js");
+  const fd = openRegularFile(path, shown, "ONNX", { orStandardInput: false });
   try {
-    const model = decodeOnnxModel(readOnnxSkeleton(path));
+    const { decodeOnnxModel } = await import("./onnx-decoder.js");
+    const model = decodeOnnxModel(readOnnxSkeleton(fd));
     if (model.irVersion <= 0n) throw new InputError("no IR version: not an ONNX model");
     return graphOf(model);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new InputError(`${shown}: not a readable ONNX model (${reason})`);
+  } finally {
+    closeSync(fd);
   }
 }

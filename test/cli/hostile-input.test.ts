@@ -3,7 +3,8 @@
  * arguments): each ends with exit 2 and one line naming the value and what is
  * allowed; never exit 3, never a hang, never a silent truncation.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -78,5 +79,70 @@ describe("a hardware file's rates are whole counts, its ridge point in range", (
     expect((await runCli(["v2", "--hardware", profile({ ridge_point: 0.5 }), "--totals"])).code).toBe(0);
     const fast = profile({ peak_macs_per_s: "1000000T", bandwidth_bytes_per_s: "1000000T" });
     expect((await runCli(["v2", "--hardware", fast, "--totals"])).code).toBe(0);
+  });
+});
+
+describe("inputs are regular files or standard input: a named pipe is refused, never waited on", () => {
+  const fifo = (name: string) => {
+    const path = join(dir, name);
+    if (spawnSync("mkfifo", [path]).status !== 0) expect.fail("mkfifo is needed for this test");
+    return path;
+  };
+
+  test.each(["model.json", "model.onnx"])("a FIFO named %s as the model", async (name) => {
+    const path = fifo(`pipe-${name}`);
+    expectOneLine(
+      await runCli([path, "--totals"]),
+      /is not a regular file \(a named pipe, device or socket\); give a (model JSON|ONNX) file/,
+    );
+  });
+
+  test("a FIFO as a budget's model, as the budgets file, as a hardware file", async () => {
+    const model = fifo("budget-model.json");
+    const budgets = file("fifo-budgets.json", JSON.stringify({ budgets: [{ model, max_macs: "1G" }] }));
+    const r = await runCli(["check", budgets]);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/is not a regular file/);
+    expectOneLine(await runCli(["check", fifo("budgets.json")]), /is not a regular file/);
+    expectOneLine(await runCli(["v2", "--hardware", fifo("hw.json"), "--totals"]), /is not a regular file/);
+  });
+
+  test("a regular file past 4 MB is refused after 4 MB are read", async () => {
+    expectOneLine(
+      await runCli([file("huge.json", " ".repeat(5 * 1024 * 1024))]),
+      /huge\.json: larger than 4 MB/,
+    );
+  });
+
+  test("a device is refused before it is read (/dev/zero never ends)", async () => {
+    expectOneLine(await runCli(["/dev/zero"]), /\/dev\/zero: is not a regular file/);
+  });
+});
+
+describe("file text", () => {
+  test("a UTF-8 byte order mark before the JSON is accepted", async () => {
+    const plain = readFileSync("examples/my-net.json", "utf8");
+    const bom = file("bom.json", `\uFEFF${plain}`);
+    const a = await runCli([bom, "--totals", "--exact"]);
+    const b = await runCli(["examples/my-net.json", "--totals", "--exact"]);
+    expect(a.code, a.err).toBe(0);
+    expect(a.out).toBe(b.out);
+  });
+
+  test("a file that is not JSON is never quoted in the error (a budget may point anywhere)", async () => {
+    const secret = file("secret.json", "SECRET-TOKEN-1234 and more private text");
+    const budgets = file("quote.json", JSON.stringify({ budgets: [{ model: secret, max_macs: "1G" }] }));
+    const r = await runCli(["check", budgets]);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(/SECRET|private/);
+    expect(r.err).toMatch(/secret\.json: not valid JSON \(an unexpected character\)/);
+    const late = file("late.json", '{"name": "x",\n  "layers": ]}');
+    expectOneLine(await runCli([late]), /late\.json: not valid JSON \(an unexpected character\)/);
+    const trailing = file("trailing.json", '{"a": 1}\n  oops');
+    expectOneLine(await runCli([trailing]), /trailing\.json: not valid JSON \(at line 2, column 3\)/);
+    expectOneLine(
+      await runCli([file("short.json", '{"a": ')]),
+      /short\.json: not valid JSON \(it ends too soon\)/,
+    );
   });
 });

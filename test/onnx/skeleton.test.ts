@@ -3,11 +3,18 @@
  * field but the data of large tensors (src/io/onnx-skeleton.ts). It must decode
  * to the same graph, shapes and small constants as the whole file.
  */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { create, toBinary } from "@bufbuild/protobuf";
-import { ModelProtoSchema, NodeProtoSchema, type TensorProto, TensorProtoSchema } from "onnx-buf";
+import {
+  AttributeProtoSchema,
+  ModelProtoSchema,
+  type NodeProto,
+  NodeProtoSchema,
+  type TensorProto,
+  TensorProtoSchema,
+} from "onnx-buf";
 import { describe, expect, test } from "vitest";
 import { decodeOnnxModel } from "../../src/io/onnx-decoder.js";
 import { LARGE_TENSOR_BYTES, readOnnxSkeleton } from "../../src/io/onnx-skeleton.js";
@@ -51,15 +58,37 @@ function withWeights(): string {
       ],
     }),
   );
+  // text no count reads, large enough to matter (a model's doc_string can be hundreds of MB)
+  const text = "d".repeat(2_000_000);
+  model.docString = text;
+  graph.docString = text;
+  graph.node[1]!.docString = text;
+  // an attribute's list of tensors (AttributeProto.tensors = 10) is tensor data too
+  graph.node[0]!.attribute.push(
+    create(AttributeProtoSchema, {
+      name: "tensor_list",
+      type: 9,
+      tensors: [{ dims: [50_000n], dataType: 1, floatData: new Array(50_000).fill(2) }],
+    }),
+  );
   const file = join(dir, "with-weights.onnx");
   writeFileSync(file, toBinary(ModelProtoSchema, model));
   return file;
 }
 
+const skeletonOf = (path: string) => {
+  const fd = openSync(path, "r");
+  try {
+    return readOnnxSkeleton(fd);
+  } finally {
+    closeSync(fd);
+  }
+};
+
 describe("reading the skeleton of an ONNX file", () => {
   const file = withWeights();
   const whole = decodeOnnxModel(readFileSync(file));
-  const skeleton = readOnnxSkeleton(file);
+  const skeleton = skeletonOf(file);
   const part = decodeOnnxModel(skeleton);
 
   test("is a small part of a file with its weights (here 14 MB)", () => {
@@ -68,8 +97,9 @@ describe("reading the skeleton of an ONNX file", () => {
   });
 
   test("decodes to the same nodes, inputs, and initializer names, shapes and types", () => {
-    expect(part.graph!.node).toEqual(
-      whole.graph!.node.map((n) => (n.name === "big_constant" ? part.graph!.node[0] : n)),
+    const withoutText = ({ docString: _, ...node }: NodeProto) => node;
+    expect(part.graph!.node.map(withoutText)).toEqual(
+      whole.graph!.node.map((n) => withoutText(n.name === "big_constant" ? part.graph!.node[0]! : n)),
     );
     expect(part.graph!.input).toEqual(whole.graph!.input);
     const meta = (m: typeof whole) => m.graph!.initializer.map((t) => [t.name, t.dims, t.dataType]);
@@ -93,6 +123,13 @@ describe("reading the skeleton of an ONNX file", () => {
         .map((n) => n.attribute[0]!.t);
     expect(clipBounds(part)).toEqual(clipBounds(whole));
     expect(clipBounds(part).every((t) => t!.rawData.length + t!.floatData.length > 0)).toBe(true);
+  });
+
+  test("drops doc strings (model, graph, node) and an attribute's tensor list's data", () => {
+    expect([whole.docString.length, whole.graph!.docString.length]).toEqual([2_000_000, 2_000_000]);
+    expect([part.docString, part.graph!.docString, part.graph!.node[1]!.docString]).toEqual(["", "", ""]);
+    const list = part.graph!.node[0]!.attribute[1]!.tensors[0]!;
+    expect([list.dims, list.floatData]).toEqual([[50_000n], []]);
   });
 
   test("counts as the graph-only export does", async () => {
