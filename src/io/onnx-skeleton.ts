@@ -46,7 +46,15 @@ const TENSOR: Rule = {
 };
 const SPARSE_TENSOR: Rule = { 1: TENSOR, 2: TENSOR };
 const VALUE_INFO: Rule = { 3: "drop", 4: "drop" };
-const GRAPH: Rule = { 5: TENSOR, 15: SPARSE_TENSOR, 10: "drop", 11: VALUE_INFO, 12: VALUE_INFO, 13: VALUE_INFO, 16: "drop" };
+const GRAPH: Rule = {
+  5: TENSOR,
+  15: SPARSE_TENSOR,
+  10: "drop",
+  11: VALUE_INFO,
+  12: VALUE_INFO,
+  13: VALUE_INFO,
+  16: "drop",
+};
 // an attribute may hold a tensor (Constant), tensors, or subgraphs (If, Loop)
 const ATTRIBUTE: Rule = { 5: TENSOR, 10: TENSOR, 6: GRAPH, 11: GRAPH, 13: "drop" };
 GRAPH[1] = { 5: ATTRIBUTE, 6: "drop", 9: "drop" };
