@@ -5,7 +5,7 @@
  */
 import { CommanderError } from "commander";
 import { InputError, toOneLine } from "../errors.js";
-import { showControls } from "../report/untrusted-text.js";
+import { showControls, showControlsInLines } from "../report/untrusted-text.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import type { Outcome } from "./outcome.js";
@@ -40,7 +40,8 @@ async function writeOutcome(outcome: Outcome, io: CliIo): Promise<ExitCode> {
     // renderers yield chunks of ~64 KB; waiting on each keeps memory bounded while the reader is behind
     for (const chunk of outcome.stdout) await io.stdout(chunk);
   }
-  if (outcome.stderr) io.stderr(outcome.stderr);
+  // our own lines, which may quote user text (an --out path): its controls shown, never sent
+  if (outcome.stderr) io.stderr(showControlsInLines(outcome.stderr));
   return outcome.exitCode;
 }
 

@@ -2,16 +2,13 @@
  * RFC 4180 CSV: one header row, CRLF line ends, fields quoted when they hold a
  * comma, quote or line break; counts as exact integers without unit suffixes.
  * A text cell a spreadsheet would take for a formula starts with an apostrophe;
- * control characters are shown as \\xNN escapes.
+ * control characters and line breaks are shown as \\xNN escapes, bidi controls as \\uNNNN.
  */
 import type { Cell, ReportDocument } from "./document.js";
 import { neutralizeFormula, showControls } from "./untrusted-text.js";
 
 export function csvField(cell: Cell): string {
-  const text =
-    typeof cell === "bigint"
-      ? cell.toString()
-      : neutralizeFormula(showControls(cell, { keepLineBreaks: true }));
+  const text = typeof cell === "bigint" ? cell.toString() : neutralizeFormula(showControls(cell));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

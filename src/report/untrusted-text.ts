@@ -6,20 +6,29 @@
  * escapes controls itself.)
  */
 
-/** C0 and C1 control characters and DEL: ESC sequences would recolour or move the terminal. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
-const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const visible = (c: string) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+/**
+ * C0 and C1 control characters and DEL (ESC sequences would recolour or move the terminal, CR and LF
+ * would start a line that looks like the tool's own), and the Unicode bidirectional controls and line
+ * separators (U+202E would show a name's characters reversed: "Trojan Source", CVE-2021-42574).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const visible = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
+    : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+};
 
-/** "\x1B[31m" for ESC [ 3 1 m: visible, never interpreted. */
-export const showControls = (text: string, { keepLineBreaks = false } = {}): string =>
-  text.replace(keepLineBreaks ? CONTROLS_BUT_LINE_BREAKS : CONTROLS, visible);
+/** "\x1B[31m" for ESC [ 3 1 m, "\u202E" for RIGHT-TO-LEFT OVERRIDE: visible, never interpreted. */
+export const showControls = (text: string): string => text.replace(UNSAFE, visible);
+
+/** Our own lines (each ending in a line break) with the user text in them made visible: the breaks are kept. */
+export const showControlsInLines = (text: string): string => text.split("\n").map(showControls).join("\n");
 
 /** Text in XML or HTML (SVG, the HTML report, JUnit): markup characters as entities, controls (invalid in XML 1.0) visible. */
 export const escapeXml = (text: string): string =>
-  showControls(text, { keepLineBreaks: true })
+  showControls(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

@@ -129,6 +129,37 @@ describe("an ONNX file as the model", () => {
     expect(refused.err).toContain("Conv '\\x1B]0;pwned\\x07': padding [0, 0, 0, 0]");
   });
 
+  test("bidi controls and line breaks in names are shown escaped in tables, CSV, Markdown and SVG", async () => {
+    const name = "evil\u202Egnp.exe\r\nnote: 0 MACs\u2066x\u2069";
+    const file = write("bidi.onnx", {
+      constants: { w: [8, 3, 3, 3] },
+      nodes: [{ op: "Conv", in: ["input", "w"], out: "c", attrs: same, name }],
+    });
+    const unsafe = /[\u202e\u2066\u2069]|\nnote: 0 MACs/;
+    for (const format of ["table", "csv", "markdown"]) {
+      const r = await runCli([file, "--format", format]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out, format).not.toMatch(unsafe);
+      const shown = "evil\\u202Egnp.exe\\x0D\\x0Anote: 0 MACs\\u2066x\\u2069";
+      // Markdown escapes the backslash itself, so that the escape renders as written
+      expect(r.out, format).toContain(format === "markdown" ? shown.replace(/\\/g, "\\\\") : shown);
+    }
+    for (const by of [[], ["--by", "layer"]]) {
+      const svg = await runCli([file, ...by, "--format", "svg"]);
+      expect(svg.code, svg.err).toBe(0);
+      expect(svg.out).not.toMatch(unsafe);
+      expect(svg.out).toContain("evil\\u202Egnp.exe");
+    }
+  });
+
+  test("an --out path is echoed with its control characters escaped", async () => {
+    const out = join(dir, "x\u001b]0;t\u0007\u202E.csv");
+    const r = await runCli(["v2", "--out", out]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(r.err).toContain("x\\x1B]0;t\\x07\\u202E.csv");
+  });
+
   test("--classes and --depth are refused in one line", async () => {
     for (const args of [
       ["--classes", "10"],
