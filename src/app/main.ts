@@ -6,7 +6,7 @@
  * state lives in the URL's hash; every number comes from evaluateModel and
  * every table and chart from the CLI's renderers.
  */
-import { parseRational, toDecimal } from "../algebra/rational.js";
+import { toDecimal } from "../algebra/rational.js";
 import type { CostReport } from "../evaluate/cost.js";
 import { DTYPE_NAMES, type Dtype } from "../evaluate/option-names.js";
 import { roofline } from "../evaluate/roofline.js";
@@ -16,7 +16,17 @@ import { activationMemory } from "../evaluate/memory.js";
 import { analyseBreakdown } from "../evaluate/breakdown.js";
 import { BUILTIN_MODELS, findBuiltinModel } from "../model/builtin.js";
 import { CONVENTION_NAMES, type ConventionName, resolveConvention } from "../model/conventions.js";
+import {
+  ALPHA_RULE,
+  DEPTH_RULE,
+  parseConfiguration,
+  RESOLUTION_RULE,
+  toAlpha,
+  toDepth,
+  toResolution,
+} from "../model/configuration.js";
 import { withDefaults } from "../model/defaults.js";
+import { resolutionText } from "../model/resolution.js";
 import { modelSpecSchema } from "../model/schema.js";
 import { formatSchemaIssues } from "../io/schema-issues.js";
 import type { ModelFile } from "../model/schema.js";
@@ -92,12 +102,6 @@ function readHash(): State {
   };
 }
 
-function alphaOf(text: string): { text: string; value: number } | undefined {
-  const exact = parseRational(text);
-  if (!exact || exact.num <= 0n || exact.num > 10n * exact.den) return undefined;
-  return { text: text.trim(), value: Number(exact.num) / Number(exact.den) };
-}
-
 /** The editor's architecture, validated by the CLI's schema; an error names the bad field's path, as the CLI does. */
 function customSpec(text: string) {
   let data: unknown;
@@ -113,23 +117,31 @@ function customSpec(text: string) {
 
 function modelOf(state: State) {
   if (state.model === CUSTOM) return { ref: CUSTOM, id: CUSTOM, spec: customSpec(state.custom) };
-  const builtin = findBuiltinModel(state.model)!;
+  const builtin = findBuiltinModel(state.model);
+  if (!builtin)
+    throw new Error(`unknown model '${state.model}': the page counts the built-in models and yours`);
   return { ref: state.model, id: builtin.id, spec: withDefaults(__MBN_CONFIGS__[builtin.file]!) };
 }
 
+/** The depth as the CLI reads it (model/configuration.ts), or an error naming it. */
+function depthOf(state: State): number {
+  const depth = toDepth(state.depth);
+  if (depth === undefined) throw new Error(`depth '${state.depth}' must be ${DEPTH_RULE}`);
+  return depth;
+}
+
+/** The state's configuration, read by the CLI's own grammar (model/configuration.ts): what one accepts, so does the other. */
 function evaluate(state: State) {
   const model = modelOf(state);
-  const alpha = alphaOf(state.alpha);
-  if (!alpha) throw new Error(`α '${state.alpha}' must be a number > 0 and ≤ 10 (0.75 or 3/4)`);
-  const side = state.resolution === "" ? undefined : Number(state.resolution);
-  if (side !== undefined && !(Number.isInteger(side) && side >= 1 && side <= 16384))
-    throw new Error(`resolution '${state.resolution}' must be a whole number from 1 to 16384`);
-  const depth = Number(state.depth);
-  if (!(depth > 0 && depth <= 10)) throw new Error(`depth '${state.depth}' must be a number > 0 and ≤ 10`);
+  const alpha = toAlpha(state.alpha);
+  if (!alpha) throw new Error(`α '${state.alpha}' must be ${ALPHA_RULE} (0.75 or 3/4)`);
+  const resolution = state.resolution === "" ? undefined : toResolution(state.resolution);
+  if (state.resolution !== "" && resolution === undefined)
+    throw new Error(`resolution '${state.resolution}' must be ${RESOLUTION_RULE}`);
   return evaluateModel(model, {
     alpha,
-    depth,
-    ...(side !== undefined && { resolution: side }),
+    depth: depthOf(state),
+    ...(resolution !== undefined && { resolution }),
     convention: resolveConvention(state.convention),
   });
 }
@@ -145,11 +157,15 @@ function rooflineLine(report: CostReport, state: State): string {
   return `on ${profile.name} (ridge point ${toDecimal(profile.ridgePoint, 1)} MACs/byte, ${state.dtype}): ${groupDigits(t.bytes)} bytes moved · ${cost} roofline MACs · ${t.memoryBound} of ${report.rows.length} layers memory-bound`;
 }
 
-/** "v2@0.5/160" → the state of that configuration. */
+/** "v2@0.5/160" → the state of that configuration, by the CLI's grammar (which compare takes). */
 function configurationOf(spec: string, state: State): State {
-  const [model = "v2", rest = ""] = spec.split("@");
-  const [alpha = "1", resolution = ""] = rest.split("/");
-  return { ...state, model, alpha, resolution };
+  const c = parseConfiguration(spec);
+  return {
+    ...state,
+    model: c.model,
+    alpha: c.alpha.text,
+    resolution: c.resolution === undefined ? "" : resolutionText(c.resolution),
+  };
 }
 
 const specOf = (state: State) =>
@@ -198,7 +214,7 @@ function sweepChart(state: State, budgetText: string): string {
   const convention = resolveConvention(state.convention);
   const points = sweep(
     model,
-    { alphas: SWEEP_ALPHAS, depths: [{ text: state.depth, value: Number(state.depth) }], resolutions },
+    { alphas: SWEEP_ALPHAS, depths: [{ text: state.depth, value: depthOf(state) }], resolutions },
     { convention, memoryModel: "block" },
   );
   const budget = budgetText.trim() === "" ? undefined : parseQuantity(budgetText);
@@ -299,7 +315,7 @@ function fillControls(state: State): void {
   dtype.value = state.dtype;
   model.value = state.model;
   $<HTMLInputElement>("alpha").value = state.alpha;
-  $<HTMLInputElement>("alpha-slider").value = String(alphaOf(state.alpha)?.value ?? 1);
+  $<HTMLInputElement>("alpha-slider").value = String(toAlpha(state.alpha)?.value ?? 1);
   $<HTMLInputElement>("resolution").value = state.resolution;
   $<HTMLInputElement>("depth").value = state.depth;
   $<HTMLTextAreaElement>("custom").value = state.custom;

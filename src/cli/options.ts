@@ -1,9 +1,21 @@
 /**
  * Parsers for scalar options. Each throws commander's InvalidArgumentError,
- * so the message names the flag and the value, and the exit code is 2.
+ * so the message names the flag and the value, and the exit code is 2. The
+ * grammar itself (what an α, a resolution, a depth is) is model/configuration.ts,
+ * shared with the calculator page.
  */
 import { InvalidArgumentError } from "commander";
 import { type Rational, parseRational } from "../algebra/rational.js";
+import {
+  ALPHA_RULE,
+  type Alpha,
+  DEPTH_RULE,
+  MAX_RESOLUTION,
+  RESOLUTION_RULE,
+  toAlpha,
+  toDepth,
+  toResolution,
+} from "../model/configuration.js";
 import type { Resolution } from "../model/resolution.js";
 import { InputError } from "../errors.js";
 import { parseRange } from "../evaluate/range.js";
@@ -31,31 +43,9 @@ export function parseCount(what: string, max: number) {
   };
 }
 
-/** A width multiplier as the user wrote it, its exact value and its double (as frameworks compute with it). */
-export interface Alpha {
-  readonly text: string;
-  readonly exact: Rational;
-  readonly value: number;
-}
-
-export const MAX_ALPHA = 10;
-
-export function toAlpha(raw: string): Alpha | undefined {
-  const exact = parseRational(raw);
-  if (!exact || exact.num <= 0n || exact.num > BigInt(MAX_ALPHA) * exact.den) return undefined;
-  return {
-    text: raw.trim(),
-    exact,
-    value: Number(raw.includes("/") ? Number(exact.num) / Number(exact.den) : Number(raw)),
-  };
-}
-
 export function parseAlpha(raw: string): Alpha {
   const alpha = toAlpha(raw);
-  if (!alpha)
-    throw new InvalidArgumentError(
-      `Width multiplier must be a number > 0 and ≤ ${MAX_ALPHA} (e.g. 0.5, 0.75, 1.4).`,
-    );
+  if (!alpha) throw new InvalidArgumentError(`Width multiplier must be ${ALPHA_RULE} (e.g. 0.5, 0.75, 1.4).`);
   return alpha;
 }
 
@@ -69,29 +59,13 @@ export function parseRidgePoint(raw: string): Rational {
   return value;
 }
 
-export const MAX_DEPTH = 10;
-
 /** A depth multiplier: each stage's n blocks become ⌈n·d⌉ (EfficientNet's compound scaling). */
 export function parseDepth(raw: string): number {
-  const value = /^\s*\d*\.?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value > 0 && value <= MAX_DEPTH))
-    throw new InvalidArgumentError(`Depth multiplier must be a number > 0 and ≤ ${MAX_DEPTH} (e.g. 1.2, 2).`);
+  const value = toDepth(raw);
+  if (value === undefined)
+    throw new InvalidArgumentError(`Depth multiplier must be ${DEPTH_RULE} (e.g. 1.2, 2).`);
   return value;
 }
-
-export const MAX_RESOLUTION = 16384;
-
-/** "224" (square) or "320x240" / "320×240" (height x width); undefined if it is neither, or a side is out of range. */
-export function toResolution(raw: string): Resolution | undefined {
-  const match = /^(\d+)(?:\s*[x×]\s*(\d+))?$/.exec(raw.trim());
-  if (!match) return undefined;
-  const height = Number(match[1]);
-  const width = match[2] === undefined ? height : Number(match[2]);
-  const inRange = (side: number) => side >= 1 && side <= MAX_RESOLUTION;
-  return inRange(height) && inRange(width) ? { height, width } : undefined;
-}
-
-export const RESOLUTION_RULE = `a positive integer from 1 to ${MAX_RESOLUTION}, or HEIGHTxWIDTH (320x240)`;
 
 export function parseResolution(raw: string): Resolution {
   const resolution = toResolution(raw);

@@ -294,4 +294,51 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
       }
     },
   );
+
+  test.skipIf(skipReason !== undefined)(
+    `hostile links and files: the page reads them by the CLI's grammar and shows one error, never a crash or a hang${skipReason ? ` — skipped: ${skipReason}` : ""}`,
+    async () => {
+      const { chromium } = await import("playwright-core");
+      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
+      cli(["app", "--out", file]);
+      const browser = await chromium.launch(LAUNCH);
+      try {
+        const page = await browser.newPage();
+        const crashes: string[] = [];
+        page.on("pageerror", (e) => void crashes.push(String(e)));
+        const open = async (hash: string) => {
+          await page.goto(`file://${file}#${hash}`);
+          await page.reload();
+          return page.locator("#error").textContent();
+        };
+        expect(await open("compare=__proto__@1")).toMatch(/^unknown model '__proto__'/);
+        expect(await open("compare=v2@0")).toMatch(/width multiplier '0' must be a number > 0 and ≤ 10/);
+        expect(await open("resolution=1e3")).toMatch(
+          /resolution '1e3' must be a positive integer from 1 to 16384/,
+        );
+        expect(await open("depth=0x1")).toMatch(/depth '0x1' must be a number > 0 and ≤ 10/);
+        // what the CLI accepts, the page accepts: a non-square input
+        expect(await open("resolution=320x240")).toBe("");
+        const cliTotals = spawnSync(
+          process.execPath,
+          ["bin/mbn-cost.js", "v2", "-r", "320x240", "--totals", "--exact"],
+          {
+            cwd: root,
+            encoding: "utf8",
+          },
+        ).stdout;
+        const [params, macs] = /: ([\d,]+) params · ([\d,]+) MACs/.exec(cliTotals)!.slice(1);
+        expect(await page.locator("#totals").textContent()).toContain(`${params} params · ${macs} MACs`);
+        // a file asking for 10^9 blocks is refused at once, as the CLI refuses it
+        await open("model=custom");
+        await page
+          .getByLabel("your architecture")
+          .fill(readFileSync(join(root, "test/fixtures/configs/invalid/deep-mbconv.json"), "utf8"));
+        expect(await page.locator("#error").textContent()).toMatch(/more than 100,000 layers/);
+        expect(crashes).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

@@ -10,7 +10,7 @@ import { evaluateModel } from "../../src/evaluate/cost.js";
 import { decodeOnnxModel } from "../../src/io/onnx-decoder.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
 import { CONVENTION_NAMES, type ConventionName, resolveConvention } from "../../src/model/conventions.js";
-import { parseSpec } from "../../src/cli/run/compare.js";
+import { parseConfiguration } from "../../src/model/configuration.js";
 
 const DIR = new URL("../fixtures/onnx/", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("manifest.json", DIR), "utf8")) as {
@@ -18,13 +18,13 @@ const manifest = JSON.parse(readFileSync(new URL("manifest.json", DIR), "utf8"))
   files: { file: string; model: string; opset: number; batchnorm: string; dynamic_axes?: string }[];
 };
 const path = (file: string) => new URL(file, DIR).pathname;
-const ONE = parseSpec("v2").alpha;
+const ONE = parseConfiguration("v2").alpha;
 
 /** Every preset but tf-slim, whose background class a fixed classifier does not take (tested on its own below). */
 const CONVENTIONS = CONVENTION_NAMES.filter((c) => c !== "tf-slim");
 
 async function totals(ref: string, convention: ConventionName, resolution?: number) {
-  const spec = parseSpec(ref);
+  const spec = parseConfiguration(ref);
   const model = await loadModel(spec.model, process.cwd());
   const r = evaluateModel(model, {
     alpha: spec.alpha,

@@ -2,7 +2,8 @@ import type { Resolution } from "../../model/resolution.js";
 import { type Command, Option } from "commander";
 import { CONVENTION_NAMES, type ConventionName } from "../../model/convention-names.js";
 import type { CommandContext } from "../context.js";
-import { type Alpha, parseAlpha, parseResolution } from "../options.js";
+import { parseAlpha, parseResolution } from "../options.js";
+import { type Alpha } from "../../model/configuration.js";
 import { addOutputOptions, MODEL_ARGUMENT, readOutputChoice } from "./model-options.js";
 
 type ExplainCliOptions = OutputOptionValues & {

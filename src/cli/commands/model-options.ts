@@ -12,7 +12,6 @@ import { type Format, TEXT_FORMATS } from "../../report/format.js";
 import { THEMES, type Theme } from "../../report/svg/themes.js";
 import { TABLE_WIDTH } from "../../report/table-fit.js";
 import {
-  type Alpha,
   OUT_HELP,
   parseAlpha,
   parseCount,
@@ -21,6 +20,7 @@ import {
   parseRidgePoint,
   readOut,
 } from "../options.js";
+import { type Alpha } from "../../model/configuration.js";
 import type { Resolution } from "../../model/resolution.js";
 import type { Rational } from "../../algebra/rational.js";
 import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";

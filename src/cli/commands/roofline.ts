@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { InputError } from "../../errors.js";
 import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
-import { type Alpha, parseAlpha, parseResolution } from "../options.js";
+import { parseAlpha, parseResolution } from "../options.js";
+import { type Alpha } from "../../model/configuration.js";
 import type { Resolution } from "../../model/resolution.js";
 import {
   addConventionOptions,

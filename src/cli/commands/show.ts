@@ -8,7 +8,8 @@ import { isModelRef } from "../../io/read-model-spec.js";
 import { closest } from "../../io/suggest.js";
 import { COMMAND_NAMES } from "../command-names.js";
 import type { CommandContext } from "../context.js";
-import { type Alpha, parseAlpha, parseDepth, parseResolution } from "../options.js";
+import { parseAlpha, parseDepth, parseResolution } from "../options.js";
+import { type Alpha } from "../../model/configuration.js";
 
 import {
   addConventionOptions,

@@ -11,7 +11,7 @@ import { budgetDocument, githubAnnotations, renderJunit } from "../../report/bud
 import { render } from "../../report/format.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { toAlpha } from "../options.js";
+import { toAlpha } from "../../model/configuration.js";
 import type { Outcome, OutputFile } from "../outcome.js";
 import { resolutionText } from "../../model/resolution.js";
 import { type Roofline, roofline } from "../../evaluate/roofline.js";

@@ -1,5 +1,4 @@
 import type { Resolution } from "../../model/resolution.js";
-import { InputError } from "../../errors.js";
 import { compareReports } from "../../evaluate/compare.js";
 import type { CompareBreakdownBy } from "../../evaluate/option-names.js";
 import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
@@ -16,7 +15,7 @@ import type { HardwareChoice, OutputChoice } from "../commands/model-options.js"
 import { roofline } from "../../evaluate/roofline.js";
 import { hardwareProfile } from "./hardware.js";
 import type { CliIo } from "../io.js";
-import { type Alpha, RESOLUTION_RULE, toAlpha, toResolution } from "../options.js";
+import { type Alpha, parseConfiguration } from "../../model/configuration.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
@@ -30,14 +29,6 @@ export interface CompareOptions extends SpecDefaults {
   readonly hardware?: HardwareChoice | undefined;
 }
 
-export interface ParsedSpec {
-  readonly model: string;
-  readonly alpha: Alpha;
-  /** The spec wrote its α (v1@0.5), rather than taking 1. */
-  readonly alphaGiven: boolean;
-  readonly resolution: Resolution | undefined;
-}
-
 /** --alpha and --resolution of compare and report: for every spec that does not say its own; --depth for every spec. */
 export interface SpecDefaults {
   /** How model files are read (ONNX: --allow-unknown). */
@@ -45,22 +36,6 @@ export interface SpecDefaults {
   readonly alpha?: Alpha | undefined;
   readonly resolution?: Resolution | undefined;
   readonly depth?: number | undefined;
-}
-
-/** model[@alpha][/resolution]; a model may itself be a path. */
-export function parseSpec(spec: string): ParsedSpec {
-  const match = /^(.+?)(?:@([^@/]+))?(?:\/(\d+(?:[x×]\d+)?))?$/.exec(spec);
-  const model = match?.[1];
-  if (!match || !model)
-    throw new InputError(`spec '${spec}': expected model[@alpha][/resolution], e.g. v1@0.5 or v2@0.75/160`);
-  const alphaText = match[2] ?? "1";
-  const alpha = toAlpha(alphaText);
-  if (!alpha)
-    throw new InputError(`spec '${spec}': width multiplier '${alphaText}' must be a number > 0 and ≤ 10`);
-  const resolution = match[3] === undefined ? undefined : toResolution(match[3]);
-  if (match[3] !== undefined && resolution === undefined)
-    throw new InputError(`spec '${spec}': resolution ${match[3]} must be ${RESOLUTION_RULE}`);
-  return { model, alpha, alphaGiven: match[2] !== undefined, resolution };
 }
 
 export interface EvaluatedSpec {
@@ -78,7 +53,7 @@ export async function evaluateSpecs(
 ): Promise<EvaluatedSpec[]> {
   const evaluated: EvaluatedSpec[] = [];
   for (const spec of specs) {
-    const parsed = parseSpec(spec);
+    const parsed = parseConfiguration(spec);
     const model = await loadModel(parsed.model, cwd, defaults.read);
     const alpha = parsed.alphaGiven ? parsed.alpha : (defaults.alpha ?? parsed.alpha);
     const side = parsed.resolution ?? defaults.resolution;

@@ -7,7 +7,7 @@ import { type ConventionName, resolveConvention } from "../../model/conventions.
 import { explainDocument } from "../../report/explain.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
-import type { Alpha } from "../options.js";
+import type { Alpha } from "../../model/configuration.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 

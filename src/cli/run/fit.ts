@@ -12,7 +12,8 @@ import type { HardwareChoice, OutputChoice } from "../commands/model-options.js"
 import { hardwareProfile } from "./hardware.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { MAX_ALPHA, parseResolutionRange, toAlpha } from "../options.js";
+import { parseResolutionRange } from "../options.js";
+import { MAX_ALPHA, toAlpha } from "../../model/configuration.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 

@@ -14,9 +14,9 @@ import { layersDocument, totalsDocument } from "../../report/layers.js";
 import { type ActivationMemory, activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
 import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
-import { type Alpha, parseAlpha } from "../options.js";
+import { parseAlpha } from "../options.js";
+import { type Alpha, parseConfiguration } from "../../model/configuration.js";
 import type { Outcome } from "../outcome.js";
-import { parseSpec } from "./compare.js";
 import { outputDocument } from "./output.js";
 
 /**
@@ -29,7 +29,7 @@ function resolveTarget(
   cwd: string,
 ): { model: string; alpha: Alpha; resolution: Resolution | undefined } {
   const spec =
-    /@|\/\d+(?:[x×]\d+)?$/.test(ref) && !existsSync(resolve(cwd, ref)) ? parseSpec(ref) : undefined;
+    /@|\/\d+(?:[x×]\d+)?$/.test(ref) && !existsSync(resolve(cwd, ref)) ? parseConfiguration(ref) : undefined;
   const specAlpha = spec?.alphaGiven ? spec.alpha : undefined;
   if (specAlpha && flags.alpha && specAlpha.value !== flags.alpha.value) {
     throw new InputError(

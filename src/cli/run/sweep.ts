@@ -20,7 +20,8 @@ import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { MAX_ALPHA, MAX_DEPTH, parseResolutionRange, toAlpha } from "../options.js";
+import { parseResolutionRange } from "../options.js";
+import { MAX_ALPHA, MAX_DEPTH, toAlpha } from "../../model/configuration.js";
 import type { Outcome } from "../outcome.js";
 
 export interface SweepOptions {
