@@ -7,7 +7,8 @@ export default defineConfig({
   root,
   test: {
     include: ["test/**/*.test.ts"],
-    setupFiles: ["test/setup/no-console.ts"],
+    setupFiles: ["test/setup/no-console.ts", "test/setup/fast-check.ts"],
+    globalSetup: ["test/setup/print-seed.ts"],
     testTimeout: 30_000,
     // The JSON report feeds .ci/run's closing line "tests: N passed, M failed".
     reporters: ["default", "json"],

@@ -4,6 +4,7 @@
  * key column, each within the width. Nothing is dropped or truncated: a word
  * longer than its column (an ONNX node's path) breaks after a separator.
  */
+import stringWidth from "string-width";
 import type { Column, Grid } from "./document.js";
 
 /** Default table width: within 100 columns, narrower on a narrower terminal. */
@@ -19,9 +20,24 @@ export interface FittedGrid {
   readonly widths?: readonly number[];
 }
 
-const lengthOf = (text: string): number => [...text].length;
-const longestLine = (text: string): number => Math.max(...text.split("\n").map(lengthOf));
-const longestWord = (text: string): number => Math.max(1, ...text.split(/\s+/).map(lengthOf));
+/** Columns a text takes in a terminal, as cli-table3 measures it (a CJK character takes two; ASCII one each). */
+const lengthOf = (text: string): number => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
+/** The largest of the values (at least `floor`): a loop, as a spread of 100,000 rows would overflow the stack. */
+const largest = (values: Iterable<number>, floor = 0): number => {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+};
+const longestLine = (text: string): number => largest(text.split("\n").map(lengthOf));
+const longestWord = (text: string): number => largest(text.split(/\s+/).map(lengthOf), 1);
+
+/** Each column's width with its padding when nothing wraps: its longest line, header and footer included. */
+export function naturalWidths(grid: Grid): number[] {
+  const all = [...grid.rows, ...(grid.footer ?? [])];
+  return grid.columns.map(
+    (c, i) => largest([longestLine(c.header), ...all.map((r) => longestLine(`${r[i]!}`))]) + PADDING,
+  );
+}
 
 /** A table's width: each column and its padding, and a border between and around the columns. */
 const tableWidth = (widths: readonly number[]): number =>
@@ -68,12 +84,12 @@ function pick(grid: Grid, indices: readonly number[], panel: number, panels: num
 export function fitGrid(grid: Grid, width: number): FittedGrid[] {
   const cells = (i: number) => [...grid.rows, ...(grid.footer ?? [])].map((r) => `${r[i]!}`);
   const text = (i: number) => [grid.columns[i]!.header, ...cells(i)];
-  const natural = grid.columns.map((_, i) => Math.max(...text(i).map(longestLine)) + PADDING);
+  const natural = naturalWidths(grid);
   // text wraps between words; a count never wraps, though its header may
   const narrowest = (c: Column, i: number) =>
     isText(c)
-      ? Math.min(MAX_WORD_WIDTH, Math.max(...text(i).map(longestWord)))
-      : Math.max(longestWord(c.header), ...cells(i).map(longestLine));
+      ? Math.min(MAX_WORD_WIDTH, largest(text(i).map(longestWord)))
+      : largest(cells(i).map(longestLine), longestWord(c.header));
   const minimum = grid.columns.map((c, i) => Math.min(natural[i]!, narrowest(c, i) + PADDING));
   const fitColumns = (indices: readonly number[]) =>
     wrapToFit(

@@ -7,7 +7,7 @@
 import Table from "cli-table3";
 import { displayCell, metaLines } from "./cells.js";
 import type { Grid, RenderOptions, ReportDocument } from "./document.js";
-import { breakLongWords, type FittedGrid, fitGrid, TABLE_WIDTH } from "./table-fit.js";
+import { breakLongWords, type FittedGrid, fitGrid, naturalWidths, TABLE_WIDTH } from "./table-fit.js";
 import { showControls } from "./untrusted-text.js";
 
 /** Rows with the words of text columns that are longer than their column broken (cli-table3 would cut them). */
@@ -19,17 +19,69 @@ function brokenRows(grid: Grid, widths: readonly number[], rows: Grid["rows"]): 
   );
 }
 
-function renderFitted({ grid, widths }: FittedGrid): string {
+/**
+ * cli-table3 lays a table out in time quadratic in its rows (each cell is checked against every row
+ * above it for spans) and spends ~20 µs a cell besides: past this many rows, the header and rows
+ * that need its layout (a wrapped or wide cell) are drawn by cli-table3 at the whole table's column
+ * widths, in slices of at most this many, and plain rows (one line of narrow characters per cell)
+ * are drawn as cli-table3 draws them. test/report/table-slices.test.ts proves the two equal.
+ */
+export const ROWS_PER_SLICE = 200;
+
+/** One slice drawn by cli-table3: with the header (the first), without it (the rest). */
+function drawSlice(grid: Grid, widths: readonly number[] | undefined, rows: string[][], head: boolean) {
   const table = new Table({
-    head: grid.columns.map((c) => c.header),
+    ...(head && { head: grid.columns.map((c) => c.header) }),
     colAligns: grid.columns.map((c) => c.align ?? "left"),
     style: { head: [], border: [], compact: true },
     ...(widths && { colWidths: [...widths], wordWrap: true }),
   });
+  table.push(...rows);
+  return table.toString().split("\n");
+}
+
+/** Characters string-width (cli-table3's measure) counts as one column each: printable ASCII, Latin-1, Greek, dashes. */
+const NARROW = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u00ff\u0391-\u03a9\u03b1-\u03c9\u2013\u2014\u2026\u2212]*$/;
+
+/** A row as cli-table3 draws it (compact, one space of padding) when each cell is one line of narrow characters that fits. */
+function plainRow(row: readonly string[], widths: readonly number[], grid: Grid): string | undefined {
+  const cells: string[] = [];
+  for (const [i, cell] of row.entries()) {
+    const room = widths[i]! - 2;
+    if (cell.length > room || !NARROW.test(cell)) return undefined;
+    const fill = " ".repeat(room - cell.length);
+    cells.push((grid.columns[i]!.align ?? "left") === "left" ? ` ${cell}${fill} ` : ` ${fill}${cell} `);
+  }
+  return `│${cells.join("│")}│`;
+}
+
+/** The table's lines: one cli-table3 table up to `sliceRows` rows; past it, slices and plain rows at fixed widths. */
+function drawRows(grid: Grid, widths: readonly number[] | undefined, rows: string[][], sliceRows: number) {
+  if (rows.length <= sliceRows) return drawSlice(grid, widths, rows, true);
+  const fixed = widths ?? naturalWidths(grid);
+  const lines = drawSlice(grid, fixed, rows.slice(0, 1), true);
+  const bottom = lines.pop()!;
+  let pending: string[][] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    for (const line of drawSlice(grid, fixed, pending, false).slice(1, -1)) lines.push(line);
+    pending = [];
+  };
+  for (const row of rows.slice(1)) {
+    const plain = plainRow(row, fixed, grid);
+    if (plain === undefined) pending.push(row);
+    if (plain !== undefined || pending.length >= Math.max(1, sliceRows)) flush();
+    if (plain !== undefined) lines.push(plain);
+  }
+  flush();
+  lines.push(bottom);
+  return lines;
+}
+
+export function renderFitted({ grid, widths }: FittedGrid, sliceRows = ROWS_PER_SLICE): string {
   const footer = grid.footer ?? [];
   const rows = (cells: Grid["rows"]) => (widths ? brokenRows(grid, widths, cells) : (cells as string[][]));
-  table.push(...rows(grid.rows), ...rows(footer));
-  const lines = table.toString().split("\n");
+  const lines = drawRows(grid, widths, [...rows(grid.rows), ...rows(footer)], sliceRows);
   // compact mode rules off the header only: the same rule goes above the footer (totals: a line per row)
   if (footer.length > 0) lines.splice(lines.length - 1 - footer.length, 0, lines[2]!);
   return (grid.title ? `${grid.title}\n` : "") + lines.join("\n");
@@ -45,7 +97,7 @@ function renderGrid(grid: Grid, options: RenderOptions): string {
     ...(grid.footer && { footer: grid.footer.map(shown) }),
   };
   return fitGrid(display, options.width ?? TABLE_WIDTH)
-    .map(renderFitted)
+    .map((fitted) => renderFitted(fitted))
     .join("\n\n");
 }
 

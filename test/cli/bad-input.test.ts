@@ -93,6 +93,14 @@ const cases: [string[], RegExp][] = [
     ],
     /fit of 1,638,400,000 configurations \(100000 α × 16384 resolutions\); at most 10,000,000: narrow --alpha-step/,
   ],
+  [
+    ["sweep", "v2", "--alpha", "0.1:2:0.001", "--resolution", "96:224:8", "--format", "table"],
+    /--format table draws a sweep whole, and 32,317 configurations are more than 10,000: use --format csv or jsonl/,
+  ],
+  [
+    ["sweep", "v2", "--alpha", "0.1:2:0.001", "--resolution", "96:224:8", "--out", "x.md"],
+    /--format markdown draws a sweep whole/,
+  ],
   [["sweep", "v2", "--alpha", "0:1:0.1"], /--alpha '0' in '0:1:0\.1': width multiplier must be > 0/],
   [["sweep", "v2", "--resolution", "32:16:8"], /start 32 is above stop 16/],
   [["sweep", "v2", "--resolution", "22.5"], /resolution must be an integer/],

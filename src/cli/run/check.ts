@@ -2,7 +2,7 @@ import type { CheckFormat } from "../../report/format.js";
 import { dirname, resolve } from "node:path";
 import { type BudgetResult, allPassed, checkBudget } from "../../budget/check.js";
 import { InputError } from "../../errors.js";
-import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
+import { type CostReport, evaluateModel, type ModelRef } from "../../evaluate/cost.js";
 import { readBudgets } from "../../io/read-budgets.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
@@ -55,19 +55,34 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
   const path = resolve(io.cwd, options.file);
   const { budgets } = await readBudgets(path, options.file);
   const results: BudgetResult[] = [];
+  // budgets often share a configuration (one model, several limits): each is read and counted once
+  const models = new Map<string, Promise<ModelRef>>();
+  const reports = new Map<string, CostReport>();
   for (const [i, budget] of budgets.entries()) {
     const where = `${options.file}: budgets[${i}]`;
     const alpha = toAlpha(String(budget.alpha ?? "1"));
     if (!alpha) throw new InputError(`${where}.alpha: '${budget.alpha}' must be a number > 0 and ≤ 10`);
-    const model = await loadModel(budget.model, dirname(path), options.read).catch((error: unknown) => {
+    if (!models.has(budget.model))
+      models.set(budget.model, loadModel(budget.model, dirname(path), options.read));
+    const model = await models.get(budget.model)!.catch((error: unknown) => {
       throw error instanceof InputError ? new InputError(`${where}.model: ${error.message}`) : error;
     });
-    const report = evaluateModel(model, {
-      alpha,
-      ...(budget.resolution !== undefined && { resolution: budget.resolution }),
-      ...(budget.depth !== undefined && { depth: budget.depth }),
-      convention: resolveConvention(budget.convention ?? "paper"),
-    });
+    const key = JSON.stringify([
+      budget.model,
+      alpha.text,
+      budget.resolution,
+      budget.depth,
+      budget.convention,
+    ]);
+    const report =
+      reports.get(key) ??
+      evaluateModel(model, {
+        alpha,
+        ...(budget.resolution !== undefined && { resolution: budget.resolution }),
+        ...(budget.depth !== undefined && { depth: budget.depth }),
+        convention: resolveConvention(budget.convention ?? "paper"),
+      });
+    reports.set(key, report);
     const spec = `${budget.model}@${alpha.text}/${resolutionText(report.resolution)}`;
     const costs = await budgetRoofline(budget, report, dirname(path), where);
     results.push(checkBudget(budget.name ?? spec, budget, report, costs));

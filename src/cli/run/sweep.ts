@@ -58,6 +58,9 @@ const SWEEP_EXTENSIONS: Record<string, SweepFormat> = {
   ".svg": "svg",
 };
 
+/** Table, Markdown and SVG are drawn whole, in memory: past this many rows, only the streaming formats. */
+const MAX_WHOLE_ROWS = 10_000;
+
 function sweepFormatFor(out: string | undefined): SweepFormat {
   if (out === undefined) return "csv";
   const ext = /\.[^./\\]+$/.exec(out)?.[0]?.toLowerCase();
@@ -101,7 +104,7 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
     "--alpha, --depth or --resolution",
   );
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
-  const smallest = Math.min(...resolutions);
+  const smallest = resolutions.reduce((a, b) => Math.min(a, b));
   for (const alpha of alphas)
     for (const depth of depths)
       checkNetwork(buildNetwork(model.spec, alpha.value, convention, depth.value), [
@@ -109,13 +112,23 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
         smallest,
         model.spec.input.channels,
       ]);
-  return { grid: { alphas, depths, resolutions }, count: `${configurations} configurations (${described})` };
+  return {
+    grid: { alphas, depths, resolutions },
+    configurations,
+    count: `${configurations} configurations (${described})`,
+  };
 }
 
 export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcome> {
   const model = await loadModel(options.model, io.cwd, options.read);
   const convention = resolveConvention(options.convention, options.overrides);
-  const { grid, count } = sweepGrid(options, model, convention);
+  const { grid, configurations, count } = sweepGrid(options, model, convention);
+  const format = options.format ?? sweepFormatFor(options.out);
+  const whole = format === "table" || format === "markdown" || format === "svg";
+  if (whole && configurations > MAX_WHOLE_ROWS)
+    throw new InputError(
+      `--format ${format} draws a sweep whole, and ${configurations.toLocaleString("en-US")} configurations are more than ${MAX_WHOLE_ROWS.toLocaleString("en-US")}: use --format csv or jsonl, which stream any size`,
+    );
   const hardware = options.hardware && (await sweepHardware(options.hardware, io.cwd));
   const ctx = {
     model: modelShortName(model),
@@ -128,11 +141,9 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
     memoryModel: options.memoryModel,
     ...(hardware && { hardware }),
   });
-  const format = options.format ?? sweepFormatFor(options.out);
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
   if (options.budget !== undefined && budget === undefined)
     throw new InputError(`--budget '${options.budget}': ${quantityProblem(options.budget)}`);
-  const whole = format === "table" || format === "markdown" || format === "svg";
   const content = whole
     ? await render(format, sweepDocument(points, ctx, budget), {
         exact: options.exact,
