@@ -1,4 +1,5 @@
 /** The fast sweep path (double arithmetic, checked against 2^53) equals the exact evaluator. */
+import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { costNetwork } from "../../src/evaluate/cost.js";
@@ -6,6 +7,7 @@ import { peakMemory } from "../../src/evaluate/memory.js";
 import { costPlanned, planNetwork } from "../../src/evaluate/plan.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
 import { buildNetwork } from "../../src/model/build.js";
+import { BUILTIN_MODELS } from "../../src/model/builtin.js";
 import { CONVENTION_NAMES, resolveConvention } from "../../src/model/conventions.js";
 
 const models = await Promise.all(
@@ -53,5 +55,64 @@ describe("planned totals = exact totals", () => {
     const convention = resolveConvention("paper");
     const plan = planNetwork(buildNetwork(model.spec, 1, convention), convention)!;
     expect(costPlanned(plan, [16384, 16384, 3])).toBeUndefined();
+  });
+});
+
+/** Every built-in model: the fast path must equal the exact one on each, not only on a sample. */
+const builtins = await Promise.all(BUILTIN_MODELS.map((m) => loadModel(m.id, process.cwd())));
+const graphs = await Promise.all(
+  readdirSync("test/fixtures/onnx")
+    .filter((f) => f.endsWith(".onnx"))
+    .map((f) => loadModel(`test/fixtures/onnx/${f}`, process.cwd())),
+);
+
+describe("planned totals = exact totals on every built-in and every ONNX fixture, under every convention", () => {
+  const grid = [
+    { alpha: 1, depth: 1, side: undefined },
+    { alpha: 0.5, depth: 1, side: 160 },
+    { alpha: 0.75, depth: 1.3, side: 97 },
+  ] as const;
+
+  test.each(CONVENTION_NAMES)(
+    "%s: each built-in at α 1, 0.5 and 0.75, depth 1 and 1.3, three resolutions",
+    (name) => {
+      const convention = resolveConvention(name);
+      for (const model of builtins)
+        for (const { alpha, depth, side } of grid) {
+          const ops = buildNetwork(model.spec, alpha, convention, depth);
+          const r = side ?? model.spec.input.resolution;
+          const input = [r, r, model.spec.input.channels] as const;
+          const plan = planNetwork(ops, convention);
+          const where = `${model.id} α ${alpha} depth ${depth} at ${r}`;
+          expect(plan === undefined, where).toBe(ops.some((op) => op.kind === "gconv"));
+          if (plan === undefined) continue;
+          const exact = costNetwork(ops, input, convention);
+          expect(costPlanned(plan, input), where).toEqual({
+            macs: exact.totals.macs,
+            params: exact.totals.params,
+            peakActivations: peakMemory(exact.rows, "block").elements,
+          });
+        }
+    },
+  );
+
+  test.each(CONVENTION_NAMES)("%s: each ONNX fixture at its own size", (name) => {
+    const convention = resolveConvention(name);
+    for (const model of graphs) {
+      const ops = buildNetwork(model.spec, 1, convention, 1);
+      const r = model.spec.graph?.resolution ?? {
+        height: model.spec.input.resolution,
+        width: model.spec.input.resolution,
+      };
+      const input = [r.height, r.width, model.spec.input.channels] as const;
+      const plan = planNetwork(ops, convention);
+      if (plan === undefined) continue;
+      const exact = costNetwork(ops, input, convention);
+      expect(costPlanned(plan, input), model.id).toEqual({
+        macs: exact.totals.macs,
+        params: exact.totals.params,
+        peakActivations: peakMemory(exact.rows, "block").elements,
+      });
+    }
   });
 });
