@@ -13,5 +13,20 @@ export default defineConfig({
     // The JSON report feeds .ci/run's closing line "tests: N passed, M failed".
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.ts"],
+      exclude: [
+        // the calculator page's browser entry: it runs only in Chromium (test/e2e/browser.test.ts drives it
+        // through the built page), where V8's coverage of this process cannot see it
+        "src/app/main.ts",
+        // the process boundary (stdout and stderr streams, their write errors, the signals of a closed
+        // pipe): it runs only in the spawned bin (test/e2e/bin.test.ts), which this process cannot see
+        "src/cli/io.ts",
+      ],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: "test-results/coverage",
+      thresholds: { lines: 95, branches: 90 },
+    },
   },
 });

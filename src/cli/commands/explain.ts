@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { CONVENTION_NAMES, type ConventionName } from "../../model/convention-names.js";
 import type { CommandContext } from "../context.js";
 import { parseAlpha, parseResolution } from "../options.js";
-import { type Alpha } from "../../model/configuration.js";
+import type { Alpha } from "../../model/configuration.js";
 import { addOutputOptions, MODEL_ARGUMENT, readOutputChoice } from "./model-options.js";
 
 type ExplainCliOptions = OutputOptionValues & {

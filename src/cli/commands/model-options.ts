@@ -20,7 +20,7 @@ import {
   parseRidgePoint,
   readOut,
 } from "../options.js";
-import { type Alpha } from "../../model/configuration.js";
+import type { Alpha } from "../../model/configuration.js";
 import type { Resolution } from "../../model/resolution.js";
 import type { Rational } from "../../algebra/rational.js";
 import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";

@@ -3,7 +3,7 @@ import { InputError } from "../../errors.js";
 import { FORMATS } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
 import { parseAlpha, parseResolution } from "../options.js";
-import { type Alpha } from "../../model/configuration.js";
+import type { Alpha } from "../../model/configuration.js";
 import type { Resolution } from "../../model/resolution.js";
 import {
   addConventionOptions,

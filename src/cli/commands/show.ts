@@ -9,7 +9,7 @@ import { closest } from "../../io/suggest.js";
 import { COMMAND_NAMES } from "../command-names.js";
 import type { CommandContext } from "../context.js";
 import { parseAlpha, parseDepth, parseResolution } from "../options.js";
-import { type Alpha } from "../../model/configuration.js";
+import type { Alpha } from "../../model/configuration.js";
 
 import {
   addConventionOptions,
