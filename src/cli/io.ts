@@ -1,5 +1,7 @@
-import { appendFileSync } from "node:fs";
+import { appendFileSync, fstatSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
 import { InputError } from "../errors.js";
+import { whenReady } from "../io/when-ready.js";
 import { writeFileAtomic } from "../io/write-file-atomic.js";
 import { ExitCode } from "./exit-codes.js";
 
@@ -22,27 +24,51 @@ export interface CliIo {
   readonly columns?: number;
 }
 
-/**
- * A reader that goes away (`mbn-cost sweep … | head`) ends the run quietly, as SIGPIPE would. Any
- * other failed write (a full disk, `> /dev/full`) ends it at once with one line and exit 2: what was
- * written is incomplete, and a script must not take it for a result (nor exit 1, "over budget").
- */
-function endOnFailedWrite(stream: NodeJS.WriteStream, name: string): void {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-    const reason = error.code ?? "error";
-    if (stream !== process.stderr)
-      process.stderr.write(`error: cannot write to ${name} (${reason}); what was written is incomplete\n`);
-    process.exit(ExitCode.BadInput);
-  });
+/** Writes all of a text to a descriptor, waiting while a non-blocking pipe is full (EAGAIN). */
+function writeAll(fd: number, text: string): void {
+  let bytes = Buffer.from(text);
+  while (bytes.length > 0) bytes = bytes.subarray(whenReady(() => writeSync(fd, bytes)));
 }
-endOnFailedWrite(process.stdout, "standard output");
-endOnFailedWrite(process.stderr, "standard error");
+
+/**
+ * Standard output and error are written with writeSync on their descriptors: a write returns when the
+ * reader took it (a slow pipe holds the sweep back, so memory stays bounded), and process.stdout's
+ * stream machinery (~3 ms of every start) is never loaded. A reader that goes away (`mbn-cost sweep …
+ * | head`) ends the run quietly, as SIGPIPE would; any other failed write (a full disk, `> /dev/full`)
+ * ends it at once with one line and exit 2: what was written is incomplete, and a script must not take
+ * it for a result (nor exit 1, "over budget").
+ */
+function writeOrEnd(fd: 1 | 2, text: string): void {
+  try {
+    writeAll(fd, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    if (fd === 1) {
+      const line = `error: cannot write to standard output (${code ?? "error"}); what was written is incomplete\n`;
+      try {
+        writeAll(2, line);
+      } catch {
+        // standard error is gone too: the exit code says it
+      }
+    }
+    process.exit(ExitCode.BadInput);
+  }
+}
+
+/**
+ * A terminal's width. A pipe or a file (how scripts run mbn-cost) is told by one fstat; only a
+ * character device, which a terminal is, loads node:tty and process.stdout (~3 ms with net and stream).
+ */
+function terminalColumns(): { columns?: number } {
+  if (!fstatSync(1).isCharacterDevice()) return {};
+  const { isatty } = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
+  return isatty(1) && process.stdout.columns !== undefined ? { columns: process.stdout.columns } : {};
+}
 
 export const nodeIo: CliIo = {
-  stdout: (text) =>
-    process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once("drain", resolve)),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: (text) => writeOrEnd(1, text),
+  stderr: (text) => writeOrEnd(2, text),
   writeFile: writeFileAtomic,
   appendFile: (path, content) => {
     try {
@@ -53,5 +79,5 @@ export const nodeIo: CliIo = {
   },
   env: process.env,
   cwd: process.cwd(),
-  ...(process.stdout.columns !== undefined && { columns: process.stdout.columns }),
+  ...terminalColumns(),
 };

@@ -4,12 +4,13 @@
  */
 import { type Rational, rational, toDecimal } from "../algebra/rational.js";
 
-let grouped: Intl.NumberFormat | undefined;
-
-/** 568740352n → "568,740,352" (Intl formats a bigint exactly). */
+/**
+ * 568740352n → "568,740,352": exact for any bigint. Written out rather than Intl.NumberFormat, whose
+ * first use loads ICU's locale data (~17 ms, a fifth of a report's start-up).
+ */
 export function groupDigits(n: bigint): string {
-  grouped ??= new Intl.NumberFormat("en-US");
-  return grouped.format(n);
+  const digits = (n < 0n ? -n : n).toString().replace(/\B(?=(\d{3})+$)/g, ",");
+  return n < 0n ? `-${digits}` : digits;
 }
 
 const UNITS: readonly [bigint, string][] = [
