@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { buildNetwork } from "../../src/model/build.js";
 import { resolveConvention } from "../../src/model/conventions.js";
-import { makeDivisible } from "../../src/model/scale.js";
+import { makeDivisible, roundHalfEven } from "../../src/model/scale.js";
 import { type ModelSpec, modelSpecSchema } from "../../src/model/schema.js";
 
 describe("width rules (rules-and-inconsistencies.md §9.1)", () => {
@@ -29,5 +29,12 @@ describe("width rules (rules-and-inconsistencies.md §9.1)", () => {
     });
     const ops = buildNetwork(spec as ModelSpec, 0.5, resolveConvention("paper")); // it gives source and width_rule
     expect(ops.slice(0, 3).map((o) => ("out" in o ? o.out : undefined))).toEqual([48, 50, 50]);
+  });
+});
+
+describe("Python's round(), as torchvision's int(round(in·t)) computes hidden widths", () => {
+  test("halves go to the even neighbour: 2.5 → 2, 3.5 → 4, 4.5 → 4; others to the nearest", () => {
+    expect([0.5, 1.5, 2.5, 3.5, 4.5, 5.5].map(roundHalfEven)).toEqual([0, 2, 2, 4, 4, 6]);
+    expect([2.49, 2.51, 3.49, 3.51, 7].map(roundHalfEven)).toEqual([2, 3, 3, 4, 7]);
   });
 });
