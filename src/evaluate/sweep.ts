@@ -61,7 +61,15 @@ function* sweepResolutions(
     const input = [resolution, resolution, model.spec.input.channels] as const;
     const fast = plan && costPlanned(plan, input);
     if (fast) {
-      yield { alpha, depth, resolution, ...fast };
+      // fields named, not spread: a sweep yields a point per configuration, millions of them
+      yield {
+        alpha,
+        depth,
+        resolution,
+        macs: fast.macs,
+        params: fast.params,
+        peakActivations: fast.peakActivations,
+      };
       continue;
     }
     const { rows, totals } = costNetwork(ops, input, convention);

@@ -4,7 +4,7 @@
  */
 import type { SweepPoint } from "../evaluate/sweep.js";
 import type { Convention } from "../model/conventions.js";
-import { csvLine } from "./csv.js";
+import { csvField, csvLine } from "./csv.js";
 import { exactCell } from "./numbers.js";
 import { exactNumber } from "./roofline.js";
 import type { Chart } from "./chart.js";
@@ -100,7 +100,15 @@ function* chunked(lines: Iterable<string>): Generator<string> {
 
 function* csvLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
   yield csvLine(columns(ctx));
-  for (const p of points) yield csvLine(cells(p, ctx));
+  // a sweep repeats its text cells (model, α, depth, convention) on every row: each is made safe once
+  const texts = new Map<string, string>();
+  const field = (cell: Cell): string => {
+    if (typeof cell === "bigint") return cell.toString();
+    let safe = texts.get(cell);
+    if (safe === undefined) texts.set(cell, (safe = csvField(cell)));
+    return safe;
+  };
+  for (const p of points) yield `${cells(p, ctx).map(field).join(",")}\r\n`;
 }
 
 function* jsonlLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
