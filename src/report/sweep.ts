@@ -104,8 +104,10 @@ function* csvLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<s
   const texts = new Map<string, string>();
   const field = (cell: Cell): string => {
     if (typeof cell === "bigint") return cell.toString();
-    let safe = texts.get(cell);
-    if (safe === undefined) texts.set(cell, (safe = csvField(cell)));
+    const known = texts.get(cell);
+    if (known !== undefined) return known;
+    const safe = csvField(cell);
+    texts.set(cell, safe);
     return safe;
   };
   for (const p of points) yield `${cells(p, ctx).map(field).join(",")}\r\n`;
