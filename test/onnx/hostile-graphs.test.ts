@@ -3,13 +3,17 @@
  * refused in one line naming a node (never a hang, never exit 3), or counted
  * at the sizes ONNX gives, checked against the layer kinds' own shape rules.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { GraphMapping, graphToNetwork } from "../../src/model/onnx/to-ops.js";
 import { convOp } from "../../src/model/blocks/block-kind.js";
 import { costNetwork } from "../../src/evaluate/cost.js";
 import { resolveConvention } from "../../src/model/conventions.js";
-import { type GraphSketch, type NodeSketch, sketchGraph } from "../helpers/onnx.js";
+import { runCli } from "../helpers/io.js";
+import { encodeOnnx, type GraphSketch, type NodeSketch, sketchGraph } from "../helpers/onnx.js";
 
 const map = (s: GraphSketch, allowUnknown = false) => graphToNetwork(sketchGraph(s), { allowUnknown });
 const same = { pads: { ints: [1, 1, 1, 1] } };
@@ -219,5 +223,45 @@ describe("mapped ops are counted at the size ONNX gives, by their kinds' shape r
       "Conv '/n0/Conv': ONNX gives a 30×30×8 output (H×W×C), a standard convolution gives 32×32×8; not counted rather than counted at another size",
     );
     expect(mapping.emit(node, spec, [32, 32, 8]).output).toBe("c");
+  });
+});
+
+describe("through the CLI: one line naming the file and the node, exit 2", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mbn-hostile-onnx-"));
+  const write = (name: string, sketch: GraphSketch) => {
+    const file = join(dir, name);
+    writeFileSync(file, encodeOnnx(sketch));
+    return file;
+  };
+
+  test("a cycle, as the model and as a budget's model (check)", async () => {
+    const file = write(
+      "cycle.onnx",
+      withStem([
+        { op: "Identity", in: ["c"], out: "x", name: "entry" },
+        { op: "Add", in: ["x", "b"], out: "a", name: "join" },
+        { op: "Identity", in: ["a"], out: "b", name: "loop" },
+      ]),
+    );
+    const shown = await runCli([file, "--totals"]);
+    expect(shown.code).toBe(2);
+    expect(shown.err).toMatch(/^error: cycle\.onnx: the graph has a cycle: .*\n$/);
+    const budgets = join(dir, "budgets.json");
+    writeFileSync(budgets, JSON.stringify({ budgets: [{ model: file, max_macs: "1G" }] }));
+    const checked = await runCli(["check", budgets]);
+    expect(checked.code).toBe(2);
+    expect(checked.err).toMatch(/budgets\[0\]\.model: cycle\.onnx: the graph has a cycle/);
+  });
+
+  test("stride 0 names the file and the node (not 'D_H = Infinity')", async () => {
+    const file = write("stride0.onnx", {
+      ...withStem([]),
+      nodes: [{ ...stemConv, attrs: { ...same, strides: { ints: [0, 0] } } }],
+    });
+    const r = await runCli([file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      "error: stride0.onnx: Conv '/n0/Conv': strides [0, 0]; a stride is a whole number ≥ 1 per spatial axis\n",
+    );
   });
 });
