@@ -38,7 +38,9 @@ describe("JSON", () => {
 
   test("a key that is an Object property name stays a key", () => {
     const data = JSON.parse('{"__proto__": {"macs": 1}, "constructor": 2}');
-    expect(renderJsonValue({ ...data, n: 3n })).toBe('{"__proto__": {"macs": 1}, "constructor": 2, "n": 3}\n');
+    expect(renderJsonValue({ ...data, n: 3n })).toBe(
+      '{"__proto__": {"macs": 1}, "constructor": 2, "n": 3}\n',
+    );
   });
 
   test("a bigint past 2^53 − 1 is a string, at most it a number", () => {
