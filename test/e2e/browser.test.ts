@@ -173,6 +173,16 @@ function lowestTextContrast(): number {
   return Math.min(...ratios);
 }
 
+/** "3,504,872 params · 300,774,272 MACs": the CLI's exact totals for these arguments, as the page shows them. */
+function cliTotals(args: string[]): string {
+  const out = spawnSync(process.execPath, ["bin/mbn-cost.js", ...args, "--totals", "--exact"], {
+    cwd: root,
+    encoding: "utf8",
+  }).stdout;
+  const [params, macs] = /: ([\d,]+) params · ([\d,]+) MACs/.exec(out)!.slice(1);
+  return `${params} params · ${macs} MACs`;
+}
+
 describe("the calculator page in Chromium (mbn-cost app)", () => {
   test.skipIf(skipReason !== undefined)(
     `the CLI's numbers, live; the state in the URL; the CLI's CSV; nothing leaves the page${skipReason ? ` — skipped: ${skipReason}` : ""}`,
@@ -274,16 +284,9 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
             "your architecture: layers[0].out: expected a positive integer",
           );
           await editor.fill(readFileSync(join(root, "examples", "my-net.json"), "utf8"));
-          const cliTotals = spawnSync(
-            process.execPath,
-            ["bin/mbn-cost.js", "examples/my-net.json", "-c", "torchvision", "--totals", "--exact"],
-            {
-              cwd: root,
-              encoding: "utf8",
-            },
-          ).stdout;
-          const [params, macs] = /: ([\d,]+) params · ([\d,]+) MACs/.exec(cliTotals)!.slice(1);
-          expect(await totals.textContent()).toContain(`${params} params · ${macs} MACs`);
+          expect(await totals.textContent()).toContain(
+            cliTotals(["examples/my-net.json", "-c", "torchvision"]),
+          );
           expect(await page.locator("#error").textContent()).toBe("");
           await page.screenshot({ path: join(shots, `custom-${scheme}.png`), fullPage: true });
           expect(problems).toEqual([]);
@@ -319,16 +322,7 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
         expect(await open("depth=0x1")).toMatch(/depth '0x1' must be a number > 0 and ≤ 10/);
         // what the CLI accepts, the page accepts: a non-square input
         expect(await open("resolution=320x240")).toBe("");
-        const cliTotals = spawnSync(
-          process.execPath,
-          ["bin/mbn-cost.js", "v2", "-r", "320x240", "--totals", "--exact"],
-          {
-            cwd: root,
-            encoding: "utf8",
-          },
-        ).stdout;
-        const [params, macs] = /: ([\d,]+) params · ([\d,]+) MACs/.exec(cliTotals)!.slice(1);
-        expect(await page.locator("#totals").textContent()).toContain(`${params} params · ${macs} MACs`);
+        expect(await page.locator("#totals").textContent()).toContain(cliTotals(["v2", "-r", "320x240"]));
         // a file asking for 10^9 blocks is refused at once, as the CLI refuses it
         await open("model=custom");
         await page

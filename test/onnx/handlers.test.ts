@@ -5,9 +5,9 @@
  * the exporters' shape arithmetic), and what is refused or left unmapped.
  */
 import { describe, expect, test } from "vitest";
-import { InputError } from "../../src/errors.js";
 import { graphToNetwork, type OnnxNetwork } from "../../src/model/onnx/to-ops.js";
 import { type GraphSketch, type NodeSketch, sketchGraph } from "../helpers/onnx.js";
+import { refusalOf } from "../helpers/refusal.js";
 
 const same = { pads: { ints: [1, 1, 1, 1] } };
 const stemConv: NodeSketch = { op: "Conv", in: ["input", "w"], out: "c", attrs: same };
@@ -20,15 +20,8 @@ const net = (
   graphToNetwork(sketchGraph({ constants: { w: [8, 3, 3, 3], ...constants }, nodes: [stemConv, ...nodes] }), {
     allowUnknown,
   });
-const refusal = (nodes: NodeSketch[], constants: GraphSketch["constants"] = {}): string => {
-  try {
-    net(nodes, constants);
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error("not refused");
-};
+const refusal = (nodes: NodeSketch[], constants: GraphSketch["constants"] = {}): string =>
+  refusalOf(() => net(nodes, constants));
 const unsupported = (nodes: NodeSketch[], constants: GraphSketch["constants"] = {}) => [
   ...net(nodes, constants, true).unsupported.keys(),
 ];

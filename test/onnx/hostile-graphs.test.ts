@@ -7,13 +7,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { InputError } from "../../src/errors.js";
 import { GraphMapping, graphToNetwork } from "../../src/model/onnx/to-ops.js";
 import { convOp } from "../../src/model/blocks/block-kind.js";
 import { costNetwork } from "../../src/evaluate/cost.js";
 import { resolveConvention } from "../../src/model/conventions.js";
 import { runCli } from "../helpers/io.js";
 import { encodeOnnx, type GraphSketch, type NodeSketch, sketchGraph } from "../helpers/onnx.js";
+import { refusalOf } from "../helpers/refusal.js";
 
 const map = (s: GraphSketch, allowUnknown = false) => graphToNetwork(sketchGraph(s), { allowUnknown });
 const same = { pads: { ints: [1, 1, 1, 1] } };
@@ -22,15 +22,7 @@ const withStem = (nodes: NodeSketch[], constants = {}): GraphSketch => ({
   constants: { w: [8, 3, 3, 3], ...constants },
   nodes: [stemConv, ...nodes],
 });
-const refusal = (s: GraphSketch, allowUnknown = false): string => {
-  try {
-    map(s, allowUnknown);
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error("the graph was not refused");
-};
+const refusal = (s: GraphSketch, allowUnknown = false): string => refusalOf(() => map(s, allowUnknown));
 
 describe("graphs that cannot be ordered are refused, naming a node", () => {
   test("two Identity nodes feeding each other (a → b → a): a cycle", () => {
