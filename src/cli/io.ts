@@ -1,7 +1,7 @@
-import { appendFileSync, fstatSync, writeSync } from "node:fs";
+import { appendFileSync, fstatSync } from "node:fs";
 import { createRequire } from "node:module";
 import { InputError } from "../errors.js";
-import { whenReady } from "../io/when-ready.js";
+import { writeAllSync } from "../io/when-ready.js";
 import { writeFileAtomic } from "../io/write-file-atomic.js";
 import { ExitCode } from "./exit-codes.js";
 
@@ -24,12 +24,6 @@ export interface CliIo {
   readonly columns?: number;
 }
 
-/** Writes all of a text to a descriptor, waiting while a non-blocking pipe is full (EAGAIN). */
-function writeAll(fd: number, text: string): void {
-  let bytes = Buffer.from(text);
-  while (bytes.length > 0) bytes = bytes.subarray(whenReady(() => writeSync(fd, bytes)));
-}
-
 /**
  * Standard output and error are written with writeSync on their descriptors: a write returns when the
  * reader took it (a slow pipe holds the sweep back, so memory stays bounded), and process.stdout's
@@ -40,14 +34,14 @@ function writeAll(fd: number, text: string): void {
  */
 function writeOrEnd(fd: 1 | 2, text: string): void {
   try {
-    writeAll(fd, text);
+    writeAllSync(fd, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
     if (fd === 1) {
       const line = `error: cannot write to standard output (${code ?? "error"}); what was written is incomplete\n`;
       try {
-        writeAll(2, line);
+        writeAllSync(2, line);
       } catch {
         // standard error is gone too: the exit code says it
       }
@@ -61,7 +55,11 @@ function writeOrEnd(fd: 1 | 2, text: string): void {
  * character device, which a terminal is, loads node:tty and process.stdout (~3 ms with net and stream).
  */
 function terminalColumns(): { columns?: number } {
-  if (!fstatSync(1).isCharacterDevice()) return {};
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return {};
+  } catch {
+    return {}; // standard output closed (>&-): a write will say so
+  }
   const { isatty } = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
   return isatty(1) && process.stdout.columns !== undefined ? { columns: process.stdout.columns } : {};
 }

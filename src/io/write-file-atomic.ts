@@ -11,11 +11,10 @@ import {
   rmSync,
   type Stats,
   statSync,
-  writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
-import { whenReady } from "./when-ready.js";
+import { writeAllSync } from "./when-ready.js";
 
 /**
  * Where `--out` writes, and how:
@@ -76,18 +75,12 @@ export function checkOutputPath(path: string, force: boolean, flag = "--out"): O
   return target ? { kind: "file", path: file, mode: target.mode & 0o7777 } : { kind: "file", path: file };
 }
 
-/** Writes all of a chunk, waiting while a non-blocking pipe is full (EAGAIN). */
-function writeAll(fd: number, chunk: string): void {
-  let bytes = Buffer.from(chunk);
-  while (bytes.length > 0) bytes = bytes.subarray(whenReady(() => writeSync(fd, bytes)));
-}
-
 /** A turn of the event loop, so that a signal's handler runs between chunks. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function writeChunks(fd: number, content: string | Iterable<string>): Promise<void> {
   for (const chunk of typeof content === "string" ? [content] : content) {
-    writeAll(fd, chunk);
+    writeAllSync(fd, chunk);
     await turn();
   }
 }
