@@ -23,7 +23,6 @@ const SUPERSCRIPT: Record<string, string> = {
   "7": "⁷",
   "8": "⁸",
   "9": "⁹",
-  "-": "⁻",
 };
 
 interface Style {
@@ -37,7 +36,8 @@ interface Style {
 const styles: Record<Notation, Style> = {
   unicode: {
     times: "·",
-    power: (b, e) => b + [...String(e)].map((c) => SUPERSCRIPT[c] ?? c).join(""),
+    // exponents printed are positive: a negative one is printed as a denominator
+    power: (b, e) => b + [...String(e)].map((c) => SUPERSCRIPT[c]).join(""),
     symbol: (n) => n,
     over: (n, d, k) => `${n}/${k > 1 ? `(${d})` : d}`,
     group: (s) => `(${s})`,

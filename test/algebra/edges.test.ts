@@ -4,11 +4,12 @@
  * every notation, symbol order for symbols the papers do not name.
  */
 import { describe, expect, test } from "vitest";
-import { evaluate } from "../../src/algebra/evaluate.js";
+import { compileCount, compileNumber, evaluate } from "../../src/algebra/evaluate.js";
 import {
   add,
   canonical,
   constant,
+  isConstant,
   mul,
   neg,
   num,
@@ -23,9 +24,15 @@ import { toFactoredText, toText } from "../../src/algebra/print.js";
 import {
   compareRational,
   divRational,
+  equalRational,
+  gcdBigint,
+  isInteger,
+  isOne,
   parseRational,
   powRational,
   rational,
+  subRational,
+  toDecimal,
 } from "../../src/algebra/rational.js";
 import { compareSymbols, latexName } from "../../src/algebra/symbols.js";
 
@@ -129,5 +136,74 @@ describe("symbol order", () => {
     expect(toText(add(y, x, M))).toBe("M + x + y");
     expect(latexName("D_Hin")).toBe("D_{H,in}");
     expect(latexName("z")).toBe("z");
+  });
+});
+
+describe("more edges (mutation survivors)", () => {
+  test("parsing is anchored at both ends; signs and bare decimal points", () => {
+    for (const text of ["x1/2", "1/2x", "x1.5", "1.5x", "1e", ".", "", "1/2/3"])
+      expect(parseRational(text), text).toBeUndefined();
+    expect(parseRational("+3")).toEqual(rational(3));
+    expect(parseRational("-.5")).toEqual(rational(-1, 2));
+    expect(parseRational("5.")).toEqual(rational(5));
+    expect(parseRational("2e0")).toEqual(rational(2));
+    expect(parseRational(" 7 ")).toEqual(rational(7));
+  });
+
+  test("decimals: no point at 0 digits, half away from zero, no '-0'", () => {
+    expect(toDecimal(rational(5, 2), 0)).toBe("3");
+    expect(toDecimal(rational(-5, 2), 0)).toBe("-3");
+    expect(toDecimal(rational(-1, 1000), 2)).toBe("0.00");
+    expect(toDecimal(rational(-1, 8), 2)).toBe("-0.13");
+    expect(toDecimal(rational(1, 3), 4)).toBe("0.3333");
+  });
+
+  test("rational helpers: equality, subtraction, integers, a negative denominator, gcd of negatives", () => {
+    expect(equalRational(rational(1, 2), rational(2, 4))).toBe(true);
+    expect(equalRational(rational(1, 2), rational(1, 3))).toBe(false);
+    expect(equalRational(rational(1, 2), rational(3, 2))).toBe(false);
+    expect(subRational(rational(1, 2), rational(1, 3))).toEqual(rational(1, 6));
+    expect([isInteger(rational(4, 2)), isInteger(rational(1, 2))]).toEqual([true, false]);
+    expect([isOne(rational(2, 2)), isOne(rational(1, 2)), isOne(rational(2))]).toEqual([true, false, false]);
+    expect(rational(3, -6)).toEqual({ num: -1n, den: 2n });
+    expect(gcdBigint(-12n, 18n)).toBe(6n);
+    expect(gcdBigint(12n, -18n)).toBe(6n);
+    expect(powRational(rational(2), 0)).toEqual(rational(1));
+  });
+
+  test("superscripts for every digit; ASCII quotients grouped", () => {
+    expect(toText(mul(pow(M, 10), pow(N, 23), pow(D_K, 45)))).toBe("D_K⁴⁵·M¹⁰·N²³");
+    expect(toText(mul(pow(M, 67), pow(N, 89)))).toBe("M⁶⁷·N⁸⁹");
+    const q = { op: "fraction", num: add(M, N), den: add(D_K, 1n) } as const;
+    expect(toText(q, "ascii")).toBe("(M + N)/(D_K + 1)");
+    expect(toText(mul(M, pow(N, -1), pow(D_K, -1)), "ascii")).toBe("M/(D_K*N)");
+  });
+
+  test("constants and symbols of expressions", () => {
+    expect([isConstant(num(3)), isConstant(add(M, 1n)), isConstant(canonical([]))]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(symbolsOf(add(N, M, D_K))).toEqual(["D_K", "M", "N"]);
+    expect(symbolsOf({ op: "fraction", num: N, den: add(M, D_K) })).toEqual(["D_K", "M", "N"]);
+  });
+
+  test("the double fast path: declined for negative, fractional or huge coefficients and negative exponents", () => {
+    expect(compileNumber(sub(M, N))).toBeUndefined();
+    expect(compileNumber(mul(M, rational(1, 2)))).toBeUndefined();
+    expect(compileNumber(mul(M, 2n ** 60n))).toBeUndefined();
+    expect(compileNumber(pow(M, -1))).toBeUndefined();
+    expect(compileNumber(mul(M, N))!({ M: 3, N: 4 })).toBe(12);
+    expect(compileNumber(add(mul(2n, M), N))!({ M: 3, N: 4 })).toBe(10);
+    expect(compileNumber(canonical([]))!({})).toBe(0);
+  });
+
+  test("counts: exact past 2^53 − 1, and exact rational evaluation where the fast path is declined", () => {
+    const big = compileCount(mul(M, N));
+    expect(big({ M: 2 ** 40, N: 2 ** 20 })).toBe(2n ** 60n);
+    expect(big({ M: 2 ** 26, N: 2 ** 26 })).toBe(2n ** 52n);
+    expect(compileCount(sub(mul(2n, M), N))({ M: 3, N: 4 })).toBe(2n);
+    expect(() => compileCount(mul(M, rational(1, 2)))({ M: 3 })).toThrow("count is not an integer: 3/2");
   });
 });
