@@ -4,7 +4,7 @@ import { resolveConvention } from "../../src/model/conventions.js";
 import { makeDivisible, roundHalfEven } from "../../src/model/scale.js";
 import { type ModelSpec, modelSpecSchema } from "../../src/model/schema.js";
 
-describe("width rules (rules-and-inconsistencies.md §9.1)", () => {
+describe("width rules: _make_divisible(v, 8) of TF-slim mobilenet_v2.py, torchvision and Keras (never below 90% of v)", () => {
   test.each([
     [16 * 0.75, 16],
     [72 / 4, 24],
