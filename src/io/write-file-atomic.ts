@@ -53,6 +53,9 @@ const statOrUndefined = (path: string, stat: (p: string) => Stats, flag: string)
   }
 };
 
+const fileExists = (flag: string, path: string) =>
+  new InputError(`${flag} ${path}: file exists; add --force to overwrite it`);
+
 /** Refuses a path whose folder is missing, which is a folder, or which exists (unless force); says how to write it. */
 export function checkOutputPath(path: string, force: boolean, flag = "--out"): OutputTarget {
   const link = statOrUndefined(path, lstatSync, flag);
@@ -70,7 +73,7 @@ export function checkOutputPath(path: string, force: boolean, flag = "--out"): O
   if (target) {
     if (target.isDirectory()) throw new InputError(`${flag} ${path}: is a folder, expected a file path`);
     if (!target.isFile()) throw new InputError(`${flag} ${path}: is not a regular file, a device or a pipe`);
-    if (!force) throw new InputError(`${flag} ${path}: file exists; add --force to overwrite it`);
+    if (!force) throw fileExists(flag, path);
   }
   return target ? { kind: "file", path: file, mode: target.mode & 0o7777 } : { kind: "file", path: file };
 }
@@ -118,18 +121,21 @@ function moveIntoPlace(temp: string, target: string, force: boolean, flag: strin
     linkSync(temp, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new InputError(`${flag} ${shown}: file exists; add --force to overwrite it`);
+    if (code === "EEXIST") throw fileExists(flag, shown);
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
-    if (statOrUndefined(target, lstatSync, flag))
-      throw new InputError(`${flag} ${shown}: file exists; add --force to overwrite it`);
+    if (statOrUndefined(target, lstatSync, flag)) throw fileExists(flag, shown);
     renameSync(temp, target);
     return;
   }
   rmSync(temp, { force: true });
 }
 
-async function writeStream(target: OutputTarget, content: string | Iterable<string>, flag: string) {
-  if (target.kind === "stream" && target.fd !== undefined) return writeChunks(target.fd, content);
+async function writeStream(
+  target: Extract<OutputTarget, { kind: "stream" }>,
+  content: string | Iterable<string>,
+  flag: string,
+) {
+  if (target.fd !== undefined) return writeChunks(target.fd, content);
   const fd = openOrExplain(target.path, flag, () => openSync(target.path, "w"));
   try {
     await writeChunks(fd, content);

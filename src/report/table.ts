@@ -69,9 +69,13 @@ function drawRows(grid: Grid, widths: readonly number[] | undefined, rows: strin
   };
   for (const row of rows.slice(1)) {
     const plain = plainRow(row, fixed, grid);
-    if (plain === undefined) pending.push(row);
-    if (plain !== undefined || pending.length >= Math.max(1, sliceRows)) flush();
-    if (plain !== undefined) lines.push(plain);
+    if (plain === undefined) {
+      pending.push(row);
+      if (pending.length >= Math.max(1, sliceRows)) flush();
+    } else {
+      flush();
+      lines.push(plain);
+    }
   }
   flush();
   lines.push(bottom);

@@ -11,7 +11,7 @@ import { budgetDocument, githubAnnotations, renderJunit } from "../../report/bud
 import { render } from "../../report/format.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { toAlpha } from "../../model/configuration.js";
+import { ALPHA_RULE, toAlpha } from "../../model/configuration.js";
 import type { Outcome, OutputFile } from "../outcome.js";
 import { resolutionText } from "../../model/resolution.js";
 import { type Roofline, roofline } from "../../evaluate/roofline.js";
@@ -61,7 +61,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
   for (const [i, budget] of budgets.entries()) {
     const where = `${options.file}: budgets[${i}]`;
     const alpha = toAlpha(String(budget.alpha ?? "1"));
-    if (!alpha) throw new InputError(`${where}.alpha: '${budget.alpha}' must be a number > 0 and ≤ 10`);
+    if (!alpha) throw new InputError(`${where}.alpha: '${budget.alpha}' must be ${ALPHA_RULE}`);
     if (!models.has(budget.model))
       models.set(budget.model, loadModel(budget.model, dirname(path), options.read));
     const model = await models.get(budget.model)!.catch((error: unknown) => {
@@ -74,15 +74,16 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
       budget.depth,
       budget.convention,
     ]);
-    const report =
-      reports.get(key) ??
-      evaluateModel(model, {
+    let report = reports.get(key);
+    if (report === undefined) {
+      report = evaluateModel(model, {
         alpha,
         ...(budget.resolution !== undefined && { resolution: budget.resolution }),
         ...(budget.depth !== undefined && { depth: budget.depth }),
         convention: resolveConvention(budget.convention ?? "paper"),
       });
-    reports.set(key, report);
+      reports.set(key, report);
+    }
     const spec = `${budget.model}@${alpha.text}/${resolutionText(report.resolution)}`;
     const costs = await budgetRoofline(budget, report, dirname(path), where);
     results.push(checkBudget(budget.name ?? spec, budget, report, costs));
