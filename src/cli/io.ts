@@ -20,8 +20,8 @@ export interface CliIo {
   appendFile(path: string, content: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
-  /** Terminal width for wrapping help (80 when not a terminal). */
-  readonly columns?: number;
+  /** Terminal width for wrapping help and fitting tables (undefined when not a terminal); read only by them. */
+  readonly columns?: number | undefined;
 }
 
 /**
@@ -52,17 +52,20 @@ function writeOrEnd(fd: 1 | 2, text: string): void {
 
 /**
  * A terminal's width. A pipe or a file (how scripts run mbn-cost) is told by one fstat; only a
- * character device, which a terminal is, loads node:tty and process.stdout (~3 ms with net and stream).
+ * character device, which a terminal is (and /dev/null), loads node:tty and process.stdout (~4 ms
+ * with net and stream): nodeIo asks only when help or a table is printed.
  */
-function terminalColumns(): { columns?: number } {
+function terminalColumns(): number | undefined {
   try {
-    if (!fstatSync(1).isCharacterDevice()) return {};
+    if (!fstatSync(1).isCharacterDevice()) return undefined;
   } catch {
-    return {}; // standard output closed (>&-): a write will say so
+    return undefined; // standard output closed (>&-): a write will say so
   }
   const { isatty } = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
-  return isatty(1) && process.stdout.columns !== undefined ? { columns: process.stdout.columns } : {};
+  return isatty(1) ? process.stdout.columns : undefined;
 }
+
+let columnsOnce: { readonly columns: number | undefined } | undefined;
 
 export const nodeIo: CliIo = {
   stdout: (text) => writeOrEnd(1, text),
@@ -77,5 +80,8 @@ export const nodeIo: CliIo = {
   },
   env: process.env,
   cwd: process.cwd(),
-  ...terminalColumns(),
+  get columns() {
+    columnsOnce ??= { columns: terminalColumns() };
+    return columnsOnce.columns;
+  },
 };

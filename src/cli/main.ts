@@ -37,7 +37,7 @@ async function writeOutcome(outcome: Outcome, io: CliIo): Promise<ExitCode> {
   for (const append of outcome.appends ?? []) io.appendFile(append.path, append.content);
   if (typeof outcome.stdout === "string") await io.stdout(outcome.stdout);
   else if (outcome.stdout) {
-    // renderers yield chunks of ~64 KB; waiting on each keeps memory bounded while the reader is behind
+    // renderers yield chunks of ~16 KB; waiting on each keeps memory bounded while the reader is behind
     for (const chunk of outcome.stdout) await io.stdout(chunk);
   }
   // our own lines, which may quote user text (an --out path): its controls shown, never sent

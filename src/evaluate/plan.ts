@@ -3,8 +3,8 @@
  * then costed at each resolution in double arithmetic. Every value is a sum
  * of products of positive integers, so a result at most 2^53 − 1 is exact;
  * past that, or for formulas outside that class, the plan answers undefined
- * and the caller uses the exact evaluator (costNetwork). A property test
- * keeps the two equal.
+ * and the caller uses the exact evaluator (costNetwork). A test keeps the two
+ * equal on every built-in model under every convention.
  */
 import { type NumberFunction, compileNumber } from "../algebra/evaluate.js";
 import type { LayerKind, OpSpec, Shape } from "../layers/define-layer-kind.js";
@@ -12,27 +12,40 @@ import { layerKinds } from "../layers/registry.js";
 import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
 import { blockSpans } from "./memory.js";
 
+/** Where an op's input comes from: the previous op's output, or a saved tensor's slot. */
+const PREVIOUS = -1;
+
+/**
+ * One op, planned: its counts as double functions, where its input comes from and what it saves, and
+ * what it gave for the input it last saw. A sweep's resolutions share their deep layers' shapes (after
+ * a stride of 32, 32 consecutive resolutions meet the same 7×7 map), so a step seeing the input of its
+ * last call answers again without binding its symbols.
+ */
 interface Step {
   readonly op: OpSpec;
   readonly kind: LayerKind;
+  /** Its parameters and MACs under the convention, from its symbols' values. */
   readonly params: NumberFunction;
   readonly macs: NumberFunction;
-  readonly bias: NumberFunction;
-  readonly bn: NumberFunction;
-  readonly outputElements: NumberFunction;
-  readonly work: readonly { readonly factor: number; readonly count: NumberFunction }[];
-  /** Operations counted per output element for this op's bias, BatchNorm and activation. */
-  readonly perOutputElement: number;
-  readonly paramsBias: boolean;
-  /** Parameters per BatchNorm γ-and-β pair counted: 0, 1, or 2 with the moving statistics. */
-  readonly paramsBn: number;
+  readonly inputSlot: number;
+  readonly saveInputSlot: number;
+  readonly saveOutputSlot: number;
+  /** The block model (evaluate/memory.ts): a block holds its first op's input and its last op's output. */
+  readonly blockStart: boolean;
+  readonly blockEnd: boolean;
+  lastInput: Shape | undefined;
+  lastOutput: Shape;
+  lastParams: number;
+  lastMacs: number;
+  /** False when the op cannot apply to its last input (the plan then declines). */
+  lastValid: boolean;
 }
 
+/** A model's ops planned for one width and depth; costPlanned updates each step's last call. */
 export interface NetworkPlan {
   readonly steps: readonly Step[];
-  /** At each block's last op, the index of its first (evaluate/memory.ts blockSpans). */
-  readonly blockEnds: readonly (number | undefined)[];
-  readonly blockStarts: readonly boolean[];
+  /** The shapes saved for later ops (residual adds, SE scales), by slot: reused by each costing. */
+  readonly saved: (Shape | undefined)[];
 }
 
 export interface PlannedTotals {
@@ -42,74 +55,122 @@ export interface PlannedTotals {
   readonly peakActivations: bigint;
 }
 
+const factor = (n: bigint | undefined) => Number(n ?? 0n);
+
+/** An op's parameters and MACs under the convention as double functions; undefined outside double-exact arithmetic. */
+function countFunctions(
+  op: OpSpec,
+  kind: LayerKind,
+  convention: Convention,
+): { params: NumberFunction; macs: NumberFunction } | undefined {
+  const [params, macs, bias, bn, outputElements] = [
+    kind.params,
+    kind.macs,
+    kind.bias,
+    kind.bn,
+    kind.outputElements,
+  ].map(compileNumber);
+  const factors = workFactorsOf(op, convention);
+  const work = kind.work
+    .map((w) => ({ factor: factor(factors[w.category]), count: compileNumber(w.formula) }))
+    .filter((w) => w.factor !== 0);
+  if (!params || !macs || !bias || !bn || !outputElements || work.some((w) => w.count === undefined))
+    return undefined;
+  const paramsBias = convention.bias && op.bias;
+  const paramsBn = op.bn ? Number(bnParamsFactor(convention)) : 0;
+  // a convention that does not see attention matmuls counts none of their MACs
+  const weightMacs = kind.matmul && convention.matmuls === false ? () => 0 : macs;
+  // operations counted per output element for this op's bias, BatchNorm and activation
+  const perOutputElement =
+    (op.bias ? factor(factors.bias) : 0) +
+    (op.bn ? factor(factors.bn) : 0) +
+    (op.act !== "none" ? factor(factors[op.act]) : 0);
+  return {
+    params: (b) => params(b) + (paramsBias ? bias(b) : 0) + (paramsBn !== 0 ? paramsBn * bn(b) : 0),
+    macs: (b) => {
+      let total = weightMacs(b);
+      if (perOutputElement !== 0) total += perOutputElement * outputElements(b);
+      for (const w of work) total += w.factor * w.count!(b);
+      return total;
+    },
+  };
+}
+
 /** Undefined when some formula falls outside double-exact arithmetic (e.g. grouped conv's 1/G). */
 export function planNetwork(ops: readonly OpSpec[], convention: Convention): NetworkPlan | undefined {
+  const slotOf = new Map<string, number>();
+  const slot = (label: string | undefined) => {
+    if (label === undefined) return PREVIOUS;
+    if (!slotOf.has(label)) slotOf.set(label, slotOf.size);
+    return slotOf.get(label)!;
+  };
+  const blockEnds = blockSpans(ops);
+  const blockStarts = new Set(blockEnds.filter((first) => first !== undefined));
   const steps: Step[] = [];
-  for (const op of ops) {
+  for (const [i, op] of ops.entries()) {
     const kind: LayerKind = layerKinds[op.kind];
-    const fns = [kind.params, kind.macs, kind.bias, kind.bn, kind.outputElements].map(compileNumber);
-    const factors = workFactorsOf(op, convention);
-    const work = kind.work.map((w) => ({
-      factor: Number(factors[w.category] ?? 0n),
-      count: compileNumber(w.formula),
-    }));
-    if (fns.some((f) => f === undefined) || work.some((w) => w.count === undefined)) return undefined;
-    const factor = (n: bigint | undefined) => Number(n ?? 0n);
+    const counts = countFunctions(op, kind, convention);
+    if (!counts) return undefined;
     steps.push({
       op,
       kind,
-      params: fns[0]!,
-      // a convention that does not see attention matmuls counts none of their MACs
-      macs: kind.matmul && convention.matmuls === false ? () => 0 : fns[1]!,
-      bias: fns[2]!,
-      bn: fns[3]!,
-      outputElements: fns[4]!,
-      work: work.map((w) => ({ factor: w.factor, count: w.count! })),
-      perOutputElement:
-        (op.bias ? factor(factors.bias) : 0) +
-        (op.bn ? factor(factors.bn) : 0) +
-        (op.act !== "none" ? factor(factors[op.act]) : 0),
-      paramsBias: convention.bias && op.bias,
-      paramsBn: op.bn ? Number(bnParamsFactor(convention)) : 0,
+      ...counts,
+      inputSlot: slot(op.inputFrom),
+      saveInputSlot: slot(op.saveInputAs),
+      saveOutputSlot: slot(op.saveOutputAs),
+      blockStart: blockStarts.has(i),
+      blockEnd: blockEnds[i] !== undefined,
+      lastInput: undefined,
+      lastOutput: [0, 0, 0],
+      lastParams: 0,
+      lastMacs: 0,
+      lastValid: false,
     });
   }
-  const blockEnds = blockSpans(ops);
-  const blockStarts = ops.map(() => false);
-  for (const first of blockEnds) if (first !== undefined) blockStarts[first] = true;
-  return { steps, blockEnds, blockStarts };
+  return { steps, saved: new Array(slotOf.size) };
 }
 
 const safe = (n: number) => n <= Number.MAX_SAFE_INTEGER;
 
 const elementsIn = (s: Shape) => s[0] * s[1] * s[2];
 
-/** The same walk as walkNetwork (cost.ts) in double arithmetic, inlined: sweeps spend their time here. */
+const sameShape = (a: Shape | undefined, b: Shape) =>
+  a !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/** One op on one input, by its kind's shape rule and formulas, remembered as the step's last call. */
+function call(step: Step, input: Shape): void {
+  const output = step.kind.outputShape(step.op, input);
+  step.lastInput = input;
+  step.lastOutput = output;
+  step.lastValid =
+    output[0] >= 1 && output[1] >= 1 && step.kind.check?.(step.op, input, output) === undefined;
+  if (step.lastValid) {
+    const b = step.kind.bind(step.op, input, output);
+    step.lastParams = step.params(b);
+    step.lastMacs = step.macs(b);
+  }
+}
+
+/** The same walk as walkNetwork (cost.ts) in double arithmetic: sweeps spend their time here. */
 export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | undefined {
-  const saved = new Map<string, Shape>();
+  const saved = plan.saved.fill(undefined);
   let current = input;
   let macs = 0;
   let params = 0;
   let peak = 0;
   let blockInput = 0;
-  for (let i = 0; i < plan.steps.length; i++) {
-    const s = plan.steps[i]!;
-    const op = s.op;
-    const source = op.inputFrom === undefined ? current : saved.get(op.inputFrom);
+  for (const step of plan.steps) {
+    const source = step.inputSlot === PREVIOUS ? current : saved[step.inputSlot];
     if (!source) return undefined;
-    if (op.saveInputAs !== undefined) saved.set(op.saveInputAs, source);
-    const output = s.kind.outputShape(op, source);
-    if (!(output[0] >= 1 && output[1] >= 1) || s.kind.check?.(op, source, output) !== undefined)
-      return undefined;
-    if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
-    const b = s.kind.bind(op, source, output);
-    params += s.params(b) + (s.paramsBias ? s.bias(b) : 0) + (s.paramsBn !== 0 ? s.paramsBn * s.bn(b) : 0);
-    let opMacs = s.macs(b);
-    if (s.perOutputElement !== 0) opMacs += s.perOutputElement * s.outputElements(b);
-    for (const w of s.work) if (w.factor !== 0) opMacs += w.factor * w.count(b);
-    macs += opMacs;
-    // the block model (evaluate/memory.ts): a block holds its first op's input and its last op's output
-    if (plan.blockStarts[i]) blockInput = elementsIn(source);
-    if (plan.blockEnds[i] !== undefined) peak = Math.max(peak, blockInput + elementsIn(output));
+    if (step.saveInputSlot !== PREVIOUS) saved[step.saveInputSlot] = source;
+    if (!sameShape(step.lastInput, source)) call(step, source);
+    if (!step.lastValid) return undefined;
+    const output = step.lastOutput;
+    if (step.saveOutputSlot !== PREVIOUS) saved[step.saveOutputSlot] = output;
+    params += step.lastParams;
+    macs += step.lastMacs;
+    if (step.blockStart) blockInput = elementsIn(source);
+    if (step.blockEnd) peak = Math.max(peak, blockInput + elementsIn(output));
     current = output;
   }
   if (!safe(macs) || !safe(params) || !safe(peak)) return undefined;

@@ -1,5 +1,5 @@
 /**
- * Sweep output. CSV, JSON lines and JSON stream row by row (in ~64 KB
+ * Sweep output. CSV, JSON lines and JSON stream row by row (in ~16 KB
  * chunks); table and Markdown are built whole, for small sweeps.
  */
 import type { SweepPoint } from "../evaluate/sweep.js";
@@ -58,10 +58,11 @@ const columns = (ctx: SweepContext) => [
   ...rooflineColumns(ctx),
 ];
 
-const cells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
-  ctx.model,
-  p.alpha.text,
-  p.depth.text,
+/** A row's setting: the same for every resolution of one α and depth. */
+const settingCells = (p: SweepPoint, ctx: SweepContext): Cell[] => [ctx.model, p.alpha.text, p.depth.text];
+
+/** A row's resolution, convention and counts. */
+const countCells = (p: SweepPoint, ctx: SweepContext): Cell[] => [
   `${p.resolution}`,
   ctx.convention.name,
   p.params,
@@ -84,7 +85,8 @@ const record = (p: SweepPoint, ctx: SweepContext) => ({
   ...rooflineRecord(p),
 });
 
-const CHUNK = 1 << 16;
+/** Characters per chunk written: small enough that the lines a chunk holds die young in V8's new space. */
+const CHUNK = 1 << 14;
 
 function* chunked(lines: Iterable<string>): Generator<string> {
   let buffer = "";
@@ -110,7 +112,13 @@ function* csvLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<s
     texts.set(cell, safe);
     return safe;
   };
-  for (const p of points) yield `${cells(p, ctx).map(field).join(",")}\r\n`;
+  // and its setting's fields once per α and depth (a sweep's points share their setting objects)
+  let setting: { alpha: SweepPoint["alpha"]; depth: SweepPoint["depth"]; fields: string } | undefined;
+  for (const p of points) {
+    if (setting?.alpha !== p.alpha || setting.depth !== p.depth)
+      setting = { alpha: p.alpha, depth: p.depth, fields: settingCells(p, ctx).map(field).join(",") };
+    yield `${setting.fields},${countCells(p, ctx).map(field).join(",")}\r\n`;
+  }
 }
 
 function* jsonlLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {

@@ -50,6 +50,44 @@ describe("planned totals = exact totals", () => {
     );
   });
 
+  test("one plan costed at a sequence of resolutions (as a sweep reuses it) equals the exact totals at each, in any order and with repeats", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...models),
+        fc.constantFrom(...CONVENTION_NAMES),
+        fc.array(fc.integer({ min: 32, max: 320 }), { minLength: 2, maxLength: 12 }),
+        (model, name, resolutions) => {
+          const convention = resolveConvention(name);
+          const ops = buildNetwork(model.spec, 0.75, convention);
+          const plan = planNetwork(ops, convention);
+          if (plan === undefined) return;
+          for (const r of [...resolutions, ...resolutions.reverse()]) {
+            const input = [r, r, model.spec.input.channels] as const;
+            const exact = costNetwork(ops, input, convention);
+            expect(costPlanned(plan, input), `at ${r}`).toEqual({
+              macs: exact.totals.macs,
+              params: exact.totals.params,
+              peakActivations: peakMemory(exact.rows, "block").elements,
+            });
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test("a plan that declined one input (too small for its strides) still counts the next", async () => {
+    const model = await loadModel("v2", process.cwd());
+    const convention = resolveConvention("paper");
+    const ops = buildNetwork(model.spec, 1, convention);
+    const plan = planNetwork(ops, convention)!;
+    const exactAt = (r: number) => costNetwork(ops, [r, r, 3], convention).totals.macs;
+    expect(costPlanned(plan, [224, 224, 3])?.macs).toBe(exactAt(224));
+    expect(costPlanned(plan, [0, 0, 3])).toBeUndefined();
+    expect(costPlanned(plan, [224, 224, 3])?.macs).toBe(exactAt(224));
+    expect(costPlanned(plan, [160, 160, 3])?.macs).toBe(exactAt(160));
+  });
+
   test("declines past 2^53 instead of rounding", async () => {
     const model = await loadModel("test/fixtures/configs/valid/huge.json", process.cwd());
     const convention = resolveConvention("paper");

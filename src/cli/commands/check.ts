@@ -49,7 +49,9 @@ Examples:
           junit: opts.junit,
           exact: opts.exact === true,
           read: readModelReadOptions(opts),
-          width: tableWidthFor(undefined, ctx.io.columns),
+          get width() {
+            return tableWidthFor(undefined, ctx.io.columns);
+          },
         },
         ctx.io,
       ),

@@ -208,10 +208,16 @@ export interface OutputChoice {
 export const tableWidthFor = (out: string | undefined, columns: number | undefined): number =>
   out === undefined && columns !== undefined && columns > 0 ? Math.min(TABLE_WIDTH, columns) : TABLE_WIDTH;
 
-export const readOutputChoice = (opts: OutputOptionValues, io: { columns?: number }): OutputChoice => ({
+/** The table width is worked out when a table asks for it: only a table reads the terminal's width. */
+export const readOutputChoice = (
+  opts: OutputOptionValues,
+  io: { readonly columns?: number | undefined },
+): OutputChoice => ({
   format: opts.format,
   out: readOut(opts.out),
-  width: tableWidthFor(readOut(opts.out), io.columns),
+  get width() {
+    return tableWidthFor(readOut(opts.out), io.columns);
+  },
   theme: opts.theme ?? "light",
   force: opts.force === true,
   exact: opts.exact === true,

@@ -44,7 +44,7 @@ const toSweepOptions = (
   model: string,
   opts: SweepCliOptions,
   self: Command,
-  io: { columns?: number },
+  io: { readonly columns?: number | undefined },
 ): SweepOptions => ({
   model,
   alphas: opts.alpha,
@@ -57,7 +57,9 @@ const toSweepOptions = (
   exact: opts.exact === true,
   verbose: opts.verbose === true,
   hardware: readHardwareChoice(opts, self),
-  width: tableWidthFor(readOut(opts.out), io.columns),
+  get width() {
+    return tableWidthFor(readOut(opts.out), io.columns);
+  },
   theme: opts.theme,
   budget: opts.budget,
   dtype: opts.dtype,

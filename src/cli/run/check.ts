@@ -95,7 +95,10 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
     : [];
   const github = io.env["GITHUB_ACTIONS"] === "true";
   const summaryPath = io.env["GITHUB_STEP_SUMMARY"];
-  const report = await render(options.format, doc, { exact: options.exact, width: options.width });
+  const report = await render(options.format, doc, {
+    exact: options.exact,
+    ...(options.format === "table" && { width: options.width }),
+  });
   return {
     exitCode: budgetExitCode(results),
     stdout: report + (github ? githubAnnotations(results) : ""),

@@ -32,10 +32,12 @@ export async function outputDocument(
   output: OutputChoice,
   exitCode: Outcome["exitCode"] = ExitCode.Ok,
 ): Promise<Outcome> {
-  const text = await render(chooseFormat(output), doc, {
+  const format = chooseFormat(output);
+  const text = await render(format, doc, {
     exact: output.exact,
     verbose: output.verbose,
-    width: output.width,
+    // only a table reads the width (and with it the terminal's, which costs ~4 ms of node:tty)
+    ...(format === "table" && { width: output.width }),
     theme: output.theme,
   });
   if (output.out === undefined) return { exitCode, stdout: text };

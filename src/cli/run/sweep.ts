@@ -148,7 +148,7 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
     ? await render(format, sweepDocument(points, ctx, budget), {
         exact: options.exact,
         verbose: options.verbose,
-        width: options.width,
+        ...(format === "table" && { width: options.width }),
         theme: options.theme,
       })
     : streamingSweepRenderers[format](points, ctx);
