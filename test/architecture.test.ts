@@ -1,6 +1,6 @@
 /**
- * Layering (STYLE rule 1): algebra → layers → model → published → evaluate →
- * budget → report are pure, and each imports only the ones before it. Only
+ * Layering (STYLE rule 1): algebra → layers → graph → model → published →
+ * evaluate → budget → report are pure, and each imports only the ones before it. Only
  * io/ and cli/ may touch node:*, process, commander or the console.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -32,7 +32,7 @@ const imports = (source: string) => importStatements(source).map((s) => s.spec);
 const dynamicImports = (source: string) =>
   [...source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
 
-const PURE = ["algebra", "layers", "model", "published", "evaluate", "budget", "report"];
+const PURE = ["algebra", "layers", "graph", "model", "published", "evaluate", "budget", "report"];
 const FORBIDDEN_IN_PURE = [/^node:/, /^commander$/, /\/cli\//, /\/io\//];
 const ONLY_ALGEBRA = /^\.\/|^\.\.\/algebra\//;
 
@@ -62,11 +62,12 @@ describe("architecture", () => {
     for (const file of all) expect(/\bconsole\./.test(file.source), file.path).toBe(false);
   });
 
-  // Lower layers never import higher ones: errors ← algebra ← layers ← model ← published ← evaluate ← budget ← report ← io ← cli.
+  // Lower layers never import higher ones: errors ← algebra ← layers ← graph ← model ← published ← evaluate ← budget ← report ← io ← cli.
   const LEVEL: Record<string, number> = {
     "errors.ts": 0,
     algebra: 1,
     layers: 2,
+    graph: 2.5,
     model: 3,
     published: 4,
     evaluate: 5,

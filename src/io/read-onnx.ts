@@ -72,7 +72,8 @@ function constantOf(tensor: TensorProto, where: string): OnnxConstant {
   const dims = tensor.dims.map((d) => dimension(d, where));
   const count = product(dims);
   const values = smallValues(tensor, count);
-  return values === undefined ? { dims } : { dims, values };
+  const dataType = tensor.dataType;
+  return values === undefined ? { dims, dataType } : { dims, values, dataType };
 }
 
 function attributeOf(a: AttributeProto, where: string): OnnxAttribute {
@@ -88,7 +89,9 @@ function attributeOf(a: AttributeProto, where: string): OnnxAttribute {
 
 function valueInfoOf(v: ValueInfoProto): OnnxValueInfo {
   const type = v.type?.value;
-  if (type?.case !== "tensorType" || type.value.shape === undefined) return { name: v.name, dims: undefined };
+  if (type?.case !== "tensorType") return { name: v.name, dims: undefined };
+  const elemType = type.value.elemType;
+  if (type.value.shape === undefined) return { name: v.name, dims: undefined, elemType };
   const dims: OnnxDim[] = type.value.shape.dim.map((d) =>
     d.value.case === "dimValue"
       ? dimension(d.value.value, `input ${v.name}`)
@@ -96,7 +99,7 @@ function valueInfoOf(v: ValueInfoProto): OnnxValueInfo {
         ? d.value.value
         : undefined,
   );
-  return { name: v.name, dims };
+  return { name: v.name, dims, elemType };
 }
 
 function graphOf(model: ModelProto): OnnxGraph {

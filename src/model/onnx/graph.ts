@@ -17,12 +17,16 @@ export interface OnnxValueInfo {
   readonly name: string;
   /** Undefined when the file gives no shape. */
   readonly dims: readonly OnnxDim[] | undefined;
+  /** ONNX's element type number (TensorProto.DataType), when the file gives it. */
+  readonly elemType?: number;
 }
 
 /** A constant tensor: its shape, and its values when it is small enough to matter (at most SMALL_TENSOR elements). */
 export interface OnnxConstant {
   readonly dims: readonly number[];
   readonly values?: readonly number[];
+  /** ONNX's element type number (TensorProto.DataType). */
+  readonly dataType?: number;
 }
 
 /** Elements of a tensor of these dims. */

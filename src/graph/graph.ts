@@ -1,0 +1,32 @@
+/**
+ * A tensor graph: what an importer lowers a file onto and the engine counts. Nodes are in an order
+ * where every tensor is written before it is read; each node is an op kind with its attributes, reading
+ * tensors by name in the kind's own input positions.
+ */
+import type { AttrsOf, OpKindName } from "./registry.js";
+import type { Tensor } from "./tensor.js";
+
+export type GraphNode = {
+  [K in OpKindName]: {
+    /** The node's name in the file. */
+    readonly name: string;
+    /** The file's operator (Conv, Relu, QLinearConv, …): what a report shows, and what some work depends on. */
+    readonly op: string;
+    readonly kind: K;
+    readonly attrs: AttrsOf<K>;
+    /** Tensors read, in the kind's input positions; undefined for an omitted optional input. */
+    readonly inputs: readonly (string | undefined)[];
+    /** Tensors it reads besides (a quantized op's scales and zero points): not part of its shape rule. */
+    readonly extraInputs?: readonly string[];
+    /** Tensors written; "" for an output the file does not use. */
+    readonly outputs: readonly string[];
+  };
+}[OpKindName];
+
+export interface TensorGraph {
+  /** The graph's inputs, their dims settled (a dynamic batch is 1). */
+  readonly inputs: ReadonlyMap<string, Tensor>;
+  /** Initializers: weights, and constants the exporter stored (their values only when small). */
+  readonly initializers: ReadonlyMap<string, Tensor>;
+  readonly nodes: readonly GraphNode[];
+}

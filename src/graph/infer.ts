@@ -1,0 +1,35 @@
+/**
+ * Shape inference over a tensor graph: each node's kind gives its outputs from its inputs, in order.
+ * A node whose kind refuses its inputs is refused, naming it; nothing downstream is guessed.
+ */
+import { InputError } from "../errors.js";
+import type { GraphNode, TensorGraph } from "./graph.js";
+import type { OpKind } from "./op-kind.js";
+import { opKinds } from "./registry.js";
+import type { Tensor } from "./tensor.js";
+
+export const describeNode = (node: GraphNode): string => `${node.op} '${node.name}'`;
+
+/** Every tensor of the graph by name: inputs, initializers and each node's outputs. */
+export function inferTensors(graph: TensorGraph): Map<string, Tensor> {
+  const tensors = new Map<string, Tensor>([...graph.initializers, ...graph.inputs]);
+  for (const node of graph.nodes) {
+    const inputs = node.inputs.map((name) => {
+      if (name === undefined) return undefined;
+      const t = tensors.get(name);
+      if (t === undefined)
+        throw new InputError(`${describeNode(node)}: its input '${name}' has no known shape`);
+      return t;
+    });
+    const kind = opKinds[node.kind] as OpKind<typeof node.attrs>;
+    const outputs = kind.infer(node.attrs, inputs);
+    if (typeof outputs === "string") throw new InputError(`${describeNode(node)}: ${outputs}`);
+    for (const [i, name] of node.outputs.entries()) {
+      if (name === "") continue;
+      const t = outputs[i];
+      if (t === undefined) throw new InputError(`${describeNode(node)}: it has no output ${i + 1}`);
+      tensors.set(name, t);
+    }
+  }
+  return tensors;
+}

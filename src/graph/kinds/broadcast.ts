@@ -1,0 +1,91 @@
+/**
+ * Element-wise ops of several tensors, broadcast NumPy's way (ONNX Add, Sub, Mul, Div, Pow, Max, Min,
+ * Sum, Mean, PRelu, Where, the comparisons and the logical ops): the output has the broadcast dims.
+ * Integer arithmetic on known values is carried through, for shape arithmetic.
+ */
+import { broadcastDims, type Dims, elementNumber } from "../dims.js";
+import { defineOpKind } from "../op-kind.js";
+import { type DataType, SMALL_VALUES, type Tensor, tensorOf } from "../tensor.js";
+
+export interface BroadcastAttrs {
+  /** The ONNX operator (Add, Mul, Where, …). */
+  readonly op: string;
+}
+
+const COMPARISONS = new Set([
+  "Equal",
+  "Less",
+  "Greater",
+  "LessOrEqual",
+  "GreaterOrEqual",
+  "And",
+  "Or",
+  "Xor",
+]);
+
+const VALUE_OF: Readonly<Record<string, (...v: number[]) => number>> = {
+  Add: (a, b) => a! + b!,
+  Sub: (a, b) => a! - b!,
+  Mul: (a, b) => a! * b!,
+  Div: (a, b) => Math.trunc(a! / b!),
+  Max: (...v) => Math.max(...v),
+  Min: (...v) => Math.min(...v),
+  Equal: (a, b) => (a === b ? 1 : 0),
+  Where: (c, a, b) => (c ? a! : b!),
+};
+
+/** Row-major index into a tensor of `dims` broadcast to `out`, for output index `i`. */
+function sourceIndex(i: number, out: Dims, dims: Dims): number {
+  let index = 0;
+  let stride = 1;
+  let rest = i;
+  for (let axis = out.length - 1; axis >= 0; axis--) {
+    const position = rest % out[axis]!;
+    rest = Math.floor(rest / out[axis]!);
+    const own = axis - (out.length - dims.length);
+    if (own >= 0) {
+      if (dims[own] !== 1) index += position * stride;
+      stride *= dims[own]!;
+    }
+  }
+  return index;
+}
+
+/** Known integer values computed element by element (Div as integer division, which shape arithmetic uses). */
+function valuesOf(
+  op: string,
+  inputs: readonly Tensor[],
+  out: Dims,
+  dtype: DataType | undefined,
+): number[] | undefined {
+  const compute = Object.hasOwn(VALUE_OF, op) ? VALUE_OF[op] : undefined;
+  if (!compute || dtype === undefined || !dtype.includes("int") || inputs.some((t) => t.values === undefined))
+    return undefined;
+  return Array.from({ length: elementNumber(out) }, (_, i) =>
+    compute(...inputs.map((t) => t.values![sourceIndex(i, out, t.dims)]!)),
+  );
+}
+
+export const broadcast = defineOpKind<BroadcastAttrs>()({
+  kind: "broadcast",
+  title: "element-wise op (broadcast)",
+  infer: ({ op }, inputs) => {
+    const given = inputs.filter((t): t is Tensor => t !== undefined);
+    if (given.length === 0 || given.length !== inputs.length) return "needs every input";
+    let dims: Dims = given[0]!.dims;
+    for (const t of given.slice(1)) {
+      const next = broadcastDims(dims, t.dims);
+      if (typeof next === "string") return next;
+      dims = next;
+    }
+    const dtype = COMPARISONS.has(op) ? "bool" : op === "Where" ? given[1]?.dtype : given[0]!.dtype;
+    const valueDtype = op === "Where" ? given[1]?.dtype : op === "Equal" ? given[0]!.dtype : dtype;
+    return [
+      tensorOf(
+        dims,
+        dtype,
+        elementNumber(dims) <= SMALL_VALUES ? valuesOf(op, given, dims, valueDtype) : undefined,
+      ),
+    ];
+  },
+});

@@ -1,0 +1,26 @@
+/** A general matrix product, ONNX Gemm: Y = α·A′·B′ + β·C, A′ M×K (Aᵀ when transA), B′ K×N (Bᵀ when transB), C broadcast to M×N. */
+import { broadcastDims, formatDims, sameDims } from "../dims.js";
+import { defineOpKind } from "../op-kind.js";
+
+export interface GemmAttrs {
+  readonly transA: boolean;
+  readonly transB: boolean;
+}
+
+export const gemm = defineOpKind<GemmAttrs>()({
+  kind: "gemm",
+  title: "matrix product (Gemm)",
+  infer: ({ transA, transB }, [a, b, c]) => {
+    if (!a || !b) return "needs A and B";
+    if (a.dims.length !== 2 || b.dims.length !== 2)
+      return `A ${formatDims(a.dims)} and B ${formatDims(b.dims)}: Gemm multiplies two matrices`;
+    const [m, k] = transA ? [a.dims[1]!, a.dims[0]!] : [a.dims[0]!, a.dims[1]!];
+    const [kB, n] = transB ? [b.dims[1]!, b.dims[0]!] : [b.dims[0]!, b.dims[1]!];
+    if (k !== kB) return `A′ ${m}×${k} and B′ ${kB}×${n} do not multiply`;
+    // C broadcasts to M×N (one-directionally)
+    const withC = c ? broadcastDims([m, n], c.dims) : [m, n];
+    if (typeof withC === "string" || !sameDims(withC, [m, n]))
+      return `C ${formatDims(c!.dims)} does not broadcast to ${m}×${n}`;
+    return [{ dims: [m, n], dtype: a.dtype }];
+  },
+});

@@ -1,0 +1,39 @@
+/**
+ * Normalizations (ONNX BatchNormalization, InstanceNormalization, LayerNormalization,
+ * GroupNormalization, LpNormalization, MeanVarianceNormalization): the output has the input's dims; the
+ * scale and bias have one value per channel (or per normalized element).
+ */
+import { axisIn, formatDims } from "../dims.js";
+import { defineOpKind } from "../op-kind.js";
+
+export const NORM_MODES = ["batch", "instance", "layer", "group", "lp", "mean-variance"] as const;
+export type NormMode = (typeof NORM_MODES)[number];
+
+export interface NormAttrs {
+  readonly mode: NormMode;
+  /** LayerNormalization: the first normalized axis (default −1). */
+  readonly axis?: number;
+  /** GroupNormalization: channel groups. */
+  readonly groups?: number;
+}
+
+export const norm = defineOpKind<NormAttrs>()({
+  kind: "norm",
+  title: "normalization",
+  infer: ({ mode, axis, groups }, [x]) => {
+    if (!x) return "needs its input";
+    if (mode === "layer") {
+      const first = axisIn(axis ?? -1, x.dims.length);
+      if (typeof first === "string") return first;
+    }
+    if (mode === "group") {
+      const channels = x.dims[1];
+      if (channels === undefined || groups === undefined || groups < 1 || channels % groups !== 0)
+        return `${groups} groups do not divide the ${channels ?? "missing"} channels of ${formatDims(x.dims)}`;
+    }
+    if ((mode === "batch" || mode === "instance" || mode === "group") && x.dims.length < 2)
+      return `data ${formatDims(x.dims)}: this normalization reads N×C×…`;
+    // BatchNormalization in training mode has running mean and variance outputs: not an inference graph's
+    return [{ dims: x.dims, dtype: x.dtype }];
+  },
+});

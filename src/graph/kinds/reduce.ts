@@ -1,0 +1,39 @@
+/**
+ * Reductions over axes (ONNX ReduceMean, ReduceSum, ReduceMax, …, ArgMax, ArgMin): the reduced axes
+ * become 1 (keepdims) or go; no axes means all of them, unless noop_with_empty_axes.
+ */
+import { axisIn, formatDims } from "../dims.js";
+import { defineOpKind } from "../op-kind.js";
+
+export interface ReduceAttrs {
+  /** The ONNX operator (ReduceMean, ArgMax, …). */
+  readonly op: string;
+  /** From the attribute, or the second input's values (given by the lowering as `axesFromInput`). */
+  readonly axes?: readonly number[];
+  /** The axes are the values of input 2 (ReduceSum from opset 13, the others from 18). */
+  readonly axesFromInput?: boolean;
+  readonly keepdims: boolean;
+  readonly noopWithEmptyAxes?: boolean;
+}
+
+export const reduce = defineOpKind<ReduceAttrs>()({
+  kind: "reduce",
+  title: "reduction",
+  infer: ({ op, axes, axesFromInput, keepdims, noopWithEmptyAxes }, [x, axesInput]) => {
+    if (!x) return "needs its input";
+    if (axesFromInput && axesInput && axesInput.values === undefined)
+      return "its axes are not known before the model runs";
+    const given = axesFromInput ? (axesInput?.values ?? []) : (axes ?? []);
+    if (given.length === 0 && noopWithEmptyAxes) return [{ dims: x.dims, dtype: x.dtype }];
+    const rank = x.dims.length;
+    const reduced = new Set<number>();
+    for (const a of given.length > 0 ? given : x.dims.map((_, i) => i)) {
+      const at = axisIn(a, rank);
+      if (typeof at === "string") return at;
+      if (reduced.has(at)) return `axis ${a} is given twice for ${formatDims(x.dims)}`;
+      reduced.add(at);
+    }
+    const dims = x.dims.flatMap((d, i) => (!reduced.has(i) ? [d] : keepdims ? [1] : []));
+    return [{ dims, dtype: op === "ArgMax" || op === "ArgMin" ? "int64" : x.dtype }];
+  },
+});

@@ -1,0 +1,61 @@
+/**
+ * A tensor as the engine knows it: its dims, its element type when known, and
+ * its values when they are known and small (shape arithmetic: Shape → Gather →
+ * Concat → Reshape; constants such as Reshape targets, Slice bounds, Pad
+ * widths). Weights' values are never read.
+ */
+import type { Dims } from "./dims.js";
+
+/** ONNX's element types by name (onnx/onnx onnx/onnx.proto TensorProto.DataType). */
+export const DATA_TYPE_NAMES = {
+  1: "float32",
+  2: "uint8",
+  3: "int8",
+  4: "uint16",
+  5: "int16",
+  6: "int32",
+  7: "int64",
+  8: "string",
+  9: "bool",
+  10: "float16",
+  11: "float64",
+  12: "uint32",
+  13: "uint64",
+  16: "bfloat16",
+} as const satisfies Record<number, string>;
+export type DataType = (typeof DATA_TYPE_NAMES)[keyof typeof DATA_TYPE_NAMES];
+
+/** Bytes per element of each type (bool as a byte, as ONNX Runtime stores it). */
+export const BYTES_PER_ELEMENT: Readonly<Record<DataType, number>> = {
+  float32: 4,
+  uint8: 1,
+  int8: 1,
+  uint16: 2,
+  int16: 2,
+  int32: 4,
+  int64: 8,
+  string: 0,
+  bool: 1,
+  float16: 2,
+  float64: 8,
+  uint32: 4,
+  uint64: 8,
+  bfloat16: 2,
+};
+
+export const isFloatType = (t: DataType | undefined): boolean =>
+  t === "float32" || t === "float16" || t === "float64" || t === "bfloat16";
+
+/** Values are kept for tensors of at most this many elements. */
+export const SMALL_VALUES = 64;
+
+export interface Tensor {
+  readonly dims: Dims;
+  readonly dtype?: DataType | undefined;
+  /** Its values, row-major, when known and at most SMALL_VALUES. */
+  readonly values?: readonly number[] | undefined;
+}
+
+/** A tensor of these dims with the values, kept only when small. */
+export const tensorOf = (dims: Dims, dtype: DataType | undefined, values?: readonly number[]): Tensor =>
+  values !== undefined && values.length <= SMALL_VALUES ? { dims, dtype, values } : { dims, dtype };

@@ -1,0 +1,174 @@
+/**
+ * ONNX nodes lowered onto the engine's kinds: attributes read with the operator's defaults at the file's
+ * opset (onnx/onnx docs/Changelog.md), inputs put in the kind's positions; an operator not lowered is
+ * refused by name.
+ */
+import { describe, expect, test } from "vitest";
+import { inferTensors } from "../../src/graph/infer.js";
+import type { OnnxAttribute, OnnxGraph, OnnxNode } from "../../src/model/onnx/graph.js";
+import { lowerGraph, lowerNode } from "../../src/model/onnx/lower.js";
+import { refusalOf } from "../helpers/refusal.js";
+
+const node = (
+  opType: string,
+  inputs: string[],
+  attributes: Record<string, OnnxAttribute> = {},
+  outputs = ["y"],
+): OnnxNode => ({
+  name: `${opType.toLowerCase()}_0`,
+  opType,
+  domain: "",
+  inputs,
+  outputs,
+  attributes,
+});
+
+function graphOf(
+  opset: number,
+  nodes: OnnxNode[],
+  constants: Record<string, { dims: number[]; values?: number[]; dataType?: number }> = {},
+  inputDims: (number | string)[] = [1, 3, 8, 8],
+): OnnxGraph {
+  return {
+    producer: "test",
+    opset,
+    irVersion: 8,
+    inputs: [{ name: "x", dims: inputDims, elemType: 1 }],
+    initializers: new Map(Object.entries(constants)),
+    nodes,
+  };
+}
+
+const dimsOf = (g: OnnxGraph, name = "y") => inferTensors(lowerGraph(g)).get(name)?.dims;
+
+describe("defaults that changed with the opset", () => {
+  test("Softmax's axis: 1 before opset 13 (the input flattened to 2-d), −1 from 13", () => {
+    expect(lowerNode(node("Softmax", ["x"]), 11)).toMatchObject({ kind: "softmax", attrs: { axis: 1 } });
+    expect(lowerNode(node("Softmax", ["x"]), 13)).toMatchObject({ kind: "softmax", attrs: { axis: -1 } });
+  });
+  test("Split: sizes as an attribute before opset 13, as input 2 from 13", () => {
+    const before = graphOf(11, [
+      node("Split", ["x"], { axis: { i: 1 }, split: { ints: [1, 2] } }, ["a", "b"]),
+    ]);
+    expect(dimsOf(before, "b")).toEqual([1, 2, 8, 8]);
+    const after = graphOf(13, [node("Split", ["x", "s"], { axis: { i: 1 } }, ["a", "b"])], {
+      s: { dims: [2], values: [2, 1], dataType: 7 },
+    });
+    expect(dimsOf(after, "a")).toEqual([1, 2, 8, 8]);
+  });
+  test("Squeeze and Unsqueeze: axes as an attribute before opset 13, as input 2 from 13", () => {
+    expect(dimsOf(graphOf(11, [node("Unsqueeze", ["x"], { axes: { ints: [0] } })]))).toEqual([1, 1, 3, 8, 8]);
+    expect(
+      dimsOf(graphOf(13, [node("Unsqueeze", ["x", "a"])], { a: { dims: [1], values: [-1], dataType: 7 } })),
+    ).toEqual([1, 3, 8, 8, 1]);
+  });
+  test("ReduceMean: axes as an attribute before opset 18, as input 2 from 18; ReduceSum from 13", () => {
+    expect(
+      dimsOf(graphOf(17, [node("ReduceMean", ["x"], { axes: { ints: [2, 3] }, keepdims: { i: 0 } })])),
+    ).toEqual([1, 3]);
+    expect(
+      dimsOf(
+        graphOf(18, [node("ReduceMean", ["x", "a"], { keepdims: { i: 0 } })], {
+          a: { dims: [2], values: [2, 3], dataType: 7 },
+        }),
+      ),
+    ).toEqual([1, 3]);
+    expect(
+      dimsOf(graphOf(13, [node("ReduceSum", ["x", "a"])], { a: { dims: [1], values: [1], dataType: 7 } })),
+    ).toEqual([1, 1, 8, 8]);
+  });
+  test("Slice: attributes before opset 10, inputs from 10", () => {
+    expect(
+      dimsOf(
+        graphOf(9, [
+          node("Slice", ["x"], { starts: { ints: [1] }, ends: { ints: [3] }, axes: { ints: [1] } }),
+        ]),
+      ),
+    ).toEqual([1, 2, 8, 8]);
+    const c = (v: number[]) => ({ dims: [v.length], values: v, dataType: 7 });
+    expect(
+      dimsOf(graphOf(11, [node("Slice", ["x", "s", "e", "a"])], { s: c([1]), e: c([3]), a: c([1]) })),
+    ).toEqual([1, 2, 8, 8]);
+  });
+  test("Pad: an attribute before opset 11, input 2 from 11", () => {
+    expect(dimsOf(graphOf(10, [node("Pad", ["x"], { pads: { ints: [0, 0, 1, 1, 0, 0, 1, 1] } })]))).toEqual([
+      1, 3, 10, 10,
+    ]);
+    expect(
+      dimsOf(
+        graphOf(11, [node("Pad", ["x", "p"])], {
+          p: { dims: [8], values: [0, 0, 2, 2, 0, 0, 2, 2], dataType: 7 },
+        }),
+      ),
+    ).toEqual([1, 3, 12, 12]);
+  });
+  test("Resize: scales are input 2 at opset 10, input 3 from 11 (after roi), sizes input 4", () => {
+    const scales = { dims: [4], values: [1, 1, 2, 2], dataType: 1 };
+    expect(dimsOf(graphOf(10, [node("Resize", ["x", "s"])], { s: scales }))).toEqual([1, 3, 16, 16]);
+    expect(dimsOf(graphOf(11, [node("Resize", ["x", "", "s"])], { s: scales }))).toEqual([1, 3, 16, 16]);
+    expect(
+      dimsOf(
+        graphOf(13, [node("Resize", ["x", "", "", "z"])], {
+          z: { dims: [4], values: [1, 3, 5, 6], dataType: 7 },
+        }),
+      ),
+    ).toEqual([1, 3, 5, 6]);
+    expect(dimsOf(graphOf(7, [node("Upsample", ["x"], { scales: { floats: [1, 1, 3, 3] } })]))).toEqual([
+      1, 3, 24, 24,
+    ]);
+  });
+});
+
+describe("windows read with their defaults", () => {
+  test("Conv without strides, pads or dilations, its kernel from the weight", () => {
+    const g = graphOf(17, [node("Conv", ["x", "w"])], { w: { dims: [16, 3, 3, 3], dataType: 1 } });
+    expect(dimsOf(g)).toEqual([1, 16, 6, 6]);
+  });
+  test("QLinearConv: data, weight and bias from positions 1, 4 and 9", () => {
+    const q = node("QLinearConv", ["x", "xs", "xz", "w", "ws", "wz", "ys", "yz", "b"], {
+      pads: { ints: [1, 1, 1, 1] },
+    });
+    const lowered = lowerNode(q, 13);
+    expect(lowered.inputs).toEqual(["x", "w", "b"]);
+    expect(lowered.extraInputs).toEqual(["xs", "xz", "ws", "wz", "ys", "yz"]);
+  });
+  test("an auto_pad the operator does not define is refused by name", () => {
+    const g = graphOf(17, [node("Conv", ["x", "w"], { auto_pad: { s: "SAME" } })], {
+      w: { dims: [16, 3, 3, 3] },
+    });
+    expect(refusalOf(() => lowerGraph(g))).toMatch(
+      /Conv 'conv_0': auto_pad 'SAME' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID/,
+    );
+  });
+  test("a pool without kernel_shape is refused", () => {
+    expect(refusalOf(() => lowerGraph(graphOf(17, [node("MaxPool", ["x"])])))).toMatch(
+      /MaxPool 'maxpool_0': it has no kernel_shape/,
+    );
+  });
+});
+
+describe("what is not lowered", () => {
+  test("an operator of the standard domain that no kind covers, and one of another domain, are refused by name", () => {
+    expect(refusalOf(() => lowerGraph(graphOf(17, [node("NonMaxSuppression", ["x"])])))).toMatch(
+      /NonMaxSuppression 'nonmaxsuppression_0': the operator NonMaxSuppression is not counted/,
+    );
+    expect(
+      refusalOf(() => lowerGraph(graphOf(17, [{ ...node("Relu", ["x"]), domain: "com.microsoft" }]))),
+    ).toMatch(/the operator com\.microsoft\.Relu is not counted/);
+    expect(refusalOf(() => lowerGraph(graphOf(17, [node("constructor", ["x"])])))).toMatch(
+      /the operator constructor is not counted/,
+    );
+  });
+  test("a dynamic batch is 1; another dynamic dim must be given", () => {
+    expect(dimsOf(graphOf(17, [node("Relu", ["x"])], {}, ["N", 3, 8, 8]))).toEqual([1, 3, 8, 8]);
+    expect(refusalOf(() => lowerGraph(graphOf(17, [node("Relu", ["x"])], {}, [1, 3, "H", 8])))).toMatch(
+      /input 'x': dimension 3 \(H\) is dynamic/,
+    );
+  });
+  test("a node whose kind refuses its inputs is refused, naming the node", () => {
+    const g = graphOf(17, [node("Conv", ["x", "w"])], { w: { dims: [16, 4, 3, 3] } });
+    expect(refusalOf(() => inferTensors(lowerGraph(g)))).toMatch(
+      /Conv 'conv_0': weight 16×4×3×3 in 1 group does not fit 3 input channels/,
+    );
+  });
+});
