@@ -20,13 +20,21 @@ export type GraphNode = {
     readonly extraInputs?: readonly string[];
     /** Tensors written; "" for an output the file does not use. */
     readonly outputs: readonly string[];
+    /**
+     * A convolution holding a BatchNorm its exporter folded into it: its bias is the norm's shift, and
+     * the norm's scale (one per output channel) counts as a parameter too, as in the model exported.
+     */
+    readonly foldedNorm?: boolean;
   };
 }[OpKindName];
 
 export interface TensorGraph {
-  /** The graph's inputs, their dims settled (a dynamic batch is 1). */
+  /** The graph's data inputs, their dims settled (a dynamic batch is 1). */
   readonly inputs: ReadonlyMap<string, Tensor>;
-  /** Initializers: weights, and constants the exporter stored (their values only when small). */
+  /**
+   * Weights and constants the file stores (their values only when small): initializers, and the weight
+   * inputs of a file exported without its weights.
+   */
   readonly initializers: ReadonlyMap<string, Tensor>;
   readonly nodes: readonly GraphNode[];
 }

@@ -4,6 +4,7 @@
  * engine and the importers never switch on a kind: an importer lowers a
  * node onto a kind and its attributes; the kind says what comes out.
  */
+import type { Poly } from "../algebra/expr.js";
 import type { Tensor } from "./tensor.js";
 
 /** What a shape rule gives: the output tensors, or why the op cannot apply to these inputs (one line). */
@@ -18,6 +19,21 @@ export interface OpKind<Attrs = unknown> {
    * is undefined. Values are given where the inputs' are known and the result is small.
    */
   infer(attrs: Attrs, inputs: readonly (Tensor | undefined)[]): Inferred;
+  /** Multiply-accumulates of its products (convolutions, matrix products), over the symbols `bind` gives. */
+  readonly macs?: Poly;
+  /** Values of its formulas' symbols for these inputs and outputs. */
+  bind?(
+    attrs: Attrs,
+    inputs: readonly (Tensor | undefined)[],
+    outputs: readonly Tensor[],
+  ): Record<string, number>;
+  /**
+   * Input positions that hold learnable weights when the file gives them as weights (initializers, or
+   * graph inputs of a file exported without them): a conv's weight and bias, a norm's scale and bias;
+   * "any" for ops that may read a weight at any position (Add of a position embedding, Concat of a class
+   * token). A norm's running statistics are not weights.
+   */
+  readonly weights?: readonly number[] | "any";
 }
 
 /** A kind taking `Attrs`: `defineOpKind<ConvAttrs>()({ … })`. */

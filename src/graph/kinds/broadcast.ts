@@ -69,6 +69,7 @@ function valuesOf(
 export const broadcast = defineOpKind<BroadcastAttrs>()({
   kind: "broadcast",
   title: "element-wise op (broadcast)",
+  weights: "any",
   infer: ({ op }, inputs) => {
     const given = inputs.filter((t): t is Tensor => t !== undefined);
     if (given.length === 0 || given.length !== inputs.length) return "needs every input";

@@ -2,8 +2,10 @@
  * Convolution of any number of spatial axes, grouped or not (ONNX Conv; ConvInteger and QLinearConv
  * lower onto it with their data, weight and bias in these positions): x N×C×D₁…, w M×(C/g)×K₁….
  */
-import { formatDims } from "../dims.js";
+import { mul, pow } from "../../algebra/expr.js";
+import { elementNumber, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
+import { B, G, H_out, K_H, K_W, M, N, W_out } from "../symbols.js";
 import type { DataType } from "../tensor.js";
 import { type WindowAttrs, windowOutput } from "../window.js";
 
@@ -15,9 +17,29 @@ export interface ConvAttrs {
   readonly outputType?: DataType;
 }
 
+/** The last axis, and the product of the others (1 when there are none). */
+const lastAndRest = (dims: readonly number[]) =>
+  [elementNumber(dims.slice(0, -1)), dims[dims.length - 1] ?? 1] as const;
+
 export const conv = defineOpKind<ConvAttrs>()({
   kind: "conv",
   title: "convolution",
+  macs: mul(B, N, M, pow(G, -1), K_H, K_W, H_out, W_out),
+  weights: [1, 2],
+  bind: ({ group }, [x, w], [y]) => {
+    const [kh, kw] = lastAndRest(w!.dims.slice(2));
+    const [ho, wo] = lastAndRest(y!.dims.slice(2));
+    return {
+      B: y!.dims[0]!,
+      N: y!.dims[1]!,
+      M: x!.dims[1]!,
+      G: group,
+      K_H: kh,
+      K_W: kw,
+      H_out: ho,
+      W_out: wo,
+    };
+  },
   infer: ({ window, group, outputType }, [x, w, b]) => {
     if (!x || !w) return "needs its data and its weight";
     if (x.dims.length < 3) return `data ${formatDims(x.dims)}: a convolution reads N×C×spatial`;

@@ -12,6 +12,7 @@ export interface ExpandAttrs {
 export const expand = defineOpKind<ExpandAttrs>()({
   kind: "expand",
   title: "expand",
+  weights: [0],
   infer: ({ op }, [x, by]) => {
     if (!x || !by) return `needs its data and its ${op === "Expand" ? "shape" : "repeats"}`;
     if (by.values === undefined)

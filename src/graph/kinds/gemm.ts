@@ -1,6 +1,8 @@
 /** A general matrix product, ONNX Gemm: Y = α·A′·B′ + β·C, A′ M×K (Aᵀ when transA), B′ K×N (Bᵀ when transB), C broadcast to M×N. */
+import { mul } from "../../algebra/expr.js";
 import { broadcastDims, formatDims, sameDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
+import { C, I, R } from "../symbols.js";
 
 export interface GemmAttrs {
   readonly transA: boolean;
@@ -10,6 +12,9 @@ export interface GemmAttrs {
 export const gemm = defineOpKind<GemmAttrs>()({
   kind: "gemm",
   title: "matrix product (Gemm)",
+  macs: mul(R, I, C),
+  weights: [1, 2],
+  bind: ({ transA }, [a], [y]) => ({ R: y!.dims[0]!, I: a!.dims[transA ? 0 : 1]!, C: y!.dims[1]! }),
   infer: ({ transA, transB }, [a, b, c]) => {
     if (!a || !b) return "needs A and B";
     if (a.dims.length !== 2 || b.dims.length !== 2)

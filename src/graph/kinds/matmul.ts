@@ -3,8 +3,10 @@
  * their A and B in these positions): the last two axes multiply, the others broadcast; a 1-d operand is
  * a row (A) or a column (B), its axis dropped from the result.
  */
-import { broadcastDims, formatDims } from "../dims.js";
+import { mul } from "../../algebra/expr.js";
+import { broadcastDims, elementNumber, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
+import { C, I, P, R } from "../symbols.js";
 import type { DataType } from "../tensor.js";
 
 export interface MatMulAttrs {
@@ -15,6 +17,18 @@ export interface MatMulAttrs {
 export const matmul = defineOpKind<MatMulAttrs>()({
   kind: "matmul",
   title: "matrix product (MatMul)",
+  macs: mul(P, R, I, C),
+  weights: [0, 1],
+  bind: (_, [a, b], [y]) => {
+    const rows = a!.dims.length === 1 ? 1 : a!.dims[a!.dims.length - 2]!;
+    const columns = b!.dims.length === 1 ? 1 : b!.dims[b!.dims.length - 1]!;
+    return {
+      P: rows * columns === 0 ? 0 : elementNumber(y!.dims) / (rows * columns),
+      R: rows,
+      I: a!.dims[a!.dims.length - 1]!,
+      C: columns,
+    };
+  },
   infer: ({ outputType }, [a, b]) => {
     if (!a || !b) return "needs A and B";
     if (a.dims.length === 0 || b.dims.length === 0) return "MatMul does not take scalars";

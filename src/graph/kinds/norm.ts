@@ -20,6 +20,7 @@ export interface NormAttrs {
 export const norm = defineOpKind<NormAttrs>()({
   kind: "norm",
   title: "normalization",
+  weights: [1, 2],
   infer: ({ mode, axis, groups }, [x]) => {
     if (!x) return "needs its input";
     if (mode === "layer") {

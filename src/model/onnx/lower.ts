@@ -8,7 +8,15 @@ import { InputError } from "../../errors.js";
 import type { GraphNode, TensorGraph } from "../../graph/graph.js";
 import { DATA_TYPE_NAMES, type DataType, type Tensor, tensorOf } from "../../graph/tensor.js";
 import { AUTO_PADS, type AutoPad, type WindowAttrs } from "../../graph/window.js";
-import type { OnnxAttribute, OnnxConstant, OnnxGraph, OnnxNode } from "./graph.js";
+import { hasFoldedNorm, isPytorchExport } from "./exporter-names.js";
+import type {
+  FoldedNorms,
+  OnnxAttribute,
+  OnnxConstant,
+  OnnxGraph,
+  OnnxNode,
+  OnnxValueInfo,
+} from "./graph.js";
 import { orderNodes } from "./order.js";
 
 /** What a lowering returns: the node's kind and attributes, and its inputs in the kind's positions. */
@@ -434,36 +442,79 @@ export function lowerNode(node: OnnxNode, opset: number): GraphNode {
   return { name: node.name, op: node.opType, outputs: node.outputs, ...lowering(node, opset) } as GraphNode;
 }
 
-export interface InputSettings {
+export interface LoweringOptions {
   /** The batch of a graph whose batch is dynamic (default 1). */
   readonly batch?: number;
-  /** Sizes for other dynamic dims, by their position (height and width of an N×C×H×W input). */
+  /** Sizes for other dynamic dims, by input name and axis (height and width of an N×C×H×W input). */
   readonly sizeOf?: (name: string, axis: number) => number | undefined;
+  /** Which convs with a bias hold a folded BatchNorm (default auto: PyTorch's renamed weights). */
+  readonly foldedNorms?: FoldedNorms;
 }
 
 /** A graph input's dims with its dynamic ones settled; refused when one cannot be. */
-function settledDims(graph: OnnxGraph, name: string, settings: InputSettings): number[] {
-  const info = graph.inputs.find((i) => i.name === name)!;
-  if (info.dims === undefined) throw new InputError(`input '${name}': the file gives no shape`);
+function settledDims(info: OnnxValueInfo, options: LoweringOptions): number[] {
+  if (info.dims === undefined) throw new InputError(`input '${info.name}': the file gives no shape`);
   return info.dims.map((d, axis) => {
     if (typeof d === "number" && d > 0) return d;
-    const size = axis === 0 ? (settings.batch ?? 1) : settings.sizeOf?.(name, axis);
+    const size = axis === 0 ? (options.batch ?? 1) : options.sizeOf?.(info.name, axis);
     if (size === undefined)
       throw new InputError(
-        `input '${name}': dimension ${axis + 1} (${d ?? "unnamed"}) is dynamic; give it a size`,
+        `input '${info.name}': dimension ${axis + 1} (${d ?? "unnamed"}) is dynamic; give it a size`,
       );
     return size;
   });
 }
 
-/** The file's graph as a tensor graph: nodes ordered and lowered, inputs settled, initializers kept. */
-export function lowerGraph(file: OnnxGraph, settings: InputSettings = {}): TensorGraph {
-  const graph = orderNodes(file);
-  const initializers = new Map([...graph.initializers].map(([name, c]) => [name, tensorOfConstant(c)]));
-  const inputs = new Map(
-    graph.inputs
-      .filter((i) => !graph.initializers.has(i.name))
-      .map((i) => [i.name, tensorOf(settledDims(graph, i.name, settings), dataType(i.elemType))] as const),
+/**
+ * The data among a graph's inputs: the first, and any other with a dynamic dimension or a type that is
+ * not float. The rest are weights of a file exported without them (torch.onnx.export with
+ * export_params=False lists them after the data, each with its fixed shape).
+ */
+function isDataInput(info: OnnxValueInfo, index: number): boolean {
+  if (index === 0) return true;
+  const type = dataType(info.elemType);
+  return (
+    info.dims === undefined ||
+    info.dims.some((d) => typeof d !== "number" || d < 1) ||
+    (type !== undefined && type !== "float32" && type !== "float16")
   );
-  return { inputs, initializers, nodes: graph.nodes.map((node) => lowerNode(node, graph.opset)) };
+}
+
+/** Whether a conv holds a BatchNorm its exporter folded into it (model/onnx/exporter-names.ts). */
+function holdsFoldedNorm(node: OnnxNode, rule: FoldedNorms, pytorch: boolean): boolean {
+  if (node.opType !== "Conv" || (node.inputs[2] ?? "") === "") return false;
+  return rule === "all" || (rule === "auto" && pytorch && hasFoldedNorm(node.inputs[1]!));
+}
+
+/**
+ * The file's graph as a tensor graph: nodes ordered and lowered, data inputs settled, weights and
+ * constants kept. An Identity of a stored tensor is the exporter's copy of a weight (torch 1.13 stores
+ * equal initializers once and copies them so): it becomes a weight of its own, not a node.
+ */
+export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): TensorGraph {
+  const graph = orderNodes(file);
+  const stored = new Map([...graph.initializers].map(([name, c]) => [name, tensorOfConstant(c)]));
+  const inputs = new Map<string, Tensor>();
+  for (const [index, info] of graph.inputs.filter((i) => !graph.initializers.has(i.name)).entries()) {
+    const tensor = tensorOf(settledDims(info, options), dataType(info.elemType));
+    if (isDataInput(info, index)) inputs.set(info.name, tensor);
+    else stored.set(info.name, tensor);
+  }
+  const pytorch = isPytorchExport(graph);
+  const nodes: GraphNode[] = [];
+  for (const node of graph.nodes) {
+    const copied =
+      node.opType === "Identity" && node.domain === "" ? stored.get(node.inputs[0] ?? "") : undefined;
+    if (copied) {
+      stored.set(node.outputs[0]!, copied);
+      continue;
+    }
+    const lowered = lowerNode(node, graph.opset);
+    nodes.push(
+      holdsFoldedNorm(node, options.foldedNorms ?? "auto", pytorch)
+        ? { ...lowered, foldedNorm: true }
+        : lowered,
+    );
+  }
+  return { inputs, initializers: stored, nodes };
 }
