@@ -41,3 +41,33 @@ export function axisIn(axis: number, rank: number): number | string {
     return `axis ${axis} is outside a rank-${rank} tensor (−${rank} to ${rank - 1})`;
   return axis < 0 ? axis + rank : axis;
 }
+
+/** Row-major strides: how far apart consecutive indices of each axis lie. */
+export function stridesOf(dims: Dims): number[] {
+  const strides = dims.map(() => 1);
+  for (let axis = dims.length - 2; axis >= 0; axis--) strides[axis] = strides[axis + 1]! * dims[axis + 1]!;
+  return strides;
+}
+
+/**
+ * Values of an output tensor of dims `out` taken from an input's values: `sourceOf` maps an output
+ * position (its index per axis) to the input's flat index. For the small tensors of shape arithmetic.
+ */
+export function gatherValues(
+  out: Dims,
+  values: readonly number[],
+  sourceOf: (position: readonly number[]) => number,
+): number[] {
+  const count = elementNumber(out);
+  const position = out.map(() => 0);
+  const result: number[] = [];
+  for (let i = 0; i < count; i++) {
+    result.push(values[sourceOf(position)]!);
+    for (let axis = out.length - 1; axis >= 0; axis--) {
+      position[axis]!++;
+      if (position[axis]! < out[axis]!) break;
+      position[axis] = 0;
+    }
+  }
+  return result;
+}

@@ -2,6 +2,7 @@
 import { broadcast } from "./kinds/broadcast.js";
 import { concat } from "./kinds/concat.js";
 import { constant } from "./kinds/constant.js";
+import { declared } from "./kinds/declared.js";
 import { conv } from "./kinds/conv.js";
 import { depthToSpace } from "./kinds/depth-to-space.js";
 import { einsum } from "./kinds/einsum.js";
@@ -48,6 +49,7 @@ export const opKinds = {
   range,
   einsum,
   "depth-to-space": depthToSpace,
+  declared,
 };
 
 export type OpKindName = keyof typeof opKinds;

@@ -123,6 +123,7 @@ function graphOf(model: ModelProto): OnnxGraph {
     opset: Number(opset.version),
     irVersion: Number(model.irVersion),
     inputs: graph.input.map(valueInfoOf),
+    declared: [...graph.valueInfo, ...graph.output].map(valueInfoOf),
     initializers: new Map(graph.initializer.map((t) => [t.name, constantOf(t, `initializer ${t.name}`)])),
     nodes,
   };

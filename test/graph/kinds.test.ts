@@ -155,6 +155,16 @@ describe("element-wise ops broadcast NumPy's way", () => {
     expect(values("broadcast", { op: "Div" }, ints([7]), ints([2]))).toEqual([3]);
     expect(values("broadcast", { op: "Mul" }, t([2], [1.5, 2]), t([1], [2]))).toBeUndefined();
   });
+  test("Mod takes the divisor's sign (Python's %), or the dividend's with fmod", () => {
+    expect(values("broadcast", { op: "Mod" }, ints([-5, 5, 56]), ints([7]))).toEqual([2, 5, 0]);
+    expect(values("broadcast", { op: "Mod", fmod: true }, ints([-5, 5]), ints([7]))).toEqual([-5, 5]);
+  });
+  test("Dropout gives its mask as a second output", () => {
+    expect(out("unary", { op: "Dropout" }, t([2, 3]))).toEqual([
+      [2, 3],
+      [2, 3],
+    ]);
+  });
   test("a unary op keeps the dims; Cast carries values", () => {
     expect(out("unary", { op: "Relu" }, t([1, 2, 3]))).toEqual([[1, 2, 3]]);
     expect(values("unary", { op: "Cast", outputType: "int64" }, ints([1, 2]))).toEqual([1, 2]);
@@ -188,6 +198,16 @@ describe("data movement", () => {
     expect(out("reshape", { op: "Squeeze", axes: [1] }, t([1, 3]))).toMatch(/is 3, not 1/);
     expect(out("reshape", { op: "Unsqueeze", axes: [0, -1] }, t([3, 4]))).toEqual([[1, 3, 4, 1]]);
     expect(values("reshape", { op: "Unsqueeze", axes: [0] }, t([], [7], "int64"))).toEqual([7]);
+  });
+  test("known values follow a Transpose and an N-d Slice (the pads torch computes for Swin's windows)", () => {
+    expect(values("transpose", { perm: [1, 0] }, t([2, 3], [1, 2, 3, 4, 5, 6], "int64"))).toEqual([
+      1, 4, 2, 5, 3, 6,
+    ]);
+    // rows reversed: Slice(starts −1, ends −∞, axes 0, steps −1) on a 3×2
+    const pairs = t([3, 2], [1, 2, 3, 4, 5, 6], "int64");
+    expect(values("slice", {}, pairs, ints([-1]), ints([-1000]), ints([0]), ints([-1]))).toEqual([
+      5, 6, 3, 4, 1, 2,
+    ]);
   });
   test("Transpose: a permutation, by default the reverse", () => {
     expect(out("transpose", { perm: [0, 3, 1, 2] }, t([1, 224, 224, 3]))).toEqual([[1, 3, 224, 224]]);

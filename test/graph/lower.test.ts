@@ -159,6 +159,22 @@ describe("what is not lowered", () => {
       /the operator constructor is not counted/,
     );
   });
+  test("--allow-unknown: an operator outside the standard domain passes with the output dims the file declares, uncounted", () => {
+    const custom = { ...node("FusedConv", ["x"]), domain: "com.microsoft" };
+    const g = {
+      ...graphOf(17, [custom, node("Relu", ["y"], {}, ["z"])]),
+      declared: [{ name: "y", dims: [1, 16, 4, 4] }],
+    };
+    const lowered = lowerGraph(g, { allowUnknown: true });
+    expect(lowered.nodes[0]).toMatchObject({ kind: "declared", op: "FusedConv" });
+    expect(inferTensors(lowered).get("z")?.dims).toEqual([1, 16, 4, 4]);
+    expect(refusalOf(() => lowerGraph({ ...g, declared: [] }, { allowUnknown: true }))).toMatch(
+      /FusedConv 'fusedconv_0': the operator com\.microsoft\.FusedConv is not counted, and the file does not declare the shape of its output 'y'/,
+    );
+    expect(
+      refusalOf(() => lowerGraph(graphOf(17, [node("NonZero", ["x"])]), { allowUnknown: true })),
+    ).toMatch(/the operator NonZero is not counted$/);
+  });
   test("a dynamic batch is 1; another dynamic dim must be given", () => {
     expect(dimsOf(graphOf(17, [node("Relu", ["x"])], {}, ["N", 3, 8, 8]))).toEqual([1, 3, 8, 8]);
     expect(refusalOf(() => lowerGraph(graphOf(17, [node("Relu", ["x"])], {}, [1, 3, "H", 8])))).toMatch(

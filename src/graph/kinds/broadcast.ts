@@ -10,6 +10,8 @@ import { type DataType, SMALL_VALUES, type Tensor, tensorOf } from "../tensor.js
 export interface BroadcastAttrs {
   /** The ONNX operator (Add, Mul, Where, …). */
   readonly op: string;
+  /** Mod: C's remainder (the dividend's sign) instead of the divisor's sign. */
+  readonly fmod?: boolean;
 }
 
 const COMPARISONS = new Set([
@@ -28,6 +30,9 @@ const VALUE_OF: Readonly<Record<string, (...v: number[]) => number>> = {
   Sub: (a, b) => a! - b!,
   Mul: (a, b) => a! * b!,
   Div: (a, b) => Math.trunc(a! / b!),
+  // Mod without fmod: the remainder takes the divisor's sign (Python's %, which torch exports so)
+  Mod: (a, b) => ((a! % b!) + b!) % b!,
+  FMod: (a, b) => a! % b!,
   Max: (...v) => Math.max(...v),
   Min: (...v) => Math.min(...v),
   Equal: (a, b) => (a === b ? 1 : 0),
@@ -70,7 +75,7 @@ export const broadcast = defineOpKind<BroadcastAttrs>()({
   kind: "broadcast",
   title: "element-wise op (broadcast)",
   weights: "any",
-  infer: ({ op }, inputs) => {
+  infer: ({ op, fmod }, inputs) => {
     const given = inputs.filter((t): t is Tensor => t !== undefined);
     if (given.length === 0 || given.length !== inputs.length) return "needs every input";
     let dims: Dims = given[0]!.dims;
@@ -81,12 +86,9 @@ export const broadcast = defineOpKind<BroadcastAttrs>()({
     }
     const dtype = COMPARISONS.has(op) ? "bool" : op === "Where" ? given[1]?.dtype : given[0]!.dtype;
     const valueDtype = op === "Where" ? given[1]?.dtype : op === "Equal" ? given[0]!.dtype : dtype;
-    return [
-      tensorOf(
-        dims,
-        dtype,
-        elementNumber(dims) <= SMALL_VALUES ? valuesOf(op, given, dims, valueDtype) : undefined,
-      ),
-    ];
+    const computed = op === "Mod" && fmod ? "FMod" : op;
+    const values =
+      elementNumber(dims) <= SMALL_VALUES ? valuesOf(computed, given, dims, valueDtype) : undefined;
+    return [tensorOf(dims, dtype, values)];
   },
 });

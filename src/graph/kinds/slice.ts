@@ -1,9 +1,9 @@
 /**
  * A strided window of a tensor (ONNX Slice): per axis a start, an end and a step, clamped to the axis as
  * the operator says (negative indices count from the end). From opset 10 they are inputs 2–5, before
- * that attributes. Known values of a 1-d tensor are sliced too (shape arithmetic).
+ * that attributes. Known values are sliced too (shape arithmetic).
  */
-import { axisIn, formatDims } from "../dims.js";
+import { axisIn, gatherValues, stridesOf } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { type Tensor, tensorOf } from "../tensor.js";
 
@@ -58,12 +58,15 @@ export const slice = defineOpKind<SliceAttrs>()({
       ranges.set(at, range);
       dims[at] = range.length;
     }
-    const r = ranges.get(0);
+    const strides = stridesOf(x.dims);
     const values =
-      x.dims.length === 1 && r && x.values
-        ? Array.from({ length: r.length }, (_, i) => x.values![r.first + i * r.step]!)
-        : undefined;
-    if (dims.some((d) => d < 0)) return `an empty slice of ${formatDims(x.dims)}`;
+      x.values &&
+      gatherValues(dims, x.values, (position) =>
+        position.reduce((at, p, axis) => {
+          const r = ranges.get(axis);
+          return at + (r ? r.first + p * r.step : p) * strides[axis]!;
+        }, 0),
+      );
     return [tensorOf(dims, x.dtype, values)];
   },
 });

@@ -1,6 +1,6 @@
 /**
- * Element-wise ops of one tensor (activations, math, casts, quantization, norms' parts): the output has
- * the input's dims. Which ONNX operator it is (`op`) says what work each element costs; a few also
+ * Element-wise ops of one tensor (activations, math, casts, quantization, norms' parts; scatters, which
+ * write into a copy of their data): the output has the input's dims. Which ONNX operator it is (`op`) says what work each element costs; a few also
  * carry known values through, for shape arithmetic (Cast, Identity, Neg, Floor, Ceil, Abs, Sqrt).
  */
 import { defineOpKind } from "../op-kind.js";
@@ -31,6 +31,8 @@ export const unary = defineOpKind<UnaryAttrs>()({
     const dtype = outputType ?? x.dtype;
     const compute = Object.hasOwn(VALUE_OF, op) ? VALUE_OF[op] : undefined;
     const values = compute && x.values?.map(compute);
-    return [tensorOf(x.dims, dtype, values)];
+    const y = tensorOf(x.dims, dtype, values);
+    // Dropout's optional second output: its mask
+    return op === "Dropout" ? [y, { dims: x.dims, dtype: "bool" }] : [y];
   },
 });

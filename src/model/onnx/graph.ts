@@ -63,6 +63,8 @@ export interface OnnxGraph {
   readonly opset: number;
   readonly irVersion: number;
   readonly inputs: readonly OnnxValueInfo[];
+  /** The shapes the file declares for other tensors (value_info and outputs), when it declares them. */
+  readonly declared?: readonly OnnxValueInfo[];
   readonly initializers: ReadonlyMap<string, OnnxConstant>;
   readonly nodes: readonly OnnxNode[];
 }

@@ -356,6 +356,10 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
   QuantizeLinear: unaryLowering(zeroPointType(2)),
   DequantizeLinear: unaryLowering(() => "float32"),
   DynamicQuantizeLinear: unaryLowering(() => "uint8"),
+  // scatters write updates into a copy of their data: the data's dims
+  ScatterND: unaryLowering(),
+  ScatterElements: unaryLowering(),
+  Scatter: unaryLowering(),
   Where: broadcastLowering,
   PRelu: broadcastLowering,
   ...Object.fromEntries(
@@ -433,13 +437,37 @@ function squeezeLowering(node: OnnxNode, opset: number, op: "Squeeze" | "Unsquee
 /** Whether this standard operator type is lowered onto a kind. */
 export const isLowered = (opType: string): boolean => Object.hasOwn(LOWERINGS, opType);
 
-export function lowerNode(node: OnnxNode, opset: number): GraphNode {
-  const lowering = node.domain === "" && isLowered(node.opType) ? LOWERINGS[node.opType]! : undefined;
-  if (!lowering)
+const qualified = (node: OnnxNode) => `${node.domain ? `${node.domain}.` : ""}${node.opType}`;
+
+/**
+ * An operator outside the standard domain, let through by --allow-unknown: it counts nothing, and its
+ * outputs have the dims the file declares, or it is refused (nothing downstream is guessed).
+ */
+function declaredNode(node: OnnxNode, declared: ReadonlyMap<string, readonly number[]>): Lowered {
+  const outputs = node.outputs.map((name) => {
+    const dims = declared.get(name);
+    if (dims === undefined)
+      throw new InputError(
+        `${described(node)}: the operator ${qualified(node)} is not counted, and the file does not declare the shape of its output '${name}', so what follows cannot be counted either`,
+      );
+    return dims;
+  });
+  return { kind: "declared", attrs: { outputs }, inputs: all(node) };
+}
+
+export function lowerNode(
+  node: OnnxNode,
+  opset: number,
+  unknown?: { readonly declared: ReadonlyMap<string, readonly number[]> },
+): GraphNode {
+  const standard = node.domain === "";
+  const lowering = standard && isLowered(node.opType) ? LOWERINGS[node.opType]! : undefined;
+  if (!lowering && (standard || !unknown))
     throw new InputError(
-      `${described(node)}: the operator ${node.domain ? `${node.domain}.` : ""}${node.opType} is not counted`,
+      `${described(node)}: the operator ${qualified(node)} is not counted${standard ? "" : " (--allow-unknown lets an operator outside the standard domain through when the file declares its output shapes)"}`,
     );
-  return { name: node.name, op: node.opType, outputs: node.outputs, ...lowering(node, opset) } as GraphNode;
+  const lowered = lowering ? lowering(node, opset) : declaredNode(node, unknown!.declared);
+  return { name: node.name, op: node.opType, outputs: node.outputs, ...lowered } as GraphNode;
 }
 
 export interface LoweringOptions {
@@ -449,6 +477,16 @@ export interface LoweringOptions {
   readonly sizeOf?: (name: string, axis: number) => number | undefined;
   /** Which convs with a bias hold a folded BatchNorm (default auto: PyTorch's renamed weights). */
   readonly foldedNorms?: FoldedNorms;
+  /** Let operators outside the standard domain through, uncounted, where the file declares their outputs' dims. */
+  readonly allowUnknown?: boolean;
+}
+
+/** The dims the file declares for its tensors, where it declares them whole. */
+function declaredDims(graph: OnnxGraph): Map<string, readonly number[]> {
+  const known = new Map<string, readonly number[]>();
+  for (const info of graph.declared ?? [])
+    if (info.dims?.every((d) => typeof d === "number" && d >= 0)) known.set(info.name, info.dims as number[]);
+  return known;
 }
 
 /** A graph input's dims with its dynamic ones settled; refused when one cannot be. */
@@ -501,6 +539,7 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
     else stored.set(info.name, tensor);
   }
   const pytorch = isPytorchExport(graph);
+  const unknown = options.allowUnknown ? { declared: declaredDims(graph) } : undefined;
   const nodes: GraphNode[] = [];
   for (const node of graph.nodes) {
     const copied =
@@ -509,7 +548,7 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
       stored.set(node.outputs[0]!, copied);
       continue;
     }
-    const lowered = lowerNode(node, graph.opset);
+    const lowered = lowerNode(node, graph.opset, unknown);
     nodes.push(
       holdsFoldedNorm(node, options.foldedNorms ?? "auto", pytorch)
         ? { ...lowered, foldedNorm: true }
