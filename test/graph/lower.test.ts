@@ -119,6 +119,36 @@ describe("defaults that changed with the opset", () => {
   });
 });
 
+describe("attributes read", () => {
+  test("Mod's fmod (default 0: the divisor's sign)", () => {
+    expect(lowerNode(node("Mod", ["a", "b"]), 17).attrs).toEqual({ op: "Mod", fmod: false });
+    expect(lowerNode(node("Mod", ["a", "b"], { fmod: { i: 1 } }), 17).attrs).toEqual({
+      op: "Mod",
+      fmod: true,
+    });
+  });
+});
+
+describe("quantization", () => {
+  test("QuantizeLinear writes its zero point's type, uint8 without one; DequantizeLinear float32", () => {
+    const g = graphOf(
+      13,
+      [
+        node("QuantizeLinear", ["x", "s", "z"], {}, ["q"]),
+        node("QuantizeLinear", ["x", "s"], {}, ["u"]),
+        node("DequantizeLinear", ["q", "s", "z"], {}, ["d"]),
+      ],
+      { s: { dims: [], values: [0.1], dataType: 1 }, z: { dims: [], values: [0], dataType: 3 } },
+    );
+    const tensors = inferTensors(lowerGraph(g));
+    expect([tensors.get("q")?.dtype, tensors.get("u")?.dtype, tensors.get("d")?.dtype]).toEqual([
+      "int8",
+      "uint8",
+      "float32",
+    ]);
+  });
+});
+
 describe("windows read with their defaults", () => {
   test("Conv without strides, pads or dilations, its kernel from the weight", () => {
     const g = graphOf(17, [node("Conv", ["x", "w"])], { w: { dims: [16, 3, 3, 3], dataType: 1 } });

@@ -11,6 +11,8 @@ export interface UnaryAttrs {
   readonly op: string;
   /** The output's element type when it is not the input's (Cast's `to`, a quantizer's). */
   readonly outputType?: DataType;
+  /** The output takes the element type of this input when it is given (a quantizer's zero point). */
+  readonly typeFromInput?: number;
 }
 
 const VALUE_OF: Readonly<Record<string, (v: number) => number>> = {
@@ -26,9 +28,11 @@ const VALUE_OF: Readonly<Record<string, (v: number) => number>> = {
 export const unary = defineOpKind<UnaryAttrs>()({
   kind: "unary",
   title: "element-wise op",
-  infer: ({ op, outputType }, [x]) => {
+  infer: ({ op, outputType, typeFromInput }, inputs) => {
+    const x = inputs[0];
     if (!x) return "needs its input";
-    const dtype = outputType ?? x.dtype;
+    const typed = typeFromInput === undefined ? undefined : inputs[typeFromInput]?.dtype;
+    const dtype = typed ?? outputType ?? x.dtype;
     const compute = Object.hasOwn(VALUE_OF, op) ? VALUE_OF[op] : undefined;
     const values = compute && x.values?.map(compute);
     const y = tensorOf(x.dims, dtype, values);

@@ -101,7 +101,7 @@ const unaryLowering =
 
 const broadcastLowering: Lowering = (node) => ({
   kind: "broadcast",
-  attrs: { op: node.opType },
+  attrs: { op: node.opType, ...(node.opType === "Mod" && { fmod: int(node, "fmod", 0) === 1 }) },
   inputs: all(node),
 });
 
@@ -153,9 +153,22 @@ const poolLowering =
     inputs: at(node, 0),
   });
 
-/** The element type a quantizer writes: its zero point's, uint8 without one (QuantizeLinear's default). */
-const zeroPointType = (position: number) => (node: OnnxNode) =>
-  (node.inputs[position] ?? "") === "" ? ("uint8" as const) : undefined;
+/** Softmax and its kin: the axis defaults to 1 before opset 13 (the input seen as 2-d from there), −1 from 13. */
+const softmaxLowering =
+  (op: "Softmax" | "LogSoftmax" | "Hardmax"): Lowering =>
+  (node, opset) => ({
+    kind: "softmax",
+    attrs: { op, axis: int(node, "axis", opset >= 13 ? -1 : 1) },
+    inputs: at(node, 0),
+  });
+
+/** QuantizeLinear writes its zero point's element type (uint8 without one): the zero point is read for it. */
+const quantizeLowering: Lowering = (node) => ({
+  kind: "unary",
+  attrs: { op: node.opType, outputType: "uint8", typeFromInput: 1 },
+  inputs: at(node, 0, 2),
+  extraInputs: at(node, 1).filter((n): n is string => n !== undefined),
+});
 
 const toType = (node: OnnxNode) => dataType(int(node, "to", 0));
 
@@ -208,21 +221,9 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
   GroupNormalization: normLowering("group"),
   LpNormalization: normLowering("lp"),
   MeanVarianceNormalization: normLowering("mean-variance"),
-  Softmax: (node, opset) => ({
-    kind: "softmax",
-    attrs: { op: "Softmax", axis: int(node, "axis", opset >= 13 ? -1 : 1) },
-    inputs: at(node, 0),
-  }),
-  LogSoftmax: (node, opset) => ({
-    kind: "softmax",
-    attrs: { op: "LogSoftmax", axis: int(node, "axis", opset >= 13 ? -1 : 1) },
-    inputs: at(node, 0),
-  }),
-  Hardmax: (node, opset) => ({
-    kind: "softmax",
-    attrs: { op: "Hardmax", axis: int(node, "axis", opset >= 13 ? -1 : 1) },
-    inputs: at(node, 0),
-  }),
+  Softmax: softmaxLowering("Softmax"),
+  LogSoftmax: softmaxLowering("LogSoftmax"),
+  Hardmax: softmaxLowering("Hardmax"),
   ReduceSum: reduceLowering(13),
   ReduceMean: reduceLowering(18),
   ReduceMax: reduceLowering(18),
@@ -353,7 +354,7 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
     inputs: at(node, 0),
     extraInputs: at(node, 1).filter((n): n is string => !!n),
   }),
-  QuantizeLinear: unaryLowering(zeroPointType(2)),
+  QuantizeLinear: quantizeLowering,
   DequantizeLinear: unaryLowering(() => "float32"),
   DynamicQuantizeLinear: unaryLowering(() => "uint8"),
   // scatters write updates into a copy of their data: the data's dims
