@@ -1,32 +1,38 @@
 /**
- * What each node of a tensor graph costs: the multiply-accumulates of its kind's formula, and the
- * parameters it reads. Parameters are counted once per weight tensor, at the first node reading it; a
- * weight read by several nodes (tied weights) is listed as shared. Totals are the sums of the rows.
+ * What each node of a tensor graph does, before any convention: the multiply-accumulates of its kind's
+ * formula (by stored weights, or of two computed tensors), its element-wise work by category, and the
+ * parameters it reads by role. A stored tensor counts once, at the first node reading it as a
+ * parameter; one read by several nodes (tied weights) is listed as shared. evaluate/graph-cost.ts
+ * applies a convention.
  */
 import { compileCount } from "../algebra/evaluate.js";
 import type { Poly } from "../algebra/expr.js";
 import { elementCount } from "./dims.js";
 import type { GraphNode, TensorGraph } from "./graph.js";
 import type { OpKind } from "./op-kind.js";
+import { patternRoles } from "./patterns.js";
 import { opKinds } from "./registry.js";
 import { isFloatType, type Tensor } from "./tensor.js";
+import type { NodeContext, ParamRole, WorkCategory } from "./work.js";
 
-export interface NodeCost {
+export interface NodeMeasure {
   readonly node: GraphNode;
   readonly inputs: readonly (Tensor | undefined)[];
   readonly outputs: readonly Tensor[];
-  /** Multiply-accumulates of its products (0 for a kind without them). */
-  readonly macs: bigint;
-  /** Parameters first read here (a folded BatchNorm's scale included). */
-  readonly params: bigint;
-  /** The weight tensors counted here. */
+  /** Multiply-accumulates of its products: by stored weights, or of two computed tensors (attention). */
+  readonly weightMacs: bigint;
+  readonly matmulMacs: bigint;
+  /** Elements each kind of element-wise work touches, counted or not. */
+  readonly work: Readonly<Partial<Record<WorkCategory, bigint>>>;
+  /** Parameters first read here, by role (a folded BatchNorm's scale under norm), counted or not. */
+  readonly paramParts: Readonly<Record<ParamRole, bigint>>;
+  /** The stored tensors counted here. */
   readonly weights: readonly string[];
 }
 
-export interface GraphCost {
-  readonly rows: readonly NodeCost[];
-  readonly totals: { readonly macs: bigint; readonly params: bigint };
-  /** Weights read by more than one node, with the nodes reading them (counted once, at the first). */
+export interface GraphMeasure {
+  readonly rows: readonly NodeMeasure[];
+  /** Stored tensors read as parameters by more than one node, with the nodes (counted once, at the first). */
   readonly shared: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -36,50 +42,81 @@ const countOf = (p: Poly) => {
   return compiled.get(p)!;
 };
 
-/** The positions of a node's inputs that may hold its weights. */
-function weightPositions(kind: OpKind<unknown>, node: GraphNode): readonly number[] {
-  if (kind.weights === "any") return node.inputs.map((_, i) => i);
-  return kind.weights ?? [];
-}
-
 /**
- * Whether the tensor read at a weight position is a learnable weight: a stored float tensor; where any
- * input may be one, not a single number (an exporter's constant: GELU's √2, a scale's 0.5).
+ * Whether a stored tensor is a parameter: of a float type and, where a kind reads its weights at any
+ * position (an Add, a Concat), more than one number (a single one is an exporter's constant: GELU's
+ * √2, a scale's 0.5).
  */
-function isWeight(t: Tensor | undefined, kind: OpKind<unknown>): t is Tensor {
-  if (t === undefined || (t.dtype !== undefined && !isFloatType(t.dtype))) return false;
-  return kind.weights !== "any" || elementCount(t.dims) > 1n;
+function isParameter(t: Tensor, anyPosition: boolean): boolean {
+  if (t.dtype !== undefined && !isFloatType(t.dtype)) return false;
+  return !anyPosition || elementCount(t.dims) > 1n;
 }
 
-export function costGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Tensor>): GraphCost {
-  const readers = new Map<string, string[]>();
-  const rows = graph.nodes.map((node): NodeCost => {
+const ANY_POSITION = new Set(["broadcast", "concat", "einsum"]);
+
+/** The elements of each category of work the kind gives the node. */
+function workOf(kind: OpKind<unknown>, ctx: NodeContext): Partial<Record<WorkCategory, bigint>> {
+  const work: Partial<Record<WorkCategory, bigint>> = {};
+  for (const item of kind.work?.(ctx) ?? [])
+    work[item.category] = (work[item.category] ?? 0n) + item.elements;
+  return work;
+}
+
+/** Tensor name → the nodes that read it as a parameter, the first of which counts it. */
+type Readers = Map<string, string[]>;
+
+/** The parameters a node reads first, by role, and their tensors' names; a tensor read before is noted as shared. */
+function paramsOf(
+  kind: OpKind<unknown>,
+  ctx: NodeContext,
+  node: GraphNode,
+  graph: TensorGraph,
+  readers: Readers,
+) {
+  const parts: Record<ParamRole, bigint> = { weight: 0n, bias: 0n, norm: 0n };
+  const weights: string[] = [];
+  for (const [position, input] of ctx.inputs.entries()) {
+    const tensorName = node.inputs[position];
+    const stored = tensorName === undefined ? undefined : graph.initializers.get(tensorName);
+    const role = stored && input && kind.paramRole?.(ctx, position);
+    if (!tensorName || !stored || !role || !isParameter(stored, ANY_POSITION.has(node.kind))) continue;
+    const seen = readers.get(tensorName);
+    if (seen) {
+      if (!seen.includes(node.name)) seen.push(node.name);
+      continue;
+    }
+    readers.set(tensorName, [node.name]);
+    weights.push(tensorName);
+    parts[role] += elementCount(stored.dims);
+  }
+  // a folded norm's scale, one per output channel (its shift is the conv's bias)
+  if (node.foldedNorm) parts.norm += BigInt(ctx.outputs[0]!.dims[1]!);
+  return { parts, weights };
+}
+
+export function measureGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Tensor>): GraphMeasure {
+  const readers: Readers = new Map();
+  const roles = patternRoles(graph.nodes);
+  const rows = graph.nodes.map((node, index): NodeMeasure => {
     const kind = opKinds[node.kind] as OpKind<unknown>;
     const inputs = node.inputs.map((name) => (name === undefined ? undefined : tensors.get(name)));
     const outputs = node.outputs.map((name) => tensors.get(name)!);
-    const macs = kind.macs && kind.bind ? countOf(kind.macs)(kind.bind(node.attrs, inputs, outputs)) : 0n;
-    const weights: string[] = [];
-    let params = 0n;
-    for (const position of weightPositions(kind, node)) {
-      const name = node.inputs[position];
-      const stored = name === undefined ? undefined : graph.initializers.get(name);
-      if (name === undefined || !isWeight(stored, kind)) continue;
-      const seen = readers.get(name);
-      if (seen) {
-        if (!seen.includes(node.name)) seen.push(node.name);
-        continue;
-      }
-      readers.set(name, [node.name]);
-      weights.push(name);
-      params += elementCount(stored.dims);
-    }
-    if (node.foldedNorm) params += BigInt(outputs[0]!.dims[1]!);
-    return { node, inputs, outputs, macs, params, weights };
+    const isStored = (position: number) => graph.initializers.has(node.inputs[position] ?? "");
+    const role = roles.get(index);
+    const ctx: NodeContext = { node, attrs: node.attrs, inputs, outputs, isStored, ...(role && { role }) };
+    const products = kind.macs && kind.bind ? countOf(kind.macs)(kind.bind(node.attrs, inputs, outputs)) : 0n;
+    const matmul = kind.isMatmul?.(ctx) === true;
+    const { parts, weights } = paramsOf(kind, ctx, node, graph, readers);
+    return {
+      node,
+      inputs,
+      outputs,
+      weightMacs: matmul ? 0n : products,
+      matmulMacs: matmul ? products : 0n,
+      work: workOf(kind, ctx),
+      paramParts: parts,
+      weights,
+    };
   });
-  const sum = (f: (r: NodeCost) => bigint) => rows.reduce((total, r) => total + f(r), 0n);
-  return {
-    rows,
-    totals: { macs: sum((r) => r.macs), params: sum((r) => r.params) },
-    shared: new Map([...readers].filter(([, nodes]) => nodes.length > 1)),
-  };
+  return { rows, shared: new Map([...readers].filter(([, nodes]) => nodes.length > 1)) };
 }

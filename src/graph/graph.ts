@@ -5,6 +5,7 @@
  */
 import type { AttrsOf, OpKindName } from "./registry.js";
 import type { Tensor } from "./tensor.js";
+import type { NodeFlags } from "./work.js";
 
 export type GraphNode = {
   [K in OpKindName]: {
@@ -20,12 +21,7 @@ export type GraphNode = {
     readonly extraInputs?: readonly string[];
     /** Tensors written; "" for an output the file does not use. */
     readonly outputs: readonly string[];
-    /**
-     * A convolution holding a BatchNorm its exporter folded into it: its bias is the norm's shift, and
-     * the norm's scale (one per output channel) counts as a parameter too, as in the model exported.
-     */
-    readonly foldedNorm?: boolean;
-  };
+  } & NodeFlags;
 }[OpKindName];
 
 export interface TensorGraph {

@@ -6,6 +6,7 @@
  */
 import type { Poly } from "../algebra/expr.js";
 import type { Tensor } from "./tensor.js";
+import type { NodeContext, ParamRole, WorkItem } from "./work.js";
 
 /** What a shape rule gives: the output tensors, or why the op cannot apply to these inputs (one line). */
 export type Inferred = readonly Tensor[] | string;
@@ -28,12 +29,15 @@ export interface OpKind<Attrs = unknown> {
     outputs: readonly Tensor[],
   ): Record<string, number>;
   /**
-   * Input positions that hold learnable weights when the file gives them as weights (initializers, or
-   * graph inputs of a file exported without them): a conv's weight and bias, a norm's scale and bias;
-   * "any" for ops that may read a weight at any position (Add of a position embedding, Concat of a class
-   * token). A norm's running statistics are not weights.
+   * The role of the stored tensor (a weight or a constant) read at this input position, when it is a
+   * learnable one: a conv's weight and bias, a norm's scale and shift, a position embedding added.
+   * Undefined: not a parameter (a norm's running statistics, a Reshape's target).
    */
-  readonly weights?: readonly number[] | "any";
+  paramRole?(ctx: NodeContext<Attrs>, position: number): ParamRole | undefined;
+  /** Element-wise work besides its products, by category (what conventions count per element). */
+  work?(ctx: NodeContext<Attrs>): readonly WorkItem[];
+  /** Its products multiply two computed tensors (attention's Q·Kᵀ), which some counters do not see. */
+  isMatmul?(ctx: NodeContext<Attrs>): boolean;
 }
 
 /** A kind taking `Attrs`: `defineOpKind<ConvAttrs>()({ … })`. */

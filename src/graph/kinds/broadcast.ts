@@ -3,9 +3,10 @@
  * Sum, Mean, PRelu, Where, the comparisons and the logical ops): the output has the broadcast dims.
  * Integer arithmetic on known values is carried through, for shape arithmetic.
  */
-import { broadcastDims, type Dims, elementNumber } from "../dims.js";
+import { broadcastDims, type Dims, elementCount, elementNumber, sameDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { type DataType, SMALL_VALUES, type Tensor, tensorOf } from "../tensor.js";
+import type { NodeContext, WorkCategory } from "../work.js";
 
 export interface BroadcastAttrs {
   /** The ONNX operator (Add, Mul, Where, …). */
@@ -71,10 +72,43 @@ function valuesOf(
   );
 }
 
+/**
+ * What an Add or a Mul is, by the layer kinds' categories: two computed maps added are a residual add;
+ * a stored vector added, a linear layer's bias; a map times a computed per-channel gate, a
+ * squeeze-and-excite scale; a map times a stored per-channel vector, a LayerScale.
+ */
+function mergeCategory({
+  attrs,
+  inputs,
+  outputs,
+  isStored,
+}: NodeContext<BroadcastAttrs>): WorkCategory | undefined {
+  if (inputs.length !== 2) return undefined;
+  const stored = [isStored(0), isStored(1)];
+  if (attrs.op === "Add") {
+    if (!stored[0] && !stored[1]) return "add";
+    return stored[0] !== stored[1] && elementCount(inputs[stored[0] ? 0 : 1]!.dims) > 1n ? "bias" : undefined;
+  }
+  if (attrs.op !== "Mul") return undefined;
+  const out = outputs[0]!.dims;
+  // a per-channel operand of an N×C×… map: one value per channel
+  const perChannel = (t: Tensor) =>
+    elementCount(t.dims) === BigInt(out[1] ?? 0) && sameDims(t.dims.slice(-1), [1]) === out.length > 2;
+  const small = [0, 1].find((i) => perChannel(inputs[i]!) && !sameDims(inputs[i]!.dims, out));
+  if (small === undefined) return undefined;
+  return stored[small] ? "layer-scale" : stored[1 - small] ? undefined : "scale";
+}
+
 export const broadcast = defineOpKind<BroadcastAttrs>()({
   kind: "broadcast",
   title: "element-wise op (broadcast)",
-  weights: "any",
+  // an Add of a stored vector is a linear layer's bias (MatMul + Add); anything else stored is a weight
+  paramRole: ({ attrs, inputs }, position) =>
+    attrs.op === "Add" && inputs[position]!.dims.length === 1 ? "bias" : "weight",
+  work: (ctx) => {
+    const category = ctx.role === "part" ? undefined : (ctx.role ?? mergeCategory(ctx));
+    return category ? [{ category, elements: elementCount(ctx.outputs[0]!.dims) }] : [];
+  },
   infer: ({ op, fmod }, inputs) => {
     const given = inputs.filter((t): t is Tensor => t !== undefined);
     if (given.length === 0 || given.length !== inputs.length) return "needs every input";

@@ -23,7 +23,7 @@ function joinedValues(inputs: readonly Tensor[], axis: number): number[] | undef
 export const concat = defineOpKind<ConcatAttrs>()({
   kind: "concat",
   title: "concatenation",
-  weights: "any",
+  paramRole: () => "weight",
   infer: ({ axis }, inputs) => {
     const given = inputs.filter((t): t is Tensor => t !== undefined);
     const first = given[0];

@@ -3,7 +3,7 @@
  * lower onto it with their data, weight and bias in these positions): x N×C×D₁…, w M×(C/g)×K₁….
  */
 import { mul, pow } from "../../algebra/expr.js";
-import { elementNumber, formatDims } from "../dims.js";
+import { elementCount, elementNumber, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { B, G, H_out, K_H, K_W, M, N, W_out } from "../symbols.js";
 import type { DataType } from "../tensor.js";
@@ -25,7 +25,13 @@ export const conv = defineOpKind<ConvAttrs>()({
   kind: "conv",
   title: "convolution",
   macs: mul(B, N, M, pow(G, -1), K_H, K_W, H_out, W_out),
-  weights: [1, 2],
+  // a folded BatchNorm's shift is the conv's bias
+  paramRole: ({ node }, position) =>
+    position === 1 ? "weight" : position === 2 ? (node.foldedNorm ? "norm" : "bias") : undefined,
+  work: ({ node, inputs, outputs }) =>
+    inputs[2] === undefined
+      ? []
+      : [{ category: node.foldedNorm ? "bn" : "bias", elements: elementCount(outputs[0]!.dims) }],
   bind: ({ group }, [x, w], [y]) => {
     const [kh, kw] = lastAndRest(w!.dims.slice(2));
     const [ho, wo] = lastAndRest(y!.dims.slice(2));

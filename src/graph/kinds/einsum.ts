@@ -93,7 +93,8 @@ export const einsum = defineOpKind<EinsumAttrs>()({
   title: "Einstein summation",
   // each output element sums the products over the letters it does not keep: every letter's size once
   macs: E,
-  weights: "any",
+  paramRole: () => "weight",
+  isMatmul: ({ inputs, isStored }) => inputs.every((_, i) => !isStored(i)),
   bind: ({ equation }, inputs) => {
     const analysis = analyse(equation, inputs) as Analysis;
     return { E: elementNumber([...analysis.sizes.values()]) * elementNumber(analysis.broadcast) };

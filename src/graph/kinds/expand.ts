@@ -12,7 +12,7 @@ export interface ExpandAttrs {
 export const expand = defineOpKind<ExpandAttrs>()({
   kind: "expand",
   title: "expand",
-  weights: [0],
+  paramRole: (_, position) => (position === 0 ? "weight" : undefined),
   infer: ({ op }, [x, by]) => {
     if (!x || !by) return `needs its data and its ${op === "Expand" ? "shape" : "repeats"}`;
     if (by.values === undefined)

@@ -29,7 +29,7 @@ function gatheredValues(x: Tensor, indices: Tensor, axis: number): number[] | un
 export const gather = defineOpKind<GatherAttrs>()({
   kind: "gather",
   title: "gather",
-  weights: [0],
+  paramRole: (_, position) => (position === 0 ? "weight" : undefined),
   infer: ({ op, axis }, [x, indices]) => {
     if (!x || !indices) return "needs its data and its indices";
     const at = axisIn(axis, x.dims.length);

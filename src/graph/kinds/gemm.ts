@@ -1,6 +1,6 @@
 /** A general matrix product, ONNX Gemm: Y = α·A′·B′ + β·C, A′ M×K (Aᵀ when transA), B′ K×N (Bᵀ when transB), C broadcast to M×N. */
 import { mul } from "../../algebra/expr.js";
-import { broadcastDims, formatDims, sameDims } from "../dims.js";
+import { broadcastDims, elementCount, formatDims, sameDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { C, I, R } from "../symbols.js";
 
@@ -13,7 +13,10 @@ export const gemm = defineOpKind<GemmAttrs>()({
   kind: "gemm",
   title: "matrix product (Gemm)",
   macs: mul(R, I, C),
-  weights: [1, 2],
+  paramRole: (_, position) => (position === 1 ? "weight" : position === 2 ? "bias" : undefined),
+  work: ({ inputs, outputs }) =>
+    inputs[2] === undefined ? [] : [{ category: "bias", elements: elementCount(outputs[0]!.dims) }],
+  isMatmul: ({ isStored }) => !isStored(1),
   bind: ({ transA }, [a], [y]) => ({ R: y!.dims[0]!, I: a!.dims[transA ? 0 : 1]!, C: y!.dims[1]! }),
   infer: ({ transA, transB }, [a, b, c]) => {
     if (!a || !b) return "needs A and B";

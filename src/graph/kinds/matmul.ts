@@ -18,7 +18,9 @@ export const matmul = defineOpKind<MatMulAttrs>()({
   kind: "matmul",
   title: "matrix product (MatMul)",
   macs: mul(P, R, I, C),
-  weights: [0, 1],
+  paramRole: () => "weight",
+  // a linear layer multiplies by a stored weight; attention multiplies two computed tensors
+  isMatmul: ({ isStored }) => !isStored(0) && !isStored(1),
   bind: (_, [a, b], [y]) => {
     const rows = a!.dims.length === 1 ? 1 : a!.dims[a!.dims.length - 2]!;
     const columns = b!.dims.length === 1 ? 1 : b!.dims[b!.dims.length - 1]!;

@@ -3,7 +3,7 @@
  * GroupNormalization, LpNormalization, MeanVarianceNormalization): the output has the input's dims; the
  * scale and bias have one value per channel (or per normalized element).
  */
-import { axisIn, formatDims } from "../dims.js";
+import { axisIn, elementCount, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 
 export const NORM_MODES = ["batch", "instance", "layer", "group", "lp", "mean-variance"] as const;
@@ -20,7 +20,10 @@ export interface NormAttrs {
 export const norm = defineOpKind<NormAttrs>()({
   kind: "norm",
   title: "normalization",
-  weights: [1, 2],
+  // the scale and the shift; BatchNormalization's running mean and variance are statistics, not learnt
+  paramRole: (_, position) => (position === 1 || position === 2 ? "norm" : undefined),
+  work: ({ attrs, outputs }) =>
+    attrs.mode === "batch" ? [{ category: "bn", elements: elementCount(outputs[0]!.dims) }] : [],
   infer: ({ mode, axis, groups }, [x]) => {
     if (!x) return "needs its input";
     if (mode === "layer") {

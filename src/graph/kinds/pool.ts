@@ -3,7 +3,7 @@
  * output keeps N and C; and global pooling (GlobalAveragePool, GlobalMaxPool, GlobalLpPool), every
  * spatial axis to 1.
  */
-import { formatDims } from "../dims.js";
+import { elementCount, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { type WindowAttrs, windowOutput } from "../window.js";
 
@@ -21,6 +21,16 @@ export interface PoolAttrs {
 export const pool = defineOpKind<PoolAttrs>()({
   kind: "pool",
   title: "pooling",
+  // an average reads each input element and divides each output; a max compares each input element
+  work: ({ attrs, inputs, outputs }) => {
+    const read = elementCount(inputs[0]!.dims);
+    if (attrs.mode === "max") return [{ category: "max-pool", elements: read }];
+    if (attrs.mode === "lp") return [];
+    return [
+      { category: "pool", elements: read },
+      { category: "pool-divide", elements: elementCount(outputs[0]!.dims) },
+    ];
+  },
   infer: ({ window }, [x]) => {
     if (!x) return "needs its data";
     if (x.dims.length < 3) return `data ${formatDims(x.dims)}: a pool reads N×C×spatial`;

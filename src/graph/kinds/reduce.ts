@@ -2,7 +2,7 @@
  * Reductions over axes (ONNX ReduceMean, ReduceSum, ReduceMax, …, ArgMax, ArgMin): the reduced axes
  * become 1 (keepdims) or go; no axes means all of them, unless noop_with_empty_axes.
  */
-import { axisIn, formatDims } from "../dims.js";
+import { axisIn, elementCount, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 
 export interface ReduceAttrs {
@@ -19,6 +19,17 @@ export interface ReduceAttrs {
 export const reduce = defineOpKind<ReduceAttrs>()({
   kind: "reduce",
   title: "reduction",
+  // a mean over the spatial axes of an N×C×H×W map is a global average pool (x.mean([2, 3]))
+  work: ({ attrs, inputs, outputs }) => {
+    const x = inputs[0]!;
+    const spatial = (attrs.axes ?? inputs[1]?.values ?? []).map((a) => (a < 0 ? a + x.dims.length : a));
+    const overMap = x.dims.length === 4 && spatial.length === 2 && spatial.includes(2) && spatial.includes(3);
+    if (attrs.op !== "ReduceMean" || !overMap) return [];
+    return [
+      { category: "pool", elements: elementCount(x.dims) },
+      { category: "pool-divide", elements: elementCount(outputs[0]!.dims) },
+    ];
+  },
   infer: ({ op, axes, axesFromInput, keepdims, noopWithEmptyAxes }, [x, axesInput]) => {
     if (!x) return "needs its input";
     if (axesFromInput && axesInput && axesInput.values === undefined)

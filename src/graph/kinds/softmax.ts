@@ -1,5 +1,5 @@
 /** Softmax, LogSoftmax and Hardmax along an axis (ONNX; default −1 from opset 13, 1 before): the input's dims. */
-import { axisIn } from "../dims.js";
+import { axisIn, elementCount } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 
 export interface SoftmaxAttrs {
@@ -10,6 +10,7 @@ export interface SoftmaxAttrs {
 export const softmax = defineOpKind<SoftmaxAttrs>()({
   kind: "softmax",
   title: "softmax",
+  work: ({ outputs }) => [{ category: "softmax", elements: elementCount(outputs[0]!.dims) }],
   infer: ({ axis }, [x]) => {
     if (!x) return "needs its input";
     const at = axisIn(axis, x.dims.length);

@@ -3,12 +3,16 @@
  * write into a copy of their data): the output has the input's dims. Which ONNX operator it is (`op`) says what work each element costs; a few also
  * carry known values through, for shape arithmetic (Cast, Identity, Neg, Floor, Ceil, Abs, Sqrt).
  */
+import { elementCount } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
-import { type DataType, tensorOf } from "../tensor.js";
+import { type DataType, type Tensor, tensorOf } from "../tensor.js";
+import type { WorkCategory } from "../work.js";
 
 export interface UnaryAttrs {
   /** The ONNX operator (Relu, Sigmoid, Cast, QuantizeLinear, …). */
   readonly op: string;
+  /** Clip before opset 11: its bounds as attributes (from 11 they are inputs 2 and 3). */
+  readonly bounds?: readonly [number | undefined, number | undefined];
   /** The output's element type when it is not the input's (Cast's `to`, a quantizer's). */
   readonly outputType?: DataType;
   /** The output takes the element type of this input when it is given (a quantizer's zero point). */
@@ -25,9 +29,40 @@ const VALUE_OF: Readonly<Record<string, (v: number) => number>> = {
   Sqrt: Math.sqrt,
 };
 
+/** The activation each operator is, by the layer kinds' categories. */
+const ACTIVATIONS: Readonly<Record<string, WorkCategory>> = {
+  Relu: "relu",
+  HardSwish: "hswish",
+  HardSigmoid: "hsigmoid",
+  Sigmoid: "sigmoid",
+  Gelu: "gelu",
+};
+
+/** Clip(0, 6) is ReLU6 and Clip(0) ReLU; other bounds are no activation of the layer kinds'. */
+function clipCategory(
+  { bounds }: UnaryAttrs,
+  inputs: readonly (Tensor | undefined)[],
+): WorkCategory | undefined {
+  const low = bounds ? bounds[0] : inputs[1]?.values?.[0];
+  const high = bounds ? bounds[1] : inputs[2]?.values?.[0];
+  if (low !== 0) return undefined;
+  return high === 6 ? "relu6" : high === undefined || high === Infinity ? "relu" : undefined;
+}
+
 export const unary = defineOpKind<UnaryAttrs>()({
   kind: "unary",
   title: "element-wise op",
+  work: ({ attrs, inputs, outputs, role }) => {
+    if (role === "part") return [];
+    const category =
+      role ??
+      (attrs.op === "Clip"
+        ? clipCategory(attrs, inputs)
+        : Object.hasOwn(ACTIVATIONS, attrs.op)
+          ? ACTIVATIONS[attrs.op]
+          : undefined);
+    return category ? [{ category, elements: elementCount(outputs[0]!.dims) }] : [];
+  },
   infer: ({ op, outputType, typeFromInput }, inputs) => {
     const x = inputs[0];
     if (!x) return "needs its input";

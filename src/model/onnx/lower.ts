@@ -8,7 +8,7 @@ import { InputError } from "../../errors.js";
 import type { GraphNode, TensorGraph } from "../../graph/graph.js";
 import { DATA_TYPE_NAMES, type DataType, type Tensor, tensorOf } from "../../graph/tensor.js";
 import { AUTO_PADS, type AutoPad, type WindowAttrs } from "../../graph/window.js";
-import { hasFoldedNorm, isPytorchExport } from "./exporter-names.js";
+import { hasFoldedNorm, isOwnModule, isPytorchExport, scopeSizes } from "./exporter-names.js";
 import type {
   FoldedNorms,
   OnnxAttribute,
@@ -357,6 +357,15 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
   QuantizeLinear: quantizeLowering,
   DequantizeLinear: unaryLowering(() => "float32"),
   DynamicQuantizeLinear: unaryLowering(() => "uint8"),
+  // its bounds: attributes before opset 11, inputs 2 and 3 from 11
+  Clip: (node, opset) =>
+    opset < 11
+      ? {
+          kind: "unary",
+          attrs: { op: "Clip", bounds: [attribute(node, "min")?.f, attribute(node, "max")?.f] },
+          inputs: at(node, 0),
+        }
+      : { kind: "unary", attrs: { op: "Clip" }, inputs: at(node, 0, 1, 2) },
   // scatters write updates into a copy of their data: the data's dims
   ScatterND: unaryLowering(),
   ScatterElements: unaryLowering(),
@@ -420,7 +429,6 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
       "Cos",
       "IsNaN",
       "IsInf",
-      "Clip",
       "CumSum",
       "Trilu",
       "Shrink",
@@ -525,6 +533,18 @@ function holdsFoldedNorm(node: OnnxNode, rule: FoldedNorms, pytorch: boolean): b
   return rule === "all" || (rule === "auto" && pytorch && hasFoldedNorm(node.inputs[1]!));
 }
 
+const POOLS = new Set(["GlobalAveragePool", "AveragePool", "MaxPool"]);
+
+/**
+ * How a PyTorch export's scope names say a pool was called (model/onnx/exporter-names.ts): as a module
+ * of its own, or as a function in another module's forward (true); a mean over the map is x.mean
+ * ("mean"). Other exporters' pools all count as modules.
+ */
+function poolCall(node: OnnxNode, pytorch: boolean, sizes: ReadonlyMap<string, number>): boolean | "mean" {
+  if (node.opType === "ReduceMean") return "mean";
+  return pytorch && POOLS.has(node.opType) && !isOwnModule(node, sizes);
+}
+
 /**
  * The file's graph as a tensor graph: nodes ordered and lowered, data inputs settled, weights and
  * constants kept. An Identity of a stored tensor is the exporter's copy of a weight (torch 1.13 stores
@@ -540,6 +560,7 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
     else stored.set(info.name, tensor);
   }
   const pytorch = isPytorchExport(graph);
+  const sizes = scopeSizes(graph);
   const unknown = options.allowUnknown ? { declared: declaredDims(graph) } : undefined;
   const nodes: GraphNode[] = [];
   for (const node of graph.nodes) {
@@ -550,11 +571,12 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
       continue;
     }
     const lowered = lowerNode(node, graph.opset, unknown);
-    nodes.push(
-      holdsFoldedNorm(node, options.foldedNorms ?? "auto", pytorch)
-        ? { ...lowered, foldedNorm: true }
-        : lowered,
-    );
+    const functional = poolCall(node, pytorch, sizes);
+    nodes.push({
+      ...lowered,
+      ...(holdsFoldedNorm(node, options.foldedNorms ?? "auto", pytorch) && { foldedNorm: true }),
+      ...(functional !== false && { functional }),
+    });
   }
   return { inputs, initializers: stored, nodes };
 }

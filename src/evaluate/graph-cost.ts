@@ -1,0 +1,46 @@
+/**
+ * A tensor graph's counts under a convention: each node's products (attention's matmuls only where the
+ * convention sees them), the element-wise work it counts per element (pools called as functions as it
+ * sees those), and the parameters of the roles it counts (biases, norms' scales and shifts). Totals are
+ * the sums of the rows.
+ */
+import type { GraphMeasure, NodeMeasure } from "../graph/cost.js";
+import type { ParamRole, WorkCategory } from "../graph/work.js";
+import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
+
+export interface NodeCost extends NodeMeasure {
+  /** The convention's count: the products it sees and the work it counts. */
+  readonly macs: bigint;
+  /** The parameters it counts. */
+  readonly params: bigint;
+}
+
+export interface GraphCost {
+  readonly rows: readonly NodeCost[];
+  readonly totals: { readonly macs: bigint; readonly params: bigint };
+  readonly shared: GraphMeasure["shared"];
+}
+
+/** Parameters the convention counts per parameter of a role (BatchNorm's statistics double its scale and shift). */
+function roleFactor(role: ParamRole, c: Convention): bigint {
+  if (role === "weight") return 1n;
+  if (role === "bias") return c.bias ? 1n : 0n;
+  return bnParamsFactor(c);
+}
+
+function nodeCost(row: NodeMeasure, c: Convention): NodeCost {
+  const factors = workFactorsOf(row.node, c);
+  let macs = row.weightMacs + (c.matmuls === false ? 0n : row.matmulMacs);
+  for (const [category, elements] of Object.entries(row.work) as [WorkCategory, bigint][])
+    macs += (factors[category] ?? 0n) * elements;
+  let params = 0n;
+  for (const [role, count] of Object.entries(row.paramParts) as [ParamRole, bigint][])
+    params += roleFactor(role, c) * count;
+  return { ...row, macs, params };
+}
+
+export function costGraph(measure: GraphMeasure, convention: Convention): GraphCost {
+  const rows = measure.rows.map((row) => nodeCost(row, convention));
+  const sum = (f: (r: NodeCost) => bigint) => rows.reduce((total, r) => total + f(r), 0n);
+  return { rows, totals: { macs: sum((r) => r.macs), params: sum((r) => r.params) }, shared: measure.shared };
+}

@@ -1,0 +1,56 @@
+/**
+ * Activations exporters write as several nodes, recognised so conventions count them as the module
+ * the model has: SiLU as x·σ(x) (Sigmoid, Mul), h-swish as x·hσ(x) (HardSigmoid, Mul) before opset 14,
+ * GELU as x·(erf(x/√2) + 1)·0.5 (Div, Erf, Add, Mul, Mul) before opset 20. The last node of a pattern
+ * carries the activation; the others are its parts.
+ */
+import type { WorkCategory } from "../layers/define-layer-kind.js";
+import type { GraphNode } from "./graph.js";
+
+type Role = WorkCategory | "part";
+
+/** Tensor name → indices of the nodes reading it. */
+function readersOf(nodes: readonly GraphNode[]): Map<string, number[]> {
+  const readers = new Map<string, number[]>();
+  for (const [index, node] of nodes.entries())
+    for (const name of node.inputs)
+      if (name !== undefined) readers.set(name, [...(readers.get(name) ?? []), index]);
+  return readers;
+}
+
+/** Node index → its role in a pattern, for the nodes in one. */
+export function patternRoles(nodes: readonly GraphNode[]): Map<number, Role> {
+  const readers = readersOf(nodes);
+  const soleReader = (name: string | undefined) => {
+    const r = name === undefined ? undefined : readers.get(name);
+    return r?.length === 1 ? r[0] : undefined;
+  };
+  const roles = new Map<number, Role>();
+  for (const [index, node] of nodes.entries()) {
+    const x = node.inputs[0];
+    if (node.op === "Sigmoid" || node.op === "HardSigmoid") {
+      // the gate's one reader multiplies it by the gate's own input
+      const after = readers.get(node.outputs[0]!) ?? [];
+      const mul = after.length === 1 ? nodes[after[0]!] : undefined;
+      if (mul?.op === "Mul" && x !== undefined && mul.inputs.includes(x)) {
+        roles.set(index, "part");
+        roles.set(after[0]!, node.op === "Sigmoid" ? "silu" : "hswish");
+      }
+    }
+    if (node.op === "Div") {
+      const chain: number[] = [];
+      let output = node.outputs[0];
+      for (const op of ["Erf", "Add", "Mul", "Mul"]) {
+        const next = soleReader(output);
+        if (next === undefined || nodes[next]!.op !== op) break;
+        chain.push(next);
+        output = nodes[next]!.outputs[0];
+      }
+      if (chain.length === 4 && x !== undefined && nodes[chain[2]!]!.inputs.includes(x)) {
+        for (const i of [index, ...chain.slice(0, 3)]) roles.set(i, "part");
+        roles.set(chain[3]!, "gelu");
+      }
+    }
+  }
+  return roles;
+}

@@ -1,0 +1,48 @@
+/**
+ * What a node does besides its products, as conventions count it: element-wise work by category (the
+ * layer kinds' categories: bias adds, BatchNorm, each activation, pooling, residual adds, scales,
+ * softmax), and the role of each weight it reads (a weight, a bias, a norm's scale or shift), which
+ * conventions count or not.
+ */
+import type { WorkCategory } from "../layers/define-layer-kind.js";
+import type { Tensor } from "./tensor.js";
+
+export type { WorkCategory } from "../layers/define-layer-kind.js";
+
+export interface WorkItem {
+  readonly category: WorkCategory;
+  /** Elements the work touches, once each. */
+  readonly elements: bigint;
+}
+
+/** What a stored tensor is to the node reading it: conventions count weights always, the others by choice. */
+export type ParamRole = "weight" | "bias" | "norm";
+
+/** What an importer knows of a node beyond its operator: how its exporter wrote it. */
+export interface NodeFlags {
+  /**
+   * A convolution holding a BatchNorm its exporter folded into it: its bias is the norm's shift, and
+   * the norm's scale (one per output channel) counts as a parameter too, as in the model exported.
+   */
+  readonly foldedNorm?: boolean;
+  /**
+   * A pool called as a function in a module's forward (nn.functional), which module-hook counters do
+   * not see; "mean": as x.mean([2, 3]), which no peer counter counts.
+   */
+  readonly functional?: boolean | "mean";
+}
+
+/** What a kind's work and roles see of a node. */
+export interface NodeContext<Attrs = unknown> {
+  readonly node: NodeFlags;
+  readonly attrs: Attrs;
+  readonly inputs: readonly (Tensor | undefined)[];
+  readonly outputs: readonly Tensor[];
+  /** Whether the input at this position is stored (a weight or a constant), not computed by the graph. */
+  readonly isStored: (position: number) => boolean;
+  /**
+   * The category a pattern of several nodes gave this one (graph/patterns.ts: x·σ(x) is SiLU), or
+   * "part" for a node whose work the pattern's other node carries.
+   */
+  readonly role?: WorkCategory | "part";
+}
