@@ -9,7 +9,7 @@ Per call: aten.convolution, output elements × (input channels / groups) × kern
 aten.addmm, rows × inner × columns; aten.bmm and aten.baddbmm, batch × rows × inner × columns. Any other
 aten op is not counted, and an op of this family the counter does not know stops the run. The forward
 runs with autograd on (requires_grad weights), so nn.MultiheadAttention takes its composite path
-(linear and bmm calls), as the ONNX exporter does. Results go into the manifest as "macs_dispatch".
+(linear and bmm calls), as the ONNX exporter does. Results go to macs-dispatch.json beside the manifest.
 """
 import json
 import math
@@ -65,19 +65,19 @@ def count(name, model, batch):
 
 
 def main():
-    path = os.path.join(OUT, "manifest.json")
-    manifest = json.load(open(path))
+    manifest = json.load(open(os.path.join(OUT, "manifest.json")))
+    path = os.path.join(OUT, "macs-dispatch.json")
+    out = json.load(open(path)) if os.path.exists(path) else {"models": {}}
     names = sys.argv[1:] or sorted(manifest["params"])
-    results = manifest.setdefault("macs_dispatch", {})
     for name in names:
         torch.manual_seed(0)
         model = models.get_model(name).eval()
-        results[name] = {str(b): count(name, model, b) for b in (1, 4)}
-        print(name, results[name], flush=True)
-    manifest["macs_dispatch_by"] = (f"scripts/torchvision-dispatch-macs.py, torch {torch.__version__}: "
-                                    "aten.convolution, mm, addmm, bmm, baddbmm multiply-accumulates")
-    with open(path, "w") as f:
-        json.dump(manifest, f, indent=1)
+        out["models"][name] = {str(b): count(name, model, b) for b in (1, 4)}
+        print(name, out["models"][name], flush=True)
+        out["by"] = (f"scripts/torchvision-dispatch-macs.py, torch {torch.__version__}: "
+                     "aten.convolution, mm, addmm, bmm and baddbmm multiply-accumulates")
+        with open(path, "w") as f:
+            json.dump(out, f, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":

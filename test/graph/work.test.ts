@@ -1,0 +1,221 @@
+/**
+ * What the engine says each node does besides its products, and which weights it counts: the
+ * categories conventions weigh, the patterns exporters write for one activation, the roles of weights.
+ */
+import { describe, expect, test } from "vitest";
+import { costGraph } from "../../src/evaluate/graph-cost.js";
+import { measureGraph } from "../../src/graph/cost.js";
+import { inferTensors } from "../../src/graph/infer.js";
+import { resolveConvention } from "../../src/model/conventions.js";
+import type { OnnxAttribute, OnnxGraph, OnnxNode } from "../../src/model/onnx/graph.js";
+import { lowerGraph } from "../../src/model/onnx/lower.js";
+
+let count = 0;
+const node = (
+  opType: string,
+  inputs: string[],
+  outputs: string[],
+  attributes: Record<string, OnnxAttribute> = {},
+): OnnxNode => ({
+  name: `${opType}_${count++}`,
+  opType,
+  domain: "",
+  inputs,
+  outputs,
+  attributes,
+});
+
+type Stored = Record<string, { dims: number[]; values?: number[]; dataType?: number }>;
+const graphOf = (nodes: OnnxNode[], stored: Stored = {}, producer = "test"): OnnxGraph => ({
+  producer,
+  opset: 17,
+  irVersion: 8,
+  inputs: [{ name: "x", dims: [1, 8, 4, 4], elemType: 1 }],
+  initializers: new Map(Object.entries(stored).map(([k, v]) => [k, { dataType: 1, ...v }])),
+  nodes,
+});
+
+function measured(g: OnnxGraph) {
+  const graph = lowerGraph(g);
+  return measureGraph(graph, inferTensors(graph));
+}
+const workOf = (g: OnnxGraph) => measured(g).rows.map((r) => [r.node.op, r.work]);
+
+describe("element-wise work by category", () => {
+  test("activations: Relu, Clip(0, 6) as ReLU6, Clip(0) as ReLU, other bounds none, HardSwish", () => {
+    const bounds = {
+      zero: { dims: [], values: [0] },
+      six: { dims: [], values: [6] },
+      one: { dims: [], values: [1] },
+    };
+    const g = graphOf(
+      [
+        node("Relu", ["x"], ["a"]),
+        node("Clip", ["a", "zero", "six"], ["b"]),
+        node("Clip", ["b", "zero"], ["c"]),
+        node("Clip", ["c", "zero", "one"], ["d"]),
+        node("HardSwish", ["d"], ["e"]),
+      ],
+      bounds,
+    );
+    expect(workOf(g)).toEqual([
+      ["Relu", { relu: 128n }],
+      ["Clip", { relu6: 128n }],
+      ["Clip", { relu: 128n }],
+      ["Clip", {}],
+      ["HardSwish", { hswish: 128n }],
+    ]);
+  });
+  test("x·σ(x) is one SiLU, on the Mul; x·hσ(x) one h-swish; a sigmoid gating another map stays a sigmoid", () => {
+    const g = graphOf([
+      node("Sigmoid", ["x"], ["s"]),
+      node("Mul", ["x", "s"], ["a"]),
+      node("HardSigmoid", ["a"], ["h"]),
+      node("Mul", ["h", "a"], ["b"]),
+      node("Sigmoid", ["b"], ["g"]),
+      node("Mul", ["x", "g"], ["c"]),
+    ]);
+    expect(
+      workOf(g).map(
+        ([op, w]) => `${op} ${JSON.stringify(w, (_, v) => (typeof v === "bigint" ? `${v}` : v))}`,
+      ),
+    ).toEqual([
+      "Sigmoid {}",
+      'Mul {"silu":"128"}',
+      "HardSigmoid {}",
+      'Mul {"hswish":"128"}',
+      'Sigmoid {"sigmoid":"128"}',
+      "Mul {}",
+    ]);
+  });
+  test("GELU as x·(erf(x/√2) + 1)·0.5: one gelu, on the last Mul", () => {
+    const c = {
+      root2: { dims: [], values: [1.41] },
+      one: { dims: [], values: [1] },
+      half: { dims: [], values: [0.5] },
+    };
+    const g = graphOf(
+      [
+        node("Div", ["x", "root2"], ["d"]),
+        node("Erf", ["d"], ["e"]),
+        node("Add", ["e", "one"], ["p"]),
+        node("Mul", ["x", "p"], ["m"]),
+        node("Mul", ["m", "half"], ["y"]),
+      ],
+      c,
+    );
+    expect(workOf(g).map(([, w]) => Object.keys(w as object))).toEqual([[], [], [], [], ["gelu"]]);
+  });
+  test("Add of two maps is a residual add; Mul by a computed per-channel gate an SE scale; by a stored one a LayerScale", () => {
+    const g = graphOf(
+      [
+        node("Add", ["x", "x"], ["a"]),
+        node("GlobalAveragePool", ["a"], ["p"]),
+        node("Sigmoid", ["p"], ["g"]),
+        node("Mul", ["a", "g"], ["s"]),
+        node("Mul", ["s", "gamma"], ["l"]),
+      ],
+      { gamma: { dims: [8, 1, 1] } },
+    );
+    expect(workOf(g)).toEqual([
+      ["Add", { add: 128n }],
+      ["GlobalAveragePool", { pool: 128n, "pool-divide": 8n }],
+      ["Sigmoid", { sigmoid: 8n }],
+      ["Mul", { scale: 128n }],
+      ["Mul", { "layer-scale": 128n }],
+    ]);
+  });
+  test("a conv's bias adds, or its folded BatchNorm; a BatchNormalization of its own; max pooling reads each input", () => {
+    const w = {
+      w: { dims: [8, 8, 1, 1] },
+      b: { dims: [8] },
+      s: { dims: [8] },
+      m: { dims: [8] },
+      v: { dims: [8] },
+    };
+    const g = graphOf(
+      [
+        node("Conv", ["x", "w", "b"], ["c"]),
+        node("BatchNormalization", ["c", "s", "b", "m", "v"], ["n"]),
+        node("MaxPool", ["n"], ["p"], { kernel_shape: { ints: [2, 2] }, strides: { ints: [2, 2] } }),
+      ],
+      w,
+    );
+    expect(workOf(g)).toEqual([
+      ["Conv", { bias: 128n }],
+      ["BatchNormalization", { bn: 128n }],
+      ["MaxPool", { "max-pool": 128n }],
+    ]);
+    const folded = lowerGraph(graphOf([node("Conv", ["x", "w", "b"], ["c"])], w), { foldedNorms: "all" });
+    expect(measureGraph(folded, inferTensors(folded)).rows[0]!.work).toEqual({ bn: 128n });
+  });
+});
+
+describe("weights by role, counted as the convention says", () => {
+  const stored = {
+    w: { dims: [8, 8, 3, 3] },
+    b: { dims: [8] },
+    s: { dims: [8] },
+    m: { dims: [8] },
+    v: { dims: [8] },
+  };
+  const g = graphOf(
+    [
+      node("Conv", ["x", "w", "b"], ["c"], { pads: { ints: [1, 1, 1, 1] } }),
+      node("BatchNormalization", ["c", "s", "b2", "m", "v"], ["n"]),
+    ],
+    { ...stored, b2: { dims: [8] } },
+  );
+  test("the conv's weight and bias, the norm's scale and shift; never its running statistics", () => {
+    const rows = measured(g).rows;
+    expect(rows.map((r) => r.paramParts)).toEqual([
+      { weight: 576n, bias: 8n, norm: 0n },
+      { weight: 0n, bias: 0n, norm: 16n },
+    ]);
+  });
+  test("paper counts weights only; torchvision biases and norms; keras norms twice (with their statistics)", () => {
+    const m = measured(g);
+    const params = (name: "paper" | "torchvision" | "keras") =>
+      costGraph(m, resolveConvention(name)).totals.params;
+    expect([params("paper"), params("torchvision"), params("keras")]).toEqual([576n, 600n, 616n]);
+  });
+  test("a weight read by two nodes counts once and is listed as shared", () => {
+    const tied = graphOf(
+      [
+        node("Conv", ["x", "w"], ["a"], { pads: { ints: [1, 1, 1, 1] } }),
+        node("Conv", ["a", "w"], ["c"], { pads: { ints: [1, 1, 1, 1] } }),
+      ],
+      stored,
+    );
+    const m = measured(tied);
+    expect(m.rows.map((r) => r.paramParts.weight)).toEqual([576n, 0n]);
+    expect([...m.shared]).toEqual([["w", ["Conv_" + (count - 2), "Conv_" + (count - 1)]]]);
+  });
+  test("a single stored number read by an Add or a Mul is an exporter's constant, not a parameter", () => {
+    const m = measured(graphOf([node("Mul", ["x", "half"], ["y"])], { half: { dims: [], values: [0.5] } }));
+    expect(m.rows[0]!.paramParts).toEqual({ weight: 0n, bias: 0n, norm: 0n });
+  });
+});
+
+describe("products a convention may not see", () => {
+  test("a MatMul of two computed tensors is attention's matmul (thop: 0); by a stored weight, a linear layer", () => {
+    const g = graphOf(
+      [
+        node("Reshape", ["x", "shape"], ["q"]),
+        node("Transpose", ["q"], ["k"]),
+        node("MatMul", ["q", "k"], ["s"]),
+        node("MatMul", ["q", "w"], ["l"]),
+      ],
+      {
+        shape: { dims: [2], values: [8, 16], dataType: 7 },
+        w: { dims: [16, 4] },
+      },
+    );
+    const m = measured(g);
+    expect(m.rows.slice(2).map((r) => [r.weightMacs, r.matmulMacs])).toEqual([
+      [0n, 8n * 16n * 8n],
+      [8n * 16n * 4n, 0n],
+    ]);
+    expect(costGraph(m, resolveConvention("thop")).totals.macs).toBe(8n * 16n * 4n);
+  });
+});
