@@ -42,17 +42,8 @@ const countOf = (p: Poly) => {
   return compiled.get(p)!;
 };
 
-/**
- * Whether a stored tensor is a parameter: of a float type and, where a kind reads its weights at any
- * position (an Add, a Concat), more than one number (a single one is an exporter's constant: GELU's
- * √2, a scale's 0.5).
- */
-function isParameter(t: Tensor, anyPosition: boolean): boolean {
-  if (t.dtype !== undefined && !isFloatType(t.dtype)) return false;
-  return !anyPosition || elementCount(t.dims) > 1n;
-}
-
-const ANY_POSITION = new Set(["broadcast", "concat", "einsum"]);
+/** Whether a stored tensor can be a parameter: of a float type (integer tensors are indices and shapes). */
+const isLearnable = (t: Tensor): boolean => t.dtype === undefined || isFloatType(t.dtype);
 
 /** The elements of each category of work the kind gives the node. */
 function workOf(kind: OpKind<unknown>, ctx: NodeContext): Partial<Record<WorkCategory, bigint>> {
@@ -79,7 +70,7 @@ function paramsOf(
     const tensorName = node.inputs[position];
     const stored = tensorName === undefined ? undefined : graph.initializers.get(tensorName);
     const role = stored && input && kind.paramRole?.(ctx, position);
-    if (!tensorName || !stored || !role || !isParameter(stored, ANY_POSITION.has(node.kind))) continue;
+    if (!tensorName || !stored || !role || !isLearnable(stored)) continue;
     const seen = readers.get(tensorName);
     if (seen) {
       if (!seen.includes(node.name)) seen.push(node.name);

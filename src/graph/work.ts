@@ -18,6 +18,13 @@ export interface WorkItem {
 /** What a stored tensor is to the node reading it: conventions count weights always, the others by choice. */
 export type ParamRole = "weight" | "bias" | "norm";
 
+/**
+ * A stored tensor read where any input may be a weight (an Add, a Mul, a Concat) is one when it holds
+ * more than one number: a single number there is an exporter's constant (GELU's √2, a scale's 0.5).
+ */
+export const isWeightAnywhere = (t: Tensor | undefined): boolean =>
+  t !== undefined && t.dims.reduce((n, d) => n * d, 1) > 1;
+
 /** What an importer knows of a node beyond its operator: how its exporter wrote it. */
 export interface NodeFlags {
   /**

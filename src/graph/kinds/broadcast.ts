@@ -6,7 +6,7 @@
 import { broadcastDims, type Dims, elementCount, elementNumber, sameDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { type DataType, SMALL_VALUES, type Tensor, tensorOf } from "../tensor.js";
-import type { NodeContext, WorkCategory } from "../work.js";
+import { isWeightAnywhere, type NodeContext, type WorkCategory } from "../work.js";
 
 export interface BroadcastAttrs {
   /** The ONNX operator (Add, Mul, Where, …). */
@@ -103,8 +103,10 @@ export const broadcast = defineOpKind<BroadcastAttrs>()({
   kind: "broadcast",
   title: "element-wise op (broadcast)",
   // an Add of a stored vector is a linear layer's bias (MatMul + Add); anything else stored is a weight
-  paramRole: ({ attrs, inputs }, position) =>
-    attrs.op === "Add" && inputs[position]!.dims.length === 1 ? "bias" : "weight",
+  paramRole: ({ attrs, inputs }, position) => {
+    if (!isWeightAnywhere(inputs[position])) return undefined;
+    return attrs.op === "Add" && inputs[position]!.dims.length === 1 ? "bias" : "weight";
+  },
   work: (ctx) => {
     const category = ctx.role === "part" ? undefined : (ctx.role ?? mergeCategory(ctx));
     return category ? [{ category, elements: elementCount(ctx.outputs[0]!.dims) }] : [];

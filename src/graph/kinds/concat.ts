@@ -2,6 +2,7 @@
 import { axisIn, elementNumber, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { type Tensor, tensorOf } from "../tensor.js";
+import { isWeightAnywhere } from "../work.js";
 
 export interface ConcatAttrs {
   readonly axis: number;
@@ -23,7 +24,7 @@ function joinedValues(inputs: readonly Tensor[], axis: number): number[] | undef
 export const concat = defineOpKind<ConcatAttrs>()({
   kind: "concat",
   title: "concatenation",
-  paramRole: () => "weight",
+  paramRole: ({ inputs }, position) => (isWeightAnywhere(inputs[position]) ? "weight" : undefined),
   infer: ({ axis }, inputs) => {
     const given = inputs.filter((t): t is Tensor => t !== undefined);
     const first = given[0];

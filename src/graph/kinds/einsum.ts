@@ -6,6 +6,7 @@ import { broadcastDims, type Dims, elementNumber, formatDims } from "../dims.js"
 import { defineOpKind } from "../op-kind.js";
 import { E } from "../symbols.js";
 import type { Tensor } from "../tensor.js";
+import { isWeightAnywhere } from "../work.js";
 
 export interface EinsumAttrs {
   readonly equation: string;
@@ -93,7 +94,7 @@ export const einsum = defineOpKind<EinsumAttrs>()({
   title: "Einstein summation",
   // each output element sums the products over the letters it does not keep: every letter's size once
   macs: E,
-  paramRole: () => "weight",
+  paramRole: ({ inputs }, position) => (isWeightAnywhere(inputs[position]) ? "weight" : undefined),
   isMatmul: ({ inputs, isStored }) => inputs.every((_, i) => !isStored(i)),
   bind: ({ equation }, inputs) => {
     const analysis = analyse(equation, inputs) as Analysis;
