@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { LayerKind, OpBase } from "../../src/layers/define-layer-kind.js";
+import { toText } from "../../src/algebra/print.js";
 import { layerKinds } from "../../src/layers/registry.js";
 
 const base: OpBase = { name: "op", block: "b", bias: false, bn: false, act: "none" };
@@ -49,5 +50,21 @@ describe("what a kind refuses", () => {
     expect(check(op, [7, 7, 32], [7, 7, 62])).toBe(
       "4 groups must divide its 32 input and 62 output channels",
     );
+  });
+});
+
+describe("each kind's element-wise work, as its formulas say", () => {
+  test("pools read their input and divide their output; adds, scales and LayerScale touch each output element; attention's softmax each score", () => {
+    const work = Object.entries(layerKinds)
+      .filter(([, k]) => k.work.length > 0)
+      .map(([name, k]) => [name, ...k.work.map((w) => `${w.category}: ${toText(w.formula)}`)]);
+    expect(work).toEqual([
+      ["avgpool", "pool: M·D_Hin·D_Win", "pool-divide: M·D_H·D_W"],
+      ["maxpool", "max-pool: M·D_Hin·D_Win"],
+      ["add", "add: N·D_H·D_W"],
+      ["scale", "scale: N·D_H·D_W"],
+      ["attention", "softmax: D_H·D_W·h·D_Hkv·D_Wkv"],
+      ["layerscale", "layer-scale: N·D_H·D_W"],
+    ]);
   });
 });
