@@ -10,9 +10,12 @@ other classification model torchvision builds once (opset 17, batch 1, without w
 fixtures stay small:
 
 - without weights (export_params=False): the weights are graph inputs carrying their shapes;
-- with weights (export_params=True, constant folding on, as users export): every initializer of more
-  than 64 elements is then moved to external data and its data file deleted, so the file keeps each
-  weight's dims and type (all mbn-cost reads) and stays small, and external data is exercised.
+- with weights (export_params=True, constant folding on, as users export).
+
+In both, every initializer of more than 64 elements is then moved to external data and its data file
+deleted, so a file keeps each tensor's dims and type (all mbn-cost reads of a large tensor) and stays
+small, and external data is exercised. `--compact` does that, and gzips the shapes, for files already
+made.
 
 For each model the manifest records torch's own parameter count, sum(p.numel() for p in
 model.parameters()) ("params"), and the same over the parameters its eval-mode forward uses
@@ -21,6 +24,7 @@ classifiers are trained, not run, so an export leaves them out); for each file s
 (onnx.shape_inference.infer_shapes with data propagation) gives them, where it gives them whole.
 The tests read these and never need torch or onnx.
 """
+import gzip
 import json
 import os
 import sys
@@ -65,8 +69,8 @@ def shapes(path):
     return found
 
 
-def strip_weights(path):
-    model = onnx.load(path)
+def compact(path):
+    model = onnx.load(path, load_external_data=False)
     external_data_helper.convert_model_to_external_data(
         model, all_tensors_to_one_file=True, location=os.path.basename(path) + ".data", size_threshold=64 * 4 + 1)
     onnx.save_model(model, path)
@@ -90,13 +94,14 @@ def export(name, model, batch, opset, weights):
     stem = f"{name}-b{batch}-opset{opset}{'-weights' if weights else ''}"
     path = os.path.join(OUT, stem + ".onnx")
     x = torch.randn(batch, 3, side, side)
-    with torch.no_grad():
-        torch.onnx.export(model, x, path, opset_version=opset, export_params=weights,
-                          input_names=["input"], output_names=["logits"])
-    if weights:
-        strip_weights(path)
-    with open(os.path.join(OUT, "shapes", stem + ".json"), "w") as f:
-        json.dump(shapes(path), f, separators=(",", ":"), sort_keys=True)
+    # with autograd on, nn.MultiheadAttention takes its composite path (its fused fast path, taken
+    # under no_grad, has no ONNX export in torch 1.13)
+    torch.onnx.export(model, x, path, opset_version=opset, export_params=weights,
+                      input_names=["input"], output_names=["logits"])
+    found = shapes(path)
+    compact(path)
+    with gzip.open(os.path.join(OUT, "shapes", stem + ".json.gz"), "wt") as f:
+        json.dump(found, f, separators=(",", ":"), sort_keys=True)
     return {"file": stem + ".onnx", "model": name, "batch": batch, "opset": opset, "weights": weights,
             "input": [batch, 3, side, side]}
 
@@ -108,7 +113,21 @@ def variants_of(name):
     return [(o, b, w) for o in OPSETS for b in BATCHES for w in (False, True)]
 
 
+def compact_all():
+    for name in sorted(os.listdir(OUT)):
+        if name.endswith(".onnx"):
+            compact(os.path.join(OUT, name))
+    for name in sorted(os.listdir(os.path.join(OUT, "shapes"))):
+        path = os.path.join(OUT, "shapes", name)
+        if name.endswith(".json"):
+            with open(path) as f, gzip.open(path + ".gz", "wt") as out:
+                out.write(f.read())
+            os.remove(path)
+
+
 def main():
+    if "--compact" in sys.argv:
+        return compact_all()
     os.makedirs(os.path.join(OUT, "shapes"), exist_ok=True)
     manifest_path = os.path.join(OUT, "manifest.json")
     manifest = json.load(open(manifest_path)) if os.path.exists(manifest_path) else {"files": [], "params": {}}
