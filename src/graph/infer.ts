@@ -3,12 +3,16 @@
  * A node whose kind refuses its inputs is refused, naming it; nothing downstream is guessed.
  */
 import { InputError } from "../errors.js";
+import { elementCount, formatDims } from "./dims.js";
 import type { GraphNode, TensorGraph } from "./graph.js";
 import type { OpKind } from "./op-kind.js";
 import { opKinds } from "./registry.js";
 import type { Tensor } from "./tensor.js";
 
 export const describeNode = (node: GraphNode): string => `${node.op} '${node.name}'`;
+
+/** Past this many elements a tensor is not a model's but a damaged file's: every count stays exact in doubles too. */
+export const MAX_TENSOR_ELEMENTS = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Every tensor of the graph by name: inputs, initializers and each node's outputs. */
 export function inferTensors(graph: TensorGraph): Map<string, Tensor> {
@@ -28,6 +32,10 @@ export function inferTensors(graph: TensorGraph): Map<string, Tensor> {
       if (name === "") continue;
       const t = outputs[i];
       if (t === undefined) throw new InputError(`${describeNode(node)}: it has no output ${i + 1}`);
+      if (elementCount(t.dims) > MAX_TENSOR_ELEMENTS)
+        throw new InputError(
+          `${describeNode(node)}: its output of ${formatDims(t.dims)} elements is past 2^53 − 1`,
+        );
       tensors.set(name, t);
     }
   }

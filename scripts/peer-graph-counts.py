@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""What fvcore, ptflops (both backends) and thop themselves print on one model of each torchvision
+family — the models test/fixtures/onnx/torchvision exports — with each tool's per-operator or per-module
+breakdown where it gives one: the reference for the conventions on ops the MobileNets do not have
+(LayerNorm, GroupNorm, Resize, Einsum, attention's matmuls and softmax, GELU in ViT, …).
+
+Dev-only, like scripts/peer-counts.py (same checkouts, same calls, commits recorded):
+
+    /usr/bin/python3 scripts/peer-graph-counts.py --tools DIR > test/fixtures/peers/torchvision-graphs.json
+
+DIR holds checkouts of sovrasov/flops-counter.pytorch (ptflops), ultralytics/thop (thop),
+facebookresearch/fvcore (fvcore) and facebookresearch/iopath (iopath). Each model is in eval mode, its
+input zeros of 1×3×R×R (R 224, 299 for Inception v3).
+"""
+import argparse, contextlib, importlib, io, json, os, subprocess, sys
+
+import torch, torchvision
+from torchvision import models
+
+FAMILIES = ["alexnet", "convnext_tiny", "densenet121", "efficientnet_b0", "efficientnet_v2_s", "googlenet",
+            "inception_v3", "mnasnet1_0", "mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small",
+            "regnet_x_400mf", "regnet_y_400mf", "resnet18", "resnet50", "resnext50_32x4d",
+            "shufflenet_v2_x1_0", "squeezenet1_0", "squeezenet1_1", "swin_t", "swin_v2_t", "vgg11",
+            "vgg11_bn", "vit_b_16", "wide_resnet50_2", "maxvit_t"]
+SIDE = {"inception_v3": 299}
+
+
+def git(path, *args):
+    return subprocess.run(["git", "-C", path, *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def load(tools, checkout, module, extra_paths=()):
+    for name in [m for m in sys.modules if m == module or m.startswith(module + ".")]:
+        del sys.modules[name]
+    paths = [os.path.join(tools, checkout)] + [os.path.join(tools, p) for p in extra_paths]
+    sys.path[:0] = paths
+    try:
+        return importlib.import_module(module)
+    finally:
+        del sys.path[: len(paths)]
+
+
+def quiet(call):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        return call()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tools", required=True)
+    parser.add_argument("models", nargs="*")
+    args = parser.parse_args()
+    ptflops = load(args.tools, "ptflops", "ptflops")
+    fvcore_nn = load(args.tools, "fvcore", "fvcore.nn", extra_paths=["iopath"])
+    thop = load(args.tools, "thop", "thop")
+    out = {
+        "made_by": "scripts/peer-graph-counts.py",
+        "torch": torch.__version__, "torchvision": torchvision.__version__,
+        "tools": {name: {"repository": git(os.path.join(args.tools, name), "remote", "get-url", "origin"),
+                         "commit": git(os.path.join(args.tools, name), "rev-parse", "HEAD")}
+                  for name in ["ptflops", "fvcore", "thop", "iopath"]},
+        "models": {},
+    }
+    for name in args.models or FAMILIES:
+        side = SIDE.get(name, 224)
+        torch.manual_seed(0)
+        model = models.get_model(name).eval()
+        x = torch.zeros(1, 3, side, side)
+        row = {"input": [1, 3, side, side]}
+        try:
+            analysis = fvcore_nn.FlopCountAnalysis(model, x)
+            analysis.unsupported_ops_warnings(False)
+            analysis.uncalled_modules_warnings(False)
+            row["fvcore"] = {"macs": quiet(analysis.total), "params": fvcore_nn.parameter_count(model)[""],
+                             "by_operator": dict(quiet(analysis.by_operator)),
+                             "unsupported": dict(quiet(analysis.unsupported_ops))}
+        except Exception as e:
+            row["fvcore"] = {"error": str(e).splitlines()[0][:200]}
+        for backend in ("pytorch", "aten"):
+            try:
+                macs, params = quiet(lambda: ptflops.get_model_complexity_info(
+                    model, (3, side, side), as_strings=False, print_per_layer_stat=False, backend=backend))
+                row[f"ptflops-{backend}"] = {"macs": int(macs), "params": int(params)}
+            except Exception as e:
+                row[f"ptflops-{backend}"] = {"error": str(e).splitlines()[0][:200]}
+        try:
+            macs, params = quiet(lambda: thop.profile(model, inputs=(x,), verbose=False))
+            row["thop"] = {"macs": int(macs), "params": int(params)}
+        except Exception as e:
+            row["thop"] = {"error": str(e).splitlines()[0][:200]}
+        out["models"][name] = row
+        print(name, {k: v.get("macs", v.get("error")) for k, v in row.items() if isinstance(v, dict)}, file=sys.stderr, flush=True)
+    json.dump(out, sys.stdout, indent=1, sort_keys=True)
+
+
+if __name__ == "__main__":
+    main()
