@@ -42,10 +42,10 @@ describe("what each preset does differently from the paper's", () => {
       timm: ["+ biases", "+ BN", "timm widths"],
     });
   });
-  test("overrides show among the differences: no biases, no BN, no head, a class count", () => {
+  test("overrides show among the differences: biases and BN as the paper's (nothing to say), no head, a class count", () => {
     expect(
       conventionDifferences(resolveConvention("torchvision", { bias: false, bn: false, head: false })),
-    ).toEqual(["no biases", "no BN", "no head (backbone only)", "torchvision widths"]);
+    ).toEqual(["no head (backbone only)", "torchvision widths"]);
     expect(conventionDifferences(resolveConvention("paper", { classes: 0 }))).toEqual(["no classifier"]);
     expect(conventionDifferences(resolveConvention("paper", { classes: 10 }))).toEqual(["10 classes"]);
   });
