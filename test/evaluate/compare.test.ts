@@ -1,0 +1,46 @@
+/** compareReports in-process: exact ratios to the first model, and breakdowns aligned key by key. */
+import { describe, expect, test } from "vitest";
+import { rational } from "../../src/algebra/rational.js";
+import { compareReports, compareTotals } from "../../src/evaluate/compare.js";
+import { costOf } from "../helpers/models.js";
+
+describe("compareReports", () => {
+  test("each model's params and MACs over the first's, exactly (the first's own ratios are 1)", async () => {
+    const [v1, half] = [await costOf("v1"), await costOf("v1", "0.5")];
+    const totals = compareTotals([v1, half]);
+    expect(totals[0]!.macsRatio).toEqual(rational(1));
+    expect(totals[0]!.paramsRatio).toEqual(rational(1));
+    expect(totals[1]!.macsRatio).toEqual(rational(half.totals.macs, v1.totals.macs));
+    expect(totals[1]!.paramsRatio).toEqual(rational(half.totals.params, v1.totals.params));
+    expect(compareTotals([])).toEqual([]);
+  });
+
+  test("without a breakdown only the totals; with one, every key of any model, a missing one as zero", async () => {
+    const [v2, v3] = [await costOf("v2"), await costOf("v3-large")];
+    expect(compareReports([v2, v3])).toEqual({ totals: compareTotals([v2, v3]) });
+    const c = compareReports([v2, v3], "type");
+    expect(c.by).toBe("type");
+    const se = c.aligned!.find((r) => r.key === "se")!;
+    // V2 has no squeeze-excite: its cell has no group and adds nothing to its running total
+    expect(se.cells[0]!.group).toBeUndefined();
+    expect(se.cells[1]!.group?.key).toBe("se");
+    for (const [i, report] of [v2, v3].entries()) {
+      const last = c.aligned!.at(-1)!.cells[i]!;
+      expect(last.cumulativeMacs).toBe(report.totals.macs);
+      expect(last.cumulativeShare).toEqual(rational(1));
+    }
+  });
+
+  test("by resolution, from the largest map down, each cell's running total and share", async () => {
+    const [v1, fd] = [await costOf("v1"), await costOf("fd")];
+    const rows = compareReports([v1, fd], "resolution").aligned!;
+    const keys = rows.map((r) => Number(r.key));
+    expect(keys).toEqual([...keys].sort((a, b) => b - a));
+    let running = 0n;
+    for (const row of rows) {
+      running += row.cells[0]!.group?.macs ?? 0n;
+      expect(row.cells[0]!.cumulativeMacs).toBe(running);
+      expect(row.cells[0]!.cumulativeShare).toEqual(rational(running, v1.totals.macs));
+    }
+  });
+});
