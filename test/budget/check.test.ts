@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseQuantity } from "../../src/budget/quantity.js";
+import { parseQuantity, quantityProblem } from "../../src/budget/quantity.js";
 import { runCli } from "../helpers/io.js";
 
 const budgets = (name: string) => `test/fixtures/budgets/${name}.json`;
@@ -15,7 +15,23 @@ describe("quantities", () => {
     ["100MB", undefined],
     ["-5M", undefined],
     ["1.5", undefined],
+    ["3T", 3_000_000_000_000n],
+    ["300m", 300_000_000n],
+    [" 7K ", 7_000n],
+    ["2.50M", 2_500_000n],
+    ["M", undefined],
+    ["1.M", undefined],
   ])("%s → %s", (raw, value) => expect(parseQuantity(raw)).toBe(value));
+
+  test("a refused quantity's reason: bytes are not counts; anything else names what is allowed", () => {
+    expect(quantityProblem("8MB")).toBe(
+      "that is bytes; MAC, FLOP and parameter budgets are counts (100M), and activation memory budgets go in a budgets file's max_peak_memory",
+    );
+    expect(quantityProblem(" 1.5 MiB ")).toMatch(/^that is bytes;/);
+    expect(quantityProblem("lots")).toBe(
+      "expected a whole number, or one with a K, M, G or T suffix (100M, 1.5M, 2G)",
+    );
+  });
 });
 
 describe("mbn-cost check", () => {
