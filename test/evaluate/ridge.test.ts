@@ -22,9 +22,9 @@ describe("ridgeSweep", () => {
   test("the cheapest is the index of the smallest cost, the first of equals", async () => {
     const v2 = await costOf("v2", "0.5");
     const big = await costOf("v2", "1.0");
-    expect(ridgeSweep([big, v2], [at("0")], "layer", "fp32")[0]!.cheapest).toBe(1);
-    expect(ridgeSweep([v2, big], [at("0")], "layer", "fp32")[0]!.cheapest).toBe(0);
-    expect(ridgeSweep([v2, v2], [at("0"), at("500")], "layer", "fp32").map((p) => p.cheapest)).toEqual([
+    expect(ridgeSweep([big, v2], [at("0")], "none", "fp32")[0]!.cheapest).toBe(1);
+    expect(ridgeSweep([v2, big], [at("0")], "none", "fp32")[0]!.cheapest).toBe(0);
+    expect(ridgeSweep([v2, v2], [at("0"), at("500")], "none", "fp32").map((p) => p.cheapest)).toEqual([
       0, 0,
     ]);
   });
