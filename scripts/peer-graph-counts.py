@@ -6,7 +6,10 @@ breakdown where it gives one: the reference for the conventions on ops the Mobil
 
 Dev-only, like scripts/peer-counts.py (same checkouts, same calls, commits recorded):
 
-    /usr/bin/python3 scripts/peer-graph-counts.py --tools DIR > test/fixtures/peers/torchvision-graphs.json
+    /usr/bin/python3 scripts/peer-graph-counts.py --tools DIR --out test/fixtures/peers/torchvision-graphs.json
+
+The file is rewritten after each model (a long run keeps what it has done; models already in it are
+kept unless named again).
 
 DIR holds checkouts of sovrasov/flops-counter.pytorch (ptflops), ultralytics/thop (thop),
 facebookresearch/fvcore (fvcore) and facebookresearch/iopath (iopath). Each model is in eval mode, its
@@ -48,6 +51,7 @@ def quiet(call):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tools", required=True)
+    parser.add_argument("--out", required=True)
     parser.add_argument("models", nargs="*")
     args = parser.parse_args()
     ptflops = load(args.tools, "ptflops", "ptflops")
@@ -59,7 +63,7 @@ def main():
         "tools": {name: {"repository": git(os.path.join(args.tools, name), "remote", "get-url", "origin"),
                          "commit": git(os.path.join(args.tools, name), "rev-parse", "HEAD")}
                   for name in ["ptflops", "fvcore", "thop", "iopath"]},
-        "models": {},
+        "models": json.load(open(args.out))["models"] if os.path.exists(args.out) else {},
     }
     for name in args.models or FAMILIES:
         side = SIDE.get(name, 224)
@@ -89,8 +93,9 @@ def main():
         except Exception as e:
             row["thop"] = {"error": str(e).splitlines()[0][:200]}
         out["models"][name] = row
-        print(name, {k: v.get("macs", v.get("error")) for k, v in row.items() if isinstance(v, dict)}, file=sys.stderr, flush=True)
-    json.dump(out, sys.stdout, indent=1, sort_keys=True)
+        print(name, {k: v.get("macs", v.get("error")) for k, v in row.items() if isinstance(v, dict)}, flush=True)
+        with open(args.out, "w") as f:
+            json.dump(out, f, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":
