@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { compareRational, rational, toDecimal } from "../../src/algebra/rational.js";
-import { roofline, ridgePointProfile } from "../../src/evaluate/roofline.js";
+import { addRational, compareRational, rational, toDecimal } from "../../src/algebra/rational.js";
+import { roofline, ridgePointProfile, rooflineGroups } from "../../src/evaluate/roofline.js";
 import { BUILTIN_HARDWARE } from "../../src/published/hardware.js";
 import { costOf, costOfEntry } from "../helpers/models.js";
 
@@ -129,5 +129,84 @@ describe("properties", () => {
     );
     for (const report of reports)
       expect(roofline(report, INT8, "none").totals.rooflineMacs).toEqual(rational(report.totals.macs));
+  });
+});
+
+describe("what the roofline says of each layer and group", () => {
+  // a ridge point of 20 MACs per byte (depthwise layers below it, 1×1 convs above): 2·10¹⁰ MACs and 10⁹ bytes per second
+  const timed = {
+    ...ridgePointProfile(rational(20), "int8"),
+    name: "timed",
+    peakMacsPerSecond: 20_000_000_000n,
+    bandwidthBytesPerSecond: 1_000_000_000n,
+  };
+
+  test("a 1×1 conv's memory access cost (ShuffleNet V2's G1: h·w·(c1 + c2) + c1·c2); other kinds have none", () => {
+    const pw = roofline(oneLayer(14, 96, { kind: "pw", out: 192 }), INT8, "none").rows[0]!;
+    expect(pw.accessCost).toBe(14n * 14n * (96n + 192n) + 96n * 192n);
+    expect(
+      roofline(oneLayer(14, 96, { kind: "dw", kernel: 3, stride: 1 }), INT8, "none").rows[0]!.accessCost,
+    ).toBeUndefined();
+    expect(
+      roofline(oneLayer(14, 96, { kind: "conv", kernel: 3, stride: 1, out: 8 }), INT8, "none").rows[0]!
+        .accessCost,
+    ).toBeUndefined();
+  });
+
+  test("with absolute peaks: each layer's time is the longer of computing and moving, in milliseconds", () => {
+    const pw = roofline(oneLayer(14, 96, { kind: "pw", out: 192 }), timed, "none");
+    // 3,612,672 MACs at 2·10¹⁰/s = 0.18 ms; 74,880 bytes at 10⁹/s = 0.075 ms: compute-bound
+    expect(pw.rows[0]!.latencyMs).toEqual(rational(3_612_672n * 1000n, 20_000_000_000n));
+    expect(pw.totals.latencyMs).toEqual(pw.rows[0]!.latencyMs);
+    // depthwise: 338,688 MACs (0.017 ms) but 76,992 bytes at 10⁹/s = 0.077 ms: the moving sets the time
+    const dw = roofline(oneLayer(14, 192, { kind: "dw", kernel: 3, stride: 1 }), timed, "none").rows[0]!;
+    expect(dw.latencyMs).toEqual(rational(76_992n * 1000n, 1_000_000_000n));
+    expect(dw.bound).toBe("memory");
+    expect(
+      roofline(oneLayer(14, 96, { kind: "pw", out: 192 }), INT8, "none").totals.latencyMs,
+    ).toBeUndefined();
+  });
+
+  test("block fusion: a block moves its first op's input and its last op's output, nothing between", async () => {
+    const report = await costOf("v2");
+    const fused = roofline(report, INT8, "block");
+    const block = report.rows.filter((r) => r.block === report.rows[5]!.block);
+    const rows = fused.rows.filter((r) => r.row.block === block[0]!.block);
+    const elements = (dims: readonly number[]) => dims.reduce((a, d) => a * BigInt(d), 1n);
+    expect(rows.map((r) => r.activationBytes)).toEqual(
+      block.map(
+        (r, i) => (i === 0 ? elements(r.input) : 0n) + (i === block.length - 1 ? elements(r.output) : 0n),
+      ),
+    );
+  });
+
+  test("groups: layers, MACs, bytes, cost and time summed; by type and bound most costly first, otherwise in order", async () => {
+    const r = roofline(await costOf("v2"), timed, "none");
+    for (const by of ["type", "resolution", "block", "layer", "bound"] as const) {
+      const groups = rooflineGroups(r, by);
+      expect(groups.reduce((n, g) => n + g.layers, 0)).toBe(r.rows.length);
+      expect(groups.reduce((n, g) => n + g.macs, 0n)).toBe(r.rows.reduce((n, x) => n + x.row.macs, 0n));
+      expect(groups.reduce((n, g) => n + g.bytes, 0n)).toBe(r.totals.bytes);
+      expect(groups.reduce((n, g) => addRational(n, g.rooflineMacs), rational(0))).toEqual(
+        r.totals.rooflineMacs,
+      );
+      expect(groups.reduce((n, g) => addRational(n, g.latencyMs!), rational(0))).toEqual(r.totals.latencyMs);
+      const costs = groups.map((g) => g.rooflineMacs);
+      if (by === "type" || by === "bound")
+        for (let i = 1; i < costs.length; i++)
+          expect(compareRational(costs[i - 1]!, costs[i]!)).toBeGreaterThanOrEqual(0);
+    }
+    expect(rooflineGroups(r, "block")[0]!.key).toBe(r.rows[0]!.row.block);
+    expect(rooflineGroups(r, "resolution").map((g) => g.key)[0]).toBe(String(r.rows[0]!.row.output[0]));
+    expect(
+      rooflineGroups(r, "bound")
+        .map((g) => g.key)
+        .sort(),
+    ).toEqual(["compute", "memory"]);
+    expect(
+      rooflineGroups(roofline(await costOf("v2"), INT8, "none"), "type").every(
+        (g) => g.latencyMs === undefined,
+      ),
+    ).toBe(true);
   });
 });
