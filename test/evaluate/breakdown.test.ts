@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { BREAKDOWNS, breakdown } from "../../src/evaluate/breakdown.js";
+import { analyseBreakdown, BREAKDOWNS, breakdown } from "../../src/evaluate/breakdown.js";
 import { alignBreakdowns } from "../../src/evaluate/compare.js";
 import { peakMemory } from "../../src/evaluate/memory.js";
 import { costOf } from "../helpers/models.js";
@@ -93,5 +93,44 @@ describe("activation memory", () => {
       elements: 56n * 56n * 144n * 2n + 56n * 56n * 24n,
       at: "ir_3/dw",
     });
+  });
+});
+
+describe("what each grouping keeps, orders and says", () => {
+  test("by type: groups with neither MACs nor params are left out and listed as omitted; the costliest first", async () => {
+    const a = analyseBreakdown(await costOf("v2"), "type");
+    // under the paper convention residual adds and pools cost nothing
+    expect(a.omitted).toEqual(expect.arrayContaining(["add", "pool"]));
+    expect(a.groups.some((g) => g.key === "add")).toBe(false);
+    const macs = a.groups.map((g) => g.macs);
+    expect(macs).toEqual([...macs].sort((x, y) => (y > x ? 1 : y < x ? -1 : 0)));
+    expect(a.groups.every((g) => g.layers > 0)).toBe(true);
+  });
+  test("by type, equal MACs: the group with more parameters first", async () => {
+    const a = breakdown(await costOf("v1"), "type");
+    for (let i = 1; i < a.length; i++) {
+      const [p, q] = [a[i - 1]!, a[i]!];
+      expect(p.macs > q.macs || (p.macs === q.macs && p.params >= q.params)).toBe(true);
+    }
+  });
+  test("by resolution: every side kept, the largest first; by block and layer: every row, in order", async () => {
+    const r = await costOf("v2");
+    const sides = breakdown(r, "resolution").map((g) => Number(g.key));
+    expect(sides).toEqual([...new Set(r.rows.map((x) => x.output[0]))].sort((x, y) => y - x));
+    expect(breakdown(r, "block").map((g) => g.key)).toEqual([...new Set(r.rows.map((x) => x.block))]);
+    expect(breakdown(r, "layer").map((g) => g.key)).toEqual(r.rows.map((x) => x.name));
+    for (const by of ["resolution", "block", "layer"] as const)
+      expect(analyseBreakdown(r, by).omitted).toEqual([]);
+  });
+  test("each group's MACs by layer type, in order of first appearance", async () => {
+    const block = breakdown(await costOf("v2"), "block").find((g) => g.key === "ir_2")!;
+    expect(block.macsByType.map((t) => t.type)).toEqual(["pointwise", "depthwise"]);
+    expect(block.macsByType.reduce((s, t) => s + t.macs, 0n)).toBe(block.macs);
+  });
+  test("the published figures each grouping speaks to: shares by type, resolutions' sums by resolution, none by block", async () => {
+    const v1 = await costOf("v1");
+    expect(analyseBreakdown(v1, "type").figureNotes.length).toBeGreaterThan(0);
+    expect(analyseBreakdown(v1, "block").figureNotes).toEqual([]);
+    expect(analyseBreakdown(v1, "layer").figureNotes).toEqual([]);
   });
 });
