@@ -20,12 +20,16 @@ describe("built-in configs", () => {
     },
   );
 
-  test("every file in configs/ is a registered model (or the schema)", () => {
-    const files = readdirSync(CONFIGS).filter((f) => f.endsWith(".json") && f !== "model.schema.json");
+  test("every file in configs/ is a registered model (or a schema)", () => {
+    const files = readdirSync(CONFIGS).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"));
     expect(files.sort()).toEqual(BUILTIN_MODELS.map((m) => m.file).sort());
   });
 
   test("configs/model.schema.json is the schema generated from the validator (run `node bin/mbn-cost.js schema > configs/model.schema.json`)", async () => {
     expect(readFileSync(new URL("model.schema.json", CONFIGS), "utf8")).toBe(await schemaText("model"));
+  });
+
+  test("configs/budgets.schema.json is the budgets file's schema generated from its validator (run `node bin/mbn-cost.js schema budgets > configs/budgets.schema.json`)", async () => {
+    expect(readFileSync(new URL("budgets.schema.json", CONFIGS), "utf8")).toBe(await schemaText("budgets"));
   });
 });
