@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { parseRange } from "../../src/evaluate/range.js";
+import { checkGridSize, MAX_CONFIGURATIONS, MAX_RANGE_VALUES, parseRange } from "../../src/evaluate/range.js";
+import { refusalOf } from "../helpers/refusal.js";
 
 const any = () => undefined;
 
@@ -36,5 +37,48 @@ describe("exact ranges", () => {
 describe("ranges written with fractions", () => {
   test("1/4:1:1/4 prints exact fractions", () => {
     expect(parseRange("1/4:1:1/4", "--alpha", any).map((v) => v.text)).toEqual(["1/4", "1/2", "3/4", "1"]);
+  });
+});
+
+describe("grid sizes", () => {
+  test("the product of the axes, described; depths named only when several", () => {
+    expect(checkGridSize("sweep", { alphas: 3, depths: 1, resolutions: 4 }, "--alpha")).toEqual({
+      configurations: 12,
+      described: "3 α × 4 resolutions",
+    });
+    expect(checkGridSize("sweep", { alphas: 3, depths: 2, resolutions: 4 }, "--alpha").described).toBe(
+      "3 α × 2 depths × 4 resolutions",
+    );
+  });
+  test("up to 10,000,000 configurations pass; one more is refused before any is evaluated, naming the flags", () => {
+    expect(checkGridSize("fit", { alphas: 1000, depths: 1, resolutions: 10_000 }, "x").configurations).toBe(
+      MAX_CONFIGURATIONS,
+    );
+    expect(
+      refusalOf(() =>
+        checkGridSize("sweep", { alphas: 1001, depths: 1, resolutions: 10_000 }, "--alpha or --resolution"),
+      ),
+    ).toBe(
+      "sweep of 10,010,000 configurations (1001 α × 10000 resolutions); at most 10,000,000: narrow --alpha or --resolution",
+    );
+  });
+  test("a range of exactly 100,000 values passes; 100,001 is refused", () => {
+    expect(parseRange("1:100000:1", "resolution", () => undefined)).toHaveLength(MAX_RANGE_VALUES);
+    expect(refusalOf(() => parseRange("0:100000:1", "resolution", () => undefined))).toBe(
+      "resolution range '0:100000:1' has 100001 values; at most 100000 are allowed",
+    );
+  });
+  test("decimals as the widest of start, stop and step; spaces around a list's values", () => {
+    expect(parseRange(" 0.5:1:0.25 ", "α", () => undefined).map((v) => v.text)).toEqual([
+      "0.50",
+      "0.75",
+      "1.00",
+    ]);
+    expect(parseRange("1:2:0.5", "α", () => undefined).map((v) => v.text)).toEqual(["1.0", "1.5", "2.0"]);
+    expect(parseRange("0.5, 1", "α", () => undefined).map((v) => v.text)).toEqual(["0.5", "1"]);
+    expect(refusalOf(() => parseRange("2:1:1", "α", () => undefined))).toBe(
+      "α range '2:1:1': start 2 is above stop 1",
+    );
+    expect(parseRange("1:1:1", "α", () => undefined)).toHaveLength(1);
   });
 });
