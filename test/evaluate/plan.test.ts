@@ -88,6 +88,35 @@ describe("planned totals = exact totals", () => {
     expect(costPlanned(plan, [160, 160, 3])?.macs).toBe(exactAt(160));
   });
 
+  test("inputs that differ in one side only are costed afresh (the plan remembers whole shapes)", async () => {
+    const model = await loadModel("v2", process.cwd());
+    const convention = resolveConvention("paper");
+    const ops = buildNetwork(model.spec, 1, convention);
+    const plan = planNetwork(ops, convention)!;
+    for (const [h, w] of [
+      [224, 224],
+      [224, 160],
+      [160, 160],
+      [160, 224],
+      [224, 224],
+    ] as const)
+      expect(costPlanned(plan, [h, w, 3])?.macs, `${h}×${w}`).toBe(
+        costNetwork(ops, [h, w, 3], convention).totals.macs,
+      );
+  });
+
+  test("a fixed-window pool the input is too small for: declined, as the exact evaluator refuses it", async () => {
+    // the CIFAR V2's 4×4 average pool needs a map of at least 4×4: an input of 24 leaves 3×3
+    const model = await loadModel("mobilenet-v2-cifar", process.cwd());
+    const convention = resolveConvention("paper");
+    const ops = buildNetwork(model.spec, 1, convention);
+    const plan = planNetwork(ops, convention)!;
+    expect(costPlanned(plan, [32, 32, 3])?.macs).toBe(costNetwork(ops, [32, 32, 3], convention).totals.macs);
+    expect(costPlanned(plan, [24, 24, 3])).toBeUndefined();
+    expect(() => costNetwork(ops, [24, 24, 3], convention)).toThrow(/too small/);
+    expect(costPlanned(plan, [24, 32, 3])).toBeUndefined();
+  });
+
   test("declines past 2^53 instead of rounding", async () => {
     const model = await loadModel("test/fixtures/configs/valid/huge.json", process.cwd());
     const convention = resolveConvention("paper");
