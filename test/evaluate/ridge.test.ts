@@ -24,8 +24,6 @@ describe("ridgeSweep", () => {
     const big = await costOf("v2", "1.0");
     expect(ridgeSweep([big, v2], [at("0")], "none", "fp32")[0]!.cheapest).toBe(1);
     expect(ridgeSweep([v2, big], [at("0")], "none", "fp32")[0]!.cheapest).toBe(0);
-    expect(ridgeSweep([v2, v2], [at("0"), at("500")], "none", "fp32").map((p) => p.cheapest)).toEqual([
-      0, 0,
-    ]);
+    expect(ridgeSweep([v2, v2], [at("0"), at("500")], "none", "fp32").map((p) => p.cheapest)).toEqual([0, 0]);
   });
 });

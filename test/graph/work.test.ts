@@ -189,7 +189,7 @@ describe("weights by role, counted as the convention says", () => {
     );
     const m = measured(tied);
     expect(m.rows.map((r) => r.paramParts.weight)).toEqual([576n, 0n]);
-    expect([...m.shared]).toEqual([["w", ["Conv_" + (count - 2), "Conv_" + (count - 1)]]]);
+    expect([...m.shared]).toEqual([["w", [`Conv_${count - 2}`, `Conv_${count - 1}`]]]);
   });
   test("a single stored number read by an Add or a Mul is an exporter's constant, not a parameter", () => {
     const m = measured(graphOf([node("Mul", ["x", "half"], ["y"])], { half: { dims: [], values: [0.5] } }));
