@@ -134,3 +134,27 @@ describe("what each grouping keeps, orders and says", () => {
     expect(analyseBreakdown(v1, "layer").figureNotes).toEqual([]);
   });
 });
+
+describe("ties and empty groups", () => {
+  test("by type, groups with no MACs but parameters (norms, LayerScale) come last, more parameters first", async () => {
+    const groups = breakdown(await costOf("mnv4-hybrid-m", "1.0", undefined, "timm"), "type");
+    const idle = groups.filter((g) => g.macs === 0n);
+    expect(idle.length).toBeGreaterThan(1);
+    expect(groups.slice(-idle.length)).toEqual(idle);
+    for (let i = 1; i < idle.length; i++) expect(idle[i - 1]!.params >= idle[i]!.params).toBe(true);
+    expect(idle.every((g) => g.params > 0n)).toBe(true);
+  });
+  test("a model of no MACs and no parameters has zero shares, not a division by zero", async () => {
+    const r = await costOf("v2");
+    const empty = {
+      ...r,
+      rows: r.rows.slice(0, 1).map((row) => ({ ...row, macs: 0n, params: 0n })),
+      totals: { macs: 0n, params: 0n },
+    };
+    const [g] = breakdown(empty, "layer");
+    expect([g!.macsShare, g!.paramsShare]).toEqual([
+      { num: 0n, den: 1n },
+      { num: 0n, den: 1n },
+    ]);
+  });
+});

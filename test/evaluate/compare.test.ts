@@ -31,6 +31,19 @@ describe("compareReports", () => {
     }
   });
 
+  test("a model of no MACs or parameters gets ratios of 0, not a division by zero; by type keys keep first appearance", async () => {
+    const v2 = await costOf("v2");
+    const empty = { ...v2, totals: { macs: 0n, params: 0n } };
+    const [, second] = compareTotals([empty, v2]);
+    expect([second!.macsRatio, second!.paramsRatio]).toEqual([rational(0), rational(0)]);
+    const keys = compareReports([v2, await costOf("v3-large")], "type").aligned!.map((r) => r.key);
+    expect(keys.slice(0, 3)).toEqual(
+      compareReports([v2], "type")
+        .aligned!.map((r) => r.key)
+        .slice(0, 3),
+    );
+  });
+
   test("by resolution, from the largest map down, each cell's running total and share", async () => {
     const [v1, fd] = [await costOf("v1"), await costOf("fd")];
     const rows = compareReports([v1, fd], "resolution").aligned!;

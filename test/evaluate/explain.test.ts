@@ -61,6 +61,24 @@ describe("explainDifference", () => {
     ).toBe(false);
   });
 
+  test("architectures differ when the weights' MACs or the weights differ, and only then", async () => {
+    const tfslim = explainDifference(
+      await costOf("v1", "0.35"),
+      await costOf("v1", "0.35", undefined, "torchvision"),
+    );
+    expect(tfslim.architecturesDiffer).toBe(true);
+    expect(tfslim.count[0]!.from.amount === tfslim.count[0]!.to.amount).toBe(false);
+    const same = explainDifference(await costOf("v2"), await costOf("v2", "1.0", undefined, "fvcore"));
+    expect(same.architecturesDiffer).toBe(false);
+  });
+
+  test("a category both sides leave at zero elements gets no row; one side's elements do", async () => {
+    const e = explainDifference(await costOf("v1"), await costOf("v1", "1.0", undefined, "ptflops"));
+    expect(e.count.some((r) => r.key === "add")).toBe(false);
+    expect(e.count.some((r) => r.key === "pool-functional")).toBe(false);
+    expect(e.count.find((r) => r.key === "pool")!.to.factor).toBe(2n);
+  });
+
   test("conventions whose width rules build other layers say so (their weights differ)", async () => {
     const e = explainDifference(
       await costOf("v1", "0.75"),
