@@ -337,3 +337,236 @@ describe("data movement", () => {
     );
   });
 });
+
+describe("what each kind refuses (one line, never a guess)", () => {
+  const refusals: [string, string | readonly (readonly number[])[], RegExp][] = [
+    [
+      "Expand to an unknown shape",
+      out("expand", { op: "Expand" }, t([3]), t([2])),
+      /shape are not known before the model runs/,
+    ],
+    [
+      "Expand to a negative size",
+      out("expand", { op: "Expand" }, t([3]), ints([-1])),
+      /\[-1\] is not a shape/,
+    ],
+    [
+      "Expand that does not broadcast",
+      out("expand", { op: "Expand" }, t([3]), ints([4])),
+      /do not broadcast/,
+    ],
+    [
+      "Tile with too few repeats",
+      out("expand", { op: "Tile" }, t([2, 3]), ints([2])),
+      /repeats \[2\] for the 2 axes/,
+    ],
+    ["Expand without its shape", out("expand", { op: "Expand" }, t([3])), /needs its data and its shape/],
+    [
+      "GatherElements of another rank",
+      out("gather", { op: "GatherElements", axis: 0 }, t([2, 3]), t([2])),
+      /not of the data's rank/,
+    ],
+    [
+      "Gather on an axis past the rank",
+      out("gather", { op: "Gather", axis: 2 }, t([2, 3]), ints([0])),
+      /axis 2 is outside a rank-2 tensor/,
+    ],
+    ["Pad with unknown pads", out("pad", { mode: "constant" }, t([2, 3]), t([4])), /pads are not known/],
+    [
+      "Pad with unknown axes",
+      out("pad", { mode: "constant" }, t([2, 3]), ints([1, 1]), undefined, t([1])),
+      /axes are not known/,
+    ],
+    [
+      "Pad with too few pads",
+      out("pad", { mode: "constant" }, t([2, 3]), ints([1, 1])),
+      /a begin and an end pad for each of 2 axes/,
+    ],
+    [
+      "Pad cropping below nothing",
+      out("pad", { mode: "constant" }, t([2, 3]), ints([-2, 0, -1, 0])),
+      /crop 2×3 below nothing/,
+    ],
+    ["Pad without pads", out("pad", { mode: "constant" }, t([2, 3])), /needs its pads/],
+    [
+      "Resize without scales or sizes",
+      out("resize", { mode: "nearest" }, t([1, 3, 4, 4])),
+      /needs its scales or its sizes/,
+    ],
+    [
+      "Resize with unknown sizes",
+      out("resize", { mode: "nearest" }, t([1, 3, 4, 4]), undefined, t([4])),
+      /not known before the model runs/,
+    ],
+    [
+      "Resize with too few scales",
+      out("resize", { mode: "nearest" }, t([1, 3, 4, 4]), t([2], [2, 2])),
+      /scales \[2, 2\] for 4 axes/,
+    ],
+    [
+      "Resize to a negative size",
+      out("resize", { mode: "nearest" }, t([1, 3, 4, 4]), t([4], [1, 1, -1, 1])),
+      /not a shape/,
+    ],
+    [
+      "Reshape with a bad target",
+      out("reshape", { op: "Reshape", allowzero: false }, t([2, 3]), ints([-2, 3])),
+      /is not a shape for 2×3/,
+    ],
+    [
+      "Reshape of other elements",
+      out("reshape", { op: "Reshape", allowzero: false }, t([2, 3]), ints([4, 2])),
+      /does not hold the 6 elements/,
+    ],
+    [
+      "Reshape without its target",
+      out("reshape", { op: "Reshape", allowzero: false }, t([2, 3])),
+      /needs its target shape/,
+    ],
+    ["Flatten past the rank", out("reshape", { op: "Flatten", axis: 3 }, t([2, 3])), /axis 3 is outside 0…2/],
+    [
+      "Unsqueeze with no axes",
+      out("reshape", { op: "Unsqueeze", axes: [] }, t([2, 3])),
+      /needs the axes to insert/,
+    ],
+    [
+      "Unsqueeze an axis twice",
+      out("reshape", { op: "Unsqueeze", axes: [0, 0] }, t([2, 3])),
+      /axis 0 is given twice/,
+    ],
+    [
+      "Einsum that is not an equation",
+      out("einsum", { equation: "ab-c" }, t([2, 3])),
+      /is not an Einsum equation/,
+    ],
+    [
+      "Einsum with too many operands",
+      out("einsum", { equation: "ab" }, t([2, 3]), t([2, 3])),
+      /has 1 operands, the node 2/,
+    ],
+    [
+      "Einsum whose operand does not fit",
+      out("einsum", { equation: "abc->a" }, t([2, 3])),
+      /does not match 'abc'/,
+    ],
+    [
+      "Einsum with an unknown output letter",
+      out("einsum", { equation: "ab->z" }, t([2, 3])),
+      /output letter 'z' is not in any operand/,
+    ],
+    [
+      "a reduction with unknown axes",
+      out("reduce", { op: "ReduceSum", axesFromInput: true, keepdims: true }, t([2, 3]), t([1])),
+      /axes are not known/,
+    ],
+    [
+      "a LayerNormalization axis past the rank",
+      out("norm", { mode: "layer", axis: 3 }, t([2, 3])),
+      /axis 3 is outside/,
+    ],
+    ["a BatchNormalization of a vector", out("norm", { mode: "batch" }, t([3])), /reads N×C×…/],
+    ["a MatMul of scalars", out("matmul", {}, t([]), t([3])), /does not take scalars/],
+    ["a MatMul without B", out("matmul", {}, t([3])), /needs A and B/],
+    [
+      "a Gemm of vectors",
+      out("gemm", { transA: false, transB: false }, t([3]), t([3, 2])),
+      /Gemm multiplies two matrices/,
+    ],
+    [
+      "a conv of a vector",
+      out("conv", { window: {}, group: 1 }, t([3]), t([1, 1, 1])),
+      /a convolution reads N×C×spatial/,
+    ],
+    [
+      "a conv with a weight of another rank",
+      out("conv", { window: {}, group: 1 }, t([1, 3, 4, 4]), t([1, 3, 1])),
+      /same rank/,
+    ],
+    ["a pool of a vector", out("pool", { mode: "max" }, t([3])), /a pool reads N×C×spatial/],
+    [
+      "a window of the wrong rank",
+      out("pool", { mode: "max", window: { kernel: [2] } }, t([1, 3, 4, 4])),
+      /a 1-axis kernel on a map with 2 spatial axes/,
+    ],
+    [
+      "a window with a zero kernel",
+      out("pool", { mode: "max", window: { kernel: [0, 2] } }, t([1, 3, 4, 4])),
+      /kernel 0×2/,
+    ],
+    [
+      "a window with bad dilations",
+      out("pool", { mode: "max", window: { kernel: [2, 2], dilations: [0, 1] } }, t([1, 3, 4, 4])),
+      /dilations \[0, 1\]/,
+    ],
+    [
+      "a window with odd pads",
+      out("pool", { mode: "max", window: { kernel: [2, 2], pads: [1, 1] } }, t([1, 3, 4, 4])),
+      /pads \[1, 1\]/,
+    ],
+    [
+      "a dilated window too large",
+      out("pool", { mode: "max", window: { kernel: [3, 3], dilations: [3, 3] } }, t([1, 3, 4, 4])),
+      /\(dilations 3, 3\) does not fit a 4×4 map/,
+    ],
+    [
+      "a Split with too few sizes",
+      out("split", { axis: 0, outputs: 3 }, t([4]), ints([2, 2])),
+      /does not give 3 sizes/,
+    ],
+    [
+      "a Split whose sizes do not add up",
+      out("split", { axis: 0, outputs: 2 }, t([4]), ints([1, 2])),
+      /does not add up to 4/,
+    ],
+    [
+      "a Split with unknown sizes",
+      out("split", { axis: 0, outputs: 2 }, t([4]), t([2])),
+      /sizes are not known/,
+    ],
+    [
+      "a Slice of different lengths",
+      out("slice", {}, t([4]), ints([0]), ints([1, 2])),
+      /of different lengths/,
+    ],
+    ["a Slice without its ends", out("slice", {}, t([4]), ints([0])), /needs its starts and ends/],
+    ["a Slice with unknown starts", out("slice", {}, t([4]), t([1]), ints([1])), /starts are not known/],
+    ["a Range of unknowns", out("range", {}, t([]), t([]), t([])), /not known before the model runs/],
+    ["a Range with no step", out("range", {}, t([], [0]), t([], [4]), t([], [0])), /a delta of 0/],
+    [
+      "a ConstantOfShape of unknown dims",
+      out("constant", { op: "ConstantOfShape" }, t([2])),
+      /shape is not known/,
+    ],
+    [
+      "a ConstantOfShape of a negative dim",
+      out("constant", { op: "ConstantOfShape" }, ints([-1])),
+      /\[-1\] is not a shape/,
+    ],
+    [
+      "a DepthToSpace of odd channels",
+      out("depth-to-space", { op: "DepthToSpace", blocksize: 2 }, t([1, 6, 2, 2])),
+      /6 channels do not divide into blocks of 2×2/,
+    ],
+    [
+      "a SpaceToDepth of odd sides",
+      out("depth-to-space", { op: "SpaceToDepth", blocksize: 2 }, t([1, 6, 3, 2])),
+      /3×2 does not divide/,
+    ],
+    [
+      "a DepthToSpace of a 3-d tensor",
+      out("depth-to-space", { op: "DepthToSpace", blocksize: 2 }, t([1, 8, 2])),
+      /N×C×H×W expected/,
+    ],
+    [
+      "a DepthToSpace with blocksize 0",
+      out("depth-to-space", { op: "DepthToSpace", blocksize: 0 }, t([1, 8, 2, 2])),
+      /blocksize 0/,
+    ],
+    ["a Concat missing an input", out("concat", { axis: 0 }, t([2]), undefined), /needs every input/],
+    ["a broadcast missing an input", out("broadcast", { op: "Add" }, t([2]), undefined), /needs every input/],
+  ];
+  test.each(refusals)("%s", (_, result, message) => {
+    expect(typeof result).toBe("string");
+    expect(result).toMatch(message);
+  });
+});

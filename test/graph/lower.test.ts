@@ -218,3 +218,154 @@ describe("what is not lowered", () => {
     );
   });
 });
+
+describe("every lowered operator, on a small graph", () => {
+  const c = (dims: number[], values?: number[], dataType = 7) => ({
+    dims,
+    dataType,
+    ...(values && { values }),
+  });
+  const cases: [
+    string,
+    OnnxNode,
+    Record<string, { dims: number[]; values?: number[]; dataType?: number }>,
+    number[],
+    number,
+  ][] = [
+    [
+      "Gemm with transA",
+      node("Gemm", ["f", "w"], { transA: { i: 1 } }),
+      { w: c([24, 5], undefined, 1) },
+      [8, 5],
+      17,
+    ],
+    ["ArgMax keeps its axis as 1", node("ArgMax", ["x"], { axis: { i: 1 } }), {}, [1, 1, 8, 8], 17],
+    [
+      "ArgMin without keepdims",
+      node("ArgMin", ["x"], { axis: { i: -1 }, keepdims: { i: 0 } }),
+      {},
+      [1, 3, 8],
+      17,
+    ],
+    [
+      "LayerNormalization",
+      node("LayerNormalization", ["x", "s"], { axis: { i: -1 } }),
+      { s: c([8], undefined, 1) },
+      [1, 3, 8, 8],
+      17,
+    ],
+    [
+      "GroupNormalization",
+      node("GroupNormalization", ["x", "s", "b"], { num_groups: { i: 3 } }),
+      { s: c([3], undefined, 1), b: c([3], undefined, 1) },
+      [1, 3, 8, 8],
+      18,
+    ],
+    [
+      "InstanceNormalization",
+      node("InstanceNormalization", ["x", "s", "b"]),
+      { s: c([3], undefined, 1), b: c([3], undefined, 1) },
+      [1, 3, 8, 8],
+      17,
+    ],
+    ["LogSoftmax", node("LogSoftmax", ["x"]), {}, [1, 3, 8, 8], 17],
+    ["Hardmax", node("Hardmax", ["x"], { axis: { i: 1 } }), {}, [1, 3, 8, 8], 17],
+    ["Flatten at 2", node("Flatten", ["x"], { axis: { i: 2 } }), {}, [3, 64], 17],
+    ["Transpose reversed", node("Transpose", ["x"]), {}, [8, 8, 3, 1], 17],
+    ["Expand", node("Expand", ["x", "s"]), { s: c([4], [2, 3, 8, 8]) }, [2, 3, 8, 8], 17],
+    ["Tile", node("Tile", ["x", "r"]), { r: c([4], [1, 2, 1, 1]) }, [1, 6, 8, 8], 17],
+    ["DepthToSpace", node("DepthToSpace", ["x"], { blocksize: { i: 1 } }), {}, [1, 3, 8, 8], 17],
+    ["SpaceToDepth", node("SpaceToDepth", ["x"], { blocksize: { i: 2 } }), {}, [1, 12, 4, 4], 17],
+    ["Gather", node("Gather", ["x", "i"], { axis: { i: 1 } }), { i: c([2], [0, 2]) }, [1, 2, 8, 8], 17],
+    [
+      "GatherElements",
+      node("GatherElements", ["x", "i"], { axis: { i: 1 } }),
+      { i: c([1, 1, 8, 8]) },
+      [1, 1, 8, 8],
+      17,
+    ],
+    ["Upsample at opset 9", node("Upsample", ["x", "s"]), { s: c([4], [1, 1, 2, 2], 1) }, [1, 3, 16, 16], 9],
+    [
+      "Resize with opset 18's axes",
+      node("Resize", ["x", "", "s"], { axes: { ints: [2, 3] } }),
+      { s: c([2], [2, 2], 1) },
+      [1, 3, 16, 16],
+      18,
+    ],
+    ["Einsum", node("Einsum", ["x", "x"], { equation: { s: "nchw,nchw->nc" } }), {}, [1, 3], 17],
+    [
+      "MatMulInteger",
+      node("MatMulInteger", ["f", "w", "az", "bz"]),
+      { w: c([8, 4], undefined, 3), az: c([], [0], 3), bz: c([], [0], 3) },
+      [24, 4],
+      17,
+    ],
+    [
+      "QLinearMatMul",
+      node("QLinearMatMul", ["f", "q", "z", "w", "q", "z", "q", "z"]),
+      { w: c([8, 4], undefined, 3), q: c([], [0.1], 1), z: c([], [0], 3) },
+      [24, 4],
+      17,
+    ],
+    ["ConvInteger", node("ConvInteger", ["x", "w"]), { w: c([4, 3, 1, 1], undefined, 3) }, [1, 4, 8, 8], 17],
+    ["CastLike", node("CastLike", ["x", "t"]), { t: c([], [0], 1) }, [1, 3, 8, 8], 17],
+    ["DequantizeLinear", node("DequantizeLinear", ["x", "s"]), { s: c([], [0.1], 1) }, [1, 3, 8, 8], 17],
+    ["Range", node("Range", ["a", "b", "d"]), { a: c([], [0]), b: c([], [6]), d: c([], [2]) }, [3], 17],
+    ["Size", node("Size", ["x"]), {}, [], 17],
+    ["Shape from 1 to −1", node("Shape", ["x"], { start: { i: 1 }, end: { i: -1 } }), {}, [2], 17],
+    [
+      "ConstantOfShape with a value",
+      node("ConstantOfShape", ["s"], { value: { t: { dims: [1], values: [1], dataType: 7 } } }),
+      { s: c([2], [2, 3]) },
+      [2, 3],
+      17,
+    ],
+    ["Sum of three", node("Sum", ["x", "x", "x"]), {}, [1, 3, 8, 8], 17],
+    [
+      "Clip with attributes before opset 11",
+      node("Clip", ["x"], { min: { f: 0 }, max: { f: 6 } }),
+      {},
+      [1, 3, 8, 8],
+      10,
+    ],
+    [
+      "AveragePool with count_include_pad",
+      node("AveragePool", ["x"], {
+        kernel_shape: { ints: [2, 2] },
+        strides: { ints: [2, 2] },
+        count_include_pad: { i: 1 },
+      }),
+      {},
+      [1, 3, 4, 4],
+      17,
+    ],
+    ["LpPool", node("LpPool", ["x"], { kernel_shape: { ints: [2, 2] } }), {}, [1, 3, 7, 7], 17],
+    ["GlobalLpPool", node("GlobalLpPool", ["x"]), {}, [1, 3, 1, 1], 17],
+    [
+      "ScatterND",
+      node("ScatterND", ["x", "i", "u"]),
+      { i: c([1, 1]), u: c([1, 3, 8, 8], undefined, 1) },
+      [1, 3, 8, 8],
+      17,
+    ],
+  ];
+  test.each(cases)("%s", (_, n, stored, dims, opset) => {
+    // the matrix products read "f": the input's 192 elements as 24 rows of 8
+    const flat = n.inputs.includes("f") ? [node("Reshape", ["x", "fs"], {}, ["f"])] : [];
+    const g = graphOf(opset, [...flat, { ...n, outputs: ["y"] }], { ...stored, fs: c([2], [24, 8]) });
+    expect(dimsOf(g)).toEqual(dims);
+  });
+  test("Constant in each of its forms; a form not read is refused", () => {
+    const forms: [Record<string, OnnxAttribute>, number[]][] = [
+      [{ value_float: { f: 2 } }, []],
+      [{ value_floats: { floats: [1, 2] } }, [2]],
+      [{ value_int: { i: 3 } }, []],
+      [{ value_ints: { ints: [1, 2, 3] } }, [3]],
+    ];
+    for (const [attributes, dims] of forms)
+      expect(dimsOf(graphOf(17, [node("Constant", [], attributes)]))).toEqual(dims);
+    expect(
+      refusalOf(() => lowerGraph(graphOf(17, [node("Constant", [], { sparse_value: { s: "" } })]))),
+    ).toMatch(/Constant 'constant_0': a constant of a form not read \(sparse or string values\)/);
+  });
+});
