@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """What fvcore, ptflops (both backends) and thop themselves print on one model of each torchvision
 family — the models test/fixtures/onnx/torchvision exports — with each tool's per-operator or per-module
-breakdown where it gives one: the reference for the conventions on ops the MobileNets do not have
+breakdown where it gives one (the family models of the torchvision fixtures' manifest): the reference for the conventions on ops the MobileNets do not have
 (LayerNorm, GroupNorm, Resize, Einsum, attention's matmuls and softmax, GELU in ViT, …).
 
 Dev-only, like scripts/peer-counts.py (same checkouts, same calls, commits recorded):
@@ -20,11 +20,18 @@ import argparse, contextlib, importlib, io, json, os, subprocess, sys
 import torch, torchvision
 from torchvision import models
 
-FAMILIES = ["alexnet", "convnext_tiny", "densenet121", "efficientnet_b0", "efficientnet_v2_s", "googlenet",
-            "inception_v3", "mnasnet1_0", "mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small",
-            "regnet_x_400mf", "regnet_y_400mf", "resnet18", "resnet50", "resnext50_32x4d",
-            "shufflenet_v2_x1_0", "squeezenet1_0", "squeezenet1_1", "swin_t", "swin_v2_t", "vgg11",
-            "vgg11_bn", "vit_b_16", "wide_resnet50_2", "maxvit_t"]
+MANIFEST = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "onnx", "torchvision", "manifest.json")
+
+
+def families():
+    """The family models scripts/export-torchvision-graphs.py exported every way (several files each)."""
+    files = json.load(open(MANIFEST))["files"]
+    counts = {}
+    for f in files:
+        counts[f["model"]] = counts.get(f["model"], 0) + 1
+    return sorted(model for model, n in counts.items() if n > 1)
+
+
 SIDE = {"inception_v3": 299}
 
 
@@ -65,7 +72,7 @@ def main():
                   for name in ["ptflops", "fvcore", "thop", "iopath"]},
         "models": json.load(open(args.out))["models"] if os.path.exists(args.out) else {},
     }
-    for name in args.models or FAMILIES:
+    for name in args.models or families():
         side = SIDE.get(name, 224)
         torch.manual_seed(0)
         model = models.get_model(name).eval()
