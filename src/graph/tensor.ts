@@ -25,24 +25,6 @@ export const DATA_TYPE_NAMES = {
 } as const satisfies Record<number, string>;
 export type DataType = (typeof DATA_TYPE_NAMES)[keyof typeof DATA_TYPE_NAMES];
 
-/** Bytes per element of each type (bool as a byte, as ONNX Runtime stores it). */
-export const BYTES_PER_ELEMENT: Readonly<Record<DataType, number>> = {
-  float32: 4,
-  uint8: 1,
-  int8: 1,
-  uint16: 2,
-  int16: 2,
-  int32: 4,
-  int64: 8,
-  string: 0,
-  bool: 1,
-  float16: 2,
-  float64: 8,
-  uint32: 4,
-  uint64: 8,
-  bfloat16: 2,
-};
-
 export const isFloatType = (t: DataType | undefined): boolean =>
   t === "float32" || t === "float16" || t === "float64" || t === "bfloat16";
 
