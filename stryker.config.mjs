@@ -3,6 +3,12 @@
  * algebra, layers, model (ONNX mapping included), evaluation, budgets and the escaping/CSV code of
  * report must make some test fail. The vitest runner runs, per mutant, only the tests that cover it.
  * `npm run mutate -- --mutate 'src/algebra/**'` narrows a run to a folder.
+ *
+ * Per-test coverage credits a module's top-level code (a layer kind, a schema, a table of groupings)
+ * to whichever test first imported it, so those mutants run against too few tests and are reported as
+ * surviving: `--coverageAnalysis all` runs each against every test (slower; src/layers/norm.ts and
+ * layer-scale.ts go from 12.5% and 10% to 100% so). `--ignoreStatic` skips mutants of code run only
+ * while modules load.
  */
 export default {
   testRunner: "vitest",
