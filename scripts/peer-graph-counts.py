@@ -15,7 +15,7 @@ DIR holds checkouts of sovrasov/flops-counter.pytorch (ptflops), ultralytics/tho
 facebookresearch/fvcore (fvcore) and facebookresearch/iopath (iopath). Each model is in eval mode, its
 input zeros of 1×3×R×R (R 224, 299 for Inception v3).
 """
-import argparse, contextlib, importlib, io, json, os, subprocess, sys
+import argparse, importlib.util, json, os, sys
 
 import torch, torchvision
 from torchvision import models
@@ -35,24 +35,16 @@ def families():
 SIDE = {"inception_v3": 299}
 
 
-def git(path, *args):
-    return subprocess.run(["git", "-C", path, *args], check=True, capture_output=True, text=True).stdout.strip()
+def _peer_counts():
+    """scripts/peer-counts.py, whose helpers this script shares: a tool imported from its checkout alone, quietly."""
+    spec = importlib.util.spec_from_file_location("peer_counts", os.path.join(os.path.dirname(__file__), "peer-counts.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def load(tools, checkout, module, extra_paths=()):
-    for name in [m for m in sys.modules if m == module or m.startswith(module + ".")]:
-        del sys.modules[name]
-    paths = [os.path.join(tools, checkout)] + [os.path.join(tools, p) for p in extra_paths]
-    sys.path[:0] = paths
-    try:
-        return importlib.import_module(module)
-    finally:
-        del sys.path[: len(paths)]
-
-
-def quiet(call):
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        return call()
+_shared = _peer_counts()
+git, load, quiet = _shared.git, _shared.load, _shared.quiet
 
 
 def main():
