@@ -2,7 +2,8 @@
 """Small ONNX graphs written the way converters (tf2onnx, TFLite and Keras converters, older
 exporters) write them, for the tensor-graph engine's tests: an NHWC input read through a Transpose,
 explicit Pad nodes before unpadded convs, auto_pad, Clip with attribute bounds (opset < 11), a linear
-layer as MatMul + Add, nodes stored out of order, and initializers listed again as graph inputs.
+layer as MatMul + Add, nodes stored out of order, initializers listed again as graph inputs, and a
+quantized (QDQ + QLinearConv, int8) graph.
 
     /usr/bin/python3 scripts/make-converter-graphs.py
 
@@ -81,10 +82,28 @@ def old_exporter():
                  extra_inputs=listed)
 
 
+def quantized():
+    """A quantized graph as ONNX Runtime's tools write it: QuantizeLinear to int8, a QLinearConv with
+    int8 weights and an int32 bias, DequantizeLinear back to float (QDQ around a QLinear op)."""
+    nodes = [
+        helper.make_node("QuantizeLinear", ["input", "xs", "xz"], ["q"]),
+        helper.make_node("QLinearConv", ["q", "xs", "xz", "w", "ws", "wz", "ys", "yz", "b"], ["qc"],
+                         kernel_shape=[3, 3], pads=[1, 1, 1, 1]),
+        helper.make_node("DequantizeLinear", ["qc", "ys", "yz"], ["logits"]),
+    ]
+    int8 = lambda name, values, *dims: numpy_helper.from_array(np.array(values, dtype=np.int8).reshape(dims), name)
+    inits = [numpy_helper.from_array(np.array(0.02, dtype=np.float32), "xs"), int8("xz", [3]),
+             int8("w", rng.integers(-127, 127, 8 * 3 * 9), 8, 3, 3, 3),
+             numpy_helper.from_array(np.array(0.01, dtype=np.float32), "ws"), int8("wz", [0]),
+             numpy_helper.from_array(np.array(0.05, dtype=np.float32), "ys"), int8("yz", [-2]),
+             numpy_helper.from_array(np.zeros(8, dtype=np.int32), "b")]
+    return model("quantized", nodes, [("input", [1, 3, 16, 16])], inits)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     manifest = {"made_by": "scripts/make-converter-graphs.py", "onnx": onnx.__version__, "files": {}}
-    for make in (nhwc, old_exporter):
+    for make in (nhwc, old_exporter, quantized):
         m = make()
         name = m.graph.name + ".onnx"
         onnx.save(m, os.path.join(OUT, name))

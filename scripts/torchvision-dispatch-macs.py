@@ -3,7 +3,7 @@
 torch itself runs them: a dispatch-level counter (TorchDispatchMode) over one eval-mode forward, at batch
 1 and 4, counting the multiply-accumulates of every convolution, linear and matrix-product call.
 
-    /usr/bin/python3 scripts/torchvision-dispatch-macs.py [MODEL ...]
+    /usr/bin/python3 scripts/torchvision-dispatch-macs.py [--batches 1,4] [MODEL ...]
 
 Per call: aten.convolution, output elements × (input channels / groups) × kernel elements; aten.mm and
 aten.addmm, rows × inner × columns; aten.bmm and aten.baddbmm, batch × rows × inner × columns. Any other
@@ -68,11 +68,15 @@ def main():
     manifest = json.load(open(os.path.join(OUT, "manifest.json")))
     path = os.path.join(OUT, "macs-dispatch.json")
     out = json.load(open(path)) if os.path.exists(path) else {"models": {}}
-    names = sys.argv[1:] or sorted(manifest["params"])
+    args = sys.argv[1:]
+    batches = [1, 4]
+    if args[:1] == ["--batches"]:
+        batches, args = [int(b) for b in args[1].split(",")], args[2:]
+    names = args or sorted(manifest["params"])
     for name in names:
         torch.manual_seed(0)
         model = models.get_model(name).eval()
-        out["models"][name] = {str(b): count(name, model, b) for b in (1, 4)}
+        out["models"][name] = {str(b): count(name, model, b) for b in batches}
         print(name, out["models"][name], flush=True)
         out["by"] = (f"scripts/torchvision-dispatch-macs.py, torch {torch.__version__}: "
                      "aten.convolution, mm, addmm, bmm and baddbmm multiply-accumulates")

@@ -42,8 +42,15 @@ const countOf = (p: Poly) => {
   return compiled.get(p)!;
 };
 
-/** Whether a stored tensor can be a parameter: of a float type (integer tensors are indices and shapes). */
-const isLearnable = (t: Tensor): boolean => t.dtype === undefined || isFloatType(t.dtype);
+/** Quantized weights and biases (int8 and uint8 weights, int32 biases, as ONNX Runtime's quantizer writes them). */
+const QUANTIZED = new Set(["int8", "uint8", "int32"]);
+
+/**
+ * Whether a stored tensor can be a parameter: float, or a quantized weight or bias. int64 and bool
+ * tensors are indices, shapes and masks.
+ */
+const isLearnable = (t: Tensor): boolean =>
+  t.dtype === undefined || isFloatType(t.dtype) || QUANTIZED.has(t.dtype);
 
 /** The elements of each category of work the kind gives the node. */
 function workOf(kind: OpKind<unknown>, ctx: NodeContext): Partial<Record<WorkCategory, bigint>> {

@@ -27,7 +27,17 @@ import { openRegularFile } from "./open-input.js";
 /** Past this, a size is not a tensor dimension but a damaged file. */
 const MAX_DIM = 2 ** 31 - 1;
 
-const DATA_TYPES = { float: 1, int32: 6, int64: 7, double: 11 } as const;
+/** ONNX's element types whose small values are read, by TensorProto.DataType number: width and reader. */
+const RAW_READERS: Readonly<Record<number, { width: number; read: (view: DataView, at: number) => number }>> =
+  {
+    1: { width: 4, read: (v, at) => v.getFloat32(at, true) },
+    2: { width: 1, read: (v, at) => v.getUint8(at) },
+    3: { width: 1, read: (v, at) => v.getInt8(at) },
+    6: { width: 4, read: (v, at) => v.getInt32(at, true) },
+    7: { width: 8, read: (v, at) => Number(v.getBigInt64(at, true)) },
+    9: { width: 1, read: (v, at) => v.getUint8(at) },
+    11: { width: 8, read: (v, at) => v.getFloat64(at, true) },
+  };
 
 function dimension(value: bigint, where: string): number {
   if (value < 0n || value > BigInt(MAX_DIM))
@@ -38,19 +48,9 @@ function dimension(value: bigint, where: string): number {
 function rawValues(tensor: TensorProto, count: number): number[] | undefined {
   const raw = tensor.rawData;
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const width = {
-    [DATA_TYPES.float]: 4,
-    [DATA_TYPES.int32]: 4,
-    [DATA_TYPES.int64]: 8,
-    [DATA_TYPES.double]: 8,
-  }[tensor.dataType];
-  if (width === undefined || raw.byteLength !== count * width) return undefined;
-  return Array.from({ length: count }, (_, i) => {
-    if (tensor.dataType === DATA_TYPES.float) return view.getFloat32(i * width, true);
-    if (tensor.dataType === DATA_TYPES.int32) return view.getInt32(i * width, true);
-    if (tensor.dataType === DATA_TYPES.int64) return Number(view.getBigInt64(i * width, true));
-    return view.getFloat64(i * width, true);
-  });
+  const reader = Object.hasOwn(RAW_READERS, tensor.dataType) ? RAW_READERS[tensor.dataType] : undefined;
+  if (reader === undefined || raw.byteLength !== count * reader.width) return undefined;
+  return Array.from({ length: count }, (_, i) => reader.read(view, i * reader.width));
 }
 
 /** The values of a small tensor, from whichever field holds them. */

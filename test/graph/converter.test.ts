@@ -65,3 +65,17 @@ describe("converter-style graphs: counts by hand", () => {
     );
   });
 });
+
+describe("a quantized graph (QuantizeLinear, QLinearConv with int8 weights and an int32 bias, DequantizeLinear)", () => {
+  test("element types follow the quantizers; the conv's products and its int8 weights and int32 bias count", async () => {
+    const { tensors, totals } = await counted("quantized.onnx", "torchvision");
+    expect([tensors.get("q")?.dtype, tensors.get("qc")?.dtype, tensors.get("logits")?.dtype]).toEqual([
+      "int8",
+      "int8",
+      "float32",
+    ]);
+    // the zero points' raw int8 values are read
+    expect(tensors.get("yz")?.values).toEqual([-2]);
+    expect(totals).toEqual({ macs: 8n * 3n * 9n * 16n * 16n, params: 8n * 27n + 8n });
+  });
+});
