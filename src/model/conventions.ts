@@ -202,9 +202,9 @@ export function describeWork(c: Convention): string {
 export function conventionDifferences(c: Convention): string[] {
   const paper: Convention = CONVENTIONS.paper;
   const differences: string[] = [];
-  if (c.bias !== paper.bias) differences.push(c.bias ? "+ biases" : "no biases");
-  if (c.bn !== paper.bn)
-    differences.push(c.bn ? (c.bnStatistics ? "+ BN with moving statistics" : "+ BN") : "no BN");
+  // the paper's convention counts neither biases nor BatchNorm: a difference can only add them
+  if (c.bias) differences.push("+ biases");
+  if (c.bn) differences.push(c.bnStatistics ? "+ BN with moving statistics" : "+ BN");
   if (c.head === false) differences.push("no head (backbone only)");
   if (c.classes === 0) differences.push("no classifier");
   else if (c.classes !== undefined) differences.push(`${c.classes} classes`);
