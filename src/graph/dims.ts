@@ -8,8 +8,8 @@
 /** A tensor's dimensions, outermost first; [] is a scalar. */
 export type Dims = readonly number[];
 
-/** Elements of a tensor of these dims, exactly. */
-export const elementCount = (dims: Dims): bigint => dims.reduce((total, d) => total * BigInt(d), 1n);
+/** Elements of a tensor of these dims, exactly: the layer kinds' own count. */
+export { elementsOf as elementCount } from "../layers/define-layer-kind.js";
 
 /** The same as elementCount, as a double (for small tensors: shape arithmetic). */
 export const elementNumber = (dims: Dims): number => dims.reduce((total, d) => total * d, 1);

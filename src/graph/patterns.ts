@@ -14,7 +14,11 @@ function readersOf(nodes: readonly GraphNode[]): Map<string, number[]> {
   const readers = new Map<string, number[]>();
   for (const [index, node] of nodes.entries())
     for (const name of node.inputs)
-      if (name !== undefined) readers.set(name, [...(readers.get(name) ?? []), index]);
+      if (name !== undefined) {
+        const list = readers.get(name);
+        if (list) list.push(index);
+        else readers.set(name, [index]);
+      }
   return readers;
 }
 

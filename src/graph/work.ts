@@ -5,6 +5,7 @@
  * conventions count or not.
  */
 import type { WorkCategory } from "../layers/define-layer-kind.js";
+import { elementNumber } from "./dims.js";
 import type { Tensor } from "./tensor.js";
 
 export type { WorkCategory } from "../layers/define-layer-kind.js";
@@ -23,7 +24,7 @@ export type ParamRole = "weight" | "bias" | "norm";
  * more than one number: a single number there is an exporter's constant (GELU's √2, a scale's 0.5).
  */
 export const isWeightAnywhere = (t: Tensor | undefined): boolean =>
-  t !== undefined && t.dims.reduce((n, d) => n * d, 1) > 1;
+  t !== undefined && elementNumber(t.dims) > 1;
 
 /** What an importer knows of a node beyond its operator: how its exporter wrote it. */
 export interface NodeFlags {
