@@ -111,10 +111,14 @@ export function loadModel(
   return loadModelFrom(ref, cwd, options);
 }
 
-// ONNX input: the graph as data, and its mapping onto the layer kinds
+// ONNX input: the graph as data, lowered onto the tensor-graph engine's op kinds and counted
 export type { ModelReadOptions } from "./io/read-onnx-model.js";
-export { graphToNetwork, type OnnxNetwork } from "./model/onnx/to-ops.js";
+export { lowerGraph, type LoweringOptions } from "./model/onnx/lower.js";
 export type { OnnxGraph } from "./model/onnx/graph.js";
+export type { TensorGraph, GraphNode } from "./graph/graph.js";
+export { inferTensors } from "./graph/infer.js";
+export { measureGraph, type GraphMeasure, type NodeMeasure } from "./graph/cost.js";
+export { costGraph, type GraphCost, type NodeCost } from "./evaluate/graph-cost.js";
 
 export interface EvaluateOptions {
   /** Width multiplier (default 1). */

@@ -44,7 +44,7 @@ export const groupings: Record<BreakdownBy, Grouping> = {
   },
   /** The output feature map's side: a layer's cost is binned where it produces its output. */
   resolution: {
-    key: (r) => String(r.output[0]),
+    key: (r) => (r.outputSide === undefined ? "" : String(r.outputSide)),
     keepEmpty: true,
     order: (g) => [...g].sort((a, b) => Number(b.key) - Number(a.key)),
   },

@@ -5,25 +5,53 @@
  */
 import { type Resolution, squareResolution } from "../model/resolution.js";
 import { type CountFunction, compileCount } from "../algebra/evaluate.js";
-import type { LayerKind, LayerKindName, OpSpec, Shape, WorkCategory } from "../layers/define-layer-kind.js";
+import {
+  elementsOf,
+  type LayerKind,
+  type LayerKindName,
+  type OpSpec,
+  type Shape,
+  type WorkCategory,
+} from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
 import { InputError } from "../errors.js";
 import { buildNetwork } from "../model/build.js";
+import { evaluateGraphModel } from "./graph-model.js";
 import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
 import type { ModelSpec } from "../model/schema.js";
 
+/** A tensor a graph's row reads or writes, for the layer memory model's liveness. */
+export interface RowTensor {
+  readonly name: string;
+  readonly elements: bigint;
+}
+
 export interface LayerRow {
   readonly index: number;
-  /** The built op behind the row (its flags, saved tensors, width fields). */
-  readonly spec: OpSpec;
+  /** A built-in's op behind the row (its flags, saved tensors, width fields); a graph's rows have none. */
+  readonly spec?: OpSpec;
   readonly name: string;
   readonly block: string;
-  /** The primitive op kind: conv, depthwise, pointwise, gconv, fc, avgpool, add, scale. */
-  readonly op: LayerKindName;
+  /**
+   * A built-in's primitive op kind (conv, depthwise, pointwise, gconv, fc, avgpool, add, scale); a
+   * graph's operator as the file names it (Conv, Relu, MatMul…).
+   */
+  readonly op: string;
   /** Key in the by-type breakdown (the kind's, or "se" inside squeeze-excite). */
   readonly type: string;
-  readonly input: Shape;
-  readonly output: Shape;
+  /** A built-in's maps as height × width × channels; a graph's tensors in the file's own dims. */
+  readonly input: readonly number[];
+  readonly output: readonly number[];
+  /** The side (height) of the feature map it outputs, for the by-resolution breakdown; undefined: not a map. */
+  readonly outputSide?: number;
+  /** Activation elements it reads: its input, and a second operand (a residual add's, a scale's, Q·Kᵀ's). */
+  readonly readElements: bigint;
+  /** A 1×1 convolution without groups (ShuffleNet V2's memory access cost applies to it). */
+  readonly oneByOne: boolean;
+  /** How a pool was called (explain's functional/module split): as a function, or as x.mean. */
+  readonly functional?: boolean | "mean";
+  /** A graph's row: the computed tensors it reads and writes (the layer memory model's liveness). */
+  readonly tensors?: { readonly reads: readonly RowTensor[]; readonly writes: readonly RowTensor[] };
   /** Parameters under the convention: weights, plus bias and BatchNorm when it counts them. */
   readonly params: bigint;
   /** The convention's count: the weights' MACs plus the element-wise work it counts. */
@@ -63,6 +91,12 @@ export interface CostReport {
   readonly convention: Convention;
   readonly rows: readonly LayerRow[];
   readonly totals: Totals;
+  /** Images counted at once: a graph's declared batch (a dynamic one is 1); absent for the built-ins, which count one. */
+  readonly batch?: number;
+  /** A graph's MACs were divided by its batch (--per-image). */
+  readonly perImage?: boolean;
+  /** A graph's stored tensors read as parameters by several nodes (counted once), with those nodes. */
+  readonly shared?: ReadonlyMap<string, readonly string[]>;
 }
 
 interface CompiledKind {
@@ -153,6 +187,17 @@ export const checkNetwork = (ops: readonly OpSpec[], input: Shape): void => {
   walkNetwork(ops, input, (op, _index, _source, _output, bindings) => refuseUnsafeBindings(op, bindings));
 };
 
+/** What a built op's row says of the tensors it moves, and how it was called. */
+function movement(op: OpSpec, kind: LayerKind, source: Shape, output: Shape) {
+  const second = (kind as { secondOperand?(op: OpSpec, i: Shape, o: Shape): number }).secondOperand;
+  return {
+    outputSide: output[0],
+    readElements: elementsOf(source) + BigInt(second?.(op, source, output) ?? 0),
+    oneByOne: "kernel" in op && op.kernel === 1 && "groups" in op && op.groups === 1,
+    ...(op.functional !== undefined && { functional: op.functional }),
+  };
+}
+
 /** Costs of built ops at an input shape. */
 export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Convention): NetworkCost {
   const rows: LayerRow[] = [];
@@ -193,6 +238,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
       type: op.type ?? c.kind.type,
       input: source,
       output,
+      ...movement(op, c.kind, source, output),
       params: rowParams,
       macs: rowMacs,
       paramParts,
@@ -217,7 +263,8 @@ export interface EvaluateOptions {
 }
 
 export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostReport {
-  const given = options.resolution ?? model.spec.graph?.resolution ?? model.spec.input.resolution;
+  if (model.spec.graph) return evaluateGraphModel(model, options);
+  const given = options.resolution ?? model.spec.input.resolution;
   const resolution = typeof given === "number" ? squareResolution(given) : given;
   const ops = buildNetwork(model.spec, options.alpha.value, options.convention, options.depth);
   const { rows, totals } = costNetwork(

@@ -42,9 +42,7 @@ function workAmount(report: CostReport, category: WorkCategory, functional: bool
   return report.rows.reduce(
     // a mean pool (x.mean) is counted by no convention: it has no row
     (a, r) =>
-      r.spec.functional !== "mean" && (r.spec.functional === true) === functional
-        ? a + (r.work[category] ?? 0n)
-        : a,
+      r.functional !== "mean" && (r.functional === true) === functional ? a + (r.work[category] ?? 0n) : a,
     0n,
   );
 }

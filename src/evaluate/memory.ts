@@ -7,6 +7,9 @@
  *    blocks hold their input and output as usual.
  *  - "layer": every op materializes its output while its input is alive, and
  *    tensors saved for a later residual add or SE scale stay alive meanwhile.
+ *    A graph's rows say which tensors they read and write: each lives from
+ *    the row writing it (or the start, for the graph's inputs) to the last
+ *    row reading it.
  *
  * Peak = the largest number of elements alive at once; bytes at a dtype.
  */
@@ -56,16 +59,42 @@ function peakByBlock(rows: readonly LayerRow[]): MemoryPeak {
   return best;
 }
 
+/** A graph's tensors alive at each row: written (or a graph input) and still to be read. */
+function peakByTensors(rows: readonly LayerRow[]): MemoryPeak {
+  const lastRead = new Map<string, number>();
+  const elements = new Map<string, bigint>();
+  rows.forEach((row, i) => {
+    for (const t of row.tensors?.reads ?? []) {
+      lastRead.set(t.name, i);
+      elements.set(t.name, t.elements);
+    }
+  });
+  const written = new Set(rows.flatMap((row) => (row.tensors?.writes ?? []).map((t) => t.name)));
+  // the graph's inputs are alive from the start; a tensor no row reads dies where it is written
+  let live = [...elements].filter(([name]) => !written.has(name)).reduce((a, [, n]) => a + n, 0n);
+  const dying: bigint[] = rows.map(() => 0n);
+  for (const [name, last] of lastRead) dying[last] = dying[last]! + elements.get(name)!;
+  let best: MemoryPeak = { model: "layer", elements: 0n, at: "" };
+  rows.forEach((row, i) => {
+    const writes = row.tensors?.writes ?? [];
+    live += writes.reduce((a, t) => a + t.elements, 0n);
+    if (live > best.elements) best = { model: "layer", elements: live, at: row.name };
+    live -= dying[i]! + writes.filter((t) => !lastRead.has(t.name)).reduce((a, t) => a + t.elements, 0n);
+  });
+  return best;
+}
+
 function peakByLayer(rows: readonly LayerRow[]): MemoryPeak {
+  if (rows.some((row) => row.spec === undefined)) return peakByTensors(rows);
   // A saved tensor lives from the op that saves it to the last op that reads it.
   const lastRead = new Map<string, number>();
   rows.forEach(({ spec: op }, i) => {
-    for (const label of [op.inputFrom, op.reads]) if (label !== undefined) lastRead.set(label, i);
+    for (const label of [op!.inputFrom, op!.reads]) if (label !== undefined) lastRead.set(label, i);
   });
   const alive: { label: string; until: number; elements: bigint }[] = [];
   let best: MemoryPeak = { model: "layer", elements: 0n, at: "" };
   rows.forEach((row, i) => {
-    const op = row.spec;
+    const op = row.spec!;
     if (op.saveInputAs !== undefined)
       alive.push({
         label: op.saveInputAs,

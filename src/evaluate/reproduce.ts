@@ -41,7 +41,7 @@ export function measure(metric: Metric, report: CostReport): Rational {
     case "at-resolutions":
       return rational(
         sumOf(
-          rows.filter((r) => metric.sides.includes(r.output[0])),
+          rows.filter((r) => r.outputSide !== undefined && metric.sides.includes(r.outputSide)),
           metric.of,
         ),
       );

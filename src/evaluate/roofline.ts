@@ -15,7 +15,6 @@ import {
   ZERO,
 } from "../algebra/rational.js";
 import { elementsOf } from "../layers/define-layer-kind.js";
-import { layerKinds } from "../layers/registry.js";
 import type { HardwareProfile } from "../published/hardware.js";
 import type { CostReport, LayerRow } from "./cost.js";
 import { blockSpans, DTYPES } from "./memory.js";
@@ -58,17 +57,13 @@ export interface Roofline {
 
 /** Activation elements each row moves: all of them, or under block fusion only a block's input and output. */
 function activationElements(rows: readonly LayerRow[], fusion: Fusion): bigint[] {
-  const moved = rows.map((r) => {
-    const kind = layerKinds[r.spec.kind] as { secondOperand?(op: unknown, i: unknown, o: unknown): number };
-    const second = BigInt(kind.secondOperand?.(r.spec, r.input, r.output) ?? 0);
-    return elementsOf(r.input) + second + elementsOf(r.output);
-  });
+  const moved = rows.map((r) => r.readElements + r.activations);
   if (fusion === "none") return moved;
   const fused: bigint[] = rows.map(() => 0n);
   blockSpans(rows).forEach((first, last) => {
     if (first === undefined) return;
     fused[first] = fused[first]! + elementsOf(rows[first]!.input);
-    fused[last] = fused[last]! + elementsOf(rows[last]!.output);
+    fused[last] = fused[last]! + rows[last]!.activations;
   });
   // a block's first op reads its input and its last writes its output: never more than each op alone moves
   return fused;
@@ -94,10 +89,8 @@ function rooflineRow(
   const intensity = bytes === 0n ? ZERO : rational(row.macs, bytes);
   const memory = mulRational(hardware.ridgePoint, rational(bytes));
   const latencyMs = latencyOf(row.macs, bytes, hardware);
-  const oneByOne =
-    "kernel" in row.spec && row.spec.kernel === 1 && "groups" in row.spec && row.spec.groups === 1;
-  const accessCost = oneByOne
-    ? elementsOf(row.input) + elementsOf(row.output) + row.paramParts.weights
+  const accessCost = row.oneByOne
+    ? elementsOf(row.input) + row.activations + row.paramParts.weights
     : undefined;
   return {
     row,

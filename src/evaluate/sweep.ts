@@ -8,7 +8,10 @@ import type { Rational } from "../algebra/rational.js";
 import type { Convention } from "../model/conventions.js";
 import { buildNetwork } from "../model/build.js";
 import type { HardwareProfile } from "../published/hardware.js";
+import { squareResolution } from "../model/resolution.js";
+import type { FixedGraph } from "../model/schema.js";
 import { costNetwork, type ModelRef } from "./cost.js";
+import { costFixedGraph } from "./graph-model.js";
 import { type MemoryModel, peakMemory } from "./memory.js";
 import type { Dtype, Fusion } from "./option-names.js";
 import { costPlanned, planNetwork } from "./plan.js";
@@ -55,6 +58,14 @@ function* sweepResolutions(
   alpha: Setting,
   depth: Setting,
 ): Generator<SweepPoint> {
+  if (model.spec.graph) {
+    yield* sweepGraph(model.spec.graph, resolutions, {
+      convention,
+      memoryModel,
+      ...(hardware && { hardware }),
+    });
+    return;
+  }
   const ops = buildNetwork(model.spec, alpha.value, convention, depth.value);
   const plan = memoryModel === "block" && !hardware ? planNetwork(ops, convention) : undefined;
   for (const resolution of resolutions) {
@@ -80,6 +91,28 @@ function* sweepResolutions(
       resolution,
       macs: totals.macs,
       params: totals.params,
+      peakActivations: peakMemory(rows, memoryModel).elements,
+      ...(costs && { roofline: costs }),
+    };
+  }
+}
+
+/** A graph read from a file, at each side: counted exactly by the tensor-graph engine (its α and depth are 1). */
+function* sweepGraph(
+  graph: FixedGraph,
+  resolutions: readonly number[],
+  { convention, memoryModel, hardware }: SweepCounting,
+): Generator<SweepPoint> {
+  const one = { text: "1", value: 1 };
+  for (const resolution of resolutions) {
+    const { rows } = costFixedGraph(graph, squareResolution(resolution), convention);
+    const costs = hardware && roofline({ rows }, hardware.profile, hardware.fusion, hardware.dtype).totals;
+    yield {
+      alpha: one,
+      depth: one,
+      resolution,
+      macs: rows.reduce((a, r) => a + r.macs, 0n),
+      params: rows.reduce((a, r) => a + r.params, 0n),
       peakActivations: peakMemory(rows, memoryModel).elements,
       ...(costs && { roofline: costs }),
     };

@@ -17,6 +17,8 @@ import type { NodeContext, ParamRole, WorkCategory } from "./work.js";
 
 export interface NodeMeasure {
   readonly node: GraphNode;
+  /** Its key in the by-type breakdown: what its kind says it is (pointwise, fc, …), or its operator. */
+  readonly type: string;
   readonly inputs: readonly (Tensor | undefined)[];
   readonly outputs: readonly Tensor[];
   /** Multiply-accumulates of its products: by stored weights, or of two computed tensors (attention). */
@@ -107,6 +109,7 @@ export function measureGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Te
     const { parts, weights } = paramsOf(kind, ctx, node, graph, readers);
     return {
       node,
+      type: kind.typeOf?.(ctx) ?? node.op,
       inputs,
       outputs,
       weightMacs: matmul ? 0n : products,

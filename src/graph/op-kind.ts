@@ -36,6 +36,12 @@ export interface OpKind<Attrs = unknown> {
   paramRole?(ctx: NodeContext<Attrs>, position: number): ParamRole | undefined;
   /** Element-wise work besides its products, by category (what conventions count per element). */
   work?(ctx: NodeContext<Attrs>): readonly WorkItem[];
+  /**
+   * The node's key in the by-type breakdown, where the kind tells more than its operator does (a conv
+   * is a pointwise, depthwise, grouped or full convolution; a product by stored weights is an fc);
+   * undefined: the file's operator.
+   */
+  typeOf?(ctx: NodeContext<Attrs>): string;
   /** Its products multiply two computed tensors (attention's Q·Kᵀ), which some counters do not see. */
   isMatmul?(ctx: NodeContext<Attrs>): boolean;
 }

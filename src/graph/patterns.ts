@@ -58,3 +58,47 @@ export function patternRoles(nodes: readonly GraphNode[]): Map<number, Role> {
   }
   return roles;
 }
+
+/** Pools that squeeze a map to one value per channel. */
+const SQUEEZES = new Set(["GlobalAveragePool", "ReduceMean", "AveragePool"]);
+
+/** How far back a gate is followed to its squeeze: pool, two convs or fcs, their activations, reshapes. */
+const MAX_GATE_NODES = 12;
+
+/**
+ * The nodes of squeeze-and-excite blocks: a Mul of a map x by a gate computed from a pool of x itself
+ * (pool → conv → act → conv → gate), followed through each node's first input. Typed "se" in reports,
+ * as the built-ins' squeeze-excite ops are.
+ */
+export function squeezeExciteNodes(nodes: readonly GraphNode[]): Set<number> {
+  const producers = new Map<string, number>();
+  for (const [index, node] of nodes.entries()) for (const name of node.outputs) producers.set(name, index);
+  const members = new Set<number>();
+  for (const [index, node] of nodes.entries()) {
+    if (node.op !== "Mul" || node.inputs.length !== 2) continue;
+    for (const [x, gate] of [node.inputs, [...node.inputs].reverse()]) {
+      const chain = gateChain(nodes, producers, x, gate);
+      if (chain) for (const member of [...chain, index]) members.add(member);
+    }
+  }
+  return members;
+}
+
+/** The nodes from a pool of `x` to `gate`, when the gate is computed from one. */
+function gateChain(
+  nodes: readonly GraphNode[],
+  producers: ReadonlyMap<string, number>,
+  x: string | undefined,
+  gate: string | undefined,
+): number[] | undefined {
+  if (x === undefined || gate === undefined) return undefined;
+  const chain: number[] = [];
+  let at = producers.get(gate);
+  while (at !== undefined && chain.length < MAX_GATE_NODES) {
+    const node = nodes[at]!;
+    chain.push(at);
+    if (SQUEEZES.has(node.op) && node.inputs[0] === x) return chain;
+    at = node.inputs[0] === undefined ? undefined : producers.get(node.inputs[0]);
+  }
+  return undefined;
+}

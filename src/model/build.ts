@@ -54,22 +54,9 @@ export function backboneLayers(model: ModelSpec): readonly LayerSpec[] {
   return model.layers.slice(0, pool);
 }
 
-/** A graph read from ONNX: its ops as they are, cut at the last global pool for --no-head. */
-function fixedGraphOps(model: ModelSpec, alpha: number, convention: Convention, depth: number): OpSpec[] {
-  const { ops, file } = model.graph!;
-  if (alpha !== 1) throw new InputError(`${file}: an ONNX graph's widths are fixed; --alpha takes 1 only`);
-  if (depth !== 1) throw new InputError(`${file}: an ONNX graph's depth is fixed; --depth takes 1 only`);
-  if (convention.classes !== undefined)
-    throw new InputError(`${file}: an ONNX graph's classifier is fixed; --classes is not taken`);
-  if (convention.head !== false) return [...ops];
-  const pool = ops.map((op) => op.kind === "avgpool" && op.type !== "se").lastIndexOf(true);
-  if (pool < 0)
-    throw new InputError(`${file}: --no-head cuts at the last global pool, and this graph has none`);
-  return ops.slice(0, pool);
-}
-
 export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention, depth = 1): OpSpec[] {
-  if (model.graph) return fixedGraphOps(model, alpha, convention, depth);
+  // a graph read from a file is counted by the tensor-graph engine (evaluate/graph-model.ts)
+  if (model.graph) throw new Error(`${model.graph.file}: an ONNX graph has no built network`);
   const ctx: BuildContext = {
     alpha: alpha * (model.width_multiplier ?? 1),
     depth: depth * (model.depth_multiplier ?? 1),

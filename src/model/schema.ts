@@ -7,7 +7,9 @@
  * configs/model.schema.json is generated from this file (`mbn-cost schema`).
  */
 import * as z from "zod";
-import { ACTIVATIONS, type OpSpec } from "../layers/define-layer-kind.js";
+import { ACTIVATIONS } from "../layers/define-layer-kind.js";
+import type { OnnxGraph } from "./onnx/graph.js";
+import type { GraphReading } from "./onnx/lower.js";
 import { BLOCK_KIND_NAMES, blockKinds, type LayerSpec } from "./blocks/registry.js";
 import type { Resolution } from "./resolution.js";
 import { schemaParts, WIDTH_RULES, type WidthRule } from "./schema-parts.js";
@@ -68,13 +70,22 @@ export const modelSpecSchema = z.strictObject({
 });
 /** An architecture file as written (source and width_rule may be left out). */
 export type ModelFile = z.infer<typeof modelSpecSchema>;
-/** The ops of a model read from an ONNX file: its widths and depth are the file's, fixed. */
+/**
+ * A model read from an ONNX file: its graph as read, lowered onto the tensor-graph engine's kinds at
+ * each resolution counted. Its widths and depth are the file's, fixed.
+ */
 export interface FixedGraph {
-  readonly ops: readonly OpSpec[];
+  readonly onnx: OnnxGraph;
   /** The file's name, for messages. */
   readonly file: string;
+  /** How its nodes are read: which convs hold a folded BatchNorm, whether unknown operators pass. */
+  readonly lowering: GraphReading;
+  /** The data input's name and its height and width axes (N×C×H×W: 2, 3; N×H×W×C: 1, 2). */
+  readonly image?: { readonly input: string; readonly axes: readonly [number, number] };
   /** The input size the file declares, when not square (input.resolution holds its height). */
   readonly resolution?: Resolution;
+  /** MACs are divided by the batch (--per-image). */
+  readonly perImage?: true;
 }
 
 /** An architecture with every default filled in (io/read-model-spec.ts); `graph` when it was read from ONNX. */

@@ -1,5 +1,5 @@
 /** The main report: per-layer rows and totals of one model. */
-import { elementsOf, type Shape, WORK_CATEGORIES } from "../layers/define-layer-kind.js";
+import { elementsOf, WORK_CATEGORIES } from "../layers/define-layer-kind.js";
 import type { CostReport, LayerRow, ModelRef } from "../evaluate/cost.js";
 import { findBuiltinModel } from "../model/builtin.js";
 import { type Convention, conventionDifferences, describeWork } from "../model/conventions.js";
@@ -11,7 +11,8 @@ import type { ActivationMemory } from "../evaluate/memory.js";
 import { memoryData, memoryLine } from "./memory.js";
 import { resolutionSize, resolutionText, resolutionValue } from "../model/resolution.js";
 
-export const formatShape = (s: Shape): string => `${s[0]}×${s[1]}×${s[2]}`;
+/** A built-in's map as height×width×channels; a graph's tensor in its own dims. */
+export const formatShape = (dims: readonly number[]): string => dims.join("×");
 
 /** "v2"; a user's model by its name, never by the path it was read from. */
 export const modelShortName = (model: ModelRef): string =>
@@ -60,6 +61,10 @@ export function conventionData(c: Convention): Record<string, unknown> {
   };
 }
 
+/** "batch 4 · " for a graph counting several images at once ("batch 4, per image · " under --per-image); "" for one. */
+export const batchText = (report: CostReport, after = " · "): string =>
+  (report.batch ?? 1) === 1 ? "" : `batch ${report.batch}${report.perImage ? ", per image" : ""}${after}`;
+
 export function reportHeading(report: CostReport): {
   title: string;
   headline: NonNullable<ReportDocument["headline"]>;
@@ -71,7 +76,7 @@ export function reportHeading(report: CostReport): {
   return {
     title: modelTitle(report.model),
     headline: (cell) =>
-      `α ${report.alpha.text}${report.depth !== 1 ? ` · depth ${report.depth}` : ""} · ${resolutionSize(report.resolution)} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
+      `α ${report.alpha.text}${report.depth !== 1 ? ` · depth ${report.depth}` : ""} · ${batchText(report)}${resolutionSize(report.resolution)} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
     meta: [conventionLine(report.convention), `source: ${spec.source}`],
     details: [conventionDetails(report.convention), widthsLine(spec)],
   };
@@ -93,6 +98,11 @@ export function reportData(report: CostReport): Record<string, unknown> {
     alpha: report.alpha.value,
     resolution: resolutionValue(report.resolution),
     depth: report.depth,
+    // images counted at once (a graph's declared batch); per_image: MACs divided by it
+    batch: report.batch ?? 1,
+    ...(report.perImage && { per_image: true }),
+    // a graph's stored tensors read as parameters by several nodes (counted once): name → those nodes
+    ...(report.shared && report.shared.size > 0 && { shared_weights: Object.fromEntries(report.shared) }),
     ...conventionData(c),
     totals: { params: report.totals.params, ...countFields(report.totals.macs, c) },
   };
@@ -152,19 +162,29 @@ const CSV_COLUMNS = [
   "params",
 ];
 
-/** CSV: shapes split into columns, exact counts. */
+/** A graph's tensors have any number of dims: each is one column, its dims written 1x3x224x224. */
+const GRAPH_CSV_COLUMNS = ["index", "name", "block", "op", "type", "input_dims", "output_dims", "params"];
+
+/** CSV: a built-in's shapes split into height, width and channel columns, a graph's dims in one; exact counts. */
 function layersCsv(report: CostReport): Grid {
   const c = report.convention;
+  const graph = report.model.spec.graph !== undefined;
+  const shapeCells = (dims: readonly number[]) => (graph ? [dims.join("x")] : dims.map(String));
   return {
-    columns: [...CSV_COLUMNS, unitKey(c), "input_elements", "output_elements"].map((header) => ({ header })),
+    columns: [
+      ...(graph ? GRAPH_CSV_COLUMNS : CSV_COLUMNS),
+      unitKey(c),
+      "input_elements",
+      "output_elements",
+    ].map((header) => ({ header })),
     rows: report.rows.map((r) => [
       `${r.index}`,
       r.name,
       r.block,
       r.op,
       r.type,
-      ...r.input.map(String),
-      ...r.output.map(String),
+      ...shapeCells(r.input),
+      ...shapeCells(r.output),
       r.params,
       inUnit(r.macs, c),
       elementsOf(r.input),
@@ -214,7 +234,7 @@ export function totalsDocument(report: CostReport): ReportDocument {
   const { params, macs } = report.totals;
   const flops = 2n * macs;
   const depth = report.depth !== 1 ? ` depth ${report.depth}` : "";
-  const setting = `${modelShortName(report.model)} α ${report.alpha.text}${depth} ${resolutionSize(report.resolution)}`;
+  const setting = `${modelShortName(report.model)} α ${report.alpha.text}${depth} ${batchText(report, " ")}${resolutionSize(report.resolution)}`;
   return {
     title: setting,
     meta: [],
@@ -230,15 +250,24 @@ export function totalsDocument(report: CostReport): ReportDocument {
     ],
     notes: [],
     csv: {
-      columns: ["model", "alpha", "depth", "resolution", "convention", "params", "macs", "flops"].map(
-        (header) => ({ header }),
-      ),
+      columns: [
+        "model",
+        "alpha",
+        "depth",
+        "resolution",
+        "batch",
+        "convention",
+        "params",
+        "macs",
+        "flops",
+      ].map((header) => ({ header })),
       rows: [
         [
           modelShortName(report.model),
           report.alpha.text,
           `${report.depth}`,
           resolutionText(report.resolution),
+          `${report.batch ?? 1}`,
           report.convention.name,
           params,
           macs,

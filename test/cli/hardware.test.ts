@@ -293,8 +293,8 @@ describe("--totals with hardware", () => {
       await runCli(["v2", "--totals", "--hardware", "test/fixtures/hardware/npu.json", "-f", "csv"])
     ).out.split("\r\n");
     expect(header).toBe(
-      "model,alpha,depth,resolution,convention,params,macs,flops,bytes,roofline_macs,latency_ms",
+      "model,alpha,depth,resolution,batch,convention,params,macs,flops,bytes,roofline_macs,latency_ms",
     );
-    expect(row).toBe("v2,1,1,224,paper,3469760,300774272,601548544,17630224,1410417920,0.70520896");
+    expect(row).toBe("v2,1,1,224,1,paper,3469760,300774272,601548544,17630224,1410417920,0.70520896");
   });
 });

@@ -118,8 +118,8 @@ describe("--totals: the short answer", () => {
   test("CSV is one row with the setting; JSON has params, macs and flops", async () => {
     const csv = (await runCli(["v2", "--totals", "--format", "csv", "-c", "torchvision"])).out.split("\r\n");
     expect(csv.slice(0, 2)).toEqual([
-      "model,alpha,depth,resolution,convention,params,macs,flops",
-      "v2,1,1,224,torchvision,3504872,300774272,601548544",
+      "model,alpha,depth,resolution,batch,convention,params,macs,flops",
+      "v2,1,1,224,1,torchvision,3504872,300774272,601548544",
     ]);
     const json = JSON.parse((await runCli(["v2", "--totals", "--format", "json"])).out);
     expect(json.totals).toEqual({ params: 3469760, macs: 300774272, flops: 601548544 });

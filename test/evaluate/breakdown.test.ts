@@ -116,7 +116,7 @@ describe("what each grouping keeps, orders and says", () => {
   test("by resolution: every side kept, the largest first; by block and layer: every row, in order", async () => {
     const r = await costOf("v2");
     const sides = breakdown(r, "resolution").map((g) => Number(g.key));
-    expect(sides).toEqual([...new Set(r.rows.map((x) => x.output[0]))].sort((x, y) => y - x));
+    expect(sides).toEqual([...new Set(r.rows.map((x) => x.outputSide!))].sort((x, y) => y - x));
     expect(breakdown(r, "block").map((g) => g.key)).toEqual([...new Set(r.rows.map((x) => x.block))]);
     expect(breakdown(r, "layer").map((g) => g.key)).toEqual(r.rows.map((x) => x.name));
     for (const by of ["resolution", "block", "layer"] as const)

@@ -47,7 +47,7 @@ describe("single layers at int8, by hand (weights + input read + output written)
   test("a residual add reads both operands and writes one: 3 × the tensor, no MACs, memory-bound", async () => {
     const r = roofline(await costOf("v2"), BUILTIN_HARDWARE["pixel6-cpu"], "none");
     const add = r.rows.find((x) => x.row.op === "add")!;
-    const [h, w, c] = add.row.output;
+    const [h, w, c] = add.row.output as [number, number, number];
     expect(add.bytes).toBe(3n * BigInt(h * w * c));
     expect(add.bound).toBe("memory");
   });

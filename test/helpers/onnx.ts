@@ -14,6 +14,8 @@ export interface NodeSketch {
   readonly in: readonly string[];
   readonly out: string;
   readonly name?: string;
+  /** The operator's domain ("" for the standard one). */
+  readonly domain?: string;
   readonly attrs?: Readonly<Record<string, OnnxAttribute>>;
 }
 
@@ -26,6 +28,8 @@ export interface GraphSketch {
   >;
   readonly nodes: readonly NodeSketch[];
   readonly producer?: string;
+  /** Tensors whose dims the file declares (value_info). */
+  readonly declared?: Readonly<Record<string, readonly number[]>>;
 }
 
 export function sketchGraph(s: GraphSketch): OnnxGraph {
@@ -36,13 +40,16 @@ export function sketchGraph(s: GraphSketch): OnnxGraph {
     producer: s.producer ?? "pytorch 1.13.0",
     opset: 17,
     irVersion: 8,
+    ...(s.declared && {
+      declared: Object.entries(s.declared).map(([name, dims]) => ({ name, dims: [...dims] })),
+    }),
     inputs: [{ name: "input", dims: [...(s.input ?? [1, 3, 32, 32])] }],
     initializers: new Map(constants as [string, { dims: number[]; values?: number[] }][]),
     nodes: s.nodes.map(
       (n, i): OnnxNode => ({
         name: n.name ?? `/n${i}/${n.op}`,
         opType: n.op,
-        domain: "",
+        domain: n.domain ?? "",
         inputs: n.in,
         outputs: [n.out],
         attributes: n.attrs ?? {},
@@ -82,6 +89,12 @@ export function encodeOnnx(s: GraphSketch): Uint8Array {
           type: { value: { case: "tensorType", value: { elemType: 1, shape: { dim: dims(i.dims ?? []) } } } },
         }),
       ),
+      valueInfo: (graph.declared ?? []).map((i) =>
+        create(ValueInfoProtoSchema, {
+          name: i.name,
+          type: { value: { case: "tensorType", value: { elemType: 1, shape: { dim: dims(i.dims ?? []) } } } },
+        }),
+      ),
       initializer: [...graph.initializers].map(([name, c]) =>
         create(TensorProtoSchema, {
           name,
@@ -94,6 +107,7 @@ export function encodeOnnx(s: GraphSketch): Uint8Array {
         create(NodeProtoSchema, {
           name: n.name,
           opType: n.opType,
+          domain: n.domain,
           input: [...n.inputs],
           output: [...n.outputs],
           attribute: Object.entries(n.attributes).map(([k, a]) => attributeProto(k, a)),

@@ -31,6 +31,32 @@ describe("an ONNX file as the model", () => {
     expect(r.out).toMatch(/note: 52 convs hold a folded BatchNorm/);
   });
 
+  test("a batch of 4: the headline, --totals (text, CSV) and JSON say it; --per-image divides MACs by it", async () => {
+    const file = "test/fixtures/onnx/torchvision/alexnet-b4-opset17.onnx";
+    const shown = await runCli([file, "--exact"]);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toContain("α 1 · batch 4 · 224×224 input · 61,090,496 params · 2,856,753,920 MACs");
+    expect(shown.out).toContain("note: batch 4, as the file declares: every count is for 4 images");
+    const csv = (await runCli([file, "--totals", "-f", "csv"])).out.split("\r\n");
+    expect(csv.slice(0, 2)).toEqual([
+      "model,alpha,depth,resolution,batch,convention,params,macs,flops",
+      "alexnet-b4-opset17,1,1,224,4,paper,61090496,2856753920,5713507840",
+    ]);
+    const json = JSON.parse((await runCli([file, "--totals", "-f", "json", "--per-image"])).out);
+    expect([json.batch, json.per_image, json.totals.macs]).toEqual([4, true, 2856753920 / 4]);
+    expect((await runCli([file, "--totals", "--per-image"])).out).toBe(
+      "alexnet-b4-opset17 α 1 batch 4, per image 224×224: 61.09M params · 714.19M MACs · 1.43G FLOPs (paper)\n",
+    );
+    expect((await runCli(["v2", "--totals", "-f", "json"])).out).toContain('"batch": 1');
+    const layers = (await runCli([file, "-f", "csv"])).out.split("\r\n");
+    expect(layers[0]).toBe(
+      "index,name,block,op,type,input_dims,output_dims,params,macs,input_elements,output_elements",
+    );
+    expect(layers[1]).toBe(
+      `1,/features/features.0/Conv,features.0,Conv,conv,4x3x224x224,4x64x55x55,23232,${4 * 23232 * 55 * 55},602112,774400`,
+    );
+  });
+
   test("--folded-bn none counts the folded convs' biases as biases: 17,056 bias values instead of 34,112 BN γ and β", async () => {
     const r = await runCli([V2, "-c", "torchvision", "--folded-bn", "none", "--totals", "--exact"]);
     expect(r.code, r.err).toBe(0);
@@ -88,24 +114,41 @@ describe("an ONNX file as the model", () => {
     expect(roofline.code, roofline.err).toBe(0);
   });
 
-  test("unsupported operators: exit 2 naming them; --allow-unknown counts them as zero and lists them", async () => {
-    const file = write("lppool.onnx", {
+  test("operators not counted: a standard one is refused; --allow-unknown passes one outside the standard domain whose output dims the file declares", async () => {
+    const sketch = (op: string, domain: string, declared?: Record<string, number[]>) => ({
       constants: { w: [8, 3, 3, 3], p: [4, 8, 1, 1] },
       nodes: [
         { op: "Conv", in: ["input", "w"], out: "c", attrs: same },
-        { op: "LpPool", in: ["c"], out: "m" },
+        { op, domain, in: ["c"], out: "m", name: "/n1/custom" },
         { op: "Conv", in: ["m", "p"], out: "y" },
       ],
+      ...(declared && { declared }),
     });
-    const refused = await runCli([file]);
+    const standard = write("nms.onnx", sketch("NonMaxSuppression", ""));
+    for (const args of [[standard], [standard, "--allow-unknown"]]) {
+      const refused = await runCli(args);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toBe(
+        "error: nms.onnx: NonMaxSuppression '/n1/custom': the operator NonMaxSuppression is not counted\n",
+      );
+      expect(refused.out).toBe("");
+    }
+    const custom = write("custom.onnx", sketch("Fancy", "com.example", { m: [1, 8, 16, 16] }));
+    const refused = await runCli([custom]);
     expect(refused.code).toBe(2);
-    expect(refused.err).toBe(
-      "error: lppool.onnx: unsupported ONNX operators: LpPool ×1; --allow-unknown counts them as zero (and lists them)\n",
-    );
-    expect(refused.out).toBe("");
-    const allowed = await runCli([file, "--allow-unknown"]);
+    expect(refused.err).toContain("the operator com.example.Fancy is not counted (--allow-unknown lets");
+    const allowed = await runCli([custom, "--allow-unknown"]);
     expect(allowed.code, allowed.err).toBe(0);
-    expect(allowed.out).toContain("counted as zero and assumed to keep their input's shape: LpPool ×1");
+    expect(allowed.out).toContain(
+      "counted as zero with the output shapes the file declares (--allow-unknown): Fancy",
+    );
+    expect(allowed.out).toMatch(/custom +│ Fancy +│ 1×8×32×32 +│ 1×8×16×16/);
+    const undeclared = await runCli([
+      write("undeclared.onnx", sketch("Fancy", "com.example")),
+      "--allow-unknown",
+    ]);
+    expect(undeclared.code).toBe(2);
+    expect(undeclared.err).toContain("does not declare the shape of its output 'm'");
   });
 
   test("node names are data: no control sequence reaches the terminal, no formula a spreadsheet", async () => {
@@ -119,14 +162,22 @@ describe("an ONNX file as the model", () => {
     expect(table.out).toContain("\\x1B[2J");
     const csv = await runCli([file, "--format", "csv"]);
     expect(csv.out.split("\r\n")[1]).toMatch(/^1,'=cmd/);
-    const bad = write("hostile-padding.onnx", {
+    const bad = write("hostile-stride.onnx", {
       constants: { w: [8, 3, 3, 3] },
-      nodes: [{ op: "Conv", in: ["input", "w"], out: "c", name: "\u001b]0;pwned\u0007" }],
+      nodes: [
+        {
+          op: "Conv",
+          in: ["input", "w"],
+          out: "c",
+          name: "\u001b]0;pwned\u0007",
+          attrs: { strides: { ints: [0, 0] } },
+        },
+      ],
     });
     const refused = await runCli([bad]);
     expect(refused.code).toBe(2);
     expect(refused.err).not.toMatch(CONTROL);
-    expect(refused.err).toContain("Conv '\\x1B]0;pwned\\x07': padding [0, 0, 0, 0]");
+    expect(refused.err).toContain("Conv '\\x1B]0;pwned\\x07': strides [0, 0]");
   });
 
   test("bidi controls and line breaks in names are shown escaped in tables, CSV, Markdown and SVG", async () => {

@@ -90,8 +90,8 @@ describe(`ONNX exports of torchvision's models (torch ${manifest.torch})`, () =>
     const a = evaluateModel(folded, { alpha: ONE, convention });
     const b = evaluateModel(kept, { alpha: ONE, convention });
     expect(a.totals).toEqual(b.totals);
-    expect(a.rows.filter((r) => r.spec.bn).length).toBe(52);
-    expect(a.rows.filter((r) => r.spec.bias).map((r) => r.op)).toEqual(["fc"]);
+    expect(a.rows.filter((r) => r.work.bn !== undefined).length).toBe(52);
+    expect(a.rows.filter((r) => r.work.bias !== undefined).map((r) => r.op)).toEqual(["Gemm"]);
   });
 
   test("a dynamic input is counted at --resolution, and says so", async () => {

@@ -45,6 +45,7 @@ export type ConventionOptionValues = {
 export type ModelReadOptionValues = {
   readonly allowUnknown?: true;
   readonly foldedBn?: FoldedNorms;
+  readonly perImage?: true;
 };
 
 /** The values addOutputOptions adds. */
@@ -100,12 +101,16 @@ export function addSpecDefaultOptions(command: Command): Command {
     );
 }
 
-/** How an ONNX model file is read: --allow-unknown and --folded-bn. */
+/** How an ONNX model file is read: --allow-unknown, --folded-bn and --per-image. */
 export function addModelReadOptions(command: Command): Command {
   return command
     .option(
       "--allow-unknown",
-      "ONNX input: count operators mbn-cost cannot map as zero (listed in the report) instead of refusing the file",
+      "ONNX input: let operators outside the standard domain through, counted as zero (listed in the report), where the file declares their outputs' shapes",
+    )
+    .option(
+      "--per-image",
+      "ONNX input: MACs per image, divided by the batch the file declares (counts are for the whole batch otherwise; a dynamic batch is 1)",
     )
     .addOption(
       new Option(
@@ -120,6 +125,7 @@ export function addModelReadOptions(command: Command): Command {
 export function readModelReadOptions(opts: ModelReadOptionValues): ModelReadOptions {
   return {
     ...(opts.allowUnknown && { allowUnknown: true }),
+    ...(opts.perImage && { perImage: true }),
     ...(opts.foldedBn !== undefined && opts.foldedBn !== "auto" && { foldedNorms: opts.foldedBn }),
   };
 }

@@ -1,6 +1,6 @@
 import { rational } from "../../algebra/rational.js";
 import { compareRational } from "../../algebra/rational.js";
-import { checkNetwork } from "../../evaluate/cost.js";
+import { checkNetwork, evaluateModel } from "../../evaluate/cost.js";
 import { DTYPES, type Dtype, type MemoryModel } from "../../evaluate/memory.js";
 import { checkGridSize, parseRange } from "../../evaluate/range.js";
 import { sweep } from "../../evaluate/sweep.js";
@@ -78,6 +78,19 @@ async function sweepHardware(choice: HardwareChoice, cwd: string) {
   return { profile, fusion: choice.fusion, dtype: choice.dtype ?? profile.dtype };
 }
 
+/** A graph's widths and depth are fixed, and its shape rules must hold at every side asked. */
+function checkGraphSweep(
+  model: ModelRef,
+  alphas: readonly { readonly text: string; readonly value: number }[],
+  depths: readonly { readonly value: number }[],
+  resolutions: readonly number[],
+  convention: Convention,
+): void {
+  const alpha = alphas.find((a) => a.value !== 1) ?? alphas[0]!;
+  const depth = depths.find((d) => d.value !== 1)?.value ?? 1;
+  for (const resolution of resolutions) evaluateModel(model, { alpha, depth, resolution, convention });
+}
+
 /** The grid the options ask for, checked: bounded, and every α and depth builds at the smallest resolution. */
 function sweepGrid(options: SweepOptions, model: ModelRef, convention: Convention) {
   const alphas = parseRange(options.alphas, "--alpha", (r) =>
@@ -105,13 +118,15 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
   );
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
   const smallest = resolutions.reduce((a, b) => Math.min(a, b));
-  for (const alpha of alphas)
-    for (const depth of depths)
-      checkNetwork(buildNetwork(model.spec, alpha.value, convention, depth.value), [
-        smallest,
-        smallest,
-        model.spec.input.channels,
-      ]);
+  if (model.spec.graph) checkGraphSweep(model, alphas, depths, resolutions, convention);
+  else
+    for (const alpha of alphas)
+      for (const depth of depths)
+        checkNetwork(buildNetwork(model.spec, alpha.value, convention, depth.value), [
+          smallest,
+          smallest,
+          model.spec.input.channels,
+        ]);
   return {
     grid: { alphas, depths, resolutions },
     configurations,

@@ -32,6 +32,11 @@ export const conv = defineOpKind<ConvAttrs>()({
     inputs[2] === undefined
       ? []
       : [{ category: node.foldedNorm ? "bn" : "bias", elements: elementCount(outputs[0]!.dims) }],
+  // the layer kinds' names for the same convolutions (layers/): by-type breakdowns read alike
+  typeOf: ({ attrs: { group }, inputs: [x, w] }) => {
+    if (group > 1) return group === x!.dims[1] && w!.dims[1] === 1 ? "depthwise" : "gconv";
+    return w!.dims.slice(2).every((k) => k === 1) ? "pointwise" : "conv";
+  },
   bind: ({ group }, [x, w], [y]) => {
     const [kh, kw] = lastAndRest(w!.dims.slice(2));
     const [ho, wo] = lastAndRest(y!.dims.slice(2));

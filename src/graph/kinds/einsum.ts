@@ -96,6 +96,7 @@ export const einsum = defineOpKind<EinsumAttrs>()({
   macs: E,
   paramRole: ({ inputs }, position) => (isWeightAnywhere(inputs[position]) ? "weight" : undefined),
   isMatmul: ({ inputs, isStored }) => inputs.every((_, i) => !isStored(i)),
+  typeOf: ({ inputs, isStored }) => (inputs.every((_, i) => !isStored(i)) ? "matmul" : "fc"),
   bind: ({ equation }, inputs) => {
     const analysis = analyse(equation, inputs) as Analysis;
     return { E: elementNumber([...analysis.sizes.values()]) * elementNumber(analysis.broadcast) };

@@ -17,6 +17,7 @@ export const gemm = defineOpKind<GemmAttrs>()({
   work: ({ inputs, outputs }) =>
     inputs[2] === undefined ? [] : [{ category: "bias", elements: elementCount(outputs[0]!.dims) }],
   isMatmul: ({ isStored }) => !isStored(1),
+  typeOf: ({ isStored }) => (isStored(1) ? "fc" : "matmul"),
   bind: ({ transA }, [a], [y]) => ({ R: y!.dims[0]!, I: a!.dims[transA ? 0 : 1]!, C: y!.dims[1]! }),
   infer: ({ transA, transB }, [a, b, c]) => {
     if (!a || !b) return "needs A and B";

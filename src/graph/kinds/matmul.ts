@@ -21,6 +21,7 @@ export const matmul = defineOpKind<MatMulAttrs>()({
   paramRole: () => "weight",
   // a linear layer multiplies by a stored weight; attention multiplies two computed tensors
   isMatmul: ({ isStored }) => !isStored(0) && !isStored(1),
+  typeOf: ({ isStored }) => (!isStored(0) && !isStored(1) ? "matmul" : "fc"),
   bind: (_, [a, b], [y]) => {
     const rows = a!.dims.length === 1 ? 1 : a!.dims[a!.dims.length - 2]!;
     const columns = b!.dims.length === 1 ? 1 : b!.dims[b!.dims.length - 1]!;

@@ -20,13 +20,13 @@ import type { OnnxGraph, OnnxNode } from "./graph.js";
 export const isPytorchExport = (graph: OnnxGraph): boolean => graph.producer.startsWith("pytorch");
 
 /** The scope segments of a node's name, without the op part ([] at the root or for unscoped names). */
-export function scopeOf(node: OnnxNode): string[] {
+export function scopeOf(node: Pick<OnnxNode, "name">): string[] {
   if (!node.name.startsWith("/")) return [];
   return node.name.split("/").filter(Boolean).slice(0, -1);
 }
 
 /** The block a node belongs to: the first numbered module on its path (features.3), or its top module. */
-export function blockOf(node: OnnxNode): string {
+export function blockOf(node: Pick<OnnxNode, "name">): string {
   const scope = scopeOf(node);
   return scope.find((s) => /\.\d+$/.test(s)) ?? scope[0] ?? node.name;
 }

@@ -1,7 +1,7 @@
 /**
  * An ONNX graph as mbn-cost reads it: plain data, no protobuf types. The
- * reader (io/read-onnx.ts) fills it from a file; the mapping onto layer
- * kinds (model/onnx/to-ops.ts) is pure and works on this alone. Weights are
+ * reader (io/read-onnx.ts) fills it from a file; the lowering onto the
+ * tensor-graph engine's kinds (model/onnx/lower.ts) is pure and works on this alone. Weights are
  * never read: only the shapes of initializers and graph inputs, and the
  * values of small constants (Clip bounds, ReduceMean axes, Reshape targets).
  */

@@ -479,15 +479,22 @@ export function lowerNode(
   return { name: node.name, op: node.opType, outputs: node.outputs, ...lowered } as GraphNode;
 }
 
-export interface LoweringOptions {
-  /** The batch of a graph whose batch is dynamic (default 1). */
-  readonly batch?: number;
-  /** Sizes for other dynamic dims, by input name and axis (height and width of an N×C×H×W input). */
-  readonly sizeOf?: (name: string, axis: number) => number | undefined;
+/** How a file's nodes are read, whatever size it is counted at. */
+export interface GraphReading {
   /** Which convs with a bias hold a folded BatchNorm (default auto: PyTorch's renamed weights). */
   readonly foldedNorms?: FoldedNorms;
   /** Let operators outside the standard domain through, uncounted, where the file declares their outputs' dims. */
   readonly allowUnknown?: boolean;
+}
+
+export interface LoweringOptions extends GraphReading {
+  /** The batch of a graph whose batch is dynamic (default 1). */
+  readonly batch?: number;
+  /**
+   * Sizes of the inputs' other dims, by input name and axis: a dynamic dim's, or one replacing the
+   * size the file declares (height and width at --resolution); undefined keeps the file's.
+   */
+  readonly sizeOf?: (name: string, axis: number) => number | undefined;
 }
 
 /** The dims the file declares for its tensors, where it declares them whole. */
@@ -502,8 +509,10 @@ function declaredDims(graph: OnnxGraph): Map<string, readonly number[]> {
 function settledDims(info: OnnxValueInfo, options: LoweringOptions): number[] {
   if (info.dims === undefined) throw new InputError(`input '${info.name}': the file gives no shape`);
   return info.dims.map((d, axis) => {
+    const given = axis > 0 ? options.sizeOf?.(info.name, axis) : undefined;
+    if (given !== undefined) return given;
     if (typeof d === "number" && d > 0) return d;
-    const size = axis === 0 ? (options.batch ?? 1) : options.sizeOf?.(info.name, axis);
+    const size = axis === 0 ? (options.batch ?? 1) : undefined;
     if (size === undefined)
       throw new InputError(
         `input '${info.name}': dimension ${axis + 1} (${d ?? "unnamed"}) is dynamic; give it a size`,

@@ -1,0 +1,60 @@
+/**
+ * A model read from an ONNX file (model/schema.ts FixedGraph): where its image input's height and width
+ * are, and its graph lowered onto the tensor-graph engine's kinds at a size.
+ */
+import { InputError } from "../../errors.js";
+import type { TensorGraph } from "../../graph/graph.js";
+import { type Resolution, squareResolution } from "../resolution.js";
+import type { FixedGraph, ModelSpec } from "../schema.js";
+import type { OnnxGraph, OnnxValueInfo } from "./graph.js";
+import { lowerGraph } from "./lower.js";
+
+/** A side a dynamic height or width is counted at unless --resolution says otherwise. */
+export const DYNAMIC_SIDE = 224;
+
+/** The graph's first data input: the first input that is not an initializer. */
+export const dataInputOf = (graph: OnnxGraph): OnnxValueInfo | undefined =>
+  graph.inputs.find((info) => !graph.initializers.has(info.name));
+
+const isSmall = (d: unknown) => typeof d === "number" && d > 0 && d <= 4;
+
+/**
+ * Where an image input keeps its channels: N×C×H×W as ONNX's operators read, unless its last axis is a
+ * handful of channels and its second is not (N×H×W×C, as TensorFlow converters write, with a Transpose).
+ */
+export function imageAxes(
+  info: OnnxValueInfo,
+): { readonly channelAxis: number; readonly axes: readonly [number, number] } | undefined {
+  const dims = info.dims;
+  if (dims?.length !== 4) return undefined;
+  return isSmall(dims[3]) && !isSmall(dims[1])
+    ? { channelAxis: 3, axes: [1, 2] }
+    : { channelAxis: 1, axes: [2, 3] };
+}
+
+/** The size a graph is counted at: the one asked, else the file's own (224 for a dynamic side). */
+export const graphResolution = (spec: ModelSpec, asked?: number | Resolution): Resolution => {
+  const given = asked ?? spec.graph?.resolution ?? spec.input.resolution;
+  return typeof given === "number" ? squareResolution(given) : given;
+};
+
+/** Runs a step on the file's graph, its refusals prefixed with the file's name. */
+export function withFile<T>(file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The file's graph lowered with its image input at this height and width. */
+export function lowerAt(graph: FixedGraph, resolution: Resolution): TensorGraph {
+  const { image } = graph;
+  const sizeOf = (name: string, axis: number) => {
+    if (image?.input !== name) return undefined;
+    if (axis === image.axes[0]) return resolution.height;
+    return axis === image.axes[1] ? resolution.width : undefined;
+  };
+  return withFile(graph.file, () => lowerGraph(graph.onnx, { ...graph.lowering, sizeOf }));
+}
