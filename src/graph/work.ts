@@ -38,6 +38,11 @@ export interface NodeFlags {
    * not see; "mean": as x.mean([2, 3]), which no peer counter counts.
    */
   readonly functional?: boolean | "mean";
+  /**
+   * An average pool over a fixed window (torch's avg_pool2d, which the PyTorch exporter writes as Pad +
+   * AveragePool), not an adaptive one (GlobalAveragePool, or an AveragePool alone): fvcore counts only these.
+   */
+  readonly fixedWindow?: boolean;
 }
 
 /** What a kind's work and roles see of a node. */

@@ -49,8 +49,8 @@ function readingNotes(onnx: OnnxGraph, graph: TensorGraph, measure: GraphMeasure
   const functional = graph.nodes.filter((node) => node.functional === true).length;
   notes.push(
     isPytorchExport(onnx)
-      ? `module boundaries read from the exporter's scope names: pools called as functions: ${functional} (the rest are modules); activations all count as modules, as in the built-in models`
-      : "not a PyTorch export: every pool counts as a module",
+      ? `module boundaries read from the exporter's scope names: pools and ReLUs called as functions: ${functional} (the rest are modules); other activations all count as modules, as in the built-in models`
+      : "not a PyTorch export: every pool and activation counts as a module",
   );
   const declared = graph.nodes.filter((node) => node.kind === "declared").map((node) => node.op);
   if (declared.length > 0)

@@ -35,6 +35,15 @@ export interface Convention {
    * pool), when the counter sees those differently from modules (absent: as `work`).
    */
   readonly functionalWork?: Readonly<Partial<Record<WorkCategory, bigint>>>;
+  /**
+   * Operations per element for an average pool over a fixed window (torch's avg_pool2d, not its
+   * adaptive pools), called as a module or as a function, when the counter sees those differently
+   * (absent: as any module's or function's).
+   */
+  readonly fixedWindowWork?: {
+    readonly module?: Readonly<Partial<Record<WorkCategory, bigint>>>;
+    readonly functional?: Readonly<Partial<Record<WorkCategory, bigint>>>;
+  };
   /** false: attention matmuls are not counted (a module-hook counter such as thop does not see them). */
   readonly matmuls?: boolean;
   /** The tool and source file the preset follows, for peer presets. */
@@ -78,7 +87,7 @@ export const CONVENTIONS = {
   fvcore: {
     name: "fvcore",
     summary:
-      "fvcore FlopCountAnalysis on torchvision's models: conv and linear MACs (no bias), BatchNorm 2 per element (eval, affine), adaptive average pooling 1 per input element, attention matmuls (matmul, bmm, einsum); params = parameter_count",
+      "fvcore FlopCountAnalysis on torchvision's models: conv and linear MACs (no bias), BatchNorm 2 per element (eval, affine), adaptive average pooling 1 per input element (avg_pool2d over a fixed window is not counted), attention matmuls (matmul, bmm, einsum); params = parameter_count",
     reference:
       "facebookresearch/fvcore 0.1.6 (commit 3378afe) fvcore/nn/jit_handles.py (batchnorm_flop_jit), flop_count.py, run on torchvision 0.14",
     rules: "torchvision",
@@ -87,11 +96,13 @@ export const CONVENTIONS = {
     backgroundClass: false,
     unit: "macs",
     work: { bn: 2n, pool: 1n },
+    // its handles count adaptive_avg_pool2d; avg_pool2d is one of the operators it skips
+    fixedWindowWork: { module: {}, functional: {} },
   },
   ptflops: {
     name: "ptflops",
     summary:
-      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d and nn.MaxPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d / F.max_pool2d it calls both count), a functional pool 1 per input element, SiLU 1 per element (the patched F.silu), nn.GELU 2 per element (module hook + patched F.gelu), attention matmuls; h-swish, h-sigmoid, sigmoid, residual + and SE * are not counted",
+      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d and nn.MaxPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d / F.max_pool2d it calls both count), a functional pool 1 per input element (F.avg_pool2d over a fixed window: 1 per output element), F.relu 1 per element, SiLU 1 per element (the patched F.silu), nn.GELU 2 per element (module hook + patched F.gelu), attention matmuls; h-swish, h-sigmoid, sigmoid, residual + and SE * are not counted",
     reference:
       "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), run on torchvision 0.14",
     rules: "torchvision",
@@ -100,7 +111,10 @@ export const CONVENTIONS = {
     backgroundClass: false,
     unit: "macs",
     work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, silu: 1n, gelu: 2n, pool: 2n, "max-pool": 2n },
-    functionalWork: { pool: 1n, "max-pool": 1n },
+    // a function call is seen once, by the patched F.adaptive_avg_pool2d, F.max_pool2d or F.relu
+    functionalWork: { pool: 1n, "max-pool": 1n, relu: 1n },
+    // the patched F.avg_pool2d counts its output's elements (Inception's, in its blocks' forwards)
+    fixedWindowWork: { functional: { "pool-divide": 1n } },
   },
   "ptflops-aten": {
     name: "ptflops-aten",
@@ -175,9 +189,27 @@ export const CONVENTIONS = {
 /** Parameters per BatchNorm γ-and-β pair the convention counts: 1, or 2 with the moving statistics. */
 export const bnParamsFactor = (c: Convention): bigint => (c.bn ? (c.bnStatistics ? 2n : 1n) : 0n);
 
-/** Operations per element the convention counts for each kind of an op's work (thop does not see functional pools; ptflops counts module pools twice). */
-export const workFactorsOf = (op: Pick<OpSpec, "functional">, c: Convention): Convention["work"] =>
-  op.functional === "mean" ? {} : op.functional === true ? (c.functionalWork ?? c.work) : c.work;
+/** How an op was called, where counters tell it apart: as a function (or x.mean), an average pool over a fixed window. */
+export interface CallFlags {
+  readonly functional?: OpSpec["functional"];
+  readonly fixedWindow?: boolean;
+}
+
+/**
+ * Operations per element the convention counts for each kind of an op's work (thop does not see
+ * functional pools; ptflops counts module pools twice; fvcore counts no fixed-window average pool).
+ */
+export function workFactorsOf(op: CallFlags, c: Convention): Convention["work"] {
+  if (op.functional === "mean") return {};
+  const fixedWindow = op.fixedWindow ? c.fixedWindowWork : undefined;
+  if (op.functional === true) return fixedWindow?.functional ?? c.functionalWork ?? c.work;
+  return fixedWindow?.module ?? c.work;
+}
+
+const describeFactors = (work: Convention["work"]): string => {
+  const counted = (["pool", "pool-divide"] as const).filter((k) => work[k] !== undefined);
+  return counted.length ? counted.map((k) => `${WORK_TITLES[k]} ×${work[k]}`).join(", ") : "not counted";
+};
 
 /** "counted: BatchNorm ×2, pooling ×1; ignored: bias adds, ReLU, …" */
 export function describeWork(c: Convention): string {
@@ -185,14 +217,23 @@ export function describeWork(c: Convention): string {
     (k) => `${WORK_TITLES[k]} ×${c.work[k]}`,
   );
   const ignored = WORK_CATEGORIES.filter((k) => c.work[k] === undefined).map((k) => WORK_TITLES[k]);
-  // only pools are ever called as functions (the schema's `functional` flag, an ONNX graph's scopes)
+  // only pools and ReLU are called as functions (the schema's `functional` flag, an ONNX graph's scopes)
   const functional =
     c.functionalWork &&
-    (["pool", "pool-divide", "max-pool"] as const).map(
+    (["pool", "pool-divide", "max-pool", "relu"] as const).map(
       (k) => `${WORK_TITLES[k]} ×${c.functionalWork?.[k] ?? 0n}`,
     );
-  const functionalText = functional ? `; pools called as functions: ${functional.join(", ")}` : "";
-  return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}${functionalText}; ignored: ${ignored.join(", ")}`;
+  const functionalText = functional ? `; pools and ReLU called as functions: ${functional.join(", ")}` : "";
+  const fixedWindow = c.fixedWindowWork;
+  const fixedWindowText = fixedWindow
+    ? `; average pools over a fixed window (not adaptive): ${(["module", "functional"] as const)
+        .filter((call) => fixedWindow[call] !== undefined)
+        .map(
+          (call) => `${call === "module" ? "modules" : "functions"} ${describeFactors(fixedWindow[call]!)}`,
+        )
+        .join(", ")}`
+    : "";
+  return `element-wise work counted: ${counted.length ? counted.join(", ") : "none"}${functionalText}${fixedWindowText}; ignored: ${ignored.join(", ")}`;
 }
 
 /**

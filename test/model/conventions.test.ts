@@ -54,7 +54,7 @@ describe("what each preset does differently from the paper's", () => {
 describe("the element-wise work a preset counts and ignores", () => {
   test("ptflops: its factors, its functional pools' own, and what it ignores", () => {
     expect(describeWork(resolveConvention("ptflops"))).toBe(
-      "element-wise work counted: bias adds ×1, BatchNorm ×2, ReLU ×2, ReLU6 ×1, SiLU ×1, GELU ×2, pooling (input elements) ×2, max pooling (input elements) ×2; pools called as functions: pooling (input elements) ×1, pooling divides (output elements) ×0, max pooling (input elements) ×1; ignored: h-swish, h-sigmoid, sigmoid, pooling divides (output elements), residual adds, SE scale multiplies, LayerScale multiplies, attention softmax (scores)",
+      "element-wise work counted: bias adds ×1, BatchNorm ×2, ReLU ×2, ReLU6 ×1, SiLU ×1, GELU ×2, pooling (input elements) ×2, max pooling (input elements) ×2; pools and ReLU called as functions: pooling (input elements) ×1, pooling divides (output elements) ×0, max pooling (input elements) ×1, ReLU ×1; average pools over a fixed window (not adaptive): functions pooling divides (output elements) ×1; ignored: h-swish, h-sigmoid, sigmoid, pooling divides (output elements), residual adds, SE scale multiplies, LayerScale multiplies, attention softmax (scores)",
     );
   });
   test("paper: none counted, every category ignored", () => {

@@ -34,13 +34,21 @@ export function blockOf(node: Pick<OnnxNode, "name">): string {
 /** A Conv whose weight the exporter renamed holds a folded BatchNorm (pytorch exports only). */
 export const hasFoldedNorm = (weightName: string): boolean => weightName.startsWith("onnx::");
 
-/** Scope → how many non-Constant nodes it holds. */
+/**
+ * Scope → how many nodes it holds, its sub-scopes' included, besides Constants and Pads (nn.AvgPool2d
+ * is exported as Pad + AveragePool in the module's own scope). A leaf module's scope holds its node
+ * alone; a module whose forward calls a function holds that node and its child modules' nodes
+ * (Inception's BasicConv2d: /conv1/conv/Conv, then F.relu as /conv1/Relu).
+ */
 export function scopeSizes(graph: OnnxGraph): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const node of graph.nodes) {
-    if (node.opType === "Constant") continue;
-    const key = scopeOf(node).join("/");
-    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    if (node.opType === "Constant" || node.opType === "Pad") continue;
+    const scope = scopeOf(node);
+    for (let depth = 1; depth <= scope.length; depth++) {
+      const key = scope.slice(0, depth).join("/");
+      sizes.set(key, (sizes.get(key) ?? 0) + 1);
+    }
   }
   return sizes;
 }

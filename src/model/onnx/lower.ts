@@ -542,16 +542,28 @@ function holdsFoldedNorm(node: OnnxNode, rule: FoldedNorms, pytorch: boolean): b
   return rule === "all" || (rule === "auto" && pytorch && hasFoldedNorm(node.inputs[1]!));
 }
 
-const POOLS = new Set(["GlobalAveragePool", "AveragePool", "MaxPool"]);
+/** Operators a module or a function call can write: pools, and ReLU (nn.ReLU, or F.relu in a forward). */
+const CALLABLE = new Set(["GlobalAveragePool", "AveragePool", "MaxPool", "Relu"]);
 
 /**
- * How a PyTorch export's scope names say a pool was called (model/onnx/exporter-names.ts): as a module
- * of its own, or as a function in another module's forward (true); a mean over the map is x.mean
- * ("mean"). Other exporters' pools all count as modules.
+ * Whether an AveragePool is over a fixed window: torch's avg_pool2d, which the PyTorch exporter writes
+ * as Pad + AveragePool (its adaptive pools as an AveragePool alone, or GlobalAveragePool); any other
+ * exporter's AveragePool is one.
  */
-function poolCall(node: OnnxNode, pytorch: boolean, sizes: ReadonlyMap<string, number>): boolean | "mean" {
+function isFixedWindow(node: OnnxNode, pytorch: boolean, writers: ReadonlyMap<string, OnnxNode>): boolean {
+  if (node.opType !== "AveragePool") return false;
+  return !pytorch || writers.get(node.inputs[0] ?? "")?.opType === "Pad";
+}
+
+/**
+ * How a PyTorch export's scope names say a pool or a ReLU was called (model/onnx/exporter-names.ts): as
+ * a module of its own, or as a function in another module's forward (true: F.relu in Inception's
+ * BasicConv2d, F.adaptive_avg_pool2d in MobileNetV2's forward); a mean over the map is x.mean ("mean").
+ * Other exporters' nodes all count as modules.
+ */
+function callOf(node: OnnxNode, pytorch: boolean, sizes: ReadonlyMap<string, number>): boolean | "mean" {
   if (node.opType === "ReduceMean") return "mean";
-  return pytorch && POOLS.has(node.opType) && !isOwnModule(node, sizes);
+  return pytorch && CALLABLE.has(node.opType) && !isOwnModule(node, sizes);
 }
 
 /**
@@ -570,6 +582,7 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
   }
   const pytorch = isPytorchExport(graph);
   const sizes = scopeSizes(graph);
+  const writers = new Map(graph.nodes.flatMap((node) => node.outputs.map((name) => [name, node] as const)));
   const unknown = options.allowUnknown ? { declared: declaredDims(graph) } : undefined;
   const nodes: GraphNode[] = [];
   for (const node of graph.nodes) {
@@ -580,9 +593,10 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
       continue;
     }
     const lowered = lowerNode(node, graph.opset, unknown);
-    const functional = poolCall(node, pytorch, sizes);
+    const functional = callOf(node, pytorch, sizes);
     nodes.push({
       ...lowered,
+      ...(isFixedWindow(node, pytorch, writers) && { fixedWindow: true }),
       ...(holdsFoldedNorm(node, options.foldedNorms ?? "auto", pytorch) && { foldedNorm: true }),
       ...(functional !== false && { functional }),
     });
