@@ -28,9 +28,19 @@ function roleFactor(role: ParamRole, c: Convention): bigint {
   return bnParamsFactor(c);
 }
 
+/**
+ * The node's products the convention sees: none of an operator it does not see (ptflops: Einsum), a
+ * linear's only when called as a module where it sees modules alone, attention's where it counts those.
+ */
+function productsSeen(row: NodeMeasure, c: Convention): bigint {
+  if (c.unseenProducts?.includes(row.node.op)) return 0n;
+  const weights = c.functionalProducts === false && row.node.functional === true ? 0n : row.weightMacs;
+  return weights + (c.matmuls === false ? 0n : row.matmulMacs);
+}
+
 function nodeCost(row: NodeMeasure, c: Convention): NodeCost {
   const factors = workFactorsOf(row.node, c);
-  let macs = row.weightMacs + (c.matmuls === false ? 0n : row.matmulMacs);
+  let macs = productsSeen(row, c);
   for (const [category, elements] of Object.entries(row.work) as [WorkCategory, bigint][])
     macs += (factors[category] ?? 0n) * elements;
   let params = 0n;

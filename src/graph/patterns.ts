@@ -1,13 +1,14 @@
 /**
  * Activations exporters write as several nodes, recognised so conventions count them as the module
  * the model has: SiLU as x·σ(x) (Sigmoid, Mul), h-swish as x·hσ(x) (HardSigmoid, Mul) before opset 14,
- * GELU as x·(erf(x/√2) + 1)·0.5 (Div, Erf, Add, Mul, Mul) before opset 20. The last node of a pattern
- * carries the activation; the others are its parts.
+ * GELU as x·(erf(x/√2) + 1)·0.5 (Div, Erf, Add, Mul, Mul) before opset 20; and LayerNorm as exporters
+ * write it before opset 17 (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, then Mul by γ and Add
+ * of β). The last node of a pattern carries its work; the others are its parts.
  */
-import type { WorkCategory } from "../layers/define-layer-kind.js";
 import type { GraphNode } from "./graph.js";
+import type { PatternRole } from "./work.js";
 
-type Role = WorkCategory | "part";
+type Role = PatternRole;
 
 /** Tensor name → indices of the nodes reading it. */
 function readersOf(nodes: readonly GraphNode[]): Map<string, number[]> {
@@ -56,7 +57,55 @@ export function patternRoles(nodes: readonly GraphNode[]): Map<number, Role> {
       }
     }
   }
+  for (const [index, node] of nodes.entries()) {
+    const parts = node.op === "ReduceMean" ? layerNormParts(nodes, readers, index) : undefined;
+    if (!parts) continue;
+    for (const part of parts.slice(0, -1)) roles.set(part, "norm-part");
+    roles.set(parts.at(-1)!, "norm");
+  }
   return roles;
+}
+
+/** The one node reading a tensor, when it is of this operator and reads it at one of these positions. */
+function soleReaderOf(
+  nodes: readonly GraphNode[],
+  readers: ReadonlyMap<string, number[]>,
+  name: string | undefined,
+  op: string,
+): number | undefined {
+  const r = name === undefined ? undefined : readers.get(name);
+  return r?.length === 1 && nodes[r[0]!]!.op === op ? r[0] : undefined;
+}
+
+/**
+ * LayerNorm written out from the ReduceMean of x: x − mean(x), squared, its mean plus ε, its square
+ * root, the difference divided by it; then, when the norm is affine, times γ and plus β.
+ */
+function layerNormParts(
+  nodes: readonly GraphNode[],
+  readers: ReadonlyMap<string, number[]>,
+  mean: number,
+): number[] | undefined {
+  const x = nodes[mean]!.inputs[0];
+  const sub = soleReaderOf(nodes, readers, nodes[mean]!.outputs[0], "Sub");
+  if (sub === undefined || nodes[sub]!.inputs[0] !== x) return undefined;
+  const centred = nodes[sub]!.outputs[0];
+  const chain = [mean, sub];
+  let at = (readers.get(centred ?? "") ?? []).find((i) => nodes[i]!.op === "Pow");
+  for (const op of ["ReduceMean", "Add", "Sqrt", "Div"]) {
+    if (at === undefined) return undefined;
+    chain.push(at);
+    at = soleReaderOf(nodes, readers, nodes[at]!.outputs[0], op);
+  }
+  if (at === undefined || nodes[at]!.inputs[0] !== centred || readers.get(centred ?? "")?.length !== 2)
+    return undefined;
+  chain.push(at);
+  for (const op of ["Mul", "Add"]) {
+    const next = soleReaderOf(nodes, readers, nodes[chain.at(-1)!]!.outputs[0], op);
+    if (next === undefined) break;
+    chain.push(next);
+  }
+  return chain;
 }
 
 /** Pools that squeeze a map to one value per channel. */

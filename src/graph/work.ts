@@ -34,8 +34,9 @@ export interface NodeFlags {
    */
   readonly foldedNorm?: boolean;
   /**
-   * A pool called as a function in a module's forward (nn.functional), which module-hook counters do
-   * not see; "mean": as x.mean([2, 3]), which no peer counter counts.
+   * A pool, a ReLU or a linear called as a function in a module's forward (F.adaptive_avg_pool2d,
+   * F.relu, F.linear), which module-hook counters see otherwise or not at all; "mean": as
+   * x.mean([2, 3]), which no peer counter counts.
    */
   readonly functional?: boolean | "mean";
   /**
@@ -44,6 +45,17 @@ export interface NodeFlags {
    */
   readonly fixedWindow?: boolean;
 }
+
+/**
+ * A node's part in a pattern of several nodes (graph/patterns.ts): the category of work the pattern
+ * carries on its last node, "part" for its other nodes, "norm-part" for a normalization's other nodes
+ * (their stored operands are the norm's scale and shift).
+ */
+export type PatternRole = WorkCategory | "part" | "norm-part";
+
+/** Whether a pattern's other node carries the work: no work of its own. */
+export const isPatternPart = (role: PatternRole | undefined): role is "part" | "norm-part" =>
+  role === "part" || role === "norm-part";
 
 /** What a kind's work and roles see of a node. */
 export interface NodeContext<Attrs = unknown> {
@@ -57,5 +69,5 @@ export interface NodeContext<Attrs = unknown> {
    * The category a pattern of several nodes gave this one (graph/patterns.ts: x·σ(x) is SiLU), or
    * "part" for a node whose work the pattern's other node carries.
    */
-  readonly role?: WorkCategory | "part";
+  readonly role?: PatternRole;
 }

@@ -97,6 +97,8 @@ export const WORK_CATEGORIES = [
   "layer-scale",
   "softmax",
   "max-pool",
+  "linear-bias",
+  "norm",
 ] as const;
 export type WorkCategory = (typeof WORK_CATEGORIES)[number];
 
@@ -115,8 +117,10 @@ export const WORK_TITLES: Record<WorkCategory, string> = {
   add: "residual adds",
   scale: "SE scale multiplies",
   "layer-scale": "LayerScale multiplies",
-  softmax: "attention softmax (scores)",
+  softmax: "softmax (attention scores, a classifier's output)",
   "max-pool": "max pooling (input elements)",
+  "linear-bias": "linear biases added to maps of 4 or more dims",
+  norm: "LayerNorm, GroupNorm and InstanceNorm",
 };
 
 export interface WorkItem {

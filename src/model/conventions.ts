@@ -46,6 +46,13 @@ export interface Convention {
   };
   /** false: attention matmuls are not counted (a module-hook counter such as thop does not see them). */
   readonly matmuls?: boolean;
+  /**
+   * false: the products of a linear called as a function (F.linear with a module's weight, as Swin's
+   * attention and nn.MultiheadAttention call it) are not counted: a module-hook counter does not see them.
+   */
+  readonly functionalProducts?: boolean;
+  /** ONNX operators whose products the counter does not see at all (ptflops: torch.einsum's Einsum). */
+  readonly unseenProducts?: readonly string[];
   /** The tool and source file the preset follows, for peer presets. */
   readonly reference?: string;
 }
@@ -95,14 +102,15 @@ export const CONVENTIONS = {
     bn: true,
     backgroundClass: false,
     unit: "macs",
-    work: { bn: 2n, pool: 1n },
+    // its norm handle: 5 per element of an affine layer, group or instance norm
+    work: { bn: 2n, pool: 1n, norm: 5n },
     // its handles count adaptive_avg_pool2d; avg_pool2d is one of the operators it skips
     fixedWindowWork: { module: {}, functional: {} },
   },
   ptflops: {
     name: "ptflops",
     summary:
-      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d and nn.MaxPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d / F.max_pool2d it calls both count), a functional pool 1 per input element (F.avg_pool2d over a fixed window: 1 per output element), F.relu 1 per element, SiLU 1 per element (the patched F.silu), nn.GELU 2 per element (module hook + patched F.gelu), attention matmuls; h-swish, h-sigmoid, sigmoid, residual + and SE * are not counted",
+      "ptflops ≥ 0.7.1, pytorch backend (its default) with count_functional on (its default), on torchvision's models: conv and linear MACs plus one op per bias add, BatchNorm 2 per element (affine), ReLU6 1 per element, nn.ReLU 2 per element and nn.AdaptiveAvgPool2d and nn.MaxPool2d 2 per input element (the module hook and the patched F.relu / F.adaptive_avg_pool2d / F.max_pool2d it calls both count), a functional pool 1 per input element (F.avg_pool2d over a fixed window: 1 per output element), F.relu 1 per element, SiLU 1 per element (the patched F.silu), nn.GELU 2 per element (module hook + patched F.gelu), nn.LayerNorm 1 per element (by its exact type: torchvision's LayerNorm2d subclass is not counted), softmax 1 per element, attention matmuls (torch.matmul and Tensor.matmul, as torchvision calls them; not the @ operator); not counted: F.linear with a module's weight, torch.einsum, h-swish, h-sigmoid, sigmoid, residual + and SE *",
     reference:
       "sovrasov/flops-counter.pytorch 0.7.6 (commit d612c75) ptflops/pytorch_ops.py (MODULES_MAPPING, FUNCTIONAL_MAPPING), run on torchvision 0.14",
     rules: "torchvision",
@@ -110,9 +118,23 @@ export const CONVENTIONS = {
     bn: true,
     backgroundClass: false,
     unit: "macs",
-    work: { bias: 1n, bn: 2n, relu: 2n, relu6: 1n, silu: 1n, gelu: 2n, pool: 2n, "max-pool": 2n },
+    work: {
+      bias: 1n,
+      "linear-bias": 1n,
+      bn: 2n,
+      relu: 2n,
+      relu6: 1n,
+      silu: 1n,
+      gelu: 2n,
+      pool: 2n,
+      "max-pool": 2n,
+      norm: 1n,
+      softmax: 1n,
+    },
     // a function call is seen once, by the patched F.adaptive_avg_pool2d, F.max_pool2d or F.relu
     functionalWork: { pool: 1n, "max-pool": 1n, relu: 1n },
+    functionalProducts: false,
+    unseenProducts: ["Einsum"],
     // the patched F.avg_pool2d counts its output's elements (Inception's, in its blocks' forwards)
     fixedWindowWork: { functional: { "pool-divide": 1n } },
   },
@@ -132,7 +154,7 @@ export const CONVENTIONS = {
   thop: {
     name: "thop",
     summary:
-      "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); max pooling and activations 0; attention matmuls unseen (no module to hook)",
+      "thop on torchvision's models: conv and linear MACs (no bias), BatchNorm 4 per element (2·numel, doubled when affine), nn.AdaptiveAvgPool2d modules 1 per input and 1 per output element (functional pools unseen); max pooling and activations 0; attention matmuls and F.linear unseen (no module to hook)",
     reference:
       "ultralytics/thop 2.1.6 (commit fbb5e19) and Lyken17/pytorch-OpCounter 0.1.1 (commit 43c064a), thop/vision/basic_hooks.py (count_normalization, count_adap_avgpool), run on torchvision 0.14",
     rules: "torchvision",
@@ -140,9 +162,11 @@ export const CONVENTIONS = {
     bn: true,
     backgroundClass: false,
     unit: "macs",
-    work: { bn: 4n, pool: 1n, "pool-divide": 1n },
+    // count_normalization: 2 per element, doubled when affine
+    work: { bn: 4n, pool: 1n, "pool-divide": 1n, norm: 4n },
     functionalWork: {},
     matmuls: false,
+    functionalProducts: false,
   },
   "torch-flops": {
     name: "torch-flops",

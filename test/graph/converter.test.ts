@@ -47,11 +47,12 @@ describe("converter-style graphs: counts by hand", () => {
   test("the paper's convention: weights only (biases, the Add's included, left out)", async () => {
     expect((await counted("nhwc.onnx", "paper")).totals.params).toBe(16n * 27n + 16n * 9n + 32n * 16n + 320n);
   });
-  test("ptflops adds each bias once per output element, ReLU6 once and ReLU twice; x.mean is counted by no tool", async () => {
+  test("ptflops adds each bias once per output element, ReLU6 once, ReLU twice and the softmax once; x.mean is counted by no tool", async () => {
     const biases = 16n * 48n * 48n + 16n * 24n * 24n + 32n * 24n * 24n + 10n;
     const activations = 16n * 48n * 48n * 1n + 16n * 24n * 24n * 2n;
+    const softmax = 10n;
     expect((await counted("nhwc.onnx", "ptflops")).totals.macs).toBe(
-      conv1 + dw + pw + fc + biases + activations,
+      conv1 + dw + pw + fc + biases + activations + softmax,
     );
   });
   test("an old exporter's graph (opset 10, Clip bounds as attributes, initializers listed as inputs, nodes stored backwards)", async () => {

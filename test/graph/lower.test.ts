@@ -4,7 +4,10 @@
  * refused by name.
  */
 import { describe, expect, test } from "vitest";
+import { costGraph } from "../../src/evaluate/graph-cost.js";
+import { measureGraph } from "../../src/graph/cost.js";
 import { inferTensors } from "../../src/graph/infer.js";
+import { resolveConvention } from "../../src/model/conventions.js";
 import type { OnnxAttribute, OnnxGraph, OnnxNode } from "../../src/model/onnx/graph.js";
 import { lowerGraph, lowerNode } from "../../src/model/onnx/lower.js";
 import { refusalOf } from "../helpers/refusal.js";
@@ -367,5 +370,89 @@ describe("every lowered operator, on a small graph", () => {
     expect(
       refusalOf(() => lowerGraph(graphOf(17, [node("Constant", [], { sparse_value: { s: "" } })]))),
     ).toMatch(/Constant 'constant_0': a constant of a form not read \(sparse or string values\)/);
+  });
+});
+
+describe("how a PyTorch export's nodes were called", () => {
+  const pytorch = (nodes: OnnxNode[], stored: Record<string, number[]> = {}): OnnxGraph => ({
+    producer: "pytorch 1.13.0",
+    opset: 17,
+    irVersion: 8,
+    inputs: [{ name: "x", dims: [1, 8, 8, 8], elemType: 1 }],
+    initializers: new Map(Object.entries(stored).map(([k, dims]) => [k, { dims, dataType: 1 }])),
+    nodes,
+  });
+  const named = (
+    name: string,
+    opType: string,
+    inputs: string[],
+    outputs: string[],
+    attributes = {},
+  ): OnnxNode => ({
+    name,
+    opType,
+    domain: "",
+    inputs,
+    outputs,
+    attributes,
+  });
+  const flags = (g: OnnxGraph) =>
+    lowerGraph(g).nodes.map((n) => [n.name, n.functional ?? false, n.fixedWindow ?? false]);
+
+  test("avg_pool2d is Pad + AveragePool (a fixed window); an AveragePool alone is an adaptive pool", () => {
+    const pool = { kernel_shape: { ints: [2, 2] }, strides: { ints: [2, 2] } };
+    const pads = { dims: [8], values: [0, 0, 0, 0, 0, 0, 0, 0], dataType: 7 };
+    const g = pytorch([
+      named("/pool/Pad", "Pad", ["x", "pads"], ["p"]),
+      named("/pool/AveragePool", "AveragePool", ["p"], ["a"], pool),
+      named("/avgpool/AveragePool", "AveragePool", ["a"], ["b"], pool),
+    ]);
+    const withPads = { ...g, initializers: new Map([["pads", pads]]) };
+    expect(flags(withPads)).toEqual([
+      ["/pool/Pad", false, false],
+      ["/pool/AveragePool", false, true],
+      ["/avgpool/AveragePool", false, false],
+    ]);
+    expect(flags({ ...withPads, producer: "tf2onnx 1.16" }).map(([, , w]) => w)).toEqual([false, true, true]);
+  });
+
+  test("F.relu in a module's forward (beside its child modules) is a function; nn.ReLU a module", () => {
+    const g = pytorch(
+      [
+        named("/conv1/conv/Conv", "Conv", ["x", "w"], ["c"]),
+        named("/conv1/Relu", "Relu", ["c"], ["r"]),
+        named("/relu/Relu", "Relu", ["r"], ["s"]),
+      ],
+      { w: [8, 8, 1, 1] },
+    );
+    expect(flags(g)).toEqual([
+      ["/conv1/conv/Conv", false, false],
+      ["/conv1/Relu", true, false],
+      ["/relu/Relu", false, false],
+    ]);
+  });
+
+  test("nn.Linear (its MatMul and bias Add in a scope of their own) is a module; F.linear in an attention's forward a function, its bias Add too", () => {
+    const g = pytorch(
+      [
+        named("/mlp/fc/MatMul", "MatMul", ["x", "w"], ["m"]),
+        named("/mlp/fc/Add", "Add", ["b", "m"], ["a"]),
+        named("/attn/MatMul", "MatMul", ["a", "w2"], ["q"]),
+        named("/attn/Add", "Add", ["q", "b"], ["k"]),
+        named("/attn/Relu", "Relu", ["k"], ["y"]),
+      ],
+      { w: [8, 8], b: [8], w2: [8, 8] },
+    );
+    expect(flags(g).map(([name, functional]) => [name, functional])).toEqual([
+      ["/mlp/fc/MatMul", false],
+      ["/mlp/fc/Add", false],
+      ["/attn/MatMul", true],
+      ["/attn/Add", true],
+      ["/attn/Relu", true],
+    ]);
+    const m = measureGraph(lowerGraph(g), inferTensors(lowerGraph(g)));
+    const macs = (name: "thop" | "fvcore") => costGraph(m, resolveConvention(name)).totals.macs;
+    // thop sees the module's 1·8·8 rows × 8·8 products, not the function's
+    expect([macs("thop"), macs("fvcore")]).toEqual([4096n, 8192n]);
   });
 });

@@ -219,3 +219,71 @@ describe("products a convention may not see", () => {
     expect(costGraph(m, resolveConvention("thop")).totals.macs).toBe(8n * 16n * 4n);
   });
 });
+
+describe("LayerNorm as exporters write it before opset 17", () => {
+  const stored = {
+    two: { dims: [], values: [2] },
+    eps: { dims: [], values: [1e-6] },
+    gamma: { dims: [4] },
+    beta: { dims: [4] },
+  };
+  const writtenOut = (affine: boolean, sub = ["x", "m"]) =>
+    graphOf(
+      [
+        node("ReduceMean", ["x"], ["m"], { axes: { ints: [-1] } }),
+        node("Sub", sub, ["d"]),
+        node("Pow", ["d", "two"], ["p"]),
+        node("ReduceMean", ["p"], ["v"], { axes: { ints: [-1] } }),
+        node("Add", ["v", "eps"], ["e"]),
+        node("Sqrt", ["e"], ["s"]),
+        node("Div", ["d", "s"], ["n"]),
+        ...(affine ? [node("Mul", ["n", "gamma"], ["g"]), node("Add", ["g", "beta"], ["y"])] : []),
+      ],
+      stored,
+    );
+  const layerNorm = graphOf(
+    [node("LayerNormalization", ["x", "gamma", "beta"], ["y"], { axis: { i: -1 } })],
+    stored,
+  );
+
+  test("one norm on its last node, γ and β as the norm's: as LayerNormalization counts", () => {
+    const m = measured(writtenOut(true));
+    expect(m.rows.map((r) => Object.keys(r.work))).toEqual([[], [], [], [], [], [], [], [], ["norm"]]);
+    expect(m.rows.at(-1)!.work).toEqual({ norm: 128n });
+    const parts = (g: OnnxGraph) => measured(g).rows.reduce((a, r) => a + r.paramParts.norm, 0n);
+    expect([parts(writtenOut(true)), parts(layerNorm)]).toEqual([8n, 8n]);
+    for (const name of ["fvcore", "thop", "ptflops", "paper"] as const) {
+      const c = resolveConvention(name);
+      expect(costGraph(measured(writtenOut(true)), c).totals, name).toEqual(
+        costGraph(measured(layerNorm), c).totals,
+      );
+    }
+  });
+  test("without γ and β, the Div carries it; a Sub of another tensor is not a LayerNorm", () => {
+    expect(measured(writtenOut(false)).rows.at(-1)!.work).toEqual({ norm: 128n });
+    const other = graphOf([node("Relu", ["x"], ["r"]), ...writtenOut(false, ["r", "m"]).nodes], stored);
+    expect(measured(other).rows.some((r) => r.work.norm !== undefined)).toBe(false);
+  });
+});
+
+describe("a linear's bias, by the rank torch ran it at", () => {
+  const linear = (dims: number[]) =>
+    lowerAndMeasure({
+      ...graphOf([node("MatMul", ["x", "w"], ["l"]), node("Add", ["l", "b"], ["y"])], {
+        w: { dims: [4, 6] },
+        b: { dims: [6] },
+      }),
+      inputs: [{ name: "x", dims, elemType: 1 }],
+    });
+  function lowerAndMeasure(g: OnnxGraph) {
+    return measured(g).rows[1]!.work;
+  }
+  test("up to 3 dims, a fused product's bias (torch's addmm); past them, a bias of its own; a position embedding none", () => {
+    expect(linear([2, 4])).toEqual({ bias: 12n });
+    expect(linear([1, 2, 4])).toEqual({ bias: 12n });
+    expect(linear([1, 3, 2, 4])).toEqual({ "linear-bias": 36n });
+    const embedding = measured(graphOf([node("Add", ["x", "pos"], ["y"])], { pos: { dims: [1, 8, 4, 4] } }));
+    expect(embedding.rows[0]!.work).toEqual({});
+    expect(embedding.rows[0]!.paramParts.weight).toBe(128n);
+  });
+});

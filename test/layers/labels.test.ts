@@ -43,8 +43,10 @@ describe("layer kinds' labels", () => {
       "add: residual adds",
       "scale: SE scale multiplies",
       "layer-scale: LayerScale multiplies",
-      "softmax: attention softmax (scores)",
+      "softmax: softmax (attention scores, a classifier's output)",
       "max-pool: max pooling (input elements)",
+      "linear-bias: linear biases added to maps of 4 or more dims",
+      "norm: LayerNorm, GroupNorm and InstanceNorm",
     ]);
   });
 });

@@ -6,7 +6,7 @@
 import { broadcastDims, type Dims, elementCount, elementNumber, sameDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { type DataType, SMALL_VALUES, type Tensor, tensorOf } from "../tensor.js";
-import { isWeightAnywhere, type NodeContext, type WorkCategory } from "../work.js";
+import { isPatternPart, isWeightAnywhere, type NodeContext, type WorkCategory } from "../work.js";
 
 export interface BroadcastAttrs {
   /** The ONNX operator (Add, Mul, Where, …). */
@@ -74,7 +74,11 @@ function valuesOf(
 
 /**
  * What an Add or a Mul is, by the layer kinds' categories: two computed maps added are a residual add;
- * a stored vector added, a linear layer's bias; a map times a computed per-channel gate, a
+ * a stored vector added, a linear layer's bias (torch exports a linear on an input of 3 or more dims as
+ * MatMul + Add, on 2 as a Gemm holding it): as a fused product's bias up to 3 dims, which torch runs as
+ * one addmm, a bias of its own past them (torch: a matmul, then an add); a stored tensor of more dims
+ * added (a position embedding) is none;
+ * a map times a computed per-channel gate, a
  * squeeze-and-excite scale; a map times a stored per-channel vector, a LayerScale.
  */
 function mergeCategory({
@@ -87,7 +91,9 @@ function mergeCategory({
   const stored = [isStored(0), isStored(1)];
   if (attrs.op === "Add") {
     if (!stored[0] && !stored[1]) return "add";
-    return stored[0] !== stored[1] && elementCount(inputs[stored[0] ? 0 : 1]!.dims) > 1n ? "bias" : undefined;
+    const added = stored[0] !== stored[1] ? inputs[stored[0] ? 0 : 1]! : undefined;
+    if (added?.dims.length !== 1 || elementCount(added.dims) < 2n) return undefined;
+    return outputs[0]!.dims.length <= 3 ? "bias" : "linear-bias";
   }
   if (attrs.op !== "Mul") return undefined;
   const out = outputs[0]!.dims;
@@ -103,12 +109,15 @@ export const broadcast = defineOpKind<BroadcastAttrs>()({
   kind: "broadcast",
   title: "element-wise op (broadcast)",
   // an Add of a stored vector is a linear layer's bias (MatMul + Add); anything else stored is a weight
-  paramRole: ({ attrs, inputs }, position) => {
+  paramRole: ({ attrs, inputs, role }, position) => {
     if (!isWeightAnywhere(inputs[position])) return undefined;
+    // a written-out LayerNorm's γ and β
+    if (role === "norm" || role === "norm-part") return "norm";
     return attrs.op === "Add" && inputs[position]!.dims.length === 1 ? "bias" : "weight";
   },
   work: (ctx) => {
-    const category = ctx.role === "part" ? undefined : (ctx.role ?? mergeCategory(ctx));
+    const { role } = ctx;
+    const category = isPatternPart(role) ? undefined : (role ?? mergeCategory(ctx));
     return category ? [{ category, elements: elementCount(ctx.outputs[0]!.dims) }] : [];
   },
   infer: ({ op, fmod }, inputs) => {

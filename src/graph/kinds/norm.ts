@@ -9,6 +9,9 @@ import { defineOpKind } from "../op-kind.js";
 export const NORM_MODES = ["batch", "instance", "layer", "group", "lp", "mean-variance"] as const;
 export type NormMode = (typeof NORM_MODES)[number];
 
+/** Normalizations over the statistics of the input itself, each with a scale and a shift: one work category. */
+const NORMS_OF_STATISTICS: ReadonlySet<NormMode> = new Set(["layer", "group", "instance"]);
+
 export interface NormAttrs {
   readonly mode: NormMode;
   /** LayerNormalization: the first normalized axis (default −1). */
@@ -22,8 +25,10 @@ export const norm = defineOpKind<NormAttrs>()({
   title: "normalization",
   // the scale and the shift; BatchNormalization's running mean and variance are statistics, not learnt
   paramRole: (_, position) => (position === 1 || position === 2 ? "norm" : undefined),
-  work: ({ attrs, outputs }) =>
-    attrs.mode === "batch" ? [{ category: "bn", elements: elementCount(outputs[0]!.dims) }] : [],
+  work: ({ attrs: { mode }, outputs }) => {
+    const category = mode === "batch" ? "bn" : NORMS_OF_STATISTICS.has(mode) ? "norm" : undefined;
+    return category ? [{ category, elements: elementCount(outputs[0]!.dims) }] : [];
+  },
   infer: ({ mode, axis, groups }, [x]) => {
     if (!x) return "needs its input";
     if (mode === "layer") {

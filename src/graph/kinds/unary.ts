@@ -6,7 +6,7 @@
 import { elementCount } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { type DataType, type Tensor, tensorOf } from "../tensor.js";
-import type { WorkCategory } from "../work.js";
+import { isPatternPart, type WorkCategory } from "../work.js";
 
 export interface UnaryAttrs {
   /** The ONNX operator (Relu, Sigmoid, Cast, QuantizeLinear, …). */
@@ -53,7 +53,7 @@ export const unary = defineOpKind<UnaryAttrs>()({
   kind: "unary",
   title: "element-wise op",
   work: ({ attrs, inputs, outputs, role }) => {
-    if (role === "part") return [];
+    if (isPatternPart(role)) return [];
     const category =
       role ??
       (attrs.op === "Clip"

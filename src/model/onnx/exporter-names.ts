@@ -53,8 +53,12 @@ export function scopeSizes(graph: OnnxGraph): Map<string, number> {
   return sizes;
 }
 
-/** A node that is a module of its own (hooks see it), not a function called inside another module's forward. */
-export function isOwnModule(node: OnnxNode, sizes: ReadonlyMap<string, number>): boolean {
+/**
+ * A node that is a module of its own (hooks see it), not a function called inside another module's
+ * forward: its scope holds it alone, or `nodes` nodes for a module exported as several (a linear on an
+ * input of 3 or more dims: its MatMul and its bias's Add).
+ */
+export function isOwnModule(node: OnnxNode, sizes: ReadonlyMap<string, number>, nodes = 1): boolean {
   const scope = scopeOf(node);
-  return scope.length > 0 && sizes.get(scope.join("/")) === 1;
+  return scope.length > 0 && sizes.get(scope.join("/")) === nodes;
 }

@@ -8,7 +8,7 @@ import { InputError } from "../../errors.js";
 import type { GraphNode, TensorGraph } from "../../graph/graph.js";
 import { DATA_TYPE_NAMES, type DataType, type Tensor, tensorOf } from "../../graph/tensor.js";
 import { AUTO_PADS, type AutoPad, type WindowAttrs } from "../../graph/window.js";
-import { hasFoldedNorm, isOwnModule, isPytorchExport, scopeSizes } from "./exporter-names.js";
+import { hasFoldedNorm, isOwnModule, isPytorchExport, scopeOf, scopeSizes } from "./exporter-names.js";
 import type {
   FoldedNorms,
   OnnxAttribute,
@@ -561,9 +561,48 @@ function isFixedWindow(node: OnnxNode, pytorch: boolean, writers: ReadonlyMap<st
  * BasicConv2d, F.adaptive_avg_pool2d in MobileNetV2's forward); a mean over the map is x.mean ("mean").
  * Other exporters' nodes all count as modules.
  */
-function callOf(node: OnnxNode, pytorch: boolean, sizes: ReadonlyMap<string, number>): boolean | "mean" {
+function callOf(node: OnnxNode, reading: ExporterReading): boolean | "mean" {
   if (node.opType === "ReduceMean") return "mean";
-  return pytorch && CALLABLE.has(node.opType) && !isOwnModule(node, sizes);
+  if (!reading.pytorch) return false;
+  if (isLinear(node, reading)) return !isOwnModule(node, reading.sizes, biasAddOf(node, reading) ? 2 : 1);
+  // a linear's bias Add (either operand order) is called as its MatMul is
+  const linear =
+    node.opType === "Add"
+      ? node.inputs.map((name) => reading.writers.get(name)).find((w) => w && isLinear(w, reading))
+      : undefined;
+  if (linear && biasAddOf(linear, reading)) return callOf(linear, reading);
+  return CALLABLE.has(node.opType) && !isOwnModule(node, reading.sizes);
+}
+
+/** What the exporter's names and the graph's wiring tell of how each node was called. */
+interface ExporterReading {
+  readonly pytorch: boolean;
+  readonly sizes: ReadonlyMap<string, number>;
+  /** Tensor name → the node writing it, and the nodes reading it. */
+  readonly writers: ReadonlyMap<string, OnnxNode>;
+  readonly readers: ReadonlyMap<string, readonly OnnxNode[]>;
+  readonly stored: ReadonlyMap<string, Tensor>;
+}
+
+/** A product by a stored weight: nn.Linear, or F.linear with a module's weight (Swin's attention, MultiheadAttention). */
+const isLinear = (node: OnnxNode, reading: ExporterReading): boolean =>
+  (node.opType === "MatMul" || node.opType === "Gemm") && reading.stored.has(node.inputs[1] ?? "");
+
+/** The Add of a linear's bias the exporter writes after its MatMul, in the module's own scope. */
+function biasAddOf(node: OnnxNode, reading: ExporterReading): boolean {
+  const after = reading.readers.get(node.outputs[0] ?? "") ?? [];
+  const scope = (n: OnnxNode) => scopeOf(n).join("/");
+  return after.length === 1 && after[0]!.opType === "Add" && scope(after[0]!) === scope(node);
+}
+
+function exporterReading(graph: OnnxGraph, stored: ReadonlyMap<string, Tensor>): ExporterReading {
+  const writers = new Map<string, OnnxNode>();
+  const readers = new Map<string, OnnxNode[]>();
+  for (const node of graph.nodes) {
+    for (const name of node.outputs) writers.set(name, node);
+    for (const name of node.inputs) readers.set(name, [...(readers.get(name) ?? []), node]);
+  }
+  return { pytorch: isPytorchExport(graph), sizes: scopeSizes(graph), writers, readers, stored };
 }
 
 /**
@@ -580,9 +619,7 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
     if (isDataInput(info, index)) inputs.set(info.name, tensor);
     else stored.set(info.name, tensor);
   }
-  const pytorch = isPytorchExport(graph);
-  const sizes = scopeSizes(graph);
-  const writers = new Map(graph.nodes.flatMap((node) => node.outputs.map((name) => [name, node] as const)));
+  const reading = exporterReading(graph, stored);
   const unknown = options.allowUnknown ? { declared: declaredDims(graph) } : undefined;
   const nodes: GraphNode[] = [];
   for (const node of graph.nodes) {
@@ -593,11 +630,11 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
       continue;
     }
     const lowered = lowerNode(node, graph.opset, unknown);
-    const functional = callOf(node, pytorch, sizes);
+    const functional = callOf(node, reading);
     nodes.push({
       ...lowered,
-      ...(isFixedWindow(node, pytorch, writers) && { fixedWindow: true }),
-      ...(holdsFoldedNorm(node, options.foldedNorms ?? "auto", pytorch) && { foldedNorm: true }),
+      ...(isFixedWindow(node, reading.pytorch, reading.writers) && { fixedWindow: true }),
+      ...(holdsFoldedNorm(node, options.foldedNorms ?? "auto", reading.pytorch) && { foldedNorm: true }),
       ...(functional !== false && { functional }),
     });
   }
