@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Probes of what the peer counters do with operators no built-in model has, as ONNX files.
+"""Probes of what the peer counters do with operators no built-in model has, and with calls a graph
+writes alike (a module or a function, Tensor.matmul or @), as ONNX files.
 
 Dev-only: writes test/fixtures/onnx/probes/<probe>.onnx (torch.onnx.export,
 opset 17, graph only) and test/fixtures/peers/onnx-probes.json, the counts
@@ -46,12 +47,57 @@ class Concat(torch.nn.Module):
         return torch.cat([self.a(x), self.b(x)], 1)
 
 
+class CallProbe(torch.nn.Module):
+    """A 1×1 conv to 8 channels, then one call in forward: how each counter sees a module, a function, a method."""
+
+    def __init__(self, call, **children):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 8, 1, bias=False)
+        for name, child in children.items():
+            setattr(self, name, child)
+        self.call = call
+
+    def forward(self, x):
+        return self.call(self, self.conv(x))
+
+
+class LayerNorm2d(torch.nn.LayerNorm):
+    """torchvision's ConvNeXt LayerNorm2d: a subclass of nn.LayerNorm calling F.layer_norm on N×H×W×C."""
+
+    def forward(self, x):
+        x = x.permute(0, 2, 3, 1)
+        x = F.layer_norm(x, self.normalized_shape, self.weight, self.bias, self.eps)
+        return x.permute(0, 3, 1, 2)
+
+
+def tokens(x):
+    """A map as 1×C×(H·W)."""
+    return x.flatten(2)
+
+
+CALL_PROBES = {
+    "avgpool-functional": lambda: CallProbe(lambda s, x: F.avg_pool2d(x, 3, 1, 1)),
+    "avgpool-module": lambda: CallProbe(lambda s, x: s.pool(x), pool=torch.nn.AvgPool2d(2, 2)),
+    "relu-functional": lambda: CallProbe(lambda s, x: F.relu(x)),
+    "linear-functional": lambda: CallProbe(
+        lambda s, x: F.linear(x.permute(0, 2, 3, 1), s.fc.weight, s.fc.bias), fc=torch.nn.Linear(8, 4)),
+    "linear-3d": lambda: CallProbe(lambda s, x: s.fc(tokens(x).transpose(1, 2)), fc=torch.nn.Linear(8, 4)),
+    "linear-4d": lambda: CallProbe(lambda s, x: s.fc(x.permute(0, 2, 3, 1)), fc=torch.nn.Linear(8, 4)),
+    "matmul-method": lambda: CallProbe(lambda s, x: tokens(x).matmul(tokens(x).transpose(1, 2))),
+    "matmul-operator": lambda: CallProbe(lambda s, x: tokens(x) @ tokens(x).transpose(1, 2)),
+    "einsum": lambda: CallProbe(lambda s, x: torch.einsum("bcn,bdn->bcd", tokens(x), tokens(x))),
+    "layernorm": lambda: CallProbe(lambda s, x: s.ln(x.permute(0, 2, 3, 1)), ln=torch.nn.LayerNorm(8)),
+    "layernorm-subclass": lambda: CallProbe(lambda s, x: s.ln(x), ln=LayerNorm2d(8)),
+    "softmax-functional": lambda: CallProbe(lambda s, x: F.softmax(x, 1)),
+}
+
 PROBES = {
     "maxpool": lambda: torch.nn.Sequential(torch.nn.Conv2d(3, 8, 1, bias=False), torch.nn.MaxPool2d(3, 2, 1)),
     "maxpool-functional": FunctionalMaxPool,
     "maxpool-ceil": lambda: torch.nn.Sequential(
         torch.nn.Conv2d(3, 8, 1, bias=False), torch.nn.MaxPool2d(2, 2, ceil_mode=True)),
     "concat": Concat,
+    **CALL_PROBES,
 }
 RESOLUTIONS = [224, 225, 160]
 

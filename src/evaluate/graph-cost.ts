@@ -35,7 +35,36 @@ function roleFactor(role: ParamRole, c: Convention): bigint {
 function productsSeen(row: NodeMeasure, c: Convention): bigint {
   if (c.unseenProducts?.includes(row.node.op)) return 0n;
   const weights = c.functionalProducts === false && row.node.functional === true ? 0n : row.weightMacs;
-  return weights + (c.matmuls === false ? 0n : row.matmulMacs);
+  const products = weights + (c.matmuls === false ? 0n : row.matmulMacs);
+  return c.einsumProducts && row.node.kind === "einsum"
+    ? asEinsumPath(products, row.node.attrs.equation)
+    : products;
+}
+
+/** An equation with its letters renamed a, b, c… in order of first appearance, spaces dropped. */
+const normalized = (equation: string): string => {
+  const names = new Map<string, string>();
+  return equation.replace(/\s+/g, "").replace(/[A-Za-z]/g, (letter) => {
+    if (!names.has(letter)) names.set(letter, String.fromCharCode(97 + names.size));
+    return names.get(letter)!;
+  });
+};
+
+/** The two equations fvcore counts as a batched matmul, exactly. */
+const BMM_EQUATIONS = new Set(["abc,abd->acd", "abc,adc->adb"]);
+
+/**
+ * Products as fvcore counts a general einsum: numpy's einsum_path FLOPs (two per product where an index
+ * is summed over) as it prints them, to 4 significant digits, halved. fvcore's einsum handle, observed
+ * on a probe at three sizes (scripts/onnx-probes.py) and on MaxViT.
+ */
+function asEinsumPath(products: bigint, equation: string): bigint {
+  const compact = normalized(equation);
+  if (BMM_EQUATIONS.has(compact) || products === 0n) return products;
+  const [inputs = "", output = ""] = compact.split("->");
+  const summed = [...inputs.replace(/,/g, "")].some((letter) => !output.includes(letter));
+  const flops = Number(products * (summed ? 2n : 1n));
+  return BigInt(Math.round(Number(flops.toExponential(3)) / 2));
 }
 
 function nodeCost(row: NodeMeasure, c: Convention): NodeCost {

@@ -96,7 +96,7 @@ function paramsOf(
 
 export function measureGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Tensor>): GraphMeasure {
   const readers: Readers = new Map();
-  const roles = patternRoles(graph.nodes);
+  const roles = patternRoles(graph.nodes, tensors);
   const rows = graph.nodes.map((node, index): NodeMeasure => {
     const kind = opKinds[node.kind] as OpKind<unknown>;
     const inputs = node.inputs.map((name) => (name === undefined ? undefined : tensors.get(name)));

@@ -6,6 +6,7 @@
  * of β). The last node of a pattern carries its work; the others are its parts.
  */
 import type { GraphNode } from "./graph.js";
+import type { Tensor } from "./tensor.js";
 import type { PatternRole } from "./work.js";
 
 type Role = PatternRole;
@@ -24,7 +25,10 @@ function readersOf(nodes: readonly GraphNode[]): Map<string, number[]> {
 }
 
 /** Node index → its role in a pattern, for the nodes in one. */
-export function patternRoles(nodes: readonly GraphNode[]): Map<number, Role> {
+export function patternRoles(
+  nodes: readonly GraphNode[],
+  tensors: ReadonlyMap<string, Tensor> = new Map(),
+): Map<number, Role> {
   const readers = readersOf(nodes);
   const soleReader = (name: string | undefined) => {
     const r = name === undefined ? undefined : readers.get(name);
@@ -57,6 +61,7 @@ export function patternRoles(nodes: readonly GraphNode[]): Map<number, Role> {
       }
     }
   }
+  for (const index of unfusedBiases(nodes, tensors)) roles.set(index, "linear-bias");
   for (const [index, node] of nodes.entries()) {
     const parts = node.op === "ReduceMean" ? layerNormParts(nodes, readers, index) : undefined;
     if (!parts) continue;
@@ -64,6 +69,35 @@ export function patternRoles(nodes: readonly GraphNode[]): Map<number, Role> {
     roles.set(parts.at(-1)!, "norm");
   }
   return roles;
+}
+
+/**
+ * Whether a Transpose leaves its input's elements in memory order, as torch's views do when only axes
+ * of size 1 move (ViT's 1×197×768 → 197×1×768); otherwise torch's tensor is not contiguous.
+ */
+function keepsOrder(node: GraphNode, tensors: ReadonlyMap<string, Tensor>): boolean {
+  const dims = tensors.get(node.inputs[0] ?? "")?.dims;
+  if (node.kind !== "transpose" || dims === undefined) return true;
+  const perm = node.attrs.perm ?? dims.map((_, i) => dims.length - 1 - i);
+  const moved = perm.filter((axis) => (dims[axis] ?? 1) > 1);
+  return moved.every((axis, i) => i === 0 || axis > moved[i - 1]!);
+}
+
+/**
+ * The bias Adds of linears on an input torch had transposed without a copy: torch runs such a linear as
+ * a matmul, then an add (a contiguous input of up to 3 dims, as one addmm with its bias).
+ */
+function unfusedBiases(nodes: readonly GraphNode[], tensors: ReadonlyMap<string, Tensor>): number[] {
+  const producers = new Map<string, GraphNode>();
+  for (const node of nodes) for (const name of node.outputs) producers.set(name, node);
+  const found: number[] = [];
+  for (const [index, node] of nodes.entries()) {
+    if (node.op !== "Add") continue;
+    const matmul = node.inputs.map((name) => producers.get(name ?? "")).find((n) => n?.op === "MatMul");
+    const source = producers.get(matmul?.inputs[0] ?? "");
+    if (source && !keepsOrder(source, tensors)) found.push(index);
+  }
+  return found;
 }
 
 /** The one node reading a tensor, when it is of this operator and reads it at one of these positions. */

@@ -53,6 +53,11 @@ export interface Convention {
   readonly functionalProducts?: boolean;
   /** ONNX operators whose products the counter does not see at all (ptflops: torch.einsum's Einsum). */
   readonly unseenProducts?: readonly string[];
+  /**
+   * "einsum-path": a general einsum's products as fvcore counts them, from the FLOPs numpy's
+   * einsum_path prints (4 significant digits), halved; its two batched-matmul equations exactly.
+   */
+  readonly einsumProducts?: "einsum-path";
   /** The tool and source file the preset follows, for peer presets. */
   readonly reference?: string;
 }
@@ -106,6 +111,7 @@ export const CONVENTIONS = {
     work: { bn: 2n, pool: 1n, norm: 5n },
     // its handles count adaptive_avg_pool2d; avg_pool2d is one of the operators it skips
     fixedWindowWork: { module: {}, functional: {} },
+    einsumProducts: "einsum-path",
   },
   ptflops: {
     name: "ptflops",

@@ -65,7 +65,7 @@ const DIFFERENCES: Record<string, Differences> = {
     "the exporter stores each block's relative position bias gathered out of its table (a 49×49 map per head) instead of the table itself",
   ),
   maxvit_t: {
-    fvcore: { macs: -1072, params: 374976, why: `${GATHERED}; ${MAXVIT}` },
+    fvcore: { params: 374976, why: GATHERED },
     "ptflops-pytorch": { macs: 147456, params: 374976, why: `${GATHERED}; ${MAXVIT}` },
     "ptflops-aten": { params: 374976, why: GATHERED },
     thop: { macs: -1368832, params: 374976, why: `${GATHERED}; ${MAXVIT}` },
@@ -75,6 +75,25 @@ const DIFFERENCES: Record<string, Differences> = {
 const ONE = { text: "1", value: 1 };
 // torch 1.13 cannot export swin_v2_t (aten::zero): there is no graph of it to count
 const exported = Object.keys(PEERS.models).filter((model) => model !== "swin_v2_t");
+
+/**
+ * At batch 4, per image, where torch itself runs the batch otherwise (the tools are run at batch 1):
+ * added to the differences above.
+ */
+const AT_BATCH_4: Record<string, Differences> = {
+  vit_b_16: {
+    "ptflops-aten": {
+      macs: -5446656,
+      why: "MultiheadAttention transposes its batch-first input: at batch 4 the transposed tensor is not contiguous, so torch runs the in-projection as matmul + add, whose add ptflops-aten does not count — running it on vit_b_16 at batch 4 prints 70,299,492,256 = 4 × (17,580,319,720 − 5,446,656)",
+    },
+  },
+  maxvit_t: {
+    fvcore: {
+      macs: 7000,
+      why: "fvcore rounds a general einsum's FLOPs to 4 significant digits: at batch 4 it rounds the batch's count, which divided by 4 is not batch 1's rounded count",
+    },
+  },
+};
 
 /** Each model's graph at every opset, and at batch 4 counted per image: the same counts. */
 const VARIANTS = ["b1-opset11", "b1-opset13", "b1-opset17", "b4-opset17"] as const;
@@ -97,7 +116,11 @@ describe.each(exported)("%s", (model) => {
         params: Number(totals.params) - counted.params,
       };
       const difference = DIFFERENCES[model]?.[tool];
-      expected[tool] = { macs: difference?.macs ?? 0, params: difference?.params ?? 0 };
+      const batch = variant.startsWith("b4") ? AT_BATCH_4[model]?.[tool] : undefined;
+      expected[tool] = {
+        macs: (difference?.macs ?? 0) + (batch?.macs ?? 0),
+        params: (difference?.params ?? 0) + (batch?.params ?? 0),
+      };
     }
     expect(found).toEqual(expected);
   });
