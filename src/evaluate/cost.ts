@@ -43,13 +43,13 @@ export interface LayerRow {
   readonly input: readonly number[];
   readonly output: readonly number[];
   /** The side (height) of the feature map it outputs, for the by-resolution breakdown; undefined: not a map. */
-  readonly outputSide?: number;
+  readonly outputSide?: number | undefined;
   /** Activation elements it reads: its input, and a second operand (a residual add's, a scale's, Q·Kᵀ's). */
   readonly readElements: bigint;
   /** A 1×1 convolution without groups (ShuffleNet V2's memory access cost applies to it). */
   readonly oneByOne: boolean;
   /** How a pool was called (explain's functional/module split): as a function, or as x.mean. */
-  readonly functional?: boolean | "mean";
+  readonly functional?: boolean | "mean" | undefined;
   /** A graph's row: the computed tensors it reads and writes (the layer memory model's liveness). */
   readonly tensors?: { readonly reads: readonly RowTensor[]; readonly writes: readonly RowTensor[] };
   /** Parameters under the convention: weights, plus bias and BatchNorm when it counts them. */

@@ -67,16 +67,28 @@ function asEinsumPath(products: bigint, equation: string): bigint {
   return BigInt(Math.round(Number(flops.toExponential(3)) / 2));
 }
 
-function nodeCost(row: NodeMeasure, c: Convention): NodeCost {
+/** The node's count under the convention: the products it sees and the work it counts. */
+export function macsOf(row: NodeMeasure, c: Convention): bigint {
   const factors = workFactorsOf(row.node, c);
   let macs = productsSeen(row, c);
-  for (const [category, elements] of Object.entries(row.work) as [WorkCategory, bigint][])
-    macs += (factors[category] ?? 0n) * elements;
-  let params = 0n;
-  for (const [role, count] of Object.entries(row.paramParts) as [ParamRole, bigint][])
-    params += roleFactor(role, c) * count;
-  return { ...row, macs, params };
+  for (const category in row.work) {
+    const factor = factors[category as WorkCategory];
+    if (factor) macs += factor * row.work[category as WorkCategory]!;
+  }
+  return macs;
 }
+
+/** The node's parameters the convention counts. */
+export function paramsOf(row: NodeMeasure, c: Convention): bigint {
+  const { weight, bias, norm } = row.paramParts;
+  return weight + (bias && roleFactor("bias", c) * bias) + (norm && roleFactor("norm", c) * norm);
+}
+
+const nodeCost = (row: NodeMeasure, c: Convention): NodeCost => ({
+  ...row,
+  macs: macsOf(row, c),
+  params: paramsOf(row, c),
+});
 
 export function costGraph(measure: GraphMeasure, convention: Convention): GraphCost {
   const rows = measure.rows.map((row) => nodeCost(row, convention));

@@ -6,18 +6,16 @@
  */
 import { InputError } from "../errors.js";
 import { elementCount } from "../graph/dims.js";
+import type { GraphMeasure, NodeMeasure } from "../graph/cost.js";
 import type { GraphNode, TensorGraph } from "../graph/graph.js";
-import { measureGraph } from "../graph/cost.js";
-import { inferTensors } from "../graph/infer.js";
 import { squeezeExciteNodes } from "../graph/patterns.js";
 import type { Tensor } from "../graph/tensor.js";
 import type { Convention } from "../model/conventions.js";
-import { blockOf } from "../model/onnx/exporter-names.js";
-import { graphResolution, lowerAt, withFile } from "../model/onnx/fixed-graph.js";
+import { graphResolution, measureAt } from "../model/onnx/fixed-graph.js";
 import type { Resolution } from "../model/resolution.js";
 import type { FixedGraph } from "../model/schema.js";
 import type { CostReport, EvaluateOptions, LayerRow, ModelRef, RowTensor } from "./cost.js";
-import { costGraph, type GraphCost, type NodeCost } from "./graph-cost.js";
+import { macsOf, paramsOf } from "./graph-cost.js";
 
 function refuseBuiltinOptions(file: string, options: EvaluateOptions): void {
   if (options.alpha.value !== 1)
@@ -53,65 +51,77 @@ function backbone(file: string, rows: readonly LayerRow[]): readonly LayerRow[] 
   return rows.slice(0, pool);
 }
 
-const tensorsOf = (names: readonly (string | undefined)[], tensors: ReadonlyMap<string, Tensor>) =>
-  [...new Set(names)]
-    .filter((name): name is string => name !== undefined && name !== "" && tensors.has(name))
-    .map((name): RowTensor => ({ name, elements: elementCount(tensors.get(name)!.dims) }));
+/** The named tensors among these, once each, with their elements (an empty name: an output not used). */
+function rowTensors(
+  names: readonly (string | undefined)[],
+  tensors: readonly (Tensor | undefined)[],
+  computed?: ReadonlySet<string>,
+): RowTensor[] {
+  const found: RowTensor[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const tensor = tensors[i];
+    if (!name || !tensor || (computed && !computed.has(name)) || found.some((t) => t.name === name)) continue;
+    found.push({ name, elements: elementCount(tensor.dims) });
+  }
+  return found;
+}
 
 const rowName = (node: GraphNode, index: number) => node.name || `${node.op}_${index + 1}`;
 
+/** The first input the graph computed, else the first given. */
+function firstInput(cost: NodeMeasure, computed: ReadonlySet<string>): Tensor | undefined {
+  const at = cost.node.inputs.findIndex((name) => name !== undefined && computed.has(name));
+  return at >= 0 ? cost.inputs[at] : cost.inputs.find((t) => t !== undefined);
+}
+
 function graphRow(
-  cost: NodeCost,
+  cost: NodeMeasure,
+  counted: { readonly macs: bigint; readonly params: bigint },
   index: number,
   position: number,
   computed: ReadonlySet<string>,
   se: boolean,
 ): LayerRow {
   const { node } = cost;
-  const data = node.inputs.map((name, i) =>
-    name !== undefined && computed.has(name) ? cost.inputs[i] : undefined,
-  );
-  const input = data.find((t) => t !== undefined) ?? cost.inputs.find((t) => t !== undefined);
   const output = cost.outputs[0]?.dims ?? [];
-  const reads = tensorsOf(
-    node.inputs.filter((name) => name !== undefined && computed.has(name)),
-    new Map(node.inputs.map((name, i) => [name ?? "", cost.inputs[i]!])),
-  );
-  const type = se ? "se" : cost.type;
-  return {
+  const reads = rowTensors(node.inputs, cost.inputs, computed);
+  let readElements = 0n;
+  for (const t of reads) readElements += t.elements;
+  const row: LayerRow = {
     index: position,
     name: rowName(node, index),
-    block: blockOf(node),
+    block: node.block ?? rowName(node, index),
     op: node.op,
-    type,
-    input: input?.dims ?? [],
+    type: se ? "se" : cost.type,
+    input: firstInput(cost, computed)?.dims ?? [],
     output,
-    ...(output.length === 4 && { outputSide: output[2] }),
-    readElements: reads.reduce((a, t) => a + t.elements, 0n),
+    outputSide: output.length === 4 ? output[2] : undefined,
+    readElements,
     oneByOne: cost.type === "pointwise",
-    ...(node.functional !== undefined && { functional: node.functional }),
-    tensors: {
-      reads,
-      writes: tensorsOf(node.outputs, new Map(node.outputs.map((name, i) => [name, cost.outputs[i]!]))),
-    },
-    params: cost.params,
-    macs: cost.macs,
+    functional: node.functional,
+    tensors: { reads, writes: rowTensors(node.outputs, cost.outputs) },
+    params: counted.params,
+    macs: counted.macs,
     paramParts: { weights: cost.paramParts.weight, bias: cost.paramParts.bias, bn: cost.paramParts.norm },
     weightMacs: cost.weightMacs,
     matmulMacs: cost.matmulMacs,
     work: cost.work,
     activations: elementCount(output),
   };
+  return row;
 }
 
-/** The rows of the nodes on the data path, and of any other node that costs something. */
-function graphRows(graph: TensorGraph, cost: GraphCost): LayerRow[] {
+/** The rows of the nodes on the data path, and of any other node that costs something under the convention. */
+function graphRows(graph: TensorGraph, measure: GraphMeasure, convention: Convention): LayerRow[] {
   const { onPath, computed } = dataPath(graph);
   const se = squeezeExciteNodes(graph.nodes);
   const rows: LayerRow[] = [];
-  for (const [index, row] of cost.rows.entries())
-    if (onPath[index] || row.macs !== 0n || row.params !== 0n)
-      rows.push(graphRow(row, index, rows.length + 1, computed, se.has(index)));
+  for (const [index, row] of measure.rows.entries()) {
+    const counted = { macs: macsOf(row, convention), params: paramsOf(row, convention) };
+    if (onPath[index] || counted.macs !== 0n || counted.params !== 0n)
+      rows.push(graphRow(row, counted, index, rows.length + 1, computed, se.has(index)));
+  }
   return rows;
 }
 
@@ -143,22 +153,20 @@ export function costFixedGraph(
   graph: FixedGraph,
   resolution: Resolution,
   convention: Convention,
-): { rows: readonly LayerRow[]; cost: GraphCost; batch: number } {
-  const lowered = lowerAt(graph, resolution);
-  const tensors = withFile(graph.file, () => inferTensors(lowered));
-  const cost = costGraph(measureGraph(lowered, tensors), convention);
-  const all = graphRows(lowered, cost);
+): { rows: readonly LayerRow[]; shared: GraphMeasure["shared"]; batch: number } {
+  const { lowered, measure } = measureAt(graph, resolution);
+  const all = graphRows(lowered, measure, convention);
   const kept = convention.head === false ? backbone(graph.file, all) : all;
   const batch = [...lowered.inputs.values()][0]?.dims[0] ?? 1;
   const rows = graph.perImage && batch !== 1 ? perImageRows(graph.file, kept, batch) : kept;
-  return { rows, cost, batch };
+  return { rows, shared: measure.shared, batch };
 }
 
 export function evaluateGraphModel(model: ModelRef, options: EvaluateOptions): CostReport {
   const graph = model.spec.graph!;
   refuseBuiltinOptions(graph.file, options);
   const resolution = graphResolution(model.spec, options.resolution);
-  const { rows, cost, batch } = costFixedGraph(graph, resolution, options.convention);
+  const { rows, shared, batch } = costFixedGraph(graph, resolution, options.convention);
   const sum = (pick: (r: LayerRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
   return {
     model,
@@ -170,6 +178,6 @@ export function evaluateGraphModel(model: ModelRef, options: EvaluateOptions): C
     totals: { params: sum((r) => r.params), macs: sum((r) => r.macs) },
     batch,
     ...(graph.perImage && { perImage: true }),
-    shared: cost.shared,
+    shared,
   };
 }

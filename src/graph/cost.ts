@@ -82,7 +82,8 @@ function paramsOf(
     if (!tensorName || !stored || !role || !isLearnable(stored)) continue;
     const seen = readers.get(tensorName);
     if (seen) {
-      if (!seen.includes(node.name)) seen.push(node.name);
+      // nodes come in order: a node reading the tensor twice is its last reader
+      if (seen.at(-1) !== node.name) seen.push(node.name);
       continue;
     }
     readers.set(tensorName, [node.name]);

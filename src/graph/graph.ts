@@ -21,6 +21,8 @@ export type GraphNode = {
     readonly extraInputs?: readonly string[];
     /** Tensors written; "" for an output the file does not use. */
     readonly outputs: readonly string[];
+    /** The module it belongs to, as its exporter's names say (a report's block); absent: its own. */
+    readonly block?: string;
   } & NodeFlags;
 }[OpKindName];
 

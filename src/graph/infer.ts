@@ -3,7 +3,7 @@
  * A node whose kind refuses its inputs is refused, naming it; nothing downstream is guessed.
  */
 import { InputError } from "../errors.js";
-import { elementCount, formatDims } from "./dims.js";
+import { elementNumber, formatDims } from "./dims.js";
 import type { GraphNode, TensorGraph } from "./graph.js";
 import type { OpKind } from "./op-kind.js";
 import { opKinds } from "./registry.js";
@@ -12,7 +12,7 @@ import type { Tensor } from "./tensor.js";
 export const describeNode = (node: GraphNode): string => `${node.op} '${node.name}'`;
 
 /** Past this many elements a tensor is not a model's but a damaged file's: every count stays exact in doubles too. */
-export const MAX_TENSOR_ELEMENTS = BigInt(Number.MAX_SAFE_INTEGER);
+export const MAX_TENSOR_ELEMENTS = Number.MAX_SAFE_INTEGER;
 
 /** Every tensor of the graph by name: inputs, initializers and each node's outputs. */
 export function inferTensors(graph: TensorGraph): Map<string, Tensor> {
@@ -32,7 +32,8 @@ export function inferTensors(graph: TensorGraph): Map<string, Tensor> {
       if (name === "") continue;
       const t = outputs[i];
       if (t === undefined) throw new InputError(`${describeNode(node)}: it has no output ${i + 1}`);
-      if (elementCount(t.dims) > MAX_TENSOR_ELEMENTS)
+      // in doubles: a product past 2^53 − 1 stays past it, however it rounds
+      if (elementNumber(t.dims) > MAX_TENSOR_ELEMENTS)
         throw new InputError(
           `${describeNode(node)}: its output of ${formatDims(t.dims)} elements is past 2^53 − 1`,
         );

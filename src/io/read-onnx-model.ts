@@ -6,10 +6,8 @@
  */
 import { basename } from "node:path";
 import type { GraphMeasure } from "../graph/cost.js";
-import { measureGraph } from "../graph/cost.js";
 import type { TensorGraph } from "../graph/graph.js";
-import { inferTensors } from "../graph/infer.js";
-import { DYNAMIC_SIDE, dataInputOf, imageAxes, lowerAt, withFile } from "../model/onnx/fixed-graph.js";
+import { DYNAMIC_SIDE, dataInputOf, imageAxes, measureAt } from "../model/onnx/fixed-graph.js";
 import type { OnnxGraph } from "../model/onnx/graph.js";
 import { isPytorchExport } from "../model/onnx/exporter-names.js";
 import type { GraphReading } from "../model/onnx/lower.js";
@@ -85,9 +83,7 @@ export async function readOnnxModel(path: string, options: ModelReadOptions = {}
     ...(data && image && { image: { input: data.name, axes: image.axes } }),
     ...(resolution.height !== resolution.width && { resolution }),
   };
-  const lowered = lowerAt(graph, resolution);
-  const tensors = withFile(file, () => inferTensors(lowered));
-  const measure = measureGraph(lowered, tensors);
+  const { lowered, measure } = measureAt(graph, resolution);
   const batch = [...lowered.inputs.values()][0]?.dims[0] ?? 1;
   const classifier = [...measure.rows].reverse().find((row) => row.type === "fc");
   return {

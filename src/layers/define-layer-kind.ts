@@ -9,7 +9,16 @@ import type { Poly } from "../algebra/expr.js";
 export type Shape = readonly [number, number, number];
 
 /** Elements of a tensor of this shape, exactly. */
-export const elementsOf = (shape: readonly number[]): bigint => shape.reduce((a, d) => a * BigInt(d), 1n);
+/**
+ * Elements of a tensor of these dims, exactly. The product in doubles is exact while it stays a safe
+ * integer (each partial product of whole dims is at most the whole), and one BigInt is cheaper than one
+ * per dim; past 2^53 − 1 it is multiplied out in BigInt.
+ */
+export const elementsOf = (shape: readonly number[]): bigint => {
+  let product = 1;
+  for (const d of shape) product *= d;
+  return Number.isSafeInteger(product) ? BigInt(product) : shape.reduce((a, d) => a * BigInt(d), 1n);
+};
 
 export const ACTIVATIONS = [
   "none",

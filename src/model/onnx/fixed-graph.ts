@@ -3,7 +3,9 @@
  * are, and its graph lowered onto the tensor-graph engine's kinds at a size.
  */
 import { InputError } from "../../errors.js";
+import { type GraphMeasure, measureGraph } from "../../graph/cost.js";
 import type { TensorGraph } from "../../graph/graph.js";
+import { inferTensors } from "../../graph/infer.js";
 import { type Resolution, squareResolution } from "../resolution.js";
 import type { FixedGraph, ModelSpec } from "../schema.js";
 import type { OnnxGraph, OnnxValueInfo } from "./graph.js";
@@ -57,4 +59,25 @@ export function lowerAt(graph: FixedGraph, resolution: Resolution): TensorGraph 
     return axis === image.axes[1] ? resolution.width : undefined;
   };
   return withFile(graph.file, () => lowerGraph(graph.onnx, { ...graph.lowering, sizeOf }));
+}
+
+/** A graph lowered at a size, its tensors inferred and each node measured: what every convention costs. */
+export interface MeasuredGraph {
+  readonly lowered: TensorGraph;
+  readonly measure: GraphMeasure;
+}
+
+/** Each file's graph as last measured, by its size: reading a file measures it, and its report reuses that. */
+const lastMeasured = new WeakMap<FixedGraph, { readonly key: string; readonly measured: MeasuredGraph }>();
+
+/** The file's graph measured at this height and width (refusals name the file). */
+export function measureAt(graph: FixedGraph, resolution: Resolution): MeasuredGraph {
+  const key = `${resolution.height}x${resolution.width}`;
+  const last = lastMeasured.get(graph);
+  if (last?.key === key) return last.measured;
+  const lowered = lowerAt(graph, resolution);
+  const measure = withFile(graph.file, () => measureGraph(lowered, inferTensors(lowered)));
+  const measured = { lowered, measure };
+  lastMeasured.set(graph, { key, measured });
+  return measured;
 }

@@ -8,7 +8,14 @@ import { InputError } from "../../errors.js";
 import type { GraphNode, TensorGraph } from "../../graph/graph.js";
 import { DATA_TYPE_NAMES, type DataType, type Tensor, tensorOf } from "../../graph/tensor.js";
 import { AUTO_PADS, type AutoPad, type WindowAttrs } from "../../graph/window.js";
-import { hasFoldedNorm, isOwnModule, isPytorchExport, scopeOf, scopeSizes } from "./exporter-names.js";
+import {
+  blockOf,
+  hasFoldedNorm,
+  isOwnModule,
+  isPytorchExport,
+  scopeOf,
+  scopeSizes,
+} from "./exporter-names.js";
 import type {
   FoldedNorms,
   OnnxAttribute,
@@ -600,7 +607,11 @@ function exporterReading(graph: OnnxGraph, stored: ReadonlyMap<string, Tensor>):
   const readers = new Map<string, OnnxNode[]>();
   for (const node of graph.nodes) {
     for (const name of node.outputs) writers.set(name, node);
-    for (const name of node.inputs) readers.set(name, [...(readers.get(name) ?? []), node]);
+    for (const name of node.inputs) {
+      const list = readers.get(name);
+      if (list) list.push(node);
+      else readers.set(name, [node]);
+    }
   }
   return { pytorch: isPytorchExport(graph), sizes: scopeSizes(graph), writers, readers, stored };
 }
@@ -631,8 +642,10 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
     }
     const lowered = lowerNode(node, graph.opset, unknown);
     const functional = callOf(node, reading);
+    const block = blockOf(node);
     nodes.push({
       ...lowered,
+      ...(block !== node.name && { block }),
       ...(isFixedWindow(node, reading.pytorch, reading.writers) && { fixedWindow: true }),
       ...(holdsFoldedNorm(node, options.foldedNorms ?? "auto", reading.pytorch) && { foldedNorm: true }),
       ...(functional !== false && { functional }),
