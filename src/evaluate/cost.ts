@@ -93,6 +93,8 @@ export interface CostReport {
   readonly totals: Totals;
   /** Images counted at once: a graph's declared batch (a dynamic one is 1); absent for the built-ins, which count one. */
   readonly batch?: number;
+  /** A graph's parameters as its file stores them: their bytes, and their element types. */
+  readonly storedWeights?: { readonly bytes: bigint; readonly types: readonly string[] };
   /** A graph's MACs were divided by its batch (--per-image). */
   readonly perImage?: boolean;
   /** A graph's stored tensors read as parameters by several nodes (counted once), with those nodes. */

@@ -125,6 +125,17 @@ function graphRows(graph: TensorGraph, measure: GraphMeasure, convention: Conven
   return rows;
 }
 
+/** Every parameter of the graph (each stored tensor once) as stored: bytes by its element type. */
+function storedWeights(graph: TensorGraph, measure: GraphMeasure): NonNullable<CostReport["storedWeights"]> {
+  let bytes = 0n;
+  const types = new Set<string>();
+  for (const row of measure.rows) {
+    bytes += row.weightBytes;
+    for (const name of row.weights) types.add(graph.initializers.get(name)?.dtype ?? "float32");
+  }
+  return { bytes, types: [...types] };
+}
+
 /** A count of the whole batch, per image: refused where it is not a multiple of the batch. */
 function perImage(file: string, row: LayerRow, count: bigint, batch: bigint): bigint {
   if (count % batch !== 0n)
@@ -153,20 +164,25 @@ export function costFixedGraph(
   graph: FixedGraph,
   resolution: Resolution,
   convention: Convention,
-): { rows: readonly LayerRow[]; shared: GraphMeasure["shared"]; batch: number } {
+): {
+  rows: readonly LayerRow[];
+  shared: GraphMeasure["shared"];
+  batch: number;
+  storedWeights: NonNullable<CostReport["storedWeights"]>;
+} {
   const { lowered, measure } = measureAt(graph, resolution);
   const all = graphRows(lowered, measure, convention);
   const kept = convention.head === false ? backbone(graph.file, all) : all;
   const batch = [...lowered.inputs.values()][0]?.dims[0] ?? 1;
   const rows = graph.perImage && batch !== 1 ? perImageRows(graph.file, kept, batch) : kept;
-  return { rows, shared: measure.shared, batch };
+  return { rows, shared: measure.shared, batch, storedWeights: storedWeights(lowered, measure) };
 }
 
 export function evaluateGraphModel(model: ModelRef, options: EvaluateOptions): CostReport {
   const graph = model.spec.graph!;
   refuseBuiltinOptions(graph.file, options);
   const resolution = graphResolution(model.spec, options.resolution);
-  const { rows, shared, batch } = costFixedGraph(graph, resolution, options.convention);
+  const { rows, shared, batch, storedWeights } = costFixedGraph(graph, resolution, options.convention);
   const sum = (pick: (r: LayerRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
   return {
     model,
@@ -179,5 +195,6 @@ export function evaluateGraphModel(model: ModelRef, options: EvaluateOptions): C
     batch,
     ...(graph.perImage && { perImage: true }),
     shared,
+    storedWeights,
   };
 }

@@ -12,7 +12,7 @@ import type { GraphNode, TensorGraph } from "./graph.js";
 import type { OpKind } from "./op-kind.js";
 import { patternRoles } from "./patterns.js";
 import { opKinds } from "./registry.js";
-import { isFloatType, type Tensor } from "./tensor.js";
+import { bytesPerElement, isFloatType, type Tensor } from "./tensor.js";
 import type { NodeContext, ParamRole, WorkCategory } from "./work.js";
 
 export interface NodeMeasure {
@@ -30,6 +30,8 @@ export interface NodeMeasure {
   readonly paramParts: Readonly<Record<ParamRole, bigint>>;
   /** The stored tensors counted here. */
   readonly weights: readonly string[];
+  /** Their bytes as stored: elements × their element type's size (int8 weights one byte each). */
+  readonly weightBytes: bigint;
 }
 
 export interface GraphMeasure {
@@ -75,6 +77,7 @@ function paramsOf(
 ) {
   const parts: Record<ParamRole, bigint> = { weight: 0n, bias: 0n, norm: 0n };
   const weights: string[] = [];
+  let bytes = 0n;
   for (const [position, input] of ctx.inputs.entries()) {
     const tensorName = node.inputs[position];
     const stored = tensorName === undefined ? undefined : graph.initializers.get(tensorName);
@@ -88,11 +91,12 @@ function paramsOf(
     }
     readers.set(tensorName, [node.name]);
     weights.push(tensorName);
+    bytes += elementCount(stored.dims) * bytesPerElement(stored.dtype);
     parts[role] += elementCount(stored.dims);
   }
   // a folded norm's scale, one per output channel (its shift is the conv's bias)
   if (node.foldedNorm) parts.norm += BigInt(ctx.outputs[0]!.dims[1]!);
-  return { parts, weights };
+  return { parts, weights, bytes };
 }
 
 export function measureGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Tensor>): GraphMeasure {
@@ -107,7 +111,7 @@ export function measureGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Te
     const ctx: NodeContext = { node, attrs: node.attrs, inputs, outputs, isStored, ...(role && { role }) };
     const products = kind.macs && kind.bind ? countOf(kind.macs)(kind.bind(node.attrs, inputs, outputs)) : 0n;
     const matmul = kind.isMatmul?.(ctx) === true;
-    const { parts, weights } = paramsOf(kind, ctx, node, graph, readers);
+    const { parts, weights, bytes } = paramsOf(kind, ctx, node, graph, readers);
     return {
       node,
       type: kind.typeOf?.(ctx) ?? node.op,
@@ -118,6 +122,7 @@ export function measureGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Te
       work: workOf(kind, ctx),
       paramParts: parts,
       weights,
+      weightBytes: bytes,
     };
   });
   return { rows, shared: new Map([...readers].filter(([, nodes]) => nodes.length > 1)) };

@@ -28,6 +28,27 @@ export type DataType = (typeof DATA_TYPE_NAMES)[keyof typeof DATA_TYPE_NAMES];
 export const isFloatType = (t: DataType | undefined): boolean =>
   t === "float32" || t === "float16" || t === "float64" || t === "bfloat16";
 
+/** Bytes per element of each element type a weight can have (a string has none). */
+const BYTES_PER_ELEMENT: Record<Exclude<DataType, "string">, bigint> = {
+  float32: 4n,
+  uint8: 1n,
+  int8: 1n,
+  uint16: 2n,
+  int16: 2n,
+  int32: 4n,
+  int64: 8n,
+  bool: 1n,
+  float16: 2n,
+  float64: 8n,
+  uint32: 4n,
+  uint64: 8n,
+  bfloat16: 2n,
+};
+
+/** Bytes an element of this type takes as stored; a tensor whose type the file leaves out is float32. */
+export const bytesPerElement = (t: DataType | undefined): bigint =>
+  t === undefined || t === "string" ? 4n : BYTES_PER_ELEMENT[t];
+
 /** Values are kept for tensors of at most this many elements. */
 export const SMALL_VALUES = 64;
 

@@ -9,6 +9,7 @@ import type { ModelSpec } from "../model/schema.js";
 import type { Grid, ReportDocument } from "./document.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 import { memoryData, memoryLine } from "./memory.js";
+import { humanize } from "./numbers.js";
 import { resolutionSize, resolutionText, resolutionValue } from "../model/resolution.js";
 
 /** A built-in's map as height×width×channels; a graph's tensor in its own dims. */
@@ -101,6 +102,9 @@ export function reportData(report: CostReport): Record<string, unknown> {
     // images counted at once (a graph's declared batch); per_image: MACs divided by it
     batch: report.batch ?? 1,
     ...(report.perImage && { per_image: true }),
+    ...(report.storedWeights && {
+      stored_weights: { bytes: report.storedWeights.bytes, types: report.storedWeights.types },
+    }),
     // a graph's stored tensors read as parameters by several nodes (counted once): name → those nodes
     ...(report.shared && report.shared.size > 0 && { shared_weights: Object.fromEntries(report.shared) }),
     ...conventionData(c),
@@ -193,13 +197,21 @@ function layersCsv(report: CostReport): Grid {
   };
 }
 
+/** "weights as stored: 3.50MB (float32)": a graph's file, as it keeps its parameters. */
+const storedWeightsLine = (report: CostReport): string[] =>
+  report.storedWeights
+    ? [
+        `weights as stored: ${humanize(report.storedWeights.bytes)}B (${report.storedWeights.types.join(", ") || "none"})`,
+      ]
+    : [];
+
 export function layersDocument(report: CostReport, memory: ActivationMemory): ReportDocument {
   const c = report.convention;
   const heading = reportHeading(report);
   return {
     title: heading.title,
     headline: heading.headline,
-    meta: [...heading.meta, memoryLine(memory)],
+    meta: [...heading.meta, memoryLine(memory), ...storedWeightsLine(report)],
     details: heading.details,
     grids: [layersGrid(report)],
     notes: report.model.spec.notes ?? [],

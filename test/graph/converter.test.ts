@@ -4,10 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { evaluateModel } from "../../src/evaluate/cost.js";
 import { costGraph } from "../../src/evaluate/graph-cost.js";
 import { measureGraph } from "../../src/graph/cost.js";
 import { inferTensors } from "../../src/graph/infer.js";
 import { readOnnxFile } from "../../src/io/read-onnx.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
 import { type ConventionName, resolveConvention } from "../../src/model/conventions.js";
 import { lowerGraph } from "../../src/model/onnx/lower.js";
 
@@ -78,5 +80,13 @@ describe("a quantized graph (QuantizeLinear, QLinearConv with int8 weights and a
     // the zero points' raw int8 values are read
     expect(tensors.get("yz")?.values).toEqual([-2]);
     expect(totals).toEqual({ macs: 8n * 3n * 9n * 16n * 16n, params: 8n * 27n + 8n });
+  });
+  test("its weights as stored: one byte per int8 weight, four per int32 bias", async () => {
+    const model = await loadModel(`${DIR}/quantized.onnx`, process.cwd());
+    const report = evaluateModel(model, {
+      alpha: { text: "1", value: 1 },
+      convention: resolveConvention("paper"),
+    });
+    expect(report.storedWeights).toEqual({ bytes: 8n * 27n * 1n + 8n * 4n, types: ["int8", "int32"] });
   });
 });

@@ -48,6 +48,10 @@ describe("an ONNX file as the model", () => {
       "alexnet-b4-opset17 α 1 batch 4, per image 224×224: 61.09M params · 714.19M MACs · 1.43G FLOPs (paper)\n",
     );
     expect((await runCli(["v2", "--totals", "-f", "json"])).out).toContain('"batch": 1');
+    // its parameters as the file stores them: float32, 4 bytes each
+    const full = JSON.parse((await runCli([file, "-f", "json"])).out);
+    expect(full.stored_weights).toEqual({ bytes: 61100840 * 4, types: ["float32"] });
+    expect(shown.out).toContain("weights as stored: 244.40MB (float32)");
     const layers = (await runCli([file, "-f", "csv"])).out.split("\r\n");
     expect(layers[0]).toBe(
       "index,name,block,op,type,input_dims,output_dims,params,macs,input_elements,output_elements",
