@@ -2,7 +2,7 @@
  * A model read from an ONNX file, counted by the tensor-graph engine (graph/): its graph lowered at the
  * size asked, every tensor inferred, each node measured and costed under the convention. Its rows are
  * the nodes on the data path (a shape computation's Shape, Gather and Concat cost nothing and are not
- * shown); totals are the sums of all nodes, which are those of the rows.
+ * shown), in the file's own dims; totals are the sums of the rows.
  */
 import { InputError } from "../errors.js";
 import { elementCount } from "../graph/dims.js";
@@ -88,7 +88,7 @@ function graphRow(
   const reads = rowTensors(node.inputs, cost.inputs, computed);
   let readElements = 0n;
   for (const t of reads) readElements += t.elements;
-  const row: LayerRow = {
+  return {
     index: position,
     name: rowName(node, index),
     block: node.block ?? rowName(node, index),
@@ -109,7 +109,6 @@ function graphRow(
     work: cost.work,
     activations: elementCount(output),
   };
-  return row;
 }
 
 /** The rows of the nodes on the data path, and of any other node that costs something under the convention. */

@@ -10,12 +10,18 @@
  *  - a function called in a module's forward (F.adaptive_avg_pool2d in
  *    torchvision's MobileNetV2, x.mean in MNASNet) shares its scope with that
  *    module's other nodes, while a module of its own (nn.AdaptiveAvgPool2d) has
- *    a scope of its own holding only its node.
+ *    a scope of its own holding only its node (F.relu, F.linear with a module's
+ *    weight likewise);
+ *  - torch's avg_pool2d is written as Pad + AveragePool, its adaptive pools as
+ *    an AveragePool alone or GlobalAveragePool.
  *
  * Other exporters name things their own way: there, no BatchNorm counts as
  * folded and every pool as a module (the report says which reading applied).
+ * The lowering (lower.ts) asks exportedAs for each node's flags.
  */
-import type { OnnxGraph, OnnxNode } from "./graph.js";
+import type { Tensor } from "../../graph/tensor.js";
+import type { NodeFlags } from "../../graph/work.js";
+import type { FoldedNorms, OnnxGraph, OnnxNode } from "./graph.js";
 
 export const isPytorchExport = (graph: OnnxGraph): boolean => graph.producer.startsWith("pytorch");
 
@@ -61,4 +67,94 @@ export function scopeSizes(graph: OnnxGraph): Map<string, number> {
 export function isOwnModule(node: OnnxNode, sizes: ReadonlyMap<string, number>, nodes = 1): boolean {
   const scope = scopeOf(node);
   return scope.length > 0 && sizes.get(scope.join("/")) === nodes;
+}
+
+/** Whether a conv holds a BatchNorm its exporter folded into it. */
+function holdsFoldedNorm(node: OnnxNode, rule: FoldedNorms, pytorch: boolean): boolean {
+  if (node.opType !== "Conv" || (node.inputs[2] ?? "") === "") return false;
+  return rule === "all" || (rule === "auto" && pytorch && hasFoldedNorm(node.inputs[1]!));
+}
+
+/** Operators a module or a function call can write: pools, and ReLU (nn.ReLU, or F.relu in a forward). */
+const CALLABLE = new Set(["GlobalAveragePool", "AveragePool", "MaxPool", "Relu"]);
+
+/**
+ * Whether an AveragePool is over a fixed window: torch's avg_pool2d, which the PyTorch exporter writes
+ * as Pad + AveragePool (its adaptive pools as an AveragePool alone, or GlobalAveragePool); any other
+ * exporter's AveragePool is one.
+ */
+function isFixedWindow(node: OnnxNode, pytorch: boolean, writers: ReadonlyMap<string, OnnxNode>): boolean {
+  if (node.opType !== "AveragePool") return false;
+  return !pytorch || writers.get(node.inputs[0] ?? "")?.opType === "Pad";
+}
+
+/**
+ * How a PyTorch export's scope names say a pool or a ReLU was called (model/onnx/exporter-names.ts): as
+ * a module of its own, or as a function in another module's forward (true: F.relu in Inception's
+ * BasicConv2d, F.adaptive_avg_pool2d in MobileNetV2's forward); a mean over the map is x.mean ("mean").
+ * Other exporters' nodes all count as modules.
+ */
+function callOf(node: OnnxNode, reading: ExporterReading): boolean | "mean" {
+  if (node.opType === "ReduceMean") return "mean";
+  if (!reading.pytorch) return false;
+  if (isLinear(node, reading)) return !isOwnModule(node, reading.sizes, biasAddOf(node, reading) ? 2 : 1);
+  // a linear's bias Add (either operand order) is called as its MatMul is
+  const linear =
+    node.opType === "Add"
+      ? node.inputs.map((name) => reading.writers.get(name)).find((w) => w && isLinear(w, reading))
+      : undefined;
+  if (linear && biasAddOf(linear, reading)) return callOf(linear, reading);
+  return CALLABLE.has(node.opType) && !isOwnModule(node, reading.sizes);
+}
+
+/** What the exporter's names and the graph's wiring tell of how each node was called. */
+export interface ExporterReading {
+  readonly pytorch: boolean;
+  readonly sizes: ReadonlyMap<string, number>;
+  /** Tensor name → the node writing it, and the nodes reading it. */
+  readonly writers: ReadonlyMap<string, OnnxNode>;
+  readonly readers: ReadonlyMap<string, readonly OnnxNode[]>;
+  readonly stored: ReadonlyMap<string, Tensor>;
+  readonly foldedNorms: FoldedNorms;
+}
+
+/** A product by a stored weight: nn.Linear, or F.linear with a module's weight (Swin's attention, MultiheadAttention). */
+const isLinear = (node: OnnxNode, reading: ExporterReading): boolean =>
+  (node.opType === "MatMul" || node.opType === "Gemm") && reading.stored.has(node.inputs[1] ?? "");
+
+/** The Add of a linear's bias the exporter writes after its MatMul, in the module's own scope. */
+function biasAddOf(node: OnnxNode, reading: ExporterReading): boolean {
+  const after = reading.readers.get(node.outputs[0] ?? "") ?? [];
+  const scope = (n: OnnxNode) => scopeOf(n).join("/");
+  return after.length === 1 && after[0]!.opType === "Add" && scope(after[0]!) === scope(node);
+}
+
+export function exporterReading(
+  graph: OnnxGraph,
+  stored: ReadonlyMap<string, Tensor>,
+  foldedNorms: FoldedNorms,
+): ExporterReading {
+  const writers = new Map<string, OnnxNode>();
+  const readers = new Map<string, OnnxNode[]>();
+  for (const node of graph.nodes) {
+    for (const name of node.outputs) writers.set(name, node);
+    for (const name of node.inputs) {
+      const list = readers.get(name);
+      if (list) list.push(node);
+      else readers.set(name, [node]);
+    }
+  }
+  return { pytorch: isPytorchExport(graph), sizes: scopeSizes(graph), writers, readers, stored, foldedNorms };
+}
+
+/** What the exporter's names say of a node beyond its operator: its block, and how it was called. */
+export function exportedAs(node: OnnxNode, reading: ExporterReading): NodeFlags & { block?: string } {
+  const functional = callOf(node, reading);
+  const block = blockOf(node);
+  return {
+    ...(block !== node.name && { block }),
+    ...(isFixedWindow(node, reading.pytorch, reading.writers) && { fixedWindow: true }),
+    ...(holdsFoldedNorm(node, reading.foldedNorms, reading.pytorch) && { foldedNorm: true }),
+    ...(functional !== false && { functional }),
+  };
 }

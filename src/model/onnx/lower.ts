@@ -8,14 +8,7 @@ import { InputError } from "../../errors.js";
 import type { GraphNode, TensorGraph } from "../../graph/graph.js";
 import { DATA_TYPE_NAMES, type DataType, type Tensor, tensorOf } from "../../graph/tensor.js";
 import { AUTO_PADS, type AutoPad, type WindowAttrs } from "../../graph/window.js";
-import {
-  blockOf,
-  hasFoldedNorm,
-  isOwnModule,
-  isPytorchExport,
-  scopeOf,
-  scopeSizes,
-} from "./exporter-names.js";
+import { exportedAs, exporterReading } from "./exporter-names.js";
 import type {
   FoldedNorms,
   OnnxAttribute,
@@ -543,79 +536,6 @@ function isDataInput(info: OnnxValueInfo, index: number): boolean {
   );
 }
 
-/** Whether a conv holds a BatchNorm its exporter folded into it (model/onnx/exporter-names.ts). */
-function holdsFoldedNorm(node: OnnxNode, rule: FoldedNorms, pytorch: boolean): boolean {
-  if (node.opType !== "Conv" || (node.inputs[2] ?? "") === "") return false;
-  return rule === "all" || (rule === "auto" && pytorch && hasFoldedNorm(node.inputs[1]!));
-}
-
-/** Operators a module or a function call can write: pools, and ReLU (nn.ReLU, or F.relu in a forward). */
-const CALLABLE = new Set(["GlobalAveragePool", "AveragePool", "MaxPool", "Relu"]);
-
-/**
- * Whether an AveragePool is over a fixed window: torch's avg_pool2d, which the PyTorch exporter writes
- * as Pad + AveragePool (its adaptive pools as an AveragePool alone, or GlobalAveragePool); any other
- * exporter's AveragePool is one.
- */
-function isFixedWindow(node: OnnxNode, pytorch: boolean, writers: ReadonlyMap<string, OnnxNode>): boolean {
-  if (node.opType !== "AveragePool") return false;
-  return !pytorch || writers.get(node.inputs[0] ?? "")?.opType === "Pad";
-}
-
-/**
- * How a PyTorch export's scope names say a pool or a ReLU was called (model/onnx/exporter-names.ts): as
- * a module of its own, or as a function in another module's forward (true: F.relu in Inception's
- * BasicConv2d, F.adaptive_avg_pool2d in MobileNetV2's forward); a mean over the map is x.mean ("mean").
- * Other exporters' nodes all count as modules.
- */
-function callOf(node: OnnxNode, reading: ExporterReading): boolean | "mean" {
-  if (node.opType === "ReduceMean") return "mean";
-  if (!reading.pytorch) return false;
-  if (isLinear(node, reading)) return !isOwnModule(node, reading.sizes, biasAddOf(node, reading) ? 2 : 1);
-  // a linear's bias Add (either operand order) is called as its MatMul is
-  const linear =
-    node.opType === "Add"
-      ? node.inputs.map((name) => reading.writers.get(name)).find((w) => w && isLinear(w, reading))
-      : undefined;
-  if (linear && biasAddOf(linear, reading)) return callOf(linear, reading);
-  return CALLABLE.has(node.opType) && !isOwnModule(node, reading.sizes);
-}
-
-/** What the exporter's names and the graph's wiring tell of how each node was called. */
-interface ExporterReading {
-  readonly pytorch: boolean;
-  readonly sizes: ReadonlyMap<string, number>;
-  /** Tensor name → the node writing it, and the nodes reading it. */
-  readonly writers: ReadonlyMap<string, OnnxNode>;
-  readonly readers: ReadonlyMap<string, readonly OnnxNode[]>;
-  readonly stored: ReadonlyMap<string, Tensor>;
-}
-
-/** A product by a stored weight: nn.Linear, or F.linear with a module's weight (Swin's attention, MultiheadAttention). */
-const isLinear = (node: OnnxNode, reading: ExporterReading): boolean =>
-  (node.opType === "MatMul" || node.opType === "Gemm") && reading.stored.has(node.inputs[1] ?? "");
-
-/** The Add of a linear's bias the exporter writes after its MatMul, in the module's own scope. */
-function biasAddOf(node: OnnxNode, reading: ExporterReading): boolean {
-  const after = reading.readers.get(node.outputs[0] ?? "") ?? [];
-  const scope = (n: OnnxNode) => scopeOf(n).join("/");
-  return after.length === 1 && after[0]!.opType === "Add" && scope(after[0]!) === scope(node);
-}
-
-function exporterReading(graph: OnnxGraph, stored: ReadonlyMap<string, Tensor>): ExporterReading {
-  const writers = new Map<string, OnnxNode>();
-  const readers = new Map<string, OnnxNode[]>();
-  for (const node of graph.nodes) {
-    for (const name of node.outputs) writers.set(name, node);
-    for (const name of node.inputs) {
-      const list = readers.get(name);
-      if (list) list.push(node);
-      else readers.set(name, [node]);
-    }
-  }
-  return { pytorch: isPytorchExport(graph), sizes: scopeSizes(graph), writers, readers, stored };
-}
-
 /**
  * The file's graph as a tensor graph: nodes ordered and lowered, data inputs settled, weights and
  * constants kept. An Identity of a stored tensor is the exporter's copy of a weight (torch 1.13 stores
@@ -630,7 +550,7 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
     if (isDataInput(info, index)) inputs.set(info.name, tensor);
     else stored.set(info.name, tensor);
   }
-  const reading = exporterReading(graph, stored);
+  const reading = exporterReading(graph, stored, options.foldedNorms ?? "auto");
   const unknown = options.allowUnknown ? { declared: declaredDims(graph) } : undefined;
   const nodes: GraphNode[] = [];
   for (const node of graph.nodes) {
@@ -640,16 +560,7 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
       stored.set(node.outputs[0]!, copied);
       continue;
     }
-    const lowered = lowerNode(node, graph.opset, unknown);
-    const functional = callOf(node, reading);
-    const block = blockOf(node);
-    nodes.push({
-      ...lowered,
-      ...(block !== node.name && { block }),
-      ...(isFixedWindow(node, reading.pytorch, reading.writers) && { fixedWindow: true }),
-      ...(holdsFoldedNorm(node, options.foldedNorms ?? "auto", reading.pytorch) && { foldedNorm: true }),
-      ...(functional !== false && { functional }),
-    });
+    nodes.push({ ...lowerNode(node, graph.opset, unknown), ...exportedAs(node, reading) });
   }
   return { inputs, initializers: stored, nodes };
 }
