@@ -150,10 +150,22 @@ describe("element-wise ops broadcast NumPy's way", () => {
     ).toEqual([[1, 8, 4, 4]]);
     expect(out("broadcast", { op: "Mul" }, t([2, 3]), t([4]))).toMatch(/do not broadcast/);
   });
-  test("integer arithmetic on known values (shape arithmetic)", () => {
+  test("arithmetic on known values (shape arithmetic): an integer Div truncates, a float one does not", () => {
     expect(values("broadcast", { op: "Mul" }, ints([2, 3]), ints([4]))).toEqual([8, 12]);
     expect(values("broadcast", { op: "Div" }, ints([7]), ints([2]))).toEqual([3]);
-    expect(values("broadcast", { op: "Mul" }, t([2], [1.5, 2]), t([1], [2]))).toBeUndefined();
+    expect(values("broadcast", { op: "Mul" }, t([2], [1.5, 2]), t([1], [2]))).toEqual([3, 4]);
+    expect(values("broadcast", { op: "Div" }, t([1], [7]), t([1], [2]))).toEqual([3.5]);
+    expect(values("broadcast", { op: "Add" }, t([1], [1]), t([1]))).toBeUndefined();
+    expect(values("broadcast", { op: "Pow" }, t([1], [2]), t([1], [2]))).toBeUndefined();
+  });
+  test("TF-style same padding as timm computes it at run time: Ceil, Clip to its bounds, Cast to int64 truncating", () => {
+    expect(values("unary", { op: "Ceil" }, t([1], [111.5]))).toEqual([112]);
+    expect(values("unary", { op: "Clip" }, t([2], [-1, 3]), t([], [0]))).toEqual([0, 3]);
+    expect(values("unary", { op: "Clip" }, t([2], [-1, 9]), t([], [0]), t([], [6]))).toEqual([0, 6]);
+    expect(values("unary", { op: "Clip", bounds: [0, 6] }, t([2], [-1, 9]))).toEqual([0, 6]);
+    expect(values("unary", { op: "Clip" }, t([1], [-1]), t([]))).toBeUndefined();
+    expect(values("unary", { op: "Cast", outputType: "int64" }, t([2], [0.5, -1.5]))).toEqual([0, -1]);
+    expect(values("unary", { op: "Cast", outputType: "float32" }, t([1], [0.5]))).toEqual([0.5]);
   });
   test("Mod takes the divisor's sign (Python's %), or the dividend's with fmod", () => {
     expect(values("broadcast", { op: "Mod" }, ints([-5, 5, 56]), ints([7]))).toEqual([2, 5, 0]);

@@ -1,11 +1,12 @@
 /**
  * Element-wise ops of several tensors, broadcast NumPy's way (ONNX Add, Sub, Mul, Div, Pow, Max, Min,
  * Sum, Mean, PRelu, Where, the comparisons and the logical ops): the output has the broadcast dims.
- * Integer arithmetic on known values is carried through, for shape arithmetic.
+ * Arithmetic on known values is carried through, for shape arithmetic: integer (Div truncates), and
+ * float (a TF-style "same" padding computed from the input's size, as timm's tf_ models export it).
  */
 import { broadcastDims, type Dims, elementCount, elementNumber, sameDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
-import { type DataType, SMALL_VALUES, type Tensor, tensorOf } from "../tensor.js";
+import { type DataType, isFloatType, SMALL_VALUES, type Tensor, tensorOf } from "../tensor.js";
 import { isPatternPart, isWeightAnywhere, type NodeContext, type WorkCategory } from "../work.js";
 
 export interface BroadcastAttrs {
@@ -57,16 +58,18 @@ function sourceIndex(i: number, out: Dims, dims: Dims): number {
   return index;
 }
 
-/** Known integer values computed element by element (Div as integer division, which shape arithmetic uses). */
+/** Known values computed element by element (an integer Div truncates, as shape arithmetic divides). */
 function valuesOf(
   op: string,
   inputs: readonly Tensor[],
   out: Dims,
   dtype: DataType | undefined,
 ): number[] | undefined {
-  const compute = Object.hasOwn(VALUE_OF, op) ? VALUE_OF[op] : undefined;
-  if (!compute || dtype === undefined || !dtype.includes("int") || inputs.some((t) => t.values === undefined))
-    return undefined;
+  const float = isFloatType(dtype);
+  const known = Object.hasOwn(VALUE_OF, op) ? VALUE_OF[op] : undefined;
+  const compute = op === "Div" && float ? (a: number, b: number) => a / b : known;
+  const numeric = dtype !== undefined && (dtype.includes("int") || float);
+  if (!compute || !numeric || inputs.some((t) => t.values === undefined)) return undefined;
   return Array.from({ length: elementNumber(out) }, (_, i) =>
     compute(...inputs.map((t) => t.values![sourceIndex(i, out, t.dims)]!)),
   );

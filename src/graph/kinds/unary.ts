@@ -29,6 +29,31 @@ const VALUE_OF: Readonly<Record<string, (v: number) => number>> = {
   Sqrt: Math.sqrt,
 };
 
+/**
+ * Its output's values where its input's are known: a Cast to an integer type truncates, a Clip clamps
+ * to its bounds (attributes, or known inputs 2 and 3).
+ */
+function knownValues(
+  op: string,
+  values: readonly number[],
+  {
+    bounds,
+    inputs,
+    dtype,
+  }: { bounds: UnaryAttrs["bounds"]; inputs: readonly (Tensor | undefined)[]; dtype: DataType | undefined },
+): number[] | undefined {
+  if (op === "Clip") {
+    const low = (bounds ? bounds[0] : inputs[1]?.values?.[0]) ?? -Infinity;
+    const high = (bounds ? bounds[1] : inputs[2]?.values?.[0]) ?? Infinity;
+    const given = (position: number) =>
+      bounds !== undefined || inputs[position] === undefined || inputs[position]!.values !== undefined;
+    return given(1) && given(2) ? values.map((v) => Math.min(Math.max(v, low), high)) : undefined;
+  }
+  const compute = Object.hasOwn(VALUE_OF, op) ? VALUE_OF[op] : undefined;
+  const integer = op === "Cast" && dtype !== undefined && dtype.includes("int");
+  return compute && values.map((v) => (integer ? Math.trunc(compute(v)) : compute(v)));
+}
+
 /** The activation each operator is, by the layer kinds' categories. */
 const ACTIVATIONS: Readonly<Record<string, WorkCategory>> = {
   Relu: "relu",
@@ -63,13 +88,12 @@ export const unary = defineOpKind<UnaryAttrs>()({
           : undefined);
     return category ? [{ category, elements: elementCount(outputs[0]!.dims) }] : [];
   },
-  infer: ({ op, outputType, typeFromInput }, inputs) => {
+  infer: ({ op, bounds, outputType, typeFromInput }, inputs) => {
     const x = inputs[0];
     if (!x) return "needs its input";
     const typed = typeFromInput === undefined ? undefined : inputs[typeFromInput]?.dtype;
     const dtype = typed ?? outputType ?? x.dtype;
-    const compute = Object.hasOwn(VALUE_OF, op) ? VALUE_OF[op] : undefined;
-    const values = compute && x.values?.map(compute);
+    const values = x.values && knownValues(op, x.values, { bounds, inputs, dtype });
     const y = tensorOf(x.dims, dtype, values);
     // Dropout's optional second output: its mask
     return op === "Dropout" ? [y, { dims: x.dims, dtype: "bool" }] : [y];
