@@ -21,12 +21,12 @@ export interface GraphCost {
   readonly shared: GraphMeasure["shared"];
 }
 
-/** Parameters the convention counts per parameter of a role (BatchNorm's statistics double its scale and shift). */
-function roleFactor(role: ParamRole, c: Convention): bigint {
-  if (role === "weight") return 1n;
-  if (role === "bias") return c.bias ? 1n : 0n;
-  return bnParamsFactor(c);
-}
+/**
+ * Parameters the convention counts per bias or norm parameter (weights count always; BatchNorm's
+ * statistics double its scale and shift).
+ */
+const roleFactor = (role: Exclude<ParamRole, "weight">, c: Convention): bigint =>
+  role === "bias" ? (c.bias ? 1n : 0n) : bnParamsFactor(c);
 
 /**
  * The node's products the convention sees: none of an operator it does not see (ptflops: Einsum), a

@@ -233,3 +233,91 @@ describe("sizes", () => {
     );
   });
 });
+
+describe("a row's fields", () => {
+  const shapeArithmetic = () =>
+    write("flatten-by-shape.onnx", {
+      input: [1, 8, 4, 4],
+      constants: {
+        zero: { dims: [], values: [0] },
+        minus1: { dims: [1], values: [-1] },
+        axes: { dims: [1], values: [0] },
+        w: [10, 128],
+        b: [10],
+      },
+      nodes: [
+        { op: "Shape", in: ["input"], out: "s" },
+        { op: "Gather", in: ["s", "zero"], out: "n", attrs: { axis: { i: 0 } } },
+        { op: "Unsqueeze", in: ["n", "axes"], out: "n1" },
+        { op: "Concat", in: ["n1", "minus1"], out: "target", attrs: { axis: { i: 0 } } },
+        { op: "Reshape", in: ["input", "target"], out: "flat" },
+        { op: "Gemm", in: ["flat", "w", "b"], out: "logits", attrs: { transB: { i: 1 } } },
+        { op: "Mul", in: ["logits", "logits"], out: "squared", name: "square" },
+        { op: "Add", in: ["b", "squared"], out: "shifted" },
+      ],
+    });
+
+  test("a shape computation is no row; a node reading a tensor twice reads it once; a stored first operand is not its input", async () => {
+    const report = await evaluate(shapeArithmetic(), "ptflops");
+    expect(report.rows.map((r) => [r.op, r.input, r.output, r.outputSide])).toEqual([
+      ["Reshape", [1, 8, 4, 4], [1, 128], undefined],
+      ["Gemm", [1, 128], [1, 10], undefined],
+      ["Mul", [1, 10], [1, 10], undefined],
+      ["Add", [1, 10], [1, 10], undefined],
+    ]);
+    const mul = report.rows[2]!;
+    expect([mul.readElements, mul.tensors]).toEqual([
+      10n,
+      { reads: [{ name: "logits", elements: 10n }], writes: [{ name: "squared", elements: 10n }] },
+    ]);
+    expect(report.rows[1]!.readElements).toBe(128n);
+    // the Gemm's weight, its bias; the bias is read again by the Add, counted once
+    expect(report.rows.map((r) => r.paramParts)).toEqual([
+      { weights: 0n, bias: 0n, bn: 0n },
+      { weights: 1280n, bias: 10n, bn: 0n },
+      { weights: 0n, bias: 0n, bn: 0n },
+      { weights: 0n, bias: 0n, bn: 0n },
+    ]);
+    // a block is the exporter's scope; an unscoped node is a block of its own
+    expect(report.rows.map((r) => [r.name, r.block])).toEqual([
+      ["/n4/Reshape", "n4"],
+      ["/n5/Gemm", "n5"],
+      ["square", "square"],
+      ["/n7/Add", "n7"],
+    ]);
+    expect(report.storedWeights).toEqual({ bytes: (1280n + 10n) * 4n, types: ["float32"] });
+  });
+
+  test("a map's side, and a pointwise conv's 1×1 flag (ShuffleNet V2's access cost) on the file's own rows", async () => {
+    const report = await evaluate("test/fixtures/onnx/mobilenet-v2-opset17.onnx", "paper");
+    const pointwise = report.rows.filter((r) => r.oneByOne);
+    // 16 expansions, 17 projections and the last 1×1 conv to 1280
+    expect(pointwise.length).toBe(34);
+    expect(pointwise.every((r) => r.type === "pointwise" && r.op === "Conv")).toBe(true);
+    expect(report.rows.filter((r) => r.op === "Conv").map((r) => r.outputSide)).toContain(7);
+    expect(report.rows.every((r) => r.block.startsWith("features.") || !r.name.startsWith("/features"))).toBe(
+      true,
+    );
+  });
+
+  test("--no-head on a graph without a global pool is refused", async () => {
+    const model = await loadModel(shapeArithmetic(), process.cwd());
+    expect(
+      refusalOf(() =>
+        evaluateModel(model, { alpha: ONE, convention: { ...resolveConvention("paper"), head: false } }),
+      ),
+    ).toBe("flatten-by-shape.onnx: --no-head cuts at the last global pool, and this graph has none");
+  });
+
+  test("--per-image divides each kind of work as it divides the MACs", async () => {
+    const file = `${TORCHVISION}/resnet18-b4-opset17.onnx`;
+    const whole = await evaluate(file, "ptflops");
+    const divided = await evaluate(file, "ptflops", { perImage: true });
+    for (const [i, row] of whole.rows.entries()) {
+      const per = divided.rows[i]!;
+      expect(per.weightMacs * 4n).toBe(row.weightMacs);
+      for (const [category, elements] of Object.entries(row.work))
+        expect(per.work[category as keyof typeof per.work]! * 4n, category).toBe(elements);
+    }
+  });
+});

@@ -287,3 +287,32 @@ describe("a linear's bias, by the rank torch ran it at", () => {
     expect(embedding.rows[0]!.paramParts.weight).toBe(128n);
   });
 });
+
+describe("fvcore's einsum: numpy's einsum_path FLOPs to 4 significant digits, halved; its two bmm equations exactly", () => {
+  const einsum = (equation: string, a: number[], b: number[]) =>
+    measured({
+      ...graphOf([node("Einsum", ["x", "y"], ["z"], { equation: { s: equation } })]),
+      inputs: [
+        { name: "x", dims: a, elemType: 1 },
+        { name: "y", dims: b, elemType: 1 },
+      ],
+    });
+  const macs = (m: ReturnType<typeof measured>, name: "fvcore" | "torchvision") =>
+    costGraph(m, resolveConvention(name)).totals.macs;
+
+  test("a contraction of 8·8·50176 products: 6,422,528 FLOPs print as 6.423e+06, so 3,211,500", () => {
+    const m = einsum("bcn,bdn->bcd", [1, 8, 50176], [1, 8, 50176]);
+    expect([macs(m, "torchvision"), macs(m, "fvcore")]).toEqual([3211264n, 3211500n]);
+    // the letters renamed in order of appearance and spaces dropped: the same equation
+    expect(macs(einsum("X Y Z, X W Z -> X Y W", [1, 8, 50176], [1, 8, 50176]), "fvcore")).toBe(3211500n);
+  });
+  test("the batched matmuls abc,abd->acd and abc,adc->adb are counted exactly", () => {
+    expect(macs(einsum("nij,nik->njk", [1, 50176, 8], [1, 50176, 8]), "fvcore")).toBe(3211264n);
+    expect(macs(einsum("bmk,bnk->bnm", [1, 8, 50176], [1, 8, 50176]), "fvcore")).toBe(3211264n);
+  });
+  // not observed on fvcore (no probe sums over no index): its handle takes the printed count of any equation
+  test("an einsum summing over no index: one FLOP per product as numpy counts it, 3.704e+06, halved", () => {
+    expect(macs(einsum("ab,ab->ab", [3, 1234567], [3, 1234567]), "torchvision")).toBe(3703701n);
+    expect(macs(einsum("ab,ab->ab", [3, 1234567], [3, 1234567]), "fvcore")).toBe(1852000n);
+  });
+});
