@@ -8,7 +8,6 @@ import { InputError } from "../errors.js";
 import { elementCount } from "../graph/dims.js";
 import type { GraphMeasure, NodeMeasure } from "../graph/cost.js";
 import type { GraphNode, TensorGraph } from "../graph/graph.js";
-import { squeezeExciteNodes } from "../graph/patterns.js";
 import type { Tensor } from "../graph/tensor.js";
 import type { Convention } from "../model/conventions.js";
 import { graphResolution, measureAt } from "../model/onnx/fixed-graph.js";
@@ -114,7 +113,7 @@ function graphRow(
 /** The rows of the nodes on the data path, and of any other node that costs something under the convention. */
 function graphRows(graph: TensorGraph, measure: GraphMeasure, convention: Convention): LayerRow[] {
   const { onPath, computed } = dataPath(graph);
-  const se = squeezeExciteNodes(graph.nodes);
+  const se = measure.squeezeExcite;
   const rows: LayerRow[] = [];
   for (const [index, row] of measure.rows.entries()) {
     const counted = { macs: macsOf(row, convention), params: paramsOf(row, convention) };

@@ -10,7 +10,7 @@ import type { Poly } from "../algebra/expr.js";
 import { elementCount } from "./dims.js";
 import type { GraphNode, TensorGraph } from "./graph.js";
 import type { OpKind } from "./op-kind.js";
-import { patternRoles } from "./patterns.js";
+import { indexGraph, patternRoles, squeezeExciteNodes } from "./patterns.js";
 import { opKinds } from "./registry.js";
 import { bytesPerElement, isFloatType, type Tensor } from "./tensor.js";
 import type { NodeContext, ParamRole, WorkCategory } from "./work.js";
@@ -36,6 +36,8 @@ export interface NodeMeasure {
 
 export interface GraphMeasure {
   readonly rows: readonly NodeMeasure[];
+  /** The rows of squeeze-and-excite blocks (graph/patterns.ts), which reports type "se". */
+  readonly squeezeExcite: ReadonlySet<number>;
   /** Stored tensors read as parameters by more than one node, with the nodes (counted once, at the first). */
   readonly shared: ReadonlyMap<string, readonly string[]>;
 }
@@ -101,13 +103,14 @@ function paramsOf(
 
 export function measureGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Tensor>): GraphMeasure {
   const readers: Readers = new Map();
-  const roles = patternRoles(graph.nodes, tensors);
-  const rows = graph.nodes.map((node, index): NodeMeasure => {
+  const index = indexGraph(graph.nodes);
+  const roles = patternRoles(graph.nodes, tensors, index);
+  const rows = graph.nodes.map((node, at): NodeMeasure => {
     const kind = opKinds[node.kind] as OpKind<unknown>;
     const inputs = node.inputs.map((name) => (name === undefined ? undefined : tensors.get(name)));
     const outputs = node.outputs.map((name) => tensors.get(name)!);
     const isStored = (position: number) => graph.initializers.has(node.inputs[position] ?? "");
-    const role = roles.get(index);
+    const role = roles.get(at);
     const ctx: NodeContext = { node, attrs: node.attrs, inputs, outputs, isStored, ...(role && { role }) };
     const products = kind.macs && kind.bind ? countOf(kind.macs)(kind.bind(node.attrs, inputs, outputs)) : 0n;
     const matmul = kind.isMatmul?.(ctx) === true;
@@ -125,5 +128,9 @@ export function measureGraph(graph: TensorGraph, tensors: ReadonlyMap<string, Te
       weightBytes: bytes,
     };
   });
-  return { rows, shared: new Map([...readers].filter(([, nodes]) => nodes.length > 1)) };
+  return {
+    rows,
+    squeezeExcite: squeezeExciteNodes(graph.nodes, index),
+    shared: new Map([...readers].filter(([, nodes]) => nodes.length > 1)),
+  };
 }

@@ -11,25 +11,35 @@ import type { PatternRole } from "./work.js";
 
 type Role = PatternRole;
 
-/** Tensor name → indices of the nodes reading it. */
-function readersOf(nodes: readonly GraphNode[]): Map<string, number[]> {
+/** Tensor name → the index of the node writing it, and the indices of the nodes reading it. */
+export interface GraphIndex {
+  readonly producers: ReadonlyMap<string, number>;
+  readonly readers: ReadonlyMap<string, number[]>;
+}
+
+export function indexGraph(nodes: readonly GraphNode[]): GraphIndex {
+  const producers = new Map<string, number>();
   const readers = new Map<string, number[]>();
-  for (const [index, node] of nodes.entries())
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    for (const name of node.outputs) producers.set(name, index);
     for (const name of node.inputs)
       if (name !== undefined) {
         const list = readers.get(name);
         if (list) list.push(index);
         else readers.set(name, [index]);
       }
-  return readers;
+  }
+  return { producers, readers };
 }
 
 /** Node index → its role in a pattern, for the nodes in one. */
 export function patternRoles(
   nodes: readonly GraphNode[],
   tensors: ReadonlyMap<string, Tensor> = new Map(),
+  index: GraphIndex = indexGraph(nodes),
 ): Map<number, Role> {
-  const readers = readersOf(nodes);
+  const { readers } = index;
   const soleReader = (name: string | undefined) => {
     const r = name === undefined ? undefined : readers.get(name);
     return r?.length === 1 ? r[0] : undefined;
@@ -61,7 +71,7 @@ export function patternRoles(
       }
     }
   }
-  for (const index of unfusedBiases(nodes, tensors)) roles.set(index, "linear-bias");
+  for (const at of unfusedBiases(nodes, tensors, index.producers)) roles.set(at, "linear-bias");
   for (const [index, node] of nodes.entries()) {
     const parts = node.op === "ReduceMean" ? layerNormParts(nodes, readers, index) : undefined;
     if (!parts) continue;
@@ -87,14 +97,20 @@ function keepsOrder(node: GraphNode, tensors: ReadonlyMap<string, Tensor>): bool
  * The bias Adds of linears on an input torch had transposed without a copy: torch runs such a linear as
  * a matmul, then an add (a contiguous input of up to 3 dims, as one addmm with its bias).
  */
-function unfusedBiases(nodes: readonly GraphNode[], tensors: ReadonlyMap<string, Tensor>): number[] {
-  const producers = new Map<string, GraphNode>();
-  for (const node of nodes) for (const name of node.outputs) producers.set(name, node);
+function unfusedBiases(
+  nodes: readonly GraphNode[],
+  tensors: ReadonlyMap<string, Tensor>,
+  producers: ReadonlyMap<string, number>,
+): number[] {
+  const producer = (name: string | undefined) => {
+    const at = name === undefined ? undefined : producers.get(name);
+    return at === undefined ? undefined : nodes[at];
+  };
   const found: number[] = [];
   for (const [index, node] of nodes.entries()) {
     if (node.op !== "Add") continue;
-    const matmul = node.inputs.map((name) => producers.get(name ?? "")).find((n) => n?.op === "MatMul");
-    const source = producers.get(matmul?.inputs[0] ?? "");
+    const matmul = node.inputs.map(producer).find((n) => n?.op === "MatMul");
+    const source = producer(matmul?.inputs[0]);
     if (source && !keepsOrder(source, tensors)) found.push(index);
   }
   return found;
@@ -153,9 +169,10 @@ const MAX_GATE_NODES = 12;
  * (pool → conv → act → conv → gate), followed through each node's first input. Typed "se" in reports,
  * as the built-ins' squeeze-excite ops are.
  */
-export function squeezeExciteNodes(nodes: readonly GraphNode[]): Set<number> {
-  const producers = new Map<string, number>();
-  for (const [index, node] of nodes.entries()) for (const name of node.outputs) producers.set(name, index);
+export function squeezeExciteNodes(
+  nodes: readonly GraphNode[],
+  { producers }: GraphIndex = indexGraph(nodes),
+): Set<number> {
   const members = new Set<number>();
   for (const [index, node] of nodes.entries()) {
     if (node.op !== "Mul" || node.inputs.length !== 2) continue;

@@ -50,9 +50,11 @@ export function scopeSizes(graph: OnnxGraph): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const node of graph.nodes) {
     if (node.opType === "Constant" || node.opType === "Pad") continue;
-    const scope = scopeOf(node);
-    for (let depth = 1; depth <= scope.length; depth++) {
-      const key = scope.slice(0, depth).join("/");
+    // each enclosing scope of "/a/b/Op" is a prefix of its name, "a" and "a/b": no segments built
+    const name = node.name;
+    if (!name.startsWith("/")) continue;
+    for (let end = name.indexOf("/", 1); end > 0; end = name.indexOf("/", end + 1)) {
+      const key = name.slice(1, end);
       sizes.set(key, (sizes.get(key) ?? 0) + 1);
     }
   }
@@ -65,9 +67,13 @@ export function scopeSizes(graph: OnnxGraph): Map<string, number> {
  * input of 3 or more dims: its MatMul and its bias's Add).
  */
 export function isOwnModule(node: OnnxNode, sizes: ReadonlyMap<string, number>, nodes = 1): boolean {
-  const scope = scopeOf(node);
-  return scope.length > 0 && sizes.get(scope.join("/")) === nodes;
+  const scope = scopeKey(node);
+  return scope !== "" && sizes.get(scope) === nodes;
 }
+
+/** A node's scope as scopeSizes keys it: its name up to its last "/" ("a/b" for "/a/b/Op"); "" at the root. */
+const scopeKey = (node: Pick<OnnxNode, "name">): string =>
+  node.name.startsWith("/") ? node.name.slice(1, node.name.lastIndexOf("/")) : "";
 
 /** Whether a conv holds a BatchNorm its exporter folded into it. */
 function holdsFoldedNorm(node: OnnxNode, rule: FoldedNorms, pytorch: boolean): boolean {
@@ -125,7 +131,7 @@ const isLinear = (node: OnnxNode, reading: ExporterReading): boolean =>
 /** The Add of a linear's bias the exporter writes after its MatMul, in the module's own scope. */
 function biasAddOf(node: OnnxNode, reading: ExporterReading): boolean {
   const after = reading.readers.get(node.outputs[0] ?? "") ?? [];
-  const scope = (n: OnnxNode) => scopeOf(n).join("/");
+  const scope = scopeKey;
   return after.length === 1 && after[0]!.opType === "Add" && scope(after[0]!) === scope(node);
 }
 
