@@ -89,6 +89,11 @@ CALL_PROBES = {
     "layernorm": lambda: CallProbe(lambda s, x: s.ln(x.permute(0, 2, 3, 1)), ln=torch.nn.LayerNorm(8)),
     "layernorm-subclass": lambda: CallProbe(lambda s, x: s.ln(x), ln=LayerNorm2d(8)),
     "softmax-functional": lambda: CallProbe(lambda s, x: F.softmax(x, 1)),
+    "groupnorm": lambda: CallProbe(lambda s, x: s.norm(x), norm=torch.nn.GroupNorm(2, 8)),
+    "instancenorm": lambda: CallProbe(lambda s, x: s.norm(x), norm=torch.nn.InstanceNorm2d(8, affine=True)),
+    "upsample-nearest": lambda: CallProbe(lambda s, x: s.up(x), up=torch.nn.Upsample(scale_factor=2)),
+    "upsample-bilinear": lambda: CallProbe(
+        lambda s, x: F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)),
 }
 
 PROBES = {

@@ -108,6 +108,9 @@ export const WORK_CATEGORIES = [
   "max-pool",
   "linear-bias",
   "norm",
+  "group-norm",
+  "upsample",
+  "upsample-linear",
 ] as const;
 export type WorkCategory = (typeof WORK_CATEGORIES)[number];
 
@@ -129,7 +132,10 @@ export const WORK_TITLES: Record<WorkCategory, string> = {
   softmax: "softmax (attention scores, a classifier's output)",
   "max-pool": "max pooling (input elements)",
   "linear-bias": "linear biases added to maps of 4 or more dims",
-  norm: "LayerNorm, GroupNorm and InstanceNorm",
+  norm: "LayerNorm",
+  "group-norm": "GroupNorm and InstanceNorm",
+  upsample: "nearest upsampling (output elements)",
+  "upsample-linear": "linear and cubic upsampling (output elements)",
 };
 
 export interface WorkItem {

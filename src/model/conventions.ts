@@ -107,8 +107,9 @@ export const CONVENTIONS = {
     bn: true,
     backgroundClass: false,
     unit: "macs",
-    // its norm handle: 5 per element of an affine layer, group or instance norm
-    work: { bn: 2n, pool: 1n, norm: 5n },
+    // its norm handle: 5 per element of an affine layer, group or instance norm; its upsample handles:
+    // one per output element of a nearest upsampling, four of a bilinear one
+    work: { bn: 2n, pool: 1n, norm: 5n, "group-norm": 5n, upsample: 1n, "upsample-linear": 4n },
     // its handles count adaptive_avg_pool2d; avg_pool2d is one of the operators it skips
     fixedWindowWork: { module: {}, functional: {} },
     einsumProducts: "einsum-path",
@@ -135,10 +136,13 @@ export const CONVENTIONS = {
       pool: 2n,
       "max-pool": 2n,
       norm: 1n,
+      "group-norm": 2n,
+      upsample: 2n,
+      "upsample-linear": 2n,
       softmax: 1n,
     },
     // a function call is seen once, by the patched F.adaptive_avg_pool2d, F.max_pool2d or F.relu
-    functionalWork: { pool: 1n, "max-pool": 1n, relu: 1n },
+    functionalWork: { pool: 1n, "max-pool": 1n, relu: 1n, upsample: 1n, "upsample-linear": 1n },
     functionalProducts: false,
     unseenProducts: ["Einsum"],
     // the patched F.avg_pool2d counts its output's elements (Inception's, in its blocks' forwards)
@@ -169,7 +173,7 @@ export const CONVENTIONS = {
     backgroundClass: false,
     unit: "macs",
     // count_normalization: 2 per element, doubled when affine
-    work: { bn: 4n, pool: 1n, "pool-divide": 1n, norm: 4n },
+    work: { bn: 4n, pool: 1n, "pool-divide": 1n, norm: 4n, "group-norm": 4n },
     functionalWork: {},
     matmuls: false,
     functionalProducts: false,
@@ -247,13 +251,13 @@ export function describeWork(c: Convention): string {
     (k) => `${WORK_TITLES[k]} ×${c.work[k]}`,
   );
   const ignored = WORK_CATEGORIES.filter((k) => c.work[k] === undefined).map((k) => WORK_TITLES[k]);
-  // only pools and ReLU are called as functions (the schema's `functional` flag, an ONNX graph's scopes)
+  // only pools, ReLU and upsampling are called as functions (the schema's `functional` flag, a graph's scopes)
   const functional =
     c.functionalWork &&
-    (["pool", "pool-divide", "max-pool", "relu"] as const).map(
+    (["pool", "pool-divide", "max-pool", "relu", "upsample", "upsample-linear"] as const).map(
       (k) => `${WORK_TITLES[k]} ×${c.functionalWork?.[k] ?? 0n}`,
     );
-  const functionalText = functional ? `; pools and ReLU called as functions: ${functional.join(", ")}` : "";
+  const functionalText = functional ? `; called as functions: ${functional.join(", ")}` : "";
   const fixedWindow = c.fixedWindowWork;
   const fixedWindowText = fixedWindow
     ? `; average pools over a fixed window (not adaptive): ${(["module", "functional"] as const)

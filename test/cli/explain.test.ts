@@ -109,6 +109,9 @@ describe("every report states its convention, counted and ignored work, and the 
       max_pool: 2,
       linear_bias: 1,
       norm: 1,
+      group_norm: 2,
+      upsample: 2,
+      upsample_linear: 2,
     });
     expect(data.work_ignored).toEqual([
       "hswish",
@@ -129,7 +132,7 @@ describe("every report states its convention, counted and ignored work, and the 
       "convention: torchvision+no-bn+classes=10 — vs paper + biases, 10 classes, torchvision widths (-v: in full)",
     );
     expect(await line(["v2", "-c", "ptflops"])).toBe(
-      "convention: ptflops — vs paper + biases, + BN, torchvision widths, ops per element: bias 1, bn 2, relu 2, relu6 1, silu 1, gelu 2, pool 2, softmax 1, max-pool 2, linear-bias 1, norm 1 (-v: in full)",
+      "convention: ptflops — vs paper + biases, + BN, torchvision widths, ops per element: bias 1, bn 2, relu 2, relu6 1, silu 1, gelu 2, pool 2, softmax 1, max-pool 2, linear-bias 1, norm 1, group-norm 2, upsample 2, upsample-linear 2 (-v: in full)",
     );
   });
 

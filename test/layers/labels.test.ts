@@ -46,7 +46,10 @@ describe("layer kinds' labels", () => {
       "softmax: softmax (attention scores, a classifier's output)",
       "max-pool: max pooling (input elements)",
       "linear-bias: linear biases added to maps of 4 or more dims",
-      "norm: LayerNorm, GroupNorm and InstanceNorm",
+      "norm: LayerNorm",
+      "group-norm: GroupNorm and InstanceNorm",
+      "upsample: nearest upsampling (output elements)",
+      "upsample-linear: linear and cubic upsampling (output elements)",
     ]);
   });
 });

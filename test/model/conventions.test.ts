@@ -22,12 +22,17 @@ describe("what each preset does differently from the paper's", () => {
       paper: [],
       torchvision: ["+ biases", "+ BN", "torchvision widths"],
       "tf-slim": ["+ biases", "1001 classes"],
-      fvcore: ["+ biases", "+ BN", "torchvision widths", "ops per element: bn 2, pool 1, norm 5"],
+      fvcore: [
+        "+ biases",
+        "+ BN",
+        "torchvision widths",
+        "ops per element: bn 2, pool 1, norm 5, group-norm 5, upsample 1, upsample-linear 4",
+      ],
       ptflops: [
         "+ biases",
         "+ BN",
         "torchvision widths",
-        "ops per element: bias 1, bn 2, relu 2, relu6 1, silu 1, gelu 2, pool 2, softmax 1, max-pool 2, linear-bias 1, norm 1",
+        "ops per element: bias 1, bn 2, relu 2, relu6 1, silu 1, gelu 2, pool 2, softmax 1, max-pool 2, linear-bias 1, norm 1, group-norm 2, upsample 2, upsample-linear 2",
       ],
       "ptflops-aten": ["+ biases", "+ BN", "torchvision widths", "ops per element: bias 1"],
       thop: [
@@ -35,7 +40,7 @@ describe("what each preset does differently from the paper's", () => {
         "+ BN",
         "torchvision widths",
         "no attention matmuls",
-        "ops per element: bn 4, pool 1, pool-divide 1, norm 4",
+        "ops per element: bn 4, pool 1, pool-divide 1, norm 4, group-norm 4",
       ],
       "torch-flops": ["+ biases", "+ BN", "torchvision widths"],
       keras: ["+ biases", "+ BN with moving statistics"],
@@ -54,7 +59,7 @@ describe("what each preset does differently from the paper's", () => {
 describe("the element-wise work a preset counts and ignores", () => {
   test("ptflops: its factors, its functional pools' own, and what it ignores", () => {
     expect(describeWork(resolveConvention("ptflops"))).toBe(
-      "element-wise work counted: bias adds ×1, BatchNorm ×2, ReLU ×2, ReLU6 ×1, SiLU ×1, GELU ×2, pooling (input elements) ×2, softmax (attention scores, a classifier's output) ×1, max pooling (input elements) ×2, linear biases added to maps of 4 or more dims ×1, LayerNorm, GroupNorm and InstanceNorm ×1; pools and ReLU called as functions: pooling (input elements) ×1, pooling divides (output elements) ×0, max pooling (input elements) ×1, ReLU ×1; average pools over a fixed window (not adaptive): functions pooling divides (output elements) ×1; ignored: h-swish, h-sigmoid, sigmoid, pooling divides (output elements), residual adds, SE scale multiplies, LayerScale multiplies",
+      "element-wise work counted: bias adds ×1, BatchNorm ×2, ReLU ×2, ReLU6 ×1, SiLU ×1, GELU ×2, pooling (input elements) ×2, softmax (attention scores, a classifier's output) ×1, max pooling (input elements) ×2, linear biases added to maps of 4 or more dims ×1, LayerNorm ×1, GroupNorm and InstanceNorm ×2, nearest upsampling (output elements) ×2, linear and cubic upsampling (output elements) ×2; called as functions: pooling (input elements) ×1, pooling divides (output elements) ×0, max pooling (input elements) ×1, ReLU ×1, nearest upsampling (output elements) ×1, linear and cubic upsampling (output elements) ×1; average pools over a fixed window (not adaptive): functions pooling divides (output elements) ×1; ignored: h-swish, h-sigmoid, sigmoid, pooling divides (output elements), residual adds, SE scale multiplies, LayerScale multiplies",
     );
   });
   test("paper: none counted, every category ignored", () => {

@@ -34,6 +34,32 @@ const SAME_IN_A_GRAPH = "a graph writes both alike";
 
 /** Ours − the tool's where a probe differs, by probe, tool and resolution ("*": every resolution). */
 const DIFFERENCES: Record<string, Record<string, Record<string, Difference>>> = {
+  groupnorm: {
+    "thop-lyken17": {
+      "224": {
+        macs: 1605632,
+        params: 16,
+        why: `${LYKEN17} counts neither nn.GroupNorm's work nor its parameters`,
+      },
+      "225": {
+        macs: 1620000,
+        params: 16,
+        why: `${LYKEN17} counts neither nn.GroupNorm's work nor its parameters`,
+      },
+      "160": {
+        macs: 819200,
+        params: 16,
+        why: `${LYKEN17} counts neither nn.GroupNorm's work nor its parameters`,
+      },
+    },
+  },
+  "upsample-nearest": {
+    "thop-lyken17": {
+      "224": { macs: -1605632, why: `${LYKEN17} counts nn.Upsample, one op per output element` },
+      "225": { macs: -1620000, why: `${LYKEN17} counts nn.Upsample, one op per output element` },
+      "160": { macs: -819200, why: `${LYKEN17} counts nn.Upsample, one op per output element` },
+    },
+  },
   "avgpool-module": {
     "thop-lyken17": {
       "224": { macs: 401408, why: `${LYKEN17} counts one op per output element of nn.AvgPool2d` },

@@ -5,12 +5,18 @@
  */
 import { axisIn, elementCount, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
+import type { WorkCategory } from "../work.js";
 
 export const NORM_MODES = ["batch", "instance", "layer", "group", "lp", "mean-variance"] as const;
 export type NormMode = (typeof NORM_MODES)[number];
 
-/** Normalizations over the statistics of the input itself, each with a scale and a shift: one work category. */
-const NORMS_OF_STATISTICS: ReadonlySet<NormMode> = new Set(["layer", "group", "instance"]);
+/** The work category of each normalization with a scale and a shift (counters tell LayerNorm from the others). */
+const NORM_CATEGORY: Partial<Record<NormMode, WorkCategory>> = {
+  batch: "bn",
+  layer: "norm",
+  group: "group-norm",
+  instance: "group-norm",
+};
 
 export interface NormAttrs {
   readonly mode: NormMode;
@@ -26,7 +32,7 @@ export const norm = defineOpKind<NormAttrs>()({
   // the scale and the shift; BatchNormalization's running mean and variance are statistics, not learnt
   paramRole: (_, position) => (position === 1 || position === 2 ? "norm" : undefined),
   work: ({ attrs: { mode }, outputs }) => {
-    const category = mode === "batch" ? "bn" : NORMS_OF_STATISTICS.has(mode) ? "norm" : undefined;
+    const category = Object.hasOwn(NORM_CATEGORY, mode) ? NORM_CATEGORY[mode] : undefined;
     return category ? [{ category, elements: elementCount(outputs[0]!.dims) }] : [];
   },
   infer: ({ mode, axis, groups }, [x]) => {

@@ -3,7 +3,7 @@
  * the scales and the sizes in positions 2 and 3 whichever opset stored them where (Upsample-7 and
  * Resize-10 have no sizes).
  */
-import { axisIn, formatDims } from "../dims.js";
+import { axisIn, elementCount, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 
 export interface ResizeAttrs {
@@ -17,6 +17,13 @@ export interface ResizeAttrs {
 export const resize = defineOpKind<ResizeAttrs>()({
   kind: "resize",
   title: "resize",
+  // counters count an upsampling per output element, interpolating more than copying
+  work: ({ attrs, outputs }) => [
+    {
+      category: attrs.mode === "nearest" ? "upsample" : "upsample-linear",
+      elements: elementCount(outputs[0]!.dims),
+    },
+  ],
   infer: (attrs, [x, scalesIn, sizesIn]) => {
     if (!x) return "needs its data";
     // an empty tensor stands for an omitted input (opset 11's exporters write one for the scales)

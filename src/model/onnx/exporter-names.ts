@@ -82,7 +82,7 @@ function holdsFoldedNorm(node: OnnxNode, rule: FoldedNorms, pytorch: boolean): b
 }
 
 /** Operators a module or a function call can write: pools, and ReLU (nn.ReLU, or F.relu in a forward). */
-const CALLABLE = new Set(["GlobalAveragePool", "AveragePool", "MaxPool", "Relu"]);
+const CALLABLE = new Set(["GlobalAveragePool", "AveragePool", "MaxPool", "Relu", "Resize", "Upsample"]);
 
 /**
  * Whether an AveragePool is over a fixed window: torch's avg_pool2d, which the PyTorch exporter writes
