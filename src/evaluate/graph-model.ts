@@ -66,6 +66,12 @@ function rowTensors(
   return found;
 }
 
+/** No parameters: one object every such row shares (most of a large graph's nodes hold none). */
+const NO_PARAMS: LayerRow["paramParts"] = Object.freeze({ weights: 0n, bias: 0n, bn: 0n });
+
+const paramPartsOf = ({ paramParts: { weight, bias, norm } }: NodeMeasure): LayerRow["paramParts"] =>
+  weight === 0n && bias === 0n && norm === 0n ? NO_PARAMS : { weights: weight, bias, bn: norm };
+
 const rowName = (node: GraphNode, index: number) => node.name || `${node.op}_${index + 1}`;
 
 /** The first input the graph computed, else the first given. */
@@ -102,7 +108,7 @@ function graphRow(
     tensors: { reads, writes: rowTensors(node.outputs, cost.outputs) },
     params: counted.params,
     macs: counted.macs,
-    paramParts: { weights: cost.paramParts.weight, bias: cost.paramParts.bias, bn: cost.paramParts.norm },
+    paramParts: paramPartsOf(cost),
     weightMacs: cost.weightMacs,
     matmulMacs: cost.matmulMacs,
     work: cost.work,

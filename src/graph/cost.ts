@@ -59,10 +59,14 @@ const isLearnable = (t: Tensor): boolean =>
   t.dtype === undefined || isFloatType(t.dtype) || QUANTIZED.has(t.dtype);
 
 /** The elements of each category of work the kind gives the node. */
-function workOf(kind: OpKind<unknown>, ctx: NodeContext): Partial<Record<WorkCategory, bigint>> {
+/** No work: one object every such node shares (a large graph's data movement is most of its nodes). */
+const NO_WORK: Readonly<Partial<Record<WorkCategory, bigint>>> = Object.freeze({});
+
+function workOf(kind: OpKind<unknown>, ctx: NodeContext): Readonly<Partial<Record<WorkCategory, bigint>>> {
+  const items = kind.work?.(ctx);
+  if (!items || items.length === 0) return NO_WORK;
   const work: Partial<Record<WorkCategory, bigint>> = {};
-  for (const item of kind.work?.(ctx) ?? [])
-    work[item.category] = (work[item.category] ?? 0n) + item.elements;
+  for (const item of items) work[item.category] = (work[item.category] ?? 0n) + item.elements;
   return work;
 }
 
@@ -80,7 +84,8 @@ function paramsOf(
   const parts: Record<ParamRole, bigint> = { weight: 0n, bias: 0n, norm: 0n };
   const weights: string[] = [];
   let bytes = 0n;
-  for (const [position, input] of ctx.inputs.entries()) {
+  for (let position = 0; position < ctx.inputs.length; position++) {
+    const input = ctx.inputs[position];
     const tensorName = node.inputs[position];
     const stored = tensorName === undefined ? undefined : graph.initializers.get(tensorName);
     const role = stored && input && kind.paramRole?.(ctx, position);

@@ -33,9 +33,21 @@ export function scopeOf(node: Pick<OnnxNode, "name">): string[] {
 
 /** The block a node belongs to: the first numbered module on its path (features.3), or its top module. */
 export function blockOf(node: Pick<OnnxNode, "name">): string {
-  const scope = scopeOf(node);
-  return scope.find((s) => /\.\d+$/.test(s)) ?? scope[0] ?? node.name;
+  const { name } = node;
+  if (!name.startsWith("/")) return name;
+  let first: string | undefined;
+  // each scope segment between two slashes, without splitting the name
+  for (let start = 1, end = name.indexOf("/", 1); end > 0; start = end + 1, end = name.indexOf("/", start)) {
+    if (end === start) continue;
+    const segment = name.slice(start, end);
+    if (NUMBERED.test(segment)) return segment;
+    first ??= segment;
+  }
+  return first ?? name;
 }
+
+/** A numbered module of a container (features.3): a block. */
+const NUMBERED = /\.\d+$/;
 
 /** A Conv whose weight the exporter renamed holds a folded BatchNorm (pytorch exports only). */
 export const hasFoldedNorm = (weightName: string): boolean => weightName.startsWith("onnx::");
@@ -117,7 +129,7 @@ function callOf(node: OnnxNode, reading: ExporterReading): boolean | "mean" {
 export interface ExporterReading {
   readonly pytorch: boolean;
   readonly sizes: ReadonlyMap<string, number>;
-  /** Tensor name → the node writing it, and the nodes reading it. */
+  /** Tensor name → the node writing it, and the nodes reading it (of a MatMul's or a Gemm's output). */
   readonly writers: ReadonlyMap<string, OnnxNode>;
   readonly readers: ReadonlyMap<string, readonly OnnxNode[]>;
   readonly stored: ReadonlyMap<string, Tensor>;
@@ -141,15 +153,13 @@ export function exporterReading(
   foldedNorms: FoldedNorms,
 ): ExporterReading {
   const writers = new Map<string, OnnxNode>();
+  // readers are asked of products' outputs only (their bias Adds): kept for those alone
   const readers = new Map<string, OnnxNode[]>();
   for (const node of graph.nodes) {
     for (const name of node.outputs) writers.set(name, node);
-    for (const name of node.inputs) {
-      const list = readers.get(name);
-      if (list) list.push(node);
-      else readers.set(name, [node]);
-    }
+    if (node.opType === "MatMul" || node.opType === "Gemm") readers.set(node.outputs[0] ?? "", []);
   }
+  for (const node of graph.nodes) for (const name of node.inputs) readers.get(name)?.push(node);
   return { pytorch: isPytorchExport(graph), sizes: scopeSizes(graph), writers, readers, stored, foldedNorms };
 }
 

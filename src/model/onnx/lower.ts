@@ -560,7 +560,8 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
       stored.set(node.outputs[0]!, copied);
       continue;
     }
-    nodes.push({ ...lowerNode(node, graph.opset, unknown), ...exportedAs(node, reading) });
+    // the lowered node is new: the exporter's flags join it rather than a copy of it
+    nodes.push(Object.assign(lowerNode(node, graph.opset, unknown), exportedAs(node, reading)));
   }
   return { inputs, initializers: stored, nodes };
 }
