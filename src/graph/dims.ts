@@ -5,6 +5,8 @@
  * (negative ones count from the end), element counts.
  */
 
+import { formatDims } from "../layers/window.js";
+
 /** A tensor's dimensions, outermost first; [] is a scalar. */
 export type Dims = readonly number[];
 
@@ -16,7 +18,8 @@ export const elementNumber = (dims: Dims): number => dims.reduce((total, d) => t
 
 export const sameDims = (a: Dims, b: Dims): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
-export const formatDims = (dims: Dims): string => (dims.length === 0 ? "scalar" : dims.join("×"));
+/** Dims as reports write them (the sliding-window rule's own, layers/window.ts). */
+export { formatDims };
 
 /**
  * Multidirectional (NumPy) broadcasting, as ONNX's element-wise operators apply it

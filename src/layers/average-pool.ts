@@ -1,6 +1,7 @@
 import { mul } from "../algebra/expr.js";
 import { defineLayerKind, type Shape } from "./define-layer-kind.js";
 import { D_H, D_Hin, D_W, D_Win, M, ZERO } from "./symbols.js";
+import { validSide } from "./window.js";
 
 /**
  * Average pooling: no weights, no multiply-accumulates. Global when the
@@ -37,8 +38,6 @@ export const averagePool = defineLayerKind<"avgpool", PoolFields>()({
     { category: "pool-divide", formula: mul(M, D_H, D_W) },
   ],
   outputShape: (op, [h, w, c]) =>
-    op.kernel === 0
-      ? [1, 1, c]
-      : [Math.floor((h - op.kernel) / op.kernel) + 1, Math.floor((w - op.kernel) / op.kernel) + 1, c],
+    op.kernel === 0 ? [1, 1, c] : [validSide(h, op.kernel, op.kernel), validSide(w, op.kernel, op.kernel), c],
   bind: (_op, input, output) => poolBindings(input, output),
 });

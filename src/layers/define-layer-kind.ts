@@ -185,4 +185,4 @@ export const defineLayerKind =
     kind;
 
 /** 'same' padding: output side = ceil(input / stride). */
-export const sameSide = (side: number, stride: number): number => Math.ceil(side / stride);
+export { sameSide } from "./window.js";

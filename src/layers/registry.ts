@@ -1,14 +1,12 @@
 import { attention } from "./attention.js";
 import { averagePool } from "./average-pool.js";
 import { channelScale } from "./channel-scale.js";
-import { concat } from "./concat.js";
 import { conv } from "./conv.js";
 import type { OpOfKind } from "./define-layer-kind.js";
 import { depthwise } from "./depthwise.js";
 import { fullyConnected } from "./fully-connected.js";
 import { groupedConv } from "./grouped-conv.js";
 import { layerScale } from "./layer-scale.js";
-import { maxPool } from "./max-pool.js";
 import { norm } from "./norm.js";
 import { pointwise } from "./pointwise.js";
 import { residualAdd } from "./residual-add.js";
@@ -20,13 +18,11 @@ export const layerKinds = {
   gconv: groupedConv,
   fc: fullyConnected,
   avgpool: averagePool,
-  maxpool: maxPool,
   add: residualAdd,
   scale: channelScale,
   attention,
   norm,
   layerscale: layerScale,
-  concat,
 };
 
 export type LayerKindName = keyof typeof layerKinds;

@@ -17,13 +17,11 @@ describe("layer kinds' labels", () => {
       ["gconv", "gconv", "gconv", "grouped convolution"],
       ["fc", "fc", "fc", "fully connected"],
       ["avgpool", "avgpool", "pool", "average pooling"],
-      ["maxpool", "maxpool", "pool", "max pooling"],
       ["add", "add", "add", "residual add"],
       ["scale", "scale", "se", "channel scale (squeeze-excite)"],
       ["attention", "attention", "attention", "multi-query attention matmuls (Q·Kᵀ and A·V)"],
       ["norm", "norm", "norm", "batch normalisation"],
       ["layerscale", "layerscale", "layerscale", "LayerScale"],
-      ["concat", "concat", "concat", "channel concatenation"],
     ]);
   });
 

@@ -17,18 +17,15 @@ describe("elements read besides the input", () => {
     // 2 · d · ⌈14/2⌉ · ⌈15/2⌉ = 2 · 64 · 7 · 8
     expect(kind("attention").secondOperand!(op, [14, 15, 256], [14, 15, 256])).toBe(7168);
   });
-  test("a residual add: the other map, whole; a channel scale: one gate value per channel; a concat: the appended map", () => {
+  test("a residual add: the other map, whole; a channel scale: one gate value per channel", () => {
     expect(kind("add").secondOperand!({ ...base, reads: "x" }, [7, 9, 32], [7, 9, 32])).toBe(7 * 9 * 32);
     expect(kind("scale").secondOperand!({ ...base, reads: "g" }, [7, 9, 32], [7, 9, 32])).toBe(32);
-    expect(kind("concat").secondOperand!({ ...base, reads: "x", channels: 5 }, [7, 9, 32], [7, 9, 37])).toBe(
-      7 * 9 * 5,
-    );
   });
   test("kinds that read only their input say nothing more", () => {
     const readers = Object.entries(layerKinds)
       .filter(([, k]) => (k as LayerKind).secondOperand !== undefined)
       .map(([name]) => name);
-    expect(readers).toEqual(["add", "scale", "attention", "concat"]);
+    expect(readers).toEqual(["add", "scale", "attention"]);
   });
 });
 
@@ -60,7 +57,6 @@ describe("each kind's element-wise work, as its formulas say", () => {
       .map(([name, k]) => [name, ...k.work.map((w) => `${w.category}: ${toText(w.formula)}`)]);
     expect(work).toEqual([
       ["avgpool", "pool: M·D_Hin·D_Win", "pool-divide: M·D_H·D_W"],
-      ["maxpool", "max-pool: M·D_Hin·D_Win"],
       ["add", "add: N·D_H·D_W"],
       ["scale", "scale: N·D_H·D_W"],
       ["attention", "softmax: D_H·D_W·h·D_Hkv·D_Wkv"],

@@ -7,7 +7,7 @@ import { elementCount, elementNumber, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { B, G, H_out, K_H, K_W, M, N, W_out } from "../symbols.js";
 import type { DataType } from "../tensor.js";
-import { type WindowAttrs, windowOutput } from "../window.js";
+import { type WindowAttrs, windowOutput } from "../../layers/window.js";
 
 export interface ConvAttrs {
   /** The kernel sizes come from the weight when the node does not give them. */

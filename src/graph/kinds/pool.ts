@@ -5,7 +5,7 @@
  */
 import { elementCount, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
-import { type WindowAttrs, windowOutput } from "../window.js";
+import { type WindowAttrs, windowOutput } from "../../layers/window.js";
 
 export const POOL_MODES = ["max", "average", "lp"] as const;
 export type PoolMode = (typeof POOL_MODES)[number];

@@ -7,7 +7,7 @@
 import { InputError } from "../../errors.js";
 import type { GraphNode, TensorGraph } from "../../graph/graph.js";
 import { DATA_TYPE_NAMES, type DataType, type Tensor, tensorOf } from "../../graph/tensor.js";
-import { AUTO_PADS, type AutoPad, type WindowAttrs } from "../../graph/window.js";
+import { AUTO_PADS, type AutoPad, type WindowAttrs } from "../../layers/window.js";
 import { exportedAs, exporterReading } from "./exporter-names.js";
 import type {
   FoldedNorms,

@@ -1,9 +1,14 @@
 /**
  * A sliding window's output size: the one rule convolutions and pools share
  * (onnx/onnx docs/Operators.md, Conv and MaxPool: pads, auto_pad, strides,
- * dilations, ceil_mode). Each spatial axis of the input gives one of the output.
+ * dilations, ceil_mode), the built-in layer kinds' (their 'same' padding,
+ * their pools) as the tensor-graph engine's. Each spatial axis of the input
+ * gives one of the output.
  */
-import { formatDims } from "./dims.js";
+
+/** Dims as a report writes them: 1×32×112×112 ("scalar" for none). */
+export const formatDims = (dims: readonly number[]): string =>
+  dims.length === 0 ? "scalar" : dims.join("×");
 
 export const AUTO_PADS = ["NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID"] as const;
 export type AutoPad = (typeof AUTO_PADS)[number];
@@ -76,3 +81,11 @@ export function windowOutput(spatial: readonly number[], attrs: WindowAttrs): nu
     return `a ${formatDims(w.kernel)} window${w.dilations.some((d) => d > 1) ? ` (dilations ${w.dilations.join(", ")})` : ""} does not fit a ${formatDims(spatial)} map padded [${w.pads.join(", ")}]`;
   return out;
 }
+
+/** One axis of a window of `kernel` at `stride`, padded as TensorFlow's 'same' (⌈side / stride⌉): the built-in convolutions'. */
+export const sameSide = (side: number, stride: number): number =>
+  axisOutput(withDefaults({ kernel: [1], strides: [stride], autoPad: "SAME_UPPER" }, 1), side, 0, 1);
+
+/** One axis of an unpadded window of `kernel` at `stride` (⌊(side − kernel) / stride⌋ + 1): the built-in pools'. */
+export const validSide = (side: number, kernel: number, stride: number): number =>
+  axisOutput(withDefaults({ kernel: [kernel], strides: [stride] }, 1), side, 0, 1);
