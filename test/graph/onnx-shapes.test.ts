@@ -15,6 +15,7 @@ import { inferTensors } from "../../src/graph/infer.js";
 import { readOnnxFile } from "../../src/io/read-onnx.js";
 import { resolveConvention } from "../../src/model/conventions.js";
 import { lowerGraph } from "../../src/model/onnx/lower.js";
+import { STORED_OTHERWISE } from "../helpers/stored-otherwise.js";
 
 /** The torchvision convention: sum(p.numel()) for parameters, conv, linear and matmul calls for MACs. */
 const torchvision = resolveConvention("torchvision");
@@ -41,29 +42,6 @@ const dispatch = JSON.parse(readFileSync(`${DIR}/macs-dispatch.json`, "utf8")) a
   models: Record<string, Record<string, number>>;
 };
 
-/**
- * Where the file does not hold the model's parameters as torch keeps them, our count is the file's, and
- * the difference is pinned here with its reason.
- *
- * - Relative position biases (Swin, MaxViT): each attention's (2·7 − 1)² × h table is exported already
- *   gathered into h × 49 × 49 (an initializer the exporter computed): (2401 − 169)·h more per attention.
- * - Conv biases before BatchNorms (VGG-BN): the exporter folds each conv and its BatchNorm into one conv
- *   with one bias, so the conv's own bias (one per output channel) is not in the file.
- */
-const gatheredBias = (headsOverAttentions: number) => (49 * 49 - 13 * 13) * headsOverAttentions;
-const foldedConvBiases = (channels: readonly number[]) => -channels.reduce((a, b) => a + b, 0);
-const STORED_OTHERWISE: Readonly<Record<string, number>> = {
-  // heads × blocks: [3, 6, 12, 24] × [2, 2, 6, 2]; swin_s and swin_b have 18 blocks in stage 3
-  swin_t: gatheredBias(3 * 2 + 6 * 2 + 12 * 6 + 24 * 2),
-  swin_s: gatheredBias(3 * 2 + 6 * 2 + 12 * 18 + 24 * 2),
-  swin_b: gatheredBias(4 * 2 + 8 * 2 + 16 * 18 + 32 * 2),
-  // two attentions (block and grid) per block, [2, 2, 5, 2] blocks, 2, 4, 8 and 16 heads
-  maxvit_t: gatheredBias(2 * (2 * 2 + 4 * 2 + 8 * 5 + 16 * 2)),
-  vgg11_bn: foldedConvBiases([64, 128, 256, 256, 512, 512, 512, 512]),
-  vgg13_bn: foldedConvBiases([64, 64, 128, 128, 256, 256, 512, 512, 512, 512]),
-  vgg16_bn: foldedConvBiases([64, 64, 128, 128, ...Array(3).fill(256), ...Array(6).fill(512)]),
-  vgg19_bn: foldedConvBiases([64, 64, 128, 128, ...Array(4).fill(256), ...Array(8).fill(512)]),
-};
 const exported = manifest.files.filter((f): f is Entry & { file: string } => f.file !== undefined);
 
 const withMacs = (model: string) => dispatch.models[model] !== undefined;
