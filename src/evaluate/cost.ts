@@ -16,7 +16,7 @@ import {
 import { layerKinds } from "../layers/registry.js";
 import { InputError } from "../errors.js";
 import { buildNetwork } from "../model/build.js";
-import { evaluateGraphModel } from "./graph-model.js";
+import { graphCounting } from "./graph-counting.js";
 import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
 import type { ModelSpec } from "../model/schema.js";
 
@@ -265,7 +265,7 @@ export interface EvaluateOptions {
 }
 
 export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostReport {
-  if (model.spec.graph) return evaluateGraphModel(model, options);
+  if (model.spec.graph) return graphCounting().evaluate(model, options);
   const given = options.resolution ?? model.spec.input.resolution;
   const resolution = typeof given === "number" ? squareResolution(given) : given;
   const ops = buildNetwork(model.spec, options.alpha.value, options.convention, options.depth);

@@ -11,7 +11,7 @@ import type { HardwareProfile } from "../published/hardware.js";
 import { squareResolution } from "../model/resolution.js";
 import type { FixedGraph } from "../model/schema.js";
 import { costNetwork, type ModelRef } from "./cost.js";
-import { costFixedGraph } from "./graph-model.js";
+import { graphCounting } from "./graph-counting.js";
 import { type MemoryModel, peakMemory } from "./memory.js";
 import type { Dtype, Fusion } from "./option-names.js";
 import { costPlanned, planNetwork } from "./plan.js";
@@ -105,7 +105,7 @@ function* sweepGraph(
 ): Generator<SweepPoint> {
   const one = { text: "1", value: 1 };
   for (const resolution of resolutions) {
-    const { rows } = costFixedGraph(graph, squareResolution(resolution), convention);
+    const { rows } = graphCounting().costAt(graph, squareResolution(resolution), convention);
     const costs = hardware && roofline({ rows }, hardware.profile, hardware.fusion, hardware.dtype).totals;
     yield {
       alpha: one,

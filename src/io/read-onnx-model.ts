@@ -13,6 +13,8 @@ import { isPytorchExport } from "../model/onnx/exporter-names.js";
 import type { GraphReading } from "../model/onnx/lower.js";
 import type { FixedGraph, ModelSpec } from "../model/schema.js";
 import { readOnnxFile } from "./read-onnx.js";
+import { useGraphCounting } from "../evaluate/graph-counting.js";
+import { costFixedGraph, evaluateGraphModel } from "../evaluate/graph-model.js";
 
 /** Options of reading a model file, besides its path. */
 export type ModelReadOptions = GraphReading & {
@@ -63,6 +65,8 @@ function readingNotes(onnx: OnnxGraph, graph: TensorGraph, measure: GraphMeasure
 }
 
 export async function readOnnxModel(path: string, options: ModelReadOptions = {}): Promise<ModelSpec> {
+  // the engine counts what this returns: loaded with the file, never for a built-in model
+  useGraphCounting({ evaluate: evaluateGraphModel, costAt: costFixedGraph });
   const file = basename(path);
   const onnx = await readOnnxFile(path, file);
   const data = dataInputOf(onnx);
