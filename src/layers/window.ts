@@ -57,15 +57,22 @@ function problemOf(w: SlidingWindow, axes: number): string | undefined {
   return undefined;
 }
 
+/** One axis padded as TensorFlow's 'same' (⌈size / stride⌉): the built-in convolutions' rule too. */
+export const sameSide = (size: number, stride: number): number => Math.ceil(size / stride);
+
+/** One axis of a window spanning `span` at `stride`, not padded (⌊(size − span) / stride⌋ + 1): the built-in pools' too. */
+export const validSide = (size: number, span: number, stride: number): number =>
+  Math.floor((size - span) / stride) + 1;
+
 /** One axis: its output size, from its input size and the window on it. */
 function axisOutput(w: SlidingWindow, size: number, axis: number, axes: number): number {
   const stride = w.strides[axis]!;
   const span = (w.kernel[axis]! - 1) * w.dilations[axis]! + 1;
-  if (w.autoPad === "SAME_UPPER" || w.autoPad === "SAME_LOWER") return Math.ceil(size / stride);
-  if (w.autoPad === "VALID") return Math.floor((size - span) / stride) + 1;
+  if (w.autoPad === "SAME_UPPER" || w.autoPad === "SAME_LOWER") return sameSide(size, stride);
+  if (w.autoPad === "VALID") return validSide(size, span, stride);
   const begin = w.pads[axis]!;
   const padded = size + begin + w.pads[axis + axes]!;
-  if (!w.ceilMode) return Math.floor((padded - span) / stride) + 1;
+  if (!w.ceilMode) return validSide(padded, span, stride);
   const out = Math.ceil((padded - span) / stride) + 1;
   // the last window must start inside the input or its begin padding (PyTorch's and ONNX Runtime's rule)
   return (out - 1) * stride >= size + begin ? out - 1 : out;
@@ -81,11 +88,3 @@ export function windowOutput(spatial: readonly number[], attrs: WindowAttrs): nu
     return `a ${formatDims(w.kernel)} window${w.dilations.some((d) => d > 1) ? ` (dilations ${w.dilations.join(", ")})` : ""} does not fit a ${formatDims(spatial)} map padded [${w.pads.join(", ")}]`;
   return out;
 }
-
-/** One axis of a window of `kernel` at `stride`, padded as TensorFlow's 'same' (⌈side / stride⌉): the built-in convolutions'. */
-export const sameSide = (side: number, stride: number): number =>
-  axisOutput(withDefaults({ kernel: [1], strides: [stride], autoPad: "SAME_UPPER" }, 1), side, 0, 1);
-
-/** One axis of an unpadded window of `kernel` at `stride` (⌊(side − kernel) / stride⌋ + 1): the built-in pools'. */
-export const validSide = (side: number, kernel: number, stride: number): number =>
-  axisOutput(withDefaults({ kernel: [kernel], strides: [stride] }, 1), side, 0, 1);
