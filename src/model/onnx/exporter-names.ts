@@ -25,12 +25,6 @@ import type { FoldedNorms, OnnxGraph, OnnxNode } from "./graph.js";
 
 export const isPytorchExport = (graph: OnnxGraph): boolean => graph.producer.startsWith("pytorch");
 
-/** The scope segments of a node's name, without the op part ([] at the root or for unscoped names). */
-export function scopeOf(node: Pick<OnnxNode, "name">): string[] {
-  if (!node.name.startsWith("/")) return [];
-  return node.name.split("/").filter(Boolean).slice(0, -1);
-}
-
 /** The block a node belongs to: the first numbered module on its path (features.3), or its top module. */
 export function blockOf(node: Pick<OnnxNode, "name">): string {
   const { name } = node;
@@ -93,7 +87,7 @@ function holdsFoldedNorm(node: OnnxNode, rule: FoldedNorms, pytorch: boolean): b
   return rule === "all" || (rule === "auto" && pytorch && hasFoldedNorm(node.inputs[1]!));
 }
 
-/** Operators a module or a function call can write: pools, and ReLU (nn.ReLU, or F.relu in a forward). */
+/** Operators a module or a function call can write: pools, ReLU and upsampling (nn.ReLU, or F.relu in a forward). */
 const CALLABLE = new Set(["GlobalAveragePool", "AveragePool", "MaxPool", "Relu", "Resize", "Upsample"]);
 
 /**
@@ -107,10 +101,10 @@ function isFixedWindow(node: OnnxNode, pytorch: boolean, writers: ReadonlyMap<st
 }
 
 /**
- * How a PyTorch export's scope names say a pool or a ReLU was called (model/onnx/exporter-names.ts): as
- * a module of its own, or as a function in another module's forward (true: F.relu in Inception's
- * BasicConv2d, F.adaptive_avg_pool2d in MobileNetV2's forward); a mean over the map is x.mean ("mean").
- * Other exporters' nodes all count as modules.
+ * How a PyTorch export's scope names say a pool, a ReLU, an upsampling or a linear was called: as a
+ * module of its own, or as a function in another module's forward (true: F.relu in Inception's
+ * BasicConv2d, F.adaptive_avg_pool2d in MobileNetV2's forward, F.linear in Swin's attention); a mean
+ * over the map is x.mean ("mean"). Other exporters' nodes all count as modules.
  */
 function callOf(node: OnnxNode, reading: ExporterReading): boolean | "mean" {
   if (node.opType === "ReduceMean") return "mean";
