@@ -316,3 +316,96 @@ describe("fvcore's einsum: numpy's einsum_path FLOPs to 4 significant digits, ha
     expect(macs(einsum("ab,ab->ab", [3, 1234567], [3, 1234567]), "fvcore")).toBe(1852000n);
   });
 });
+
+describe("patterns' near misses: each node then counts as itself", () => {
+  const categories = (g: OnnxGraph) =>
+    workOf(g).map(([op, w]) => `${op} ${Object.keys(w as object).join(",")}`);
+  const constants = {
+    root2: { dims: [], values: [1.41] },
+    one: { dims: [], values: [1] },
+    half: { dims: [], values: [0.5] },
+    two: { dims: [], values: [2] },
+    eps: { dims: [], values: [1e-6] },
+  };
+
+  test("a sigmoid read by an Add, or by a Mul of another map, or read twice, is a sigmoid; a Relu times its input is no SiLU", () => {
+    const g = graphOf([
+      node("Sigmoid", ["x"], ["s"]),
+      node("Add", ["x", "s"], ["a"]),
+      node("Sigmoid", ["a"], ["t"]),
+      node("Mul", ["t", "t"], ["b"]),
+      node("Mul", ["b", "t"], ["c"]),
+      node("Relu", ["c"], ["r"]),
+      node("Mul", ["c", "r"], ["d"]),
+    ]);
+    expect(categories(g)).toEqual([
+      "Sigmoid sigmoid",
+      "Add add",
+      "Sigmoid sigmoid",
+      "Mul ",
+      "Mul ",
+      "Relu relu",
+      "Mul ",
+    ]);
+  });
+
+  test("GELU's chain broken (its Mul not by x), or begun by an op other than Div: no gelu", () => {
+    const broken = graphOf(
+      [
+        node("Relu", ["x"], ["y"]),
+        node("Div", ["x", "root2"], ["d"]),
+        node("Erf", ["d"], ["e"]),
+        node("Add", ["e", "one"], ["p"]),
+        node("Mul", ["y", "p"], ["m"]),
+        node("Mul", ["m", "half"], ["z"]),
+      ],
+      constants,
+    );
+    expect(categories(broken).filter((c) => c.includes("gelu"))).toEqual([]);
+    const begunOtherwise = graphOf(
+      [
+        node("Mul", ["x", "root2"], ["d"]),
+        node("Erf", ["d"], ["e"]),
+        node("Add", ["e", "one"], ["p"]),
+        node("Mul", ["x", "p"], ["m"]),
+        node("Mul", ["m", "half"], ["z"]),
+      ],
+      constants,
+    );
+    expect(categories(begunOtherwise).filter((c) => c.includes("gelu"))).toEqual([]);
+  });
+
+  test("LayerNorm's chain broken: its Div not of the centred input, or its centred input read a third time: no norm", () => {
+    const chain = (div: string[], extra: ReturnType<typeof node>[] = []) =>
+      graphOf(
+        [
+          node("ReduceMean", ["x"], ["m"], { axes: { ints: [-1] } }),
+          node("Sub", ["x", "m"], ["d"]),
+          node("Pow", ["d", "two"], ["p"]),
+          node("ReduceMean", ["p"], ["v"], { axes: { ints: [-1] } }),
+          node("Add", ["v", "eps"], ["e"]),
+          node("Sqrt", ["e"], ["s"]),
+          node("Div", div, ["n"]),
+          ...extra,
+        ],
+        constants,
+      );
+    const normOf = (g: OnnxGraph) => measured(g).rows.some((r) => r.work.norm !== undefined);
+    expect(normOf(chain(["d", "s"]))).toBe(true);
+    expect(normOf(chain(["x", "s"]))).toBe(false);
+    expect(normOf(chain(["d", "s"], [node("Relu", ["d"], ["r"])]))).toBe(false);
+  });
+
+  test("squeeze-and-excite needs a pool of the very map the gate scales, within a dozen nodes", () => {
+    const se = (pooled: string, between: number) => {
+      const nodes = [node("GlobalAveragePool", [pooled], ["g0"])];
+      for (let i = 0; i < between; i++) nodes.push(node("Relu", [`g${i}`], [`g${i + 1}`]));
+      nodes.push(node("Sigmoid", [`g${between}`], ["gate"]), node("Mul", ["x", "gate"], ["y"]));
+      return measured(graphOf([node("Relu", ["x"], ["other"]), ...nodes])).squeezeExcite.size;
+    };
+    expect(se("x", 3)).toBe(6);
+    expect(se("other", 3)).toBe(0);
+    expect(se("x", 10)).toBe(13);
+    expect(se("x", 11)).toBe(0);
+  });
+});
