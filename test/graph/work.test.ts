@@ -350,29 +350,23 @@ describe("patterns' near misses: each node then counts as itself", () => {
   });
 
   test("GELU's chain broken (its Mul not by x), or begun by an op other than Div: no gelu", () => {
-    const broken = graphOf(
-      [
-        node("Relu", ["x"], ["y"]),
-        node("Div", ["x", "root2"], ["d"]),
-        node("Erf", ["d"], ["e"]),
-        node("Add", ["e", "one"], ["p"]),
-        node("Mul", ["y", "p"], ["m"]),
-        node("Mul", ["m", "half"], ["z"]),
-      ],
-      constants,
-    );
-    expect(categories(broken).filter((c) => c.includes("gelu"))).toEqual([]);
-    const begunOtherwise = graphOf(
-      [
-        node("Mul", ["x", "root2"], ["d"]),
-        node("Erf", ["d"], ["e"]),
-        node("Add", ["e", "one"], ["p"]),
-        node("Mul", ["x", "p"], ["m"]),
-        node("Mul", ["m", "half"], ["z"]),
-      ],
-      constants,
-    );
-    expect(categories(begunOtherwise).filter((c) => c.includes("gelu"))).toEqual([]);
+    // x / √2 → erf → + 1 → · `times` → · 0.5, begun by `first`
+    const gelu = (first: string, times: string) =>
+      graphOf(
+        [
+          node("Relu", ["x"], ["y"]),
+          node(first, ["x", "root2"], ["d"]),
+          node("Erf", ["d"], ["e"]),
+          node("Add", ["e", "one"], ["p"]),
+          node("Mul", [times, "p"], ["m"]),
+          node("Mul", ["m", "half"], ["z"]),
+        ],
+        constants,
+      );
+    const geluOf = (g: OnnxGraph) => categories(g).filter((c) => c.includes("gelu"));
+    expect(geluOf(gelu("Div", "x"))).toEqual(["Mul gelu"]);
+    expect(geluOf(gelu("Div", "y"))).toEqual([]);
+    expect(geluOf(gelu("Mul", "x"))).toEqual([]);
   });
 
   test("LayerNorm's chain broken: its Div not of the centred input, or its centred input read a third time: no norm", () => {
