@@ -10,7 +10,7 @@ import type { GraphMeasure, NodeMeasure } from "../graph/cost.js";
 import type { GraphNode, TensorGraph } from "../graph/graph.js";
 import type { Tensor } from "../graph/tensor.js";
 import type { Convention } from "../model/conventions.js";
-import { graphResolution, measureAt } from "../model/onnx/fixed-graph.js";
+import { batchOf, graphResolution, measureAt } from "../model/onnx/fixed-graph.js";
 import type { Resolution } from "../model/resolution.js";
 import type { FixedGraph } from "../model/schema.js";
 import type { CostReport, EvaluateOptions, LayerRow, ModelRef, RowTensor } from "./cost.js";
@@ -177,7 +177,7 @@ export function costFixedGraph(
   const { lowered, measure } = measureAt(graph, resolution);
   const all = graphRows(lowered, measure, convention);
   const kept = convention.head === false ? backbone(graph.file, all) : all;
-  const batch = [...lowered.inputs.values()][0]?.dims[0] ?? 1;
+  const batch = batchOf(lowered);
   const rows = graph.perImage && batch !== 1 ? perImageRows(graph.file, kept, batch) : kept;
   return { rows, shared: measure.shared, batch, storedWeights: storedWeights(lowered, measure) };
 }

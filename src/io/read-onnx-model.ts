@@ -7,7 +7,7 @@
 import { basename } from "node:path";
 import type { GraphMeasure } from "../graph/cost.js";
 import type { TensorGraph } from "../graph/graph.js";
-import { DYNAMIC_SIDE, dataInputOf, imageAxes, measureAt } from "../model/onnx/fixed-graph.js";
+import { batchOf, DYNAMIC_SIDE, dataInputOf, imageAxes, measureAt } from "../model/onnx/fixed-graph.js";
 import type { OnnxGraph } from "../model/onnx/graph.js";
 import { isPytorchExport } from "../model/onnx/exporter-names.js";
 import type { GraphReading } from "../model/onnx/lower.js";
@@ -88,7 +88,7 @@ export async function readOnnxModel(path: string, options: ModelReadOptions = {}
     ...(resolution.height !== resolution.width && { resolution }),
   };
   const { lowered, measure } = measureAt(graph, resolution);
-  const batch = [...lowered.inputs.values()][0]?.dims[0] ?? 1;
+  const batch = batchOf(lowered);
   const classifier = [...measure.rows].reverse().find((row) => row.type === "fc");
   return {
     name: file.replace(/\.onnx$/i, ""),

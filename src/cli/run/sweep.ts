@@ -78,17 +78,20 @@ async function sweepHardware(choice: HardwareChoice, cwd: string) {
   return { profile, fusion: choice.fusion, dtype: choice.dtype ?? profile.dtype };
 }
 
-/** A graph's widths and depth are fixed, and its shape rules must hold at every side asked. */
+/**
+ * A graph's widths and depth are fixed: any α or depth but 1 is refused, as the main command refuses it.
+ * (Its shape rules are checked at every side when its points are counted, before the first row: runSweep.)
+ */
 function checkGraphSweep(
   model: ModelRef,
   alphas: readonly { readonly text: string; readonly value: number }[],
   depths: readonly { readonly value: number }[],
-  resolutions: readonly number[],
+  smallest: number,
   convention: Convention,
 ): void {
   const alpha = alphas.find((a) => a.value !== 1) ?? alphas[0]!;
   const depth = depths.find((d) => d.value !== 1)?.value ?? 1;
-  for (const resolution of resolutions) evaluateModel(model, { alpha, depth, resolution, convention });
+  evaluateModel(model, { alpha, depth, resolution: smallest, convention });
 }
 
 /** The grid the options ask for, checked: bounded, and every α and depth builds at the smallest resolution. */
@@ -118,7 +121,7 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
   );
   // Nothing half-written: every α must build, and the smallest resolution must fit, before the first row streams.
   const smallest = resolutions.reduce((a, b) => Math.min(a, b));
-  if (model.spec.graph) checkGraphSweep(model, alphas, depths, resolutions, convention);
+  if (model.spec.graph) checkGraphSweep(model, alphas, depths, smallest, convention);
   else
     for (const alpha of alphas)
       for (const depth of depths)
@@ -151,14 +154,16 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
     bytesPerElement: DTYPES[options.dtype],
     ...(hardware && { hardware: { timed: hardware.profile.peakMacsPerSecond !== undefined } }),
   };
-  const points = sweep(model, grid, {
+  const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
+  if (options.budget !== undefined && budget === undefined)
+    throw new InputError(`--budget '${options.budget}': ${quantityProblem(options.budget)}`);
+  const streamed = sweep(model, grid, {
     convention,
     memoryModel: options.memoryModel,
     ...(hardware && { hardware }),
   });
-  const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
-  if (options.budget !== undefined && budget === undefined)
-    throw new InputError(`--budget '${options.budget}': ${quantityProblem(options.budget)}`);
+  // Nothing half-written: a graph is counted at every side (one per row, its only setting) before the first row
+  const points = model.spec.graph ? [...streamed] : streamed;
   const content = whole
     ? await render(format, sweepDocument(points, ctx, budget), {
         exact: options.exact,

@@ -81,3 +81,6 @@ export function measureAt(graph: FixedGraph, resolution: Resolution): MeasuredGr
   lastMeasured.set(graph, { key, measured });
   return measured;
 }
+
+/** Images a lowered graph counts at once: its first data input's first dim (a dynamic batch is settled to 1). */
+export const batchOf = (graph: TensorGraph): number => [...graph.inputs.values()][0]?.dims[0] ?? 1;
