@@ -70,6 +70,9 @@ export interface AttentionFields {
   readonly heads: number;
   readonly keyDim: number;
   readonly kvStride: number;
+  /** The saved key and value (their labels): d channels each, at the input downsampled by kvStride. */
+  readonly keys: string;
+  readonly values: string;
 }
 
 /** The other operand of an add or a scale is a saved tensor. */

@@ -10,8 +10,8 @@
 import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { convOp, defineBlockKind, layerScaleOp, withResidual } from "./block-kind.js";
 
-/** A bias-free 1×1 projection without BatchNorm or activation, reading `from` when given. */
-const projection = (block: string, name: string, out: number, from?: string): OpSpec =>
+/** A bias-free 1×1 projection without BatchNorm or activation, reading `from` when given, saving its output as `saveAs`. */
+const projection = (block: string, name: string, out: number, from?: string, saveAs?: string): OpSpec =>
   convOp({
     kind: "pointwise",
     name: `${block}/${name}`,
@@ -20,7 +20,11 @@ const projection = (block: string, name: string, out: number, from?: string): Op
     bn: false,
     act: "none",
     ...(from !== undefined && { inputFrom: from }),
+    ...(saveAs !== undefined && { saveOutputAs: saveAs }),
   });
+
+/** The label a block's key or value is saved under, for the attention that reads it. */
+const savedAs = (block: string, name: string) => `${block}:${name}`;
 
 /** A key or a value: the normalised input downsampled by a depthwise conv with BatchNorm when v > 1, projected to d. */
 function keyOrValue(
@@ -32,7 +36,7 @@ function keyOrValue(
   kernel: number,
   normed: string,
 ): OpSpec[] {
-  if (v === 1) return [projection(block, name, d, normed)];
+  if (v === 1) return [projection(block, name, d, normed, savedAs(block, name))];
   const downsample = convOp({
     kind: "depthwise",
     name: `${block}/${name}_dw`,
@@ -44,7 +48,7 @@ function keyOrValue(
     act: "none",
     inputFrom: normed,
   });
-  return [downsample, projection(block, name, d)];
+  return [downsample, projection(block, name, d, undefined, savedAs(block, name))];
 }
 
 export const mqaBlock = defineBlockKind({
@@ -80,6 +84,8 @@ export const mqaBlock = defineBlockKind({
         heads: h,
         keyDim: d,
         kvStride: v,
+        keys: savedAs(block, "key"),
+        values: savedAs(block, "value"),
       },
       projection(block, "output", channels),
     ];
