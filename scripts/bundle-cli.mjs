@@ -28,22 +28,29 @@ const outfile = `${outdir}/main.cjs`;
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
-// The ONNX decoder (protobuf runtime and schema, ~300 KB) is a file of its own, required only for .onnx files.
+// The ONNX decoder (protobuf runtime and schema, ~300 KB) and the TensorFlow Lite decoder (flatbuffers
+// runtime and flatc's readers) are files of their own, each required only when its format is read.
+const DECODERS = ["onnx-decoder", "tflite-decoder"];
 const onnxDecoderApart = {
-  name: "onnx-decoder-apart",
+  name: "decoders-apart",
   setup(b) {
-    b.onResolve({ filter: /\/onnx-decoder\.js$/ }, () => ({ path: "./onnx-decoder.cjs", external: true }));
+    for (const decoder of DECODERS)
+      b.onResolve({ filter: new RegExp(`/${decoder}\\.js$`) }, () => ({
+        path: `./${decoder}.cjs`,
+        external: true,
+      }));
   },
 };
-await build({
-  entryPoints: [`${root}src/io/onnx-decoder.ts`],
-  outfile: `${outdir}/onnx-decoder.cjs`,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
-});
+for (const decoder of DECODERS)
+  await build({
+    entryPoints: [`${root}src/io/${decoder}.ts`],
+    outfile: `${outdir}/${decoder}.cjs`,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+  });
 
 // commander requires node:child_process (and with it net and stream) when it loads, for executable
 // subcommands, which mbn-cost has none of: ~6 ms of every start. It gets a stand-in that requires the

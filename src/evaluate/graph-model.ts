@@ -7,7 +7,7 @@
 import { InputError } from "../errors.js";
 import { elementCount } from "../graph/dims.js";
 import type { GraphMeasure, NodeMeasure } from "../graph/cost.js";
-import type { GraphNode, TensorGraph } from "../graph/graph.js";
+import { type GraphNode, standardOp, type TensorGraph } from "../graph/graph.js";
 import type { Tensor } from "../graph/tensor.js";
 import type { Convention } from "../model/conventions.js";
 import { batchOf, graphResolution, measureAt } from "../model/onnx/fixed-graph.js";
@@ -16,14 +16,23 @@ import type { FixedGraph } from "../model/schema.js";
 import type { CostReport, EvaluateOptions, LayerRow, ModelRef, RowTensor } from "./cost.js";
 import { macsOf, paramsOf } from "./graph-cost.js";
 
-function refuseBuiltinOptions(file: string, options: EvaluateOptions): void {
+function refuseBuiltinOptions({ file, format }: FixedGraph, options: EvaluateOptions): void {
   if (options.alpha.value !== 1)
-    throw new InputError(`${file}: an ONNX graph's widths are fixed; --alpha takes 1 only`);
+    throw new InputError(
+      `${file}: ${article(format)} ${format} graph's widths are fixed; --alpha takes 1 only`,
+    );
   if ((options.depth ?? 1) !== 1)
-    throw new InputError(`${file}: an ONNX graph's depth is fixed; --depth takes 1 only`);
+    throw new InputError(
+      `${file}: ${article(format)} ${format} graph's depth is fixed; --depth takes 1 only`,
+    );
   if (options.convention.classes !== undefined)
-    throw new InputError(`${file}: an ONNX graph's classifier is fixed; --classes is not taken`);
+    throw new InputError(
+      `${file}: ${article(format)} ${format} graph's classifier is fixed; --classes is not taken`,
+    );
 }
+
+/** "an ONNX", "a TensorFlow Lite". */
+const article = (format: string) => (/^[AEIOU]/.test(format) ? "an" : "a");
 
 /**
  * Nodes on the data path: those reading a graph input or a tensor computed from one. The size of a
@@ -43,8 +52,8 @@ function dataPath(graph: TensorGraph): { onPath: boolean[]; computed: Set<string
 const GLOBAL_POOLS = new Set(["GlobalAveragePool", "GlobalMaxPool", "ReduceMean", "AveragePool"]);
 
 /** --no-head: the rows before the last pool that is not a squeeze-and-excite's, as the built-ins' backbone. */
-function backbone(file: string, rows: readonly LayerRow[]): readonly LayerRow[] {
-  const pool = rows.map((r) => GLOBAL_POOLS.has(r.op) && r.type !== "se").lastIndexOf(true);
+function backbone(file: string, { rows, pools }: GraphRows): readonly LayerRow[] {
+  const pool = rows.map((r, i) => pools[i] === true && r.type !== "se").lastIndexOf(true);
   if (pool < 0)
     throw new InputError(`${file}: --no-head cuts at the last global pool, and this graph has none`);
   return rows.slice(0, pool);
@@ -80,12 +89,18 @@ function firstInput(cost: NodeMeasure, computed: ReadonlySet<string>): Tensor | 
   return at >= 0 ? cost.inputs[at] : cost.inputs.find((t) => t !== undefined);
 }
 
+/** Where a row is in the graph: its node's index, its row number, the tensors computed, the maps' height axis. */
+interface RowPlace {
+  readonly index: number;
+  readonly position: number;
+  readonly computed: ReadonlySet<string>;
+  readonly heightAxis: number;
+}
+
 function graphRow(
   cost: NodeMeasure,
   counted: { readonly macs: bigint; readonly params: bigint },
-  index: number,
-  position: number,
-  computed: ReadonlySet<string>,
+  { index, position, computed, heightAxis }: RowPlace,
   se: boolean,
 ): LayerRow {
   const { node } = cost;
@@ -101,7 +116,7 @@ function graphRow(
     type: se ? "se" : cost.type,
     input: firstInput(cost, computed)?.dims ?? [],
     output,
-    outputSide: output.length === 4 ? output[2] : undefined,
+    outputSide: output.length === 4 ? output[heightAxis] : undefined,
     readElements,
     oneByOne: cost.type === "pointwise",
     functional: node.functional,
@@ -116,17 +131,31 @@ function graphRow(
   };
 }
 
+/** A graph's rows, and which of them are pools (where --no-head cuts). */
+interface GraphRows {
+  readonly rows: readonly LayerRow[];
+  readonly pools: readonly boolean[];
+}
+
 /** The rows of the nodes on the data path, and of any other node that costs something under the convention. */
-function graphRows(graph: TensorGraph, measure: GraphMeasure, convention: Convention): LayerRow[] {
+function graphRows(
+  graph: TensorGraph,
+  measure: GraphMeasure,
+  convention: Convention,
+  heightAxis: number,
+): GraphRows {
   const { onPath, computed } = dataPath(graph);
   const se = measure.squeezeExcite;
   const rows: LayerRow[] = [];
+  const pools: boolean[] = [];
   for (const [index, row] of measure.rows.entries()) {
     const counted = { macs: macsOf(row, convention), params: paramsOf(row, convention) };
-    if (onPath[index] || counted.macs !== 0n || counted.params !== 0n)
-      rows.push(graphRow(row, counted, index, rows.length + 1, computed, se.has(index)));
+    if (!onPath[index] && counted.macs === 0n && counted.params === 0n) continue;
+    const place = { index, position: rows.length + 1, computed, heightAxis };
+    rows.push(graphRow(row, counted, place, se.has(index)));
+    pools.push(GLOBAL_POOLS.has(standardOp(row.node)));
   }
-  return rows;
+  return { rows, pools };
 }
 
 /** Every parameter of the graph (each stored tensor once) as stored: bytes by its element type. */
@@ -175,8 +204,8 @@ export function costFixedGraph(
   storedWeights: NonNullable<CostReport["storedWeights"]>;
 } {
   const { lowered, measure } = measureAt(graph, resolution);
-  const all = graphRows(lowered, measure, convention);
-  const kept = convention.head === false ? backbone(graph.file, all) : all;
+  const all = graphRows(lowered, measure, convention, graph.image?.axes[0] ?? 2);
+  const kept = convention.head === false ? backbone(graph.file, all) : all.rows;
   const batch = batchOf(lowered);
   const rows = graph.perImage && batch !== 1 ? perImageRows(graph.file, kept, batch) : kept;
   return { rows, shared: measure.shared, batch, storedWeights: storedWeights(lowered, measure) };
@@ -184,7 +213,7 @@ export function costFixedGraph(
 
 export function evaluateGraphModel(model: ModelRef, options: EvaluateOptions): CostReport {
   const graph = model.spec.graph!;
-  refuseBuiltinOptions(graph.file, options);
+  refuseBuiltinOptions(graph, options);
   const resolution = graphResolution(model.spec, options.resolution);
   const { rows, shared, batch, storedWeights } = costFixedGraph(graph, resolution, options.convention);
   const sum = (pick: (r: LayerRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);

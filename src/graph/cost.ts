@@ -48,15 +48,22 @@ const countOf = (p: Poly) => {
   return compiled.get(p)!;
 };
 
-/** Quantized weights and biases (int8 and uint8 weights, int32 biases, as ONNX Runtime's quantizer writes them). */
-const QUANTIZED = new Set(["int8", "uint8", "int32"]);
+/**
+ * Quantized weights and biases: int8 and uint8 weights, int32 biases (ONNX Runtime's quantizer, TFLite's
+ * int8 models), int16 weights (TFLite's 16-bit models).
+ */
+const QUANTIZED = new Set(["int8", "uint8", "int16", "int32"]);
 
 /**
- * Whether a stored tensor can be a parameter: float, or a quantized weight or bias. int64 and bool
- * tensors are indices, shapes and masks.
+ * Whether a stored tensor read in this role can be a parameter: float, or a quantized weight or bias,
+ * or an int64 bias (TFLite's models of int16 activations). Other int64 and bool tensors are indices,
+ * shapes and masks.
  */
-const isLearnable = (t: Tensor): boolean =>
-  t.dtype === undefined || isFloatType(t.dtype) || QUANTIZED.has(t.dtype);
+const isLearnable = (t: Tensor, role: ParamRole): boolean =>
+  t.dtype === undefined ||
+  isFloatType(t.dtype) ||
+  QUANTIZED.has(t.dtype) ||
+  (role === "bias" && t.dtype === "int64");
 
 /** The elements of each category of work the kind gives the node. */
 /** No work: one object every such node shares (a large graph's data movement is most of its nodes). */
@@ -89,7 +96,7 @@ function paramsOf(
     const tensorName = node.inputs[position];
     const stored = tensorName === undefined ? undefined : graph.initializers.get(tensorName);
     const role = stored && input && kind.paramRole?.(ctx, position);
-    if (!tensorName || !stored || !role || !isLearnable(stored)) continue;
+    if (!tensorName || !stored || !role || !isLearnable(stored, role)) continue;
     const seen = readers.get(tensorName);
     if (seen) {
       // nodes come in order: a node reading the tensor twice is its last reader

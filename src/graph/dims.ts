@@ -38,6 +38,24 @@ export function broadcastDims(a: Dims, b: Dims): Dims | string {
   return out;
 }
 
+/**
+ * A map's batch, channels and spatial sizes: N×C×spatial (ONNX), or N×spatial×C with `channelsLast`
+ * (TensorFlow Lite's NHWC). Undefined for a tensor of fewer than 3 dims.
+ */
+export function mapAxes(
+  dims: Dims,
+  channelsLast = false,
+): { readonly batch: number; readonly channels: number; readonly spatial: Dims } | undefined {
+  if (dims.length < 3) return undefined;
+  return channelsLast
+    ? { batch: dims[0]!, channels: dims.at(-1)!, spatial: dims.slice(1, -1) }
+    : { batch: dims[0]!, channels: dims[1]!, spatial: dims.slice(2) };
+}
+
+/** A map's dims from its batch, channels and spatial sizes, in the layout mapAxes reads. */
+export const mapDims = (batch: number, channels: number, spatial: Dims, channelsLast = false): Dims =>
+  channelsLast ? [batch, ...spatial, channels] : [batch, channels, ...spatial];
+
 /** An axis in [−rank, rank) as an index in [0, rank); a problem as text outside. */
 export function axisIn(axis: number, rank: number): number | string {
   if (!Number.isSafeInteger(axis) || axis < -rank || axis >= rank)

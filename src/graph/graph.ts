@@ -23,8 +23,17 @@ export type GraphNode = {
     readonly outputs: readonly string[];
     /** The module it belongs to, as its exporter's names say (a report's block); absent: its own. */
     readonly block?: string;
+    /**
+     * The standard (ONNX) operator the node is, where the file names it otherwise (TensorFlow Lite's
+     * LOGISTIC is Sigmoid): what patterns of several nodes read.
+     */
+    readonly standard?: string;
   } & NodeFlags;
 }[OpKindName];
+
+/** The node's standard (ONNX) operator: its own, unless the file names it otherwise. */
+export const standardOp = (node: { readonly op: string; readonly standard?: string }): string =>
+  node.standard ?? node.op;
 
 export interface TensorGraph {
   /** The graph's data inputs, their dims settled (a dynamic batch is 1). */

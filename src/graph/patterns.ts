@@ -5,7 +5,7 @@
  * write it before opset 17 (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, then Mul by γ and Add
  * of β). The last node of a pattern carries its work; the others are its parts.
  */
-import type { GraphNode } from "./graph.js";
+import { type GraphNode, standardOp } from "./graph.js";
 import type { Tensor } from "./tensor.js";
 import type { PatternRole } from "./work.js";
 
@@ -47,21 +47,22 @@ export function patternRoles(
   const roles = new Map<number, Role>();
   for (const [index, node] of nodes.entries()) {
     const x = node.inputs[0];
-    if (node.op === "Sigmoid" || node.op === "HardSigmoid") {
+    const operator = standardOp(node);
+    if (operator === "Sigmoid" || operator === "HardSigmoid") {
       // the gate's one reader multiplies it by the gate's own input
       const after = readers.get(node.outputs[0]!) ?? [];
       const mul = after.length === 1 ? nodes[after[0]!] : undefined;
-      if (mul?.op === "Mul" && x !== undefined && mul.inputs.includes(x)) {
+      if (mul !== undefined && standardOp(mul) === "Mul" && x !== undefined && mul.inputs.includes(x)) {
         roles.set(index, "part");
-        roles.set(after[0]!, node.op === "Sigmoid" ? "silu" : "hswish");
+        roles.set(after[0]!, operator === "Sigmoid" ? "silu" : "hswish");
       }
     }
-    if (node.op === "Div") {
+    if (operator === "Div") {
       const chain: number[] = [];
       let output = node.outputs[0];
       for (const op of ["Erf", "Add", "Mul", "Mul"]) {
         const next = soleReader(output);
-        if (next === undefined || nodes[next]!.op !== op) break;
+        if (next === undefined || standardOp(nodes[next]!) !== op) break;
         chain.push(next);
         output = nodes[next]!.outputs[0];
       }
@@ -73,7 +74,7 @@ export function patternRoles(
   }
   for (const at of unfusedBiases(nodes, tensors, index.producers)) roles.set(at, "linear-bias");
   for (const [index, node] of nodes.entries()) {
-    const parts = node.op === "ReduceMean" ? layerNormParts(nodes, readers, index) : undefined;
+    const parts = standardOp(node) === "ReduceMean" ? layerNormParts(nodes, readers, index) : undefined;
     if (!parts) continue;
     for (const part of parts.slice(0, -1)) roles.set(part, "norm-part");
     roles.set(parts.at(-1)!, "norm");
@@ -108,8 +109,8 @@ function unfusedBiases(
   };
   const found: number[] = [];
   for (const [index, node] of nodes.entries()) {
-    if (node.op !== "Add") continue;
-    const matmul = node.inputs.map(producer).find((n) => n?.op === "MatMul");
+    if (standardOp(node) !== "Add") continue;
+    const matmul = node.inputs.map(producer).find((n) => n !== undefined && standardOp(n) === "MatMul");
     const source = producer(matmul?.inputs[0]);
     if (source && !keepsOrder(source, tensors)) found.push(index);
   }
@@ -124,7 +125,7 @@ function soleReaderOf(
   op: string,
 ): number | undefined {
   const r = name === undefined ? undefined : readers.get(name);
-  return r?.length === 1 && nodes[r[0]!]!.op === op ? r[0] : undefined;
+  return r?.length === 1 && standardOp(nodes[r[0]!]!) === op ? r[0] : undefined;
 }
 
 /**
@@ -141,7 +142,7 @@ function layerNormParts(
   if (sub === undefined || nodes[sub]!.inputs[0] !== x) return undefined;
   const centred = nodes[sub]!.outputs[0];
   const chain = [mean, sub];
-  let at = (readers.get(centred ?? "") ?? []).find((i) => nodes[i]!.op === "Pow");
+  let at = (readers.get(centred ?? "") ?? []).find((i) => standardOp(nodes[i]!) === "Pow");
   for (const op of ["ReduceMean", "Add", "Sqrt", "Div"]) {
     if (at === undefined) return undefined;
     chain.push(at);
@@ -175,7 +176,7 @@ export function squeezeExciteNodes(
 ): Set<number> {
   const members = new Set<number>();
   for (const [index, node] of nodes.entries()) {
-    if (node.op !== "Mul" || node.inputs.length !== 2) continue;
+    if (standardOp(node) !== "Mul" || node.inputs.length !== 2) continue;
     for (const [x, gate] of [node.inputs, [...node.inputs].reverse()]) {
       const chain = gateChain(nodes, producers, x, gate);
       if (chain) for (const member of [...chain, index]) members.add(member);
@@ -197,7 +198,7 @@ function gateChain(
   while (at !== undefined && chain.length < MAX_GATE_NODES) {
     const node = nodes[at]!;
     chain.push(at);
-    if (SQUEEZES.has(node.op) && node.inputs[0] === x) return chain;
+    if (SQUEEZES.has(standardOp(node)) && node.inputs[0] === x) return chain;
     at = node.inputs[0] === undefined ? undefined : producers.get(node.inputs[0]);
   }
   return undefined;

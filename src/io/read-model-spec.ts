@@ -4,7 +4,7 @@
  * a user's JSON file, parsed once with zod, its problems reported one line
  * each with the file and the dotted path of the bad field.
  */
-import { closeSync, existsSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, readFileSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
 import type { ModelRef } from "../evaluate/cost.js";
@@ -77,7 +77,24 @@ export function readJsonFile(path: string, what: string): unknown {
 /** An exported graph, read by io/read-onnx-model.ts (loaded only then). */
 const isOnnxPath = (ref: string): boolean => /\.onnx$/i.test(ref);
 
-const looksLikePath = (ref: string) => /[\\/]|\.(json|onnx)$/i.test(ref);
+const looksLikePath = (ref: string) => /[\\/]|\.(json|onnx|tflite)$/i.test(ref);
+
+/**
+ * A TensorFlow Lite file: named .tflite, or any regular file whose bytes 4–7 are TFLite's identifier,
+ * TFL3 (a model saved as .bin or without an extension). Read by io/read-tflite-model.ts (loaded only then).
+ */
+function isTflitePath(ref: string, path: string): boolean {
+  if (/\.tflite$/i.test(ref)) return true;
+  if (ref === STDIN || !existsSync(path) || !statSync(path).isFile()) return false;
+  const head = Buffer.alloc(8);
+  const fd = openRegularFile(path, ref, "model");
+  try {
+    readSync(fd, head, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString("latin1", 4, 8) === "TFL3";
+}
 
 /** A built-in name or alias, a spec of one (v2@0.5), or an existing path. */
 export const isModelRef = (ref: string, cwd: string): boolean =>
@@ -91,6 +108,11 @@ export async function loadModel(ref: string, cwd: string, options: ModelReadOpti
     if (!existsSync(path)) throw new InputError(`${ref}: no such file`);
     const { readOnnxModel } = await import("./read-onnx-model.js");
     return { ref, id: path, spec: await readOnnxModel(path, options) };
+  }
+  if (isTflitePath(ref, path)) {
+    if (!existsSync(path)) throw new InputError(`${ref}: no such file`);
+    const { readTfliteModel } = await import("./read-tflite-model.js");
+    return { ref, id: path, spec: await readTfliteModel(path, options) };
   }
   if (ref !== STDIN && !looksLikePath(ref) && !existsSync(path)) {
     const names = BUILTIN_MODELS.map((m) => [...m.aliases, m.id].join("|")).join(", ");

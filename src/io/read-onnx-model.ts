@@ -7,7 +7,14 @@
 import { basename } from "node:path";
 import type { GraphMeasure } from "../graph/cost.js";
 import type { TensorGraph } from "../graph/graph.js";
-import { batchOf, DYNAMIC_SIDE, dataInputOf, imageAxes, measureAt } from "../model/onnx/fixed-graph.js";
+import {
+  batchOf,
+  DYNAMIC_SIDE,
+  dataInputOf,
+  imageAxes,
+  measureAt,
+  onnxLowering,
+} from "../model/onnx/fixed-graph.js";
 import type { OnnxGraph } from "../model/onnx/graph.js";
 import { isPytorchExport } from "../model/onnx/exporter-names.js";
 import type { GraphReading } from "../model/onnx/lower.js";
@@ -79,12 +86,13 @@ export async function readOnnxModel(path: string, options: ModelReadOptions = {}
   const width = side(image?.axes[1]);
   const resolution = { height: height ?? DYNAMIC_SIDE, width: width ?? DYNAMIC_SIDE };
   const { perImage, ...lowering } = options;
+  const imageInput = data && image && { input: data.name, axes: image.axes };
   const graph: FixedGraph = {
-    onnx,
+    format: "ONNX",
     file,
-    lowering,
+    lower: onnxLowering(onnx, lowering, imageInput),
     ...(perImage && { perImage: true }),
-    ...(data && image && { image: { input: data.name, axes: image.axes } }),
+    ...(imageInput && { image: imageInput }),
     ...(resolution.height !== resolution.width && { resolution }),
   };
   const { lowered, measure } = measureAt(graph, resolution);

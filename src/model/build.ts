@@ -56,7 +56,7 @@ export function backboneLayers(model: ModelSpec): readonly LayerSpec[] {
 
 export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention, depth = 1): OpSpec[] {
   // a graph read from a file is counted by the tensor-graph engine (evaluate/graph-model.ts)
-  if (model.graph) throw new Error(`${model.graph.file}: an ONNX graph has no built network`);
+  if (model.graph) throw new Error(`${model.graph.file}: a graph file has no built network`);
   const ctx: BuildContext = {
     alpha: alpha * (model.width_multiplier ?? 1),
     depth: depth * (model.depth_multiplier ?? 1),

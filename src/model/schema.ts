@@ -8,8 +8,7 @@
  */
 import * as z from "zod";
 import { ACTIVATIONS } from "../layers/define-layer-kind.js";
-import type { OnnxGraph } from "./onnx/graph.js";
-import type { GraphReading } from "./onnx/lower.js";
+import type { TensorGraph } from "../graph/graph.js";
 import { BLOCK_KIND_NAMES, blockKinds, type LayerSpec } from "./blocks/registry.js";
 import type { Resolution } from "./resolution.js";
 import { schemaParts, WIDTH_RULES, type WidthRule } from "./schema-parts.js";
@@ -71,15 +70,16 @@ export const modelSpecSchema = z.strictObject({
 /** An architecture file as written (source and width_rule may be left out). */
 export type ModelFile = z.infer<typeof modelSpecSchema>;
 /**
- * A model read from an ONNX file: its graph as read, lowered onto the tensor-graph engine's kinds at
- * each resolution counted. Its widths and depth are the file's, fixed.
+ * A model read from a graph file (ONNX, TensorFlow Lite): its graph as read, lowered onto the
+ * tensor-graph engine's kinds at each resolution counted. Its widths and depth are the file's, fixed.
  */
 export interface FixedGraph {
-  readonly onnx: OnnxGraph;
+  /** The file's format, as messages name it: "ONNX", "TensorFlow Lite". */
+  readonly format: string;
   /** The file's name, for messages. */
   readonly file: string;
-  /** How its nodes are read: which convs hold a folded BatchNorm, whether unknown operators pass. */
-  readonly lowering: GraphReading;
+  /** The graph lowered with its image input at this height and width (the file's reading options applied). */
+  readonly lower: (resolution: Resolution) => TensorGraph;
   /** The data input's name and its height and width axes (N×C×H×W: 2, 3; N×H×W×C: 1, 2). */
   readonly image?: { readonly input: string; readonly axes: readonly [number, number] };
   /** The input size the file declares, when not square (input.resolution holds its height). */
@@ -88,7 +88,7 @@ export interface FixedGraph {
   readonly perImage?: true;
 }
 
-/** An architecture with every default filled in (io/read-model-spec.ts); `graph` when it was read from ONNX. */
+/** An architecture with every default filled in (io/read-model-spec.ts); `graph` when it was read from a graph file. */
 export type ModelSpec = ModelFile & {
   readonly source: string;
   readonly width_rule: WidthRule;

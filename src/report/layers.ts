@@ -45,7 +45,7 @@ export function conventionDetails(c: Convention): string {
 /** The model's own channel rounding (its width_rule), as it is in effect: a user's file says its own. */
 export const widthsLine = (spec: ModelSpec): string =>
   spec.graph
-    ? `channels: the file's own (an ONNX graph's widths are fixed; no rounding applies)`
+    ? `channels: the file's own (the ${spec.graph.format} graph's widths are fixed; no rounding applies)`
     : `channels: c·α rounded to ${WIDTH_RULE_TEXT[spec.width_rule]} (width_rule ${spec.width_rule})`;
 
 /** The convention as JSON data: its name, summary, unit and each kind of element-wise work counted (ops per element) or ignored. */

@@ -83,7 +83,7 @@ describe("an ONNX file as the model", () => {
     expect(r.out).toContain("mobilenet-v2-opset17,1,1,160,torchvision,3504872,154083200");
     const fit = await runCli(["fit", V2, "--max-macs", "100M"]);
     expect(fit.code).toBe(2);
-    expect(fit.err).toMatch(/fit searches the width multiplier, and an ONNX graph's widths are fixed/);
+    expect(fit.err).toMatch(/fit searches the width multiplier, and a graph file's widths are fixed/);
     const refused = await runCli(["sweep", V2, "--alpha", "0.5,1"]);
     expect(refused.code).toBe(2);
     expect(refused.err).toBe(

@@ -89,7 +89,7 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
   const model = await loadModel(options.model, io.cwd, options.read);
   if (model.spec.graph)
     throw new InputError(
-      `${model.spec.graph.file}: fit searches the width multiplier, and an ONNX graph's widths are fixed; check gates it against a budget`,
+      `${model.spec.graph.file}: fit searches the width multiplier, and a graph file's widths are fixed; check gates it against a budget`,
     );
   const convention = resolveConvention(options.convention, options.overrides);
   const alphas = parseRange(

@@ -14,6 +14,8 @@ export interface BroadcastAttrs {
   readonly op: string;
   /** Mod: C's remainder (the dividend's sign) instead of the divisor's sign. */
   readonly fmod?: boolean;
+  /** Maps are N×H×W×C (TensorFlow Lite): a per-channel operand is one value per last axis. */
+  readonly channelsLast?: boolean;
 }
 
 const COMPARISONS = new Set([
@@ -100,9 +102,11 @@ function mergeCategory({
   }
   if (attrs.op !== "Mul") return undefined;
   const out = outputs[0]!.dims;
-  // a per-channel operand of an N×C×… map: one value per channel
+  // a per-channel operand of an N×C×… map (or an N×…×C one): one value per channel
+  const channels = attrs.channelsLast ? out.at(-1) : out[1];
   const perChannel = (t: Tensor) =>
-    elementCount(t.dims) === BigInt(out[1] ?? 0) && sameDims(t.dims.slice(-1), [1]) === out.length > 2;
+    elementCount(t.dims) === BigInt(channels ?? 0) &&
+    (attrs.channelsLast ? t.dims.at(-1) === channels : sameDims(t.dims.slice(-1), [1]) === out.length > 2);
   const small = [0, 1].find((i) => perChannel(inputs[i]!) && !sameDims(inputs[i]!.dims, out));
   if (small === undefined) return undefined;
   return stored[small] ? "layer-scale" : stored[1 - small] ? undefined : "scale";

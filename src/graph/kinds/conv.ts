@@ -1,9 +1,11 @@
 /**
  * Convolution of any number of spatial axes, grouped or not (ONNX Conv; ConvInteger and QLinearConv
  * lower onto it with their data, weight and bias in these positions): x N×C×D₁…, w M×(C/g)×K₁….
+ * With `channelsLast` the data and the output are N×D₁…×C (TensorFlow Lite's CONV_2D and
+ * DEPTHWISE_CONV_2D, whose lowering gives the filter in this M×(C/g)×K₁… order).
  */
 import { mul, pow } from "../../algebra/expr.js";
-import { elementCount, elementNumber, formatDims } from "../dims.js";
+import { elementCount, elementNumber, formatDims, mapAxes, mapDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { B, G, H_out, K_H, K_W, M, N, W_out } from "../symbols.js";
 import type { DataType } from "../tensor.js";
@@ -15,6 +17,8 @@ export interface ConvAttrs {
   readonly group: number;
   /** The output's element type when it is not the data's (ConvInteger: int32; QLinearConv: its zero point's). */
   readonly outputType?: DataType;
+  /** Data and output are N×spatial×C (default N×C×spatial). */
+  readonly channelsLast?: boolean;
 }
 
 /** The last axis, and the product of the others (1 when there are none). */
@@ -33,17 +37,19 @@ export const conv = defineOpKind<ConvAttrs>()({
       ? []
       : [{ category: node.foldedNorm ? "bn" : "bias", elements: elementCount(outputs[0]!.dims) }],
   // the layer kinds' names for the same convolutions (layers/): by-type breakdowns read alike
-  typeOf: ({ attrs: { group }, inputs: [x, w] }) => {
-    if (group > 1) return group === x!.dims[1] && w!.dims[1] === 1 ? "depthwise" : "gconv";
+  typeOf: ({ attrs: { group, channelsLast }, inputs: [x, w] }) => {
+    if (group > 1)
+      return group === mapAxes(x!.dims, channelsLast)!.channels && w!.dims[1] === 1 ? "depthwise" : "gconv";
     return w!.dims.slice(2).every((k) => k === 1) ? "pointwise" : "conv";
   },
-  bind: ({ group }, [x, w], [y]) => {
+  bind: ({ group, channelsLast }, [x, w], [y]) => {
+    const out = mapAxes(y!.dims, channelsLast)!;
     const [kh, kw] = lastAndRest(w!.dims.slice(2));
-    const [ho, wo] = lastAndRest(y!.dims.slice(2));
+    const [ho, wo] = lastAndRest(out.spatial);
     return {
-      B: y!.dims[0]!,
-      N: y!.dims[1]!,
-      M: x!.dims[1]!,
+      B: out.batch,
+      N: out.channels,
+      M: mapAxes(x!.dims, channelsLast)!.channels,
       G: group,
       K_H: kh,
       K_W: kw,
@@ -51,14 +57,16 @@ export const conv = defineOpKind<ConvAttrs>()({
       W_out: wo,
     };
   },
-  infer: ({ window, group, outputType }, [x, w, b]) => {
+  infer: ({ window, group, outputType, channelsLast }, [x, w, b]) => {
     if (!x || !w) return "needs its data and its weight";
-    if (x.dims.length < 3) return `data ${formatDims(x.dims)}: a convolution reads N×C×spatial`;
+    const map = mapAxes(x.dims, channelsLast);
+    if (!map)
+      return `data ${formatDims(x.dims)}: a convolution reads ${channelsLast ? "N×spatial×C" : "N×C×spatial"}`;
     if (w.dims.length !== x.dims.length)
       return `weight ${formatDims(w.dims)} does not match data ${formatDims(x.dims)} (same rank)`;
     if (!Number.isSafeInteger(group) || group < 1)
       return `group ${group}: a group count is a whole number ≥ 1`;
-    const [batch, channels] = x.dims as [number, number];
+    const { batch, channels } = map;
     const [out, perGroup] = w.dims as [number, number];
     if (perGroup * group !== channels || out % group !== 0)
       return `weight ${formatDims(w.dims)} in ${group} group${group === 1 ? "" : "s"} does not fit ${channels} input channels`;
@@ -67,8 +75,8 @@ export const conv = defineOpKind<ConvAttrs>()({
     const kernel = window.kernel ?? w.dims.slice(2);
     if (formatDims(kernel) !== formatDims(w.dims.slice(2)))
       return `kernel_shape ${formatDims(kernel)} is not the weight's ${formatDims(w.dims.slice(2))}`;
-    const spatial = windowOutput(x.dims.slice(2), { ...window, kernel });
+    const spatial = windowOutput(map.spatial, { ...window, kernel });
     if (typeof spatial === "string") return spatial;
-    return [{ dims: [batch, out, ...spatial], dtype: outputType ?? x.dtype }];
+    return [{ dims: mapDims(batch, out, spatial, channelsLast), dtype: outputType ?? x.dtype }];
   },
 });

@@ -3,7 +3,7 @@
  * output keeps N and C; and global pooling (GlobalAveragePool, GlobalMaxPool, GlobalLpPool), every
  * spatial axis to 1.
  */
-import { elementCount, formatDims } from "../dims.js";
+import { elementCount, formatDims, mapAxes, mapDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import { type WindowAttrs, windowOutput } from "../../layers/window.js";
 
@@ -16,6 +16,8 @@ export interface PoolAttrs {
   readonly window?: WindowAttrs;
   /** AveragePool: padding counts in the divisor. */
   readonly countIncludePad?: boolean;
+  /** Data and output are N×spatial×C (TensorFlow Lite's pools; default N×C×spatial). */
+  readonly channelsLast?: boolean;
 }
 
 export const pool = defineOpKind<PoolAttrs>()({
@@ -31,14 +33,27 @@ export const pool = defineOpKind<PoolAttrs>()({
       { category: "pool-divide", elements: elementCount(outputs[0]!.dims) },
     ];
   },
-  infer: ({ window }, [x]) => {
+  infer: ({ window, channelsLast }, [x]) => {
     if (!x) return "needs its data";
-    if (x.dims.length < 3) return `data ${formatDims(x.dims)}: a pool reads N×C×spatial`;
-    const [batch, channels] = x.dims as [number, number];
-    if (!window) return [{ dims: [batch, channels, ...x.dims.slice(2).map(() => 1)], dtype: x.dtype }];
-    const spatial = windowOutput(x.dims.slice(2), window);
+    const map = mapAxes(x.dims, channelsLast);
+    if (!map)
+      return `data ${formatDims(x.dims)}: a pool reads ${channelsLast ? "N×spatial×C" : "N×C×spatial"}`;
+    const { batch, channels } = map;
+    if (!window)
+      return [
+        {
+          dims: mapDims(
+            batch,
+            channels,
+            map.spatial.map(() => 1),
+            channelsLast,
+          ),
+          dtype: x.dtype,
+        },
+      ];
+    const spatial = windowOutput(map.spatial, window);
     if (typeof spatial === "string") return spatial;
-    const dims = [batch, channels, ...spatial];
+    const dims = mapDims(batch, channels, spatial, channelsLast);
     // MaxPool's optional second output: the indices of the maxima
     return [
       { dims, dtype: x.dtype },

@@ -14,16 +14,20 @@ export interface ReduceAttrs {
   readonly axesFromInput?: boolean;
   readonly keepdims: boolean;
   readonly noopWithEmptyAxes?: boolean;
+  /** Its input is N×H×W×C (TensorFlow Lite's MEAN): a mean over axes 1 and 2 is a global average pool. */
+  readonly channelsLast?: boolean;
 }
 
 export const reduce = defineOpKind<ReduceAttrs>()({
   kind: "reduce",
   title: "reduction",
-  // a mean over the spatial axes of an N×C×H×W map is a global average pool (x.mean([2, 3]))
+  // a mean over the spatial axes of an N×C×H×W map is a global average pool (x.mean([2, 3])), as one
+  // over those of an N×H×W×C map is
   work: ({ attrs, inputs, outputs }) => {
     const x = inputs[0]!;
     const spatial = (attrs.axes ?? inputs[1]?.values ?? []).map((a) => (a < 0 ? a + x.dims.length : a));
-    const overMap = x.dims.length === 4 && spatial.length === 2 && spatial.includes(2) && spatial.includes(3);
+    const [h, w] = attrs.channelsLast ? [1, 2] : [2, 3];
+    const overMap = x.dims.length === 4 && spatial.length === 2 && spatial.includes(h) && spatial.includes(w);
     if (attrs.op !== "ReduceMean" || !overMap) return [];
     return [
       { category: "pool", elements: elementCount(x.dims) },

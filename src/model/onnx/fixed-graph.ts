@@ -9,7 +9,7 @@ import { inferTensors } from "../../graph/infer.js";
 import { type Resolution, squareResolution } from "../resolution.js";
 import type { FixedGraph, ModelSpec } from "../schema.js";
 import type { OnnxGraph, OnnxValueInfo } from "./graph.js";
-import { lowerGraph } from "./lower.js";
+import { type GraphReading, lowerGraph } from "./lower.js";
 
 /** A side a dynamic height or width is counted at unless --resolution says otherwise. */
 export const DYNAMIC_SIDE = 224;
@@ -50,15 +50,24 @@ export function withFile<T>(file: string, step: () => T): T {
   }
 }
 
-/** The file's graph lowered with its image input at this height and width. */
-export function lowerAt(graph: FixedGraph, resolution: Resolution): TensorGraph {
-  const { image } = graph;
-  const sizeOf = (name: string, axis: number) => {
-    if (image?.input !== name) return undefined;
-    if (axis === image.axes[0]) return resolution.height;
-    return axis === image.axes[1] ? resolution.width : undefined;
+/** The file's graph lowered with its image input at this height and width (refusals name the file). */
+export const lowerAt = (graph: FixedGraph, resolution: Resolution): TensorGraph =>
+  withFile(graph.file, () => graph.lower(resolution));
+
+/** An ONNX graph's lowering at a size: its image input's height and width replaced. */
+export function onnxLowering(
+  onnx: OnnxGraph,
+  reading: GraphReading,
+  image: FixedGraph["image"],
+): FixedGraph["lower"] {
+  return (resolution) => {
+    const sizeOf = (name: string, axis: number) => {
+      if (image?.input !== name) return undefined;
+      if (axis === image.axes[0]) return resolution.height;
+      return axis === image.axes[1] ? resolution.width : undefined;
+    };
+    return lowerGraph(onnx, { ...reading, sizeOf });
   };
-  return withFile(graph.file, () => lowerGraph(graph.onnx, { ...graph.lowering, sizeOf }));
 }
 
 /** A graph lowered at a size, its tensors inferred and each node measured: what every convention costs. */

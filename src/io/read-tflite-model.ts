@@ -1,0 +1,118 @@
+/**
+ * A TensorFlow Lite file → a ModelSpec holding its graph (model/schema.ts FixedGraph), so every command
+ * counts it as it counts a built-in model or an ONNX file: the tensor-graph engine counts its first
+ * subgraph (the one TFLite runs). Each operator's output as the kinds' rules infer it is checked against
+ * the shape the file declares, at the file's own size: a file the engine reads otherwise is refused.
+ */
+import { closeSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { InputError } from "../errors.js";
+import { useGraphCounting } from "../evaluate/graph-counting.js";
+import { costFixedGraph, evaluateGraphModel } from "../evaluate/graph-model.js";
+import { formatDims, sameDims } from "../graph/dims.js";
+import type { TensorGraph } from "../graph/graph.js";
+import { inferTensors } from "../graph/infer.js";
+import { batchOf, measureAt } from "../model/onnx/fixed-graph.js";
+import type { FixedGraph, ModelSpec } from "../model/schema.js";
+import type { TfliteModel } from "../model/tflite/graph.js";
+import { lowerTflite, tensorNames } from "../model/tflite/lower.js";
+import { openRegularFile } from "./open-input.js";
+import type { ModelReadOptions } from "./read-onnx-model.js";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+async function readTfliteFile(path: string, file: string): Promise<TfliteModel> {
+  const fd = openRegularFile(path, file, "TensorFlow Lite");
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const { decodeTfliteModel } = await import("./tflite-decoder.js");
+  return decodeTfliteModel(bytes, file);
+}
+
+/** Refuses an operator whose output the kinds infer otherwise than the file declares it. */
+function checkDeclaredShapes(model: TfliteModel, graph: TensorGraph, file: string): void {
+  const g = model.subgraphs[0]!;
+  const names = tensorNames(g);
+  const inferred = inferTensors(graph);
+  for (const [at, op] of g.operators.entries())
+    for (const index of op.outputs) {
+      const declared = g.tensors[index]!.shape;
+      const dims = inferred.get(names[index]!)?.dims;
+      if (dims && !sameDims(dims, declared))
+        throw new InputError(
+          `${file}: operator ${at + 1} (${op.op}) writes '${names[index]}' as ${formatDims(dims)}, where the file declares ${formatDims(declared)}`,
+        );
+    }
+}
+
+function readingNotes(model: TfliteModel, graph: TensorGraph): string[] {
+  const g = model.subgraphs[0]!;
+  const notes = [
+    `read from TensorFlow Lite: ${model.description || "no description"} (schema version ${model.version}), ${plural(g.operators.length, "operator")}`,
+    "weights in the file's own element types (int8 weights 1 byte each, int32 biases 4); every activation counts as a module",
+  ];
+  const custom = graph.nodes.filter((node) => node.kind === "declared");
+  if (custom.length > 0) {
+    const constants = custom
+      .flatMap((node) => node.inputs)
+      .filter(
+        (name, i, all) => name !== undefined && graph.initializers.has(name) && all.indexOf(name) === i,
+      );
+    const bytes = g.tensors.filter((t) => constants.includes(t.name)).reduce((sum, t) => sum + t.bytes, 0);
+    notes.push(
+      `custom operators, counted as zero with the shapes the file declares: ${[...new Set(custom.map((n) => n.op.replace(/^CUSTOM:/, "")))].join(", ")} (${plural(custom.length, "node")}, reading ${bytes.toLocaleString("en-US")} constant bytes)`,
+    );
+  }
+  if (model.subgraphs.length > 1)
+    notes.push(
+      `${plural(model.subgraphs.length - 1, "more subgraph")} (the bodies of control flow: ${model.subgraphs
+        .slice(1)
+        .map((s) => `${s.name}, ${plural(s.operators.length, "operator")}`)
+        .join("; ")}) not counted: only the first, the one TFLite runs`,
+    );
+  return notes;
+}
+
+export async function readTfliteModel(path: string, options: ModelReadOptions = {}): Promise<ModelSpec> {
+  useGraphCounting({ evaluate: evaluateGraphModel, costAt: costFixedGraph });
+  const file = basename(path);
+  const model = await readTfliteFile(path, file);
+  const g = model.subgraphs[0];
+  if (!g) throw new InputError(`${file}: the model has no subgraph`);
+  const names = tensorNames(g);
+  const input = g.inputs[0] === undefined ? undefined : g.tensors[g.inputs[0]];
+  const isImage = input?.shape.length === 4;
+  const [height, width] = isImage ? [input.shape[1]!, input.shape[2]!] : [1, 1];
+  const resolution = { height, width };
+  const graph: FixedGraph = {
+    format: "TensorFlow Lite",
+    file,
+    // a model of another input (audio, a vector) is counted at its own size whatever --resolution says
+    lower: ({ height: h, width: w }) =>
+      lowerTflite(model, isImage ? { sizeOf: (axis) => (axis === 1 ? h : axis === 2 ? w : undefined) } : {}),
+    ...(isImage && { image: { input: names[g.inputs[0]!]!, axes: [1, 2] as const } }),
+    ...(height !== width && { resolution }),
+    ...(options.perImage && { perImage: true }),
+  };
+  const { lowered, measure } = measureAt(graph, resolution);
+  checkDeclaredShapes(model, lowered, file);
+  const batch = batchOf(lowered);
+  const classifier = [...measure.rows].reverse().find((row) => row.type === "fc");
+  return {
+    name: file.replace(/\.tflite$/i, ""),
+    source: `TensorFlow Lite file ${file} (${model.description || "no description"})`,
+    notes: [
+      ...readingNotes(model, lowered),
+      ...(batch !== 1 ? [`batch ${batch}, as the file declares: every count is for ${batch} images`] : []),
+    ],
+    input: { resolution: height, channels: isImage ? input.shape[3]! : 0 },
+    width_rule: "make-divisible-8",
+    classes: classifier?.outputs[0]?.dims.at(-1) ?? 0,
+    layers: [],
+    graph,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * TensorFlow Lite files from tensorflow/tflite-micro (test/fixtures/tflite, Apache-2.0), counted as an
+ * independent reader counts them (test/fixtures/tflite/expected.json, made by scripts/tflite-counts.py
+ * with Debian's python3-flatbuffers and flatc's Python readers; tests never run Python): the products of
+ * every CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED, their filters' and biases' elements and stored
+ * bytes. Every example model is read: counted, or refused in one line naming the operator.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { evaluateModel } from "../../src/evaluate/cost.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { resolveConvention } from "../../src/model/conventions.js";
+
+const DIR = "test/fixtures/tflite";
+const EXPECTED = JSON.parse(readFileSync(`${DIR}/expected.json`, "utf8")) as {
+  source: string;
+  files: Record<
+    string,
+    { ops: string[]; macs: number; params: number; weight_bytes: number; constant_bytes: number }
+  >;
+};
+const ONE = { text: "1", value: 1 };
+
+/** Operators mbn-cost has no cost rule for yet: a file holding one is refused, naming it. */
+const NOT_YET = ["SVDF", "UNIDIRECTIONAL_SEQUENCE_LSTM", "TRANSPOSE_CONV", "STRIDED_SLICE"];
+
+describe(`tflite-micro's models (${EXPECTED.source})`, () => {
+  for (const [file, expected] of Object.entries(EXPECTED.files)) {
+    const missing = expected.ops.find((op) => NOT_YET.includes(op));
+    if (missing)
+      test(`${file}: refused in one line naming ${missing}`, async () => {
+        await expect(loadModel(`${DIR}/${file}`, process.cwd())).rejects.toThrow(
+          new RegExp(
+            `^${file.replace(/\./g, "\\.")}: operator \\d+ \\(${missing}, writing '[^']*'\\): mbn-cost has no cost rule for ${missing} yet$`,
+          ),
+        );
+      });
+    else
+      test(`${file} under torchvision: its convs' and FCs' products, their weights and biases, and their bytes as stored`, async () => {
+        const model = await loadModel(`${DIR}/${file}`, process.cwd());
+        const r = evaluateModel(model, { alpha: ONE, convention: resolveConvention("torchvision") });
+        expect({
+          macs: Number(r.totals.macs),
+          params: Number(r.totals.params),
+          weight_bytes: Number(r.storedWeights!.bytes),
+        }).toEqual({ macs: expected.macs, params: expected.params, weight_bytes: expected.weight_bytes });
+      });
+  }
+});
