@@ -9,7 +9,7 @@ import type { Dtype, Fusion } from "../evaluate/option-names.js";
 import { roofline } from "../evaluate/roofline.js";
 import type { HardwareProfile } from "../published/hardware.js";
 import { buildNetwork } from "../model/build.js";
-import type { Convention } from "../model/conventions.js";
+import { type Convention, inputChannelsFor } from "../model/conventions.js";
 import type { OpSpec } from "../layers/define-layer-kind.js";
 
 export interface FitLimits {
@@ -65,7 +65,7 @@ export function fitWidths(
     const candidates = alphas.map((alpha): FitCandidate => {
       const { rows, totals } = costNetwork(
         opsFor(alpha),
-        [resolution, resolution, model.spec.input.channels],
+        [resolution, resolution, inputChannelsFor(model.spec.input.channels, convention)],
         convention,
       );
       const latency = limits.latency;

@@ -33,12 +33,12 @@ export function parsePositiveInteger(what: string, max = Number.MAX_SAFE_INTEGER
   };
 }
 
-/** A whole number from 0 to max. */
-export function parseCount(what: string, max: number) {
+/** A whole number from `least` (default 0) to max. */
+export function parseCount(what: string, max: number, least = 0) {
   return (raw: string): number => {
     const value = /^\+?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(value) || value > max)
-      throw new InvalidArgumentError(`${what} must be a whole number from 0 to ${max}.`);
+    if (!Number.isSafeInteger(value) || value > max || value < least)
+      throw new InvalidArgumentError(`${what} must be a whole number from ${least} to ${max}.`);
     return value;
   };
 }

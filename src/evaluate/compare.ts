@@ -57,14 +57,54 @@ export function alignBreakdowns(reports: readonly CostReport[], by: BreakdownBy)
   }));
 }
 
+/**
+ * A built network's parameters as a converter stores them: each BatchNorm folded into the conv before
+ * it (its γ into the weights, its β into one bias per output channel, joining a bias the conv has).
+ */
+export function foldedNormParams(report: CostReport): bigint {
+  let params = 0n;
+  for (const { paramParts } of report.rows) {
+    const bias = paramParts.bias > 0n ? paramParts.bias : paramParts.bn / 2n;
+    params += paramParts.weights + bias;
+  }
+  return params;
+}
+
+/**
+ * A graph file beside a built-in model whose parameters differ: the built-in's with its BatchNorms
+ * folded as converters fold them (TFLite, a BN-folded ONNX export), which a converted file holds.
+ */
+export interface FoldedNormComparison {
+  readonly graph: number;
+  readonly builtin: number;
+  /** The built-in's parameters under the convention, and folded. */
+  readonly counted: bigint;
+  readonly folded: bigint;
+}
+
+export function foldedNormComparisons(reports: readonly CostReport[]): FoldedNormComparison[] {
+  const builtin = reports.findIndex((r) => r.model.spec.graph === undefined);
+  if (builtin < 0) return [];
+  const counted = reports[builtin]!.totals.params;
+  const folded = foldedNormParams(reports[builtin]!);
+  return reports.flatMap((r, graph) =>
+    r.model.spec.graph !== undefined && r.totals.params !== counted
+      ? [{ graph, builtin, counted, folded }]
+      : [],
+  );
+}
+
 /** Totals with exact ratios to the first, and, with `by`, the breakdowns aligned key by key. */
 export interface Comparison {
   readonly totals: readonly ComparedTotals[];
   readonly by?: BreakdownBy;
   readonly aligned?: readonly AlignedRow[];
+  /** Graph files whose parameters differ from the (first) built-in's: that built-in's, folded. */
+  readonly foldedNorms: readonly FoldedNormComparison[];
 }
 
 export function compareReports(reports: readonly CostReport[], by?: BreakdownBy): Comparison {
   const totals = compareTotals(reports);
-  return by ? { totals, by, aligned: alignBreakdowns(reports, by) } : { totals };
+  const foldedNorms = foldedNormComparisons(reports);
+  return by ? { totals, by, aligned: alignBreakdowns(reports, by), foldedNorms } : { totals, foldedNorms };
 }

@@ -17,7 +17,7 @@ import { layerKinds } from "../layers/registry.js";
 import { InputError } from "../errors.js";
 import { buildNetwork } from "../model/build.js";
 import { graphCounting } from "./graph-counting.js";
-import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
+import { bnParamsFactor, type Convention, inputChannelsFor, workFactorsOf } from "../model/conventions.js";
 import type { ModelSpec } from "../model/schema.js";
 
 /** A tensor a graph's row reads or writes, for the layer memory model's liveness. */
@@ -271,7 +271,7 @@ export function evaluateModel(model: ModelRef, options: EvaluateOptions): CostRe
   const ops = buildNetwork(model.spec, options.alpha.value, options.convention, options.depth);
   const { rows, totals } = costNetwork(
     ops,
-    [resolution.height, resolution.width, model.spec.input.channels],
+    [resolution.height, resolution.width, inputChannelsFor(model.spec.input.channels, options.convention)],
     options.convention,
   );
   return {

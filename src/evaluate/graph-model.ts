@@ -12,11 +12,12 @@ import type { Tensor } from "../graph/tensor.js";
 import type { Convention } from "../model/conventions.js";
 import { batchOf, graphResolution, measureAt } from "../model/onnx/fixed-graph.js";
 import type { Resolution } from "../model/resolution.js";
-import type { FixedGraph } from "../model/schema.js";
+import type { FixedGraph, ModelSpec } from "../model/schema.js";
 import type { CostReport, EvaluateOptions, LayerRow, ModelRef, RowTensor } from "./cost.js";
 import { macsOf, paramsOf } from "./graph-cost.js";
 
-function refuseBuiltinOptions({ file, format }: FixedGraph, options: EvaluateOptions): void {
+/** Refuses what would change a fixed graph: a width, a depth, another classifier or input. */
+function refuseBuiltinOptions({ file, format }: FixedGraph, spec: ModelSpec, options: EvaluateOptions): void {
   if (options.alpha.value !== 1)
     throw new InputError(
       `${file}: ${article(format)} ${format} graph's widths are fixed; --alpha takes 1 only`,
@@ -25,9 +26,14 @@ function refuseBuiltinOptions({ file, format }: FixedGraph, options: EvaluateOpt
     throw new InputError(
       `${file}: ${article(format)} ${format} graph's depth is fixed; --depth takes 1 only`,
     );
-  if (options.convention.classes !== undefined)
+  const { classes, channels } = options.convention;
+  if (classes !== undefined && classes !== spec.classes)
     throw new InputError(
-      `${file}: ${article(format)} ${format} graph's classifier is fixed; --classes is not taken`,
+      `${file}: ${article(format)} ${format} graph's classifier is fixed; --classes takes ${spec.classes > 0 ? `its ${spec.classes} only` : "no value (it has none the tool can see)"}`,
+    );
+  if (channels !== undefined && channels !== spec.input.channels)
+    throw new InputError(
+      `${file}: ${article(format)} ${format} graph's input is fixed; --channels takes its ${spec.input.channels} only`,
     );
 }
 
@@ -213,7 +219,7 @@ export function costFixedGraph(
 
 export function evaluateGraphModel(model: ModelRef, options: EvaluateOptions): CostReport {
   const graph = model.spec.graph!;
-  refuseBuiltinOptions(graph, options);
+  refuseBuiltinOptions(graph, model.spec, options);
   const resolution = graphResolution(model.spec, options.resolution);
   const { rows, shared, batch, storedWeights } = costFixedGraph(graph, resolution, options.convention);
   const sum = (pick: (r: LayerRow) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);

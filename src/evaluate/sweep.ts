@@ -5,7 +5,7 @@
  * cannot be exact, or when the roofline is asked for (it needs every layer).
  */
 import type { Rational } from "../algebra/rational.js";
-import type { Convention } from "../model/conventions.js";
+import { type Convention, inputChannelsFor } from "../model/conventions.js";
 import { buildNetwork } from "../model/build.js";
 import type { HardwareProfile } from "../published/hardware.js";
 import { squareResolution } from "../model/resolution.js";
@@ -69,7 +69,7 @@ function* sweepResolutions(
   const ops = buildNetwork(model.spec, alpha.value, convention, depth.value);
   const plan = memoryModel === "block" && !hardware ? planNetwork(ops, convention) : undefined;
   for (const resolution of resolutions) {
-    const input = [resolution, resolution, model.spec.input.channels] as const;
+    const input = [resolution, resolution, inputChannelsFor(model.spec.input.channels, convention)] as const;
     const fast = plan && costPlanned(plan, input);
     if (fast) {
       // fields named, not spread: a sweep yields a point per configuration, millions of them

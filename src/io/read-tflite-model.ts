@@ -101,7 +101,10 @@ export async function readTfliteModel(path: string, options: ModelReadOptions = 
   const { lowered, measure } = measureAt(graph, resolution);
   checkDeclaredShapes(model, lowered, file);
   const batch = batchOf(lowered);
+  // a classifier's output: N×classes (a 1×1 conv's, reshaped, as often as an FC's)
+  const output = g.outputs[0] === undefined ? undefined : g.tensors[g.outputs[0]]?.shape;
   const classifier = [...measure.rows].reverse().find((row) => row.type === "fc");
+  const classes = output?.length === 2 ? output[1]! : (classifier?.outputs[0]?.dims.at(-1) ?? 0);
   return {
     name: file.replace(/\.tflite$/i, ""),
     source: `TensorFlow Lite file ${file} (${model.description || "no description"})`,
@@ -111,7 +114,7 @@ export async function readTfliteModel(path: string, options: ModelReadOptions = 
     ],
     input: { resolution: height, channels: isImage ? input.shape[3]! : 0 },
     width_rule: "make-divisible-8",
-    classes: classifier?.outputs[0]?.dims.at(-1) ?? 0,
+    classes,
     layers: [],
     graph,
   };

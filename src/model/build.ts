@@ -7,7 +7,7 @@ import { InputError } from "../errors.js";
 import type { OpSpec } from "../layers/define-layer-kind.js";
 import { blockKinds } from "./blocks/registry.js";
 import type { BuildContext, BuildState, Expansion } from "./blocks/block-kind.js";
-import { type Convention, classesFor } from "./conventions.js";
+import { type Convention, classesFor, inputChannelsFor } from "./conventions.js";
 import { roundChannelsBy } from "./scale.js";
 import { WIDTH_RULES_OF } from "./width-rules.js";
 import type { LayerSpec, ModelSpec } from "./schema.js";
@@ -67,7 +67,8 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
   };
   const counters = new Map<string, number>();
   const ops: OpSpec[] = [];
-  let state: BuildState = { channels: model.input.channels, tableChannels: model.input.channels };
+  const channels = inputChannelsFor(model.input.channels, convention);
+  let state: BuildState = { channels, tableChannels: channels };
   for (const spec of convention.head === false ? backboneLayers(model) : model.layers) {
     const prefix = blockKinds[spec.kind].prefix;
     const nameBlock = () => {

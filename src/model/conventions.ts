@@ -24,6 +24,8 @@ export interface Convention {
   readonly backgroundClass: boolean;
   /** Overrides the model's class count; 0 leaves the classifier out (timm's num_classes=0). */
   readonly classes?: number;
+  /** Overrides the model's input channels (1: a grayscale image, as TFLite Micro's person detector reads). */
+  readonly channels?: number;
   /** false: the backbone only, cut at the global pool (torchvision's `model.features`). */
   readonly head?: boolean;
   /** FLOPs = 2 × MACs, labelled so everywhere. */
@@ -281,6 +283,7 @@ export function conventionDifferences(c: Convention): string[] {
   if (c.bias) differences.push("+ biases");
   if (c.bn) differences.push(c.bnStatistics ? "+ BN with moving statistics" : "+ BN");
   if (c.head === false) differences.push("no head (backbone only)");
+  if (c.channels !== undefined) differences.push(`${c.channels} input channel${c.channels === 1 ? "" : "s"}`);
   if (c.classes === 0) differences.push("no classifier");
   else if (c.classes !== undefined) differences.push(`${c.classes} classes`);
   else if (c.backgroundClass) differences.push("1001 classes");
@@ -296,6 +299,7 @@ export interface ConventionOverrides {
   readonly bias?: boolean;
   readonly bn?: boolean;
   readonly classes?: number;
+  readonly channels?: number;
   readonly head?: boolean;
   readonly unit?: Unit;
 }
@@ -308,7 +312,8 @@ const CHANGES: Record<string, string> = {
   "no-head": "the backbone only (cut at the global pool; no classifier)",
   "classes=0": "no classifier (0 classes)",
 };
-const describeChange = (change: string): string => CHANGES[change] ?? change.replace("classes=", "classes: ");
+const describeChange = (change: string): string =>
+  CHANGES[change] ?? change.replace("classes=", "classes: ").replace("channels=", "input channels: ");
 
 /** A preset with per-item overrides; the name records them ("paper+bias"). */
 export function resolveConvention(name: ConventionName, overrides: ConventionOverrides = {}): Convention {
@@ -318,12 +323,14 @@ export function resolveConvention(name: ConventionName, overrides: ConventionOve
     changes.push(overrides.bias ? "bias" : "no-bias");
   if (overrides.bn !== undefined && overrides.bn !== base.bn) changes.push(overrides.bn ? "bn" : "no-bn");
   if (overrides.classes !== undefined) changes.push(`classes=${overrides.classes}`);
+  if (overrides.channels !== undefined) changes.push(`channels=${overrides.channels}`);
   if (overrides.head === false) changes.push("no-head");
   return {
     ...base,
     ...(overrides.bias !== undefined && { bias: overrides.bias }),
     ...(overrides.bn !== undefined && { bn: overrides.bn }),
     ...(overrides.classes !== undefined && { classes: overrides.classes }),
+    ...(overrides.channels !== undefined && { channels: overrides.channels }),
     ...(overrides.head === false && { head: false }),
     ...(overrides.unit !== undefined && { unit: overrides.unit }),
     name: [name, ...changes].join("+"),
@@ -333,6 +340,10 @@ export function resolveConvention(name: ConventionName, overrides: ConventionOve
         : base.summary,
   };
 }
+
+/** Channels of the input image under this convention (--channels), else the model's. */
+export const inputChannelsFor = (modelChannels: number, convention: Convention): number =>
+  convention.channels ?? modelChannels;
 
 /** Classes the classifier has under this convention. */
 export const classesFor = (modelClasses: number, convention: Convention): number =>

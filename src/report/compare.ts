@@ -1,6 +1,6 @@
 import { toDecimal } from "../algebra/rational.js";
 import type { BreakdownBy } from "../evaluate/breakdown.js";
-import type { AlignedRow, Comparison } from "../evaluate/compare.js";
+import type { AlignedRow, Comparison, FoldedNormComparison } from "../evaluate/compare.js";
 import type { CostReport } from "../evaluate/cost.js";
 import type { Chart } from "./chart.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
@@ -34,6 +34,18 @@ function largestResolutionsNote(
       `${specs[i]!.spec} ${humanize(inUnit(cell.cumulativeMacs, c))} (≈ ${humanize(inUnit(cell.cumulativeMacs, c), 0)}, ${pct(cell.cumulativeShare)}% of its total)`,
   );
   return `At the ${LARGEST} largest resolutions (down to ${row.key}×${row.key}): ${parts.join(", ")}.`;
+}
+
+/** Why a converted file's parameters differ from a built-in's, where folding BatchNorm explains it. */
+function foldedNormNote(specs: readonly ComparedSpec[], f: FoldedNormComparison): string {
+  const graph = specs[f.graph]!;
+  const builtin = specs[f.builtin]!;
+  const params = graph.report.totals.params;
+  const count = (n: bigint) => n.toLocaleString("en-US");
+  const difference = `${graph.spec} holds ${count(params)} parameters, ${builtin.spec} counts ${count(f.counted)} under this convention`;
+  return params === f.folded
+    ? `${difference}: the same network with each BatchNorm folded into its conv as a converter folds it (γ into the weights, β into one bias per output channel) has ${count(f.folded)}, the file's exactly.`
+    : `${difference}; with each BatchNorm folded into its conv as a converter folds it, ${builtin.spec} has ${count(f.folded)}: the file differs otherwise too.`;
 }
 
 export interface ComparedSpec {
@@ -222,10 +234,12 @@ export function compareDocument(specs: readonly ComparedSpec[], comparison: Comp
   const totals = totalsGrid(specs, compared);
   const byGrid = aligned && by ? alignedGrid(specs, by, aligned) : undefined;
   // cumulative groupings (resolutions, largest first) carry FD-MobileNet's "four largest" argument
-  const notes =
-    by && aligned && GROUPINGS[by].cumulative
+  const notes = [
+    ...(by && aligned && GROUPINGS[by].cumulative
       ? [largestResolutionsNote(specs, aligned), ...GROUPINGS[by].notes]
-      : [];
+      : []),
+    ...comparison.foldedNorms.map((f) => foldedNormNote(specs, f)),
+  ];
   return {
     chart: compareChart(specs, compared, by, aligned),
     title: `Comparison of ${specs.map((s) => s.spec).join(", ")}`,

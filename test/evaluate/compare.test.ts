@@ -17,7 +17,7 @@ describe("compareReports", () => {
 
   test("without a breakdown only the totals; with one, every key of any model, a missing one as zero", async () => {
     const [v2, v3] = [await costOf("v2"), await costOf("v3-large")];
-    expect(compareReports([v2, v3])).toEqual({ totals: compareTotals([v2, v3]) });
+    expect(compareReports([v2, v3])).toEqual({ totals: compareTotals([v2, v3]), foldedNorms: [] });
     const c = compareReports([v2, v3], "type");
     expect(c.by).toBe("type");
     const se = c.aligned!.find((r) => r.key === "se")!;

@@ -181,7 +181,7 @@ describe("what a graph does not take", () => {
     expect(all.rows.slice(0, pool).some((r) => r.type === "se")).toBe(true);
   });
 
-  test("α, depth and classes are the file's", async () => {
+  test("α, depth, classes and input channels are the file's (its own classes and channels may be named)", async () => {
     const model = await loadModel(`${TORCHVISION}/alexnet-b1-opset17.onnx`, process.cwd());
     const convention = resolveConvention("paper");
     expect(refusalOf(() => evaluateModel(model, { alpha: { text: "0.5", value: 0.5 }, convention }))).toBe(
@@ -192,7 +192,15 @@ describe("what a graph does not take", () => {
     );
     expect(
       refusalOf(() => evaluateModel(model, { alpha: ONE, convention: { ...convention, classes: 10 } })),
-    ).toBe("alexnet-b1-opset17.onnx: an ONNX graph's classifier is fixed; --classes is not taken");
+    ).toBe("alexnet-b1-opset17.onnx: an ONNX graph's classifier is fixed; --classes takes its 1000 only");
+    expect(
+      refusalOf(() => evaluateModel(model, { alpha: ONE, convention: { ...convention, channels: 1 } })),
+    ).toBe("alexnet-b1-opset17.onnx: an ONNX graph's input is fixed; --channels takes its 3 only");
+    const own = evaluateModel(model, {
+      alpha: ONE,
+      convention: { ...convention, classes: 1000, channels: 3 },
+    });
+    expect(own.totals).toEqual(evaluateModel(model, { alpha: ONE, convention }).totals);
   });
 });
 

@@ -37,6 +37,7 @@ export type ConventionOptionValues = {
   readonly bias?: boolean;
   readonly bn?: boolean;
   readonly classes?: number;
+  readonly channels?: number;
   readonly head?: boolean;
   readonly unit?: Unit;
 } & ModelReadOptionValues;
@@ -73,6 +74,11 @@ export function addConventionOptions(command: Command): Command {
       "--classes <n>",
       "classifier outputs; 0 leaves the classifier out (default: the model's, +1 background under tf-slim)",
       parseCount("Classes", 1_000_000),
+    )
+    .option(
+      "--channels <n>",
+      "input image channels, e.g. 1 for a grayscale model (default: the model's, 3)",
+      parseCount("Channels", 4096, 1),
     )
     .option(
       "--no-head",
@@ -192,6 +198,7 @@ export function readConventionChoice(
       ...(given("bias") && opts.bias !== undefined && { bias: opts.bias }),
       ...(given("bn") && opts.bn !== undefined && { bn: opts.bn }),
       ...(opts.classes !== undefined && { classes: opts.classes }),
+      ...(opts.channels !== undefined && { channels: opts.channels }),
       ...(opts.head === false && { head: false }),
       ...(opts.unit !== undefined && { unit: opts.unit }),
     },

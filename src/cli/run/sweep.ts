@@ -7,7 +7,12 @@ import { sweep } from "../../evaluate/sweep.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { buildNetwork } from "../../model/build.js";
-import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
+import {
+  type ConventionName,
+  type ConventionOverrides,
+  inputChannelsFor,
+  resolveConvention,
+} from "../../model/conventions.js";
 import { render } from "../../report/format.js";
 import { type SweepFormat, streamingSweepRenderers, sweepDocument } from "../../report/sweep.js";
 import { modelShortName } from "../../report/layers.js";
@@ -128,7 +133,7 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
         checkNetwork(buildNetwork(model.spec, alpha.value, convention, depth.value), [
           smallest,
           smallest,
-          model.spec.input.channels,
+          inputChannelsFor(model.spec.input.channels, convention),
         ]);
   return {
     grid: { alphas, depths, resolutions },

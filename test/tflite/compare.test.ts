@@ -1,0 +1,97 @@
+/**
+ * A TFLite file converted from a built-in architecture (tflite-micro's person detector: MobileNetV1 at
+ * α 0.25, 96×96×1, 2 classes) counts as the built-in does at that width, input and classifier; its
+ * parameters are the built-in's with each BatchNorm folded into its conv, and compare says so.
+ */
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+import { compareReports, foldedNormParams } from "../../src/evaluate/compare.js";
+import { evaluateModel } from "../../src/evaluate/cost.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { type ConventionName, resolveConvention } from "../../src/model/conventions.js";
+import { parseConfiguration } from "../../src/model/configuration.js";
+
+const FILE = "test/fixtures/tflite/person_detect.tflite";
+const ONE = { text: "1", value: 1 };
+
+async function both(name: ConventionName) {
+  const convention = resolveConvention(name, { channels: 1, classes: 2 });
+  const v1 = parseConfiguration("v1@0.25/96");
+  const builtin = evaluateModel(await loadModel(v1.model, process.cwd()), {
+    alpha: v1.alpha,
+    resolution: v1.resolution!,
+    convention,
+  });
+  const file = evaluateModel(await loadModel(FILE, process.cwd()), { alpha: ONE, convention });
+  return { builtin, file };
+}
+
+describe("person_detect.tflite beside v1@0.25/96 --channels 1 --classes 2", () => {
+  for (const name of ["paper", "torchvision"] as const)
+    test(`under ${name}: the same MACs, layer type by layer type`, async () => {
+      const { builtin, file } = await both(name);
+      expect(file.totals.macs).toBe(builtin.totals.macs);
+      const byType = (rows: typeof file.rows) => {
+        const sums: Record<string, bigint> = {};
+        for (const r of rows) if (r.macs > 0n) sums[r.type] = (sums[r.type] ?? 0n) + r.macs;
+        return sums;
+      };
+      // the classifier is a 1×1 conv in the file and an FC in the built-in; the first conv, of one input channel, is a full conv in both
+      const { fc, pointwise, ...builtinRest } = byType(builtin.rows);
+      const { pointwise: filePointwise, ...fileRest } = byType(file.rows);
+      expect(fileRest).toEqual(builtinRest);
+      expect(filePointwise).toBe(pointwise! + fc!);
+    });
+
+  test("weights alone (paper) are the same; with biases and BatchNorm (torchvision) the file's are the built-in's folded", async () => {
+    const paper = await both("paper");
+    expect(paper.file.totals.params).toBe(paper.builtin.totals.params);
+    const tv = await both("torchvision");
+    expect(tv.file.totals.params).not.toBe(tv.builtin.totals.params);
+    expect(foldedNormParams(tv.builtin)).toBe(tv.file.totals.params);
+    expect(compareReports([tv.builtin, tv.file]).foldedNorms).toEqual([
+      { graph: 1, builtin: 0, counted: tv.builtin.totals.params, folded: tv.file.totals.params },
+    ]);
+    expect(compareReports([paper.builtin, paper.file]).foldedNorms).toEqual([]);
+  });
+
+  test("compare says so", async () => {
+    const r = await runCli([
+      "compare",
+      "v1@0.25/96",
+      FILE,
+      "--channels",
+      "1",
+      "--classes",
+      "2",
+      "-c",
+      "torchvision",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      `note: ${FILE} holds 210,706 parameters, v1@0.25/96 counts 213,442 under this convention: the same network with each BatchNorm folded into its conv as a converter folds it (γ into the weights, β into one bias per output channel) has 210,706, the file's exactly.`,
+    );
+  });
+
+  test("--channels sets a built-in's input: the first conv reads one channel; 0 is refused", async () => {
+    const gray = await runCli(["v1", "--channels", "1", "-f", "json"]);
+    const rgb = await runCli(["v1", "-f", "json"]);
+    const firstParams = (out: string) => JSON.parse(out).layers[0].params;
+    expect([firstParams(gray.out), firstParams(rgb.out)]).toEqual([3 * 3 * 1 * 32, 3 * 3 * 3 * 32]);
+    const zero = await runCli(["v1", "--channels", "0"]);
+    expect([zero.code, zero.err]).toEqual([
+      2,
+      "error: option '--channels <n>' argument '0' is invalid. Channels must be a whole number from 1 to 4096.\n",
+    ]);
+  });
+
+  test("a graph's own classes and channels may be named; others are refused", async () => {
+    const own = await runCli([FILE, "--channels", "1", "--classes", "2", "--totals"]);
+    expect(own.code).toBe(0);
+    const other = await runCli([FILE, "--channels", "3", "--totals"]);
+    expect([other.code, other.err]).toEqual([
+      2,
+      "error: person_detect.tflite: a TensorFlow Lite graph's input is fixed; --channels takes its 1 only\n",
+    ]);
+  });
+});
