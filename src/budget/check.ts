@@ -5,7 +5,7 @@
 import { mulRational, type Rational, rational } from "../algebra/rational.js";
 import type { Roofline } from "../evaluate/roofline.js";
 import type { CostReport } from "../evaluate/cost.js";
-import { DTYPES, peakMemory } from "../evaluate/memory.js";
+import { arenaPeak, DTYPES, peakMemory } from "../evaluate/memory.js";
 import type { Budget } from "./schema.js";
 import { parseQuantity } from "./quantity.js";
 
@@ -14,6 +14,7 @@ export const METRICS = [
   "flops",
   "params",
   "peak_memory",
+  "arena_bytes",
   "bytes",
   "roofline_macs",
   "latency_us",
@@ -51,6 +52,9 @@ const measures: Record<BudgetMetric, (report: CostReport, budget: Budget, costs?
   flops: (r) => 2n * r.totals.macs,
   params: (r) => r.totals.params,
   peak_memory: (r, b) => peakMemory(r.rows, "block").elements * DTYPES[b.dtype ?? "fp32"],
+  // each tensor at its own type (a file's), unless the budget gives a dtype
+  arena_bytes: (r, b) =>
+    arenaPeak(r.rows, { dtype: b.dtype ?? "fp32", overridden: b.dtype !== undefined }).bytes,
   bytes: (_r, _b, costs) => costs!.totals.bytes,
   roofline_macs: (_r, _b, costs) => ceil(costs!.totals.rooflineMacs),
   latency_us: (_r, _b, costs) => ceil(mulRational(costs!.totals.latencyMs!, rational(1000n))),

@@ -41,6 +41,11 @@ export const budgetSchema = z
     max_flops: quantity.optional().describe("FLOPs = 2 × MACs"),
     max_params: quantity.optional(),
     max_peak_memory: quantity.optional().describe("peak activation memory in bytes (block model) at `dtype`"),
+    max_arena_bytes: quantity
+      .optional()
+      .describe(
+        "the arena in bytes: tensors alive from writer to last reader, each at its own type (a TFLite file's int8), or all at `dtype` when given",
+      ),
     hardware: z
       .string()
       .min(1)
@@ -64,7 +69,7 @@ export const budgetSchema = z
     dtype: z
       .enum(["fp32", "fp16", "int8"])
       .optional()
-      .describe("bytes per activation element for max_peak_memory (default fp32)"),
+      .describe("bytes per activation element for max_peak_memory (default fp32) and max_arena_bytes"),
     tolerance: z
       .number()
       .nonnegative()
@@ -78,12 +83,13 @@ export const budgetSchema = z
       b.max_flops !== undefined ||
       b.max_params !== undefined ||
       b.max_peak_memory !== undefined ||
+      b.max_arena_bytes !== undefined ||
       b.max_bytes !== undefined ||
       b.max_roofline_macs !== undefined ||
       b.max_latency_ms !== undefined,
     {
       error:
-        "a budget needs at least one of max_macs, max_flops, max_params, max_peak_memory, max_bytes, max_roofline_macs, max_latency_ms",
+        "a budget needs at least one of max_macs, max_flops, max_params, max_peak_memory, max_arena_bytes, max_bytes, max_roofline_macs, max_latency_ms",
     },
   )
   .refine(

@@ -19,11 +19,14 @@ import { buildNetwork } from "../model/build.js";
 import { graphCounting } from "./graph-counting.js";
 import { bnParamsFactor, type Convention, inputChannelsFor, workFactorsOf } from "../model/conventions.js";
 import type { ModelSpec } from "../model/schema.js";
+import type { DataType } from "../graph/tensor.js";
 
-/** A tensor a graph's row reads or writes, for the layer memory model's liveness. */
+/** A tensor a row reads or writes, for the memory models' liveness (a graph's layer model, the arena). */
 export interface RowTensor {
   readonly name: string;
   readonly elements: bigint;
+  /** Its element type as a file stores it (int8, float32…); undefined: a built-in's, at --dtype. */
+  readonly dtype?: DataType | undefined;
 }
 
 export interface LayerRow {
@@ -50,7 +53,7 @@ export interface LayerRow {
   readonly oneByOne: boolean;
   /** How a pool was called (explain's functional/module split): as a function, or as x.mean. */
   readonly functional?: boolean | "mean" | undefined;
-  /** A graph's row: the computed tensors it reads and writes (the layer memory model's liveness). */
+  /** The computed tensors it reads and writes (their lifetimes: the arena, a graph's layer memory model). */
   readonly tensors?: { readonly reads: readonly RowTensor[]; readonly writes: readonly RowTensor[] };
   /** Parameters under the convention: weights, plus bias and BatchNorm when it counts them. */
   readonly params: bigint;
@@ -200,11 +203,40 @@ function movement(op: OpSpec, kind: LayerKind, source: Shape, output: Shape) {
   };
 }
 
+/**
+ * The tensors built ops read and write, by name: each op writes its own output; it reads the previous
+ * op's (or a saved one, inputFrom) and the saved tensor it `reads`.
+ */
+class BuiltTensors {
+  private current: RowTensor;
+  private readonly saved = new Map<string, RowTensor>();
+
+  constructor(input: Shape) {
+    this.current = { name: "input", elements: elementsOf(input) };
+  }
+
+  of(op: OpSpec, output: Shape): NonNullable<LayerRow["tensors"]> {
+    const source = op.inputFrom === undefined ? this.current : this.saved.get(op.inputFrom)!;
+    if (op.saveInputAs !== undefined) this.saved.set(op.saveInputAs, source);
+    const reads = [source];
+    const labels = op.kind === "attention" ? [op.keys, op.values] : [op.reads];
+    for (const label of labels) {
+      const other = label === undefined ? undefined : this.saved.get(label);
+      if (other && !reads.includes(other)) reads.push(other);
+    }
+    const written: RowTensor = { name: op.name, elements: elementsOf(output) };
+    if (op.saveOutputAs !== undefined) this.saved.set(op.saveOutputAs, written);
+    this.current = written;
+    return { reads, writes: [written] };
+  }
+}
+
 /** Costs of built ops at an input shape. */
 export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Convention): NetworkCost {
   const rows: LayerRow[] = [];
   let params = 0n;
   let macs = 0n;
+  const tensors = new BuiltTensors(input);
   walkNetwork(ops, input, (op, index, source, output, bindings) => {
     refuseUnsafeBindings(op, bindings);
     const c = compiledKind(op.kind);
@@ -241,6 +273,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
       input: source,
       output,
       ...movement(op, c.kind, source, output),
+      tensors: tensors.of(op, output),
       params: rowParams,
       macs: rowMacs,
       paramParts,

@@ -76,7 +76,7 @@ function rowTensors(
     const name = names[i];
     const tensor = tensors[i];
     if (!name || !tensor || (computed && !computed.has(name)) || found.some((t) => t.name === name)) continue;
-    found.push({ name, elements: elementCount(tensor.dims) });
+    found.push({ name, elements: elementCount(tensor.dims), ...(tensor.dtype && { dtype: tensor.dtype }) });
   }
   return found;
 }
@@ -95,25 +95,58 @@ function firstInput(cost: NodeMeasure, computed: ReadonlySet<string>): Tensor | 
   return at >= 0 ? cost.inputs[at] : cost.inputs.find((t) => t !== undefined);
 }
 
-/** Where a row is in the graph: its node's index, its row number, the tensors computed, the maps' height axis. */
+/**
+ * Where a row is in the graph: its node's index, its row number, the tensors computed, the maps' height
+ * axis, and the tensors written over in place (a fused activation's input, by its output's name).
+ */
 interface RowPlace {
   readonly index: number;
   readonly position: number;
   readonly computed: ReadonlySet<string>;
   readonly heightAxis: number;
+  readonly overwritten: Map<string, string>;
+}
+
+/** The tensors a row reads and writes; an in-place node writes none, its input taking its output's name. */
+function movedTensors(
+  cost: NodeMeasure,
+  { computed, overwritten }: RowPlace,
+): NonNullable<LayerRow["tensors"]> {
+  const { node } = cost;
+  const reads = rowTensors(node.inputs, cost.inputs, computed);
+  const input = node.inputs[0];
+  if (!node.inPlace || input === undefined || !node.outputs[0])
+    return { reads, writes: rowTensors(node.outputs, cost.outputs) };
+  overwritten.set(input, node.outputs[0]);
+  return { reads, writes: [] };
+}
+
+/** The rows' tensors, each one written over in place named as the tensor it becomes. */
+function renamed(rows: LayerRow[], overwritten: ReadonlyMap<string, string>): LayerRow[] {
+  if (overwritten.size === 0) return rows;
+  const name = (t: RowTensor): RowTensor => {
+    const final = overwritten.get(t.name);
+    return final === undefined ? t : { ...t, name: final };
+  };
+  return rows.map((row) =>
+    row.tensors
+      ? { ...row, tensors: { reads: row.tensors.reads.map(name), writes: row.tensors.writes.map(name) } }
+      : row,
+  );
 }
 
 function graphRow(
   cost: NodeMeasure,
   counted: { readonly macs: bigint; readonly params: bigint },
-  { index, position, computed, heightAxis }: RowPlace,
+  place: RowPlace,
   se: boolean,
 ): LayerRow {
+  const { index, position, computed, heightAxis } = place;
   const { node } = cost;
   const output = cost.outputs[0]?.dims ?? [];
-  const reads = rowTensors(node.inputs, cost.inputs, computed);
+  const tensors = movedTensors(cost, place);
   let readElements = 0n;
-  for (const t of reads) readElements += t.elements;
+  for (const t of tensors.reads) readElements += t.elements;
   return {
     index: position,
     name: rowName(node, index),
@@ -126,7 +159,7 @@ function graphRow(
     readElements,
     oneByOne: cost.type === "pointwise",
     functional: node.functional,
-    tensors: { reads, writes: rowTensors(node.outputs, cost.outputs) },
+    tensors,
     params: counted.params,
     macs: counted.macs,
     paramParts: paramPartsOf(cost),
@@ -154,14 +187,15 @@ function graphRows(
   const se = measure.squeezeExcite;
   const rows: LayerRow[] = [];
   const pools: boolean[] = [];
+  const overwritten = new Map<string, string>();
   for (const [index, row] of measure.rows.entries()) {
     const counted = { macs: macsOf(row, convention), params: paramsOf(row, convention) };
     if (!onPath[index] && counted.macs === 0n && counted.params === 0n) continue;
-    const place = { index, position: rows.length + 1, computed, heightAxis };
+    const place = { index, position: rows.length + 1, computed, heightAxis, overwritten };
     rows.push(graphRow(row, counted, place, se.has(index)));
     pools.push(GLOBAL_POOLS.has(standardOp(row.node)));
   }
-  return { rows, pools };
+  return { rows: renamed(rows, overwritten), pools };
 }
 
 /** Every parameter of the graph (each stored tensor once) as stored: bytes by its element type. */

@@ -14,7 +14,8 @@
  * Peak = the largest number of elements alive at once; bytes at a dtype.
  */
 import { elementsOf } from "../layers/define-layer-kind.js";
-import type { LayerRow } from "./cost.js";
+import { bytesPerElement } from "../graph/tensor.js";
+import type { LayerRow, RowTensor } from "./cost.js";
 
 import type { Dtype, MemoryModel } from "./option-names.js";
 
@@ -25,6 +26,8 @@ export const DTYPES = { fp32: 4n, fp16: 2n, int8: 1n } as const satisfies Record
 export interface MemoryOptions {
   readonly dtype: Dtype;
   readonly memoryModel: MemoryModel;
+  /** --dtype was given: the arena counts every tensor at it, over a file's own element types. */
+  readonly dtypeGiven?: boolean;
 }
 
 export interface MemoryPeak {
@@ -119,15 +122,86 @@ export function peakMemory(rows: readonly LayerRow[], model: MemoryModel): Memor
   return model === "block" ? peakByBlock(rows) : peakByLayer(rows);
 }
 
-/** The peak under a memory model, and its bytes at a dtype. */
+/** The peak under a memory model, and its bytes at a dtype; beside it, the arena of tensor lifetimes. */
 export interface ActivationMemory extends MemoryPeak {
   readonly dtype: Dtype;
   readonly bytesPerElement: bigint;
   readonly bytes: bigint;
+  readonly arena: Arena;
 }
 
 export function activationMemory(rows: readonly LayerRow[], options: MemoryOptions): ActivationMemory {
   const peak = peakMemory(rows, options.memoryModel);
   const bytesPerElement = DTYPES[options.dtype];
-  return { ...peak, dtype: options.dtype, bytesPerElement, bytes: peak.elements * bytesPerElement };
+  const arena = arenaPeak(rows, { dtype: options.dtype, overridden: options.dtypeGiven === true });
+  return { ...peak, dtype: options.dtype, bytesPerElement, bytes: peak.elements * bytesPerElement, arena };
+}
+
+/** A tensor alive at the arena's peak. */
+export interface ArenaTensor {
+  readonly name: string;
+  readonly bytes: bigint;
+}
+
+/**
+ * The arena: every tensor lives from the row writing it (the start, for the inputs) to the last row
+ * reading it, in the stored order, at its own bytes: what TFLite Micro's arena must hold at least.
+ */
+export interface Arena {
+  readonly bytes: bigint;
+  /** The row where the peak occurs. */
+  readonly at: string;
+  /** The largest tensors alive there, largest first (at most ARENA_LARGEST). */
+  readonly largest: readonly ArenaTensor[];
+  /** Bytes per element: each tensor's own element type (a file's, --dtype for a built-in's), or --dtype for all. */
+  readonly types: { readonly dtype: Dtype; readonly overridden: boolean };
+}
+
+export const ARENA_LARGEST = 3;
+
+/** Bytes of the elements at the tensor's own type, unless --dtype overrides it (a built-in's: at --dtype). */
+const tensorBytes = (t: RowTensor, dtype: Dtype, overridden: boolean): bigint =>
+  t.elements * (t.dtype === undefined || overridden ? DTYPES[dtype] : bytesPerElement(t.dtype));
+
+/** Each tensor's first writer and last reader (−1: a graph input, alive from the start), and its bytes. */
+function lifetimes(rows: readonly LayerRow[], bytesOf: (t: RowTensor) => bigint) {
+  const spans = new Map<string, { from: number; until: number; bytes: bigint }>();
+  rows.forEach((row, i) => {
+    for (const t of row.tensors?.writes ?? [])
+      if (!spans.has(t.name)) spans.set(t.name, { from: i, until: i, bytes: bytesOf(t) });
+    for (const t of row.tensors?.reads ?? []) {
+      const span = spans.get(t.name);
+      if (span) span.until = Math.max(span.until, i);
+      else spans.set(t.name, { from: -1, until: i, bytes: bytesOf(t) });
+    }
+  });
+  return spans;
+}
+
+export function arenaPeak(
+  rows: readonly LayerRow[],
+  { dtype, overridden = false }: { readonly dtype: Dtype; readonly overridden?: boolean },
+): Arena {
+  const spans = lifetimes(rows, (t) => tensorBytes(t, dtype, overridden));
+  // the bytes each row adds (its outputs) and frees after it (what it reads or writes last)
+  const born = rows.map(() => 0n);
+  const dies = rows.map(() => 0n);
+  let live = 0n;
+  for (const span of spans.values()) {
+    if (span.from < 0) live += span.bytes;
+    else born[span.from] = born[span.from]! + span.bytes;
+    dies[span.until] = dies[span.until]! + span.bytes;
+  }
+  let best = { bytes: 0n, row: -1 };
+  rows.forEach((_, i) => {
+    live += born[i]!;
+    if (live > best.bytes) best = { bytes: live, row: i };
+    live -= dies[i]!;
+  });
+  const largest = [...spans]
+    .filter(([, s]) => s.from <= best.row && s.until >= best.row)
+    .map(([name, s]) => ({ name, bytes: s.bytes }))
+    .sort((a, b) => (a.bytes === b.bytes ? 0 : a.bytes > b.bytes ? -1 : 1))
+    .slice(0, ARENA_LARGEST);
+  return { bytes: best.bytes, at: rows[best.row]?.name ?? "", largest, types: { dtype, overridden } };
 }

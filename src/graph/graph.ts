@@ -28,6 +28,11 @@ export type GraphNode = {
      * LOGISTIC is Sigmoid): what patterns of several nodes read.
      */
     readonly standard?: string;
+    /**
+     * It writes its output over its input (TFLite's fused activation, part of the operator before it):
+     * the memory models count the two as one tensor.
+     */
+    readonly inPlace?: boolean;
   } & NodeFlags;
 }[OpKindName];
 

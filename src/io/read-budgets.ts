@@ -13,7 +13,13 @@ export async function readBudgets(path: string, shownAs: string): Promise<Budget
     throw new InputError(formatSchemaIssues(shownAs, parsed.error.issues));
   }
   parsed.data.budgets.forEach((budget, i) => {
-    for (const key of ["max_macs", "max_flops", "max_params", "max_peak_memory"] as const) {
+    for (const key of [
+      "max_macs",
+      "max_flops",
+      "max_params",
+      "max_peak_memory",
+      "max_arena_bytes",
+    ] as const) {
       const raw = budget[key];
       if (raw !== undefined && parseQuantity(raw) === undefined) {
         throw new InputError(`${shownAs}: budgets[${i}].${key}: '${raw}' is not ${QUANTITY_HELP}`);

@@ -12,6 +12,7 @@ const METRIC_LABEL: Record<BudgetMetric, string> = {
   flops: "FLOPs (2×MACs)",
   params: "params",
   peak_memory: "peak memory (bytes)",
+  arena_bytes: "arena (bytes)",
   bytes: "bytes moved",
   roofline_macs: "roofline MACs (rounded up)",
   latency_us: "latency (µs, rounded up)",

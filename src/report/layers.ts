@@ -8,7 +8,7 @@ import { WIDTH_RULE_TEXT } from "../model/scale.js";
 import type { ModelSpec } from "../model/schema.js";
 import type { Grid, ReportDocument } from "./document.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
-import { memoryData, memoryLine } from "./memory.js";
+import { memoryData, memoryLines } from "./memory.js";
 import { humanize } from "./numbers.js";
 import { resolutionSize, resolutionText, resolutionValue } from "../model/resolution.js";
 
@@ -211,7 +211,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
   return {
     title: heading.title,
     headline: heading.headline,
-    meta: [...heading.meta, memoryLine(memory), ...storedWeightsLine(report)],
+    meta: [...heading.meta, ...memoryLines(memory), ...storedWeightsLine(report)],
     details: heading.details,
     grids: [layersGrid(report)],
     notes: report.model.spec.notes ?? [],

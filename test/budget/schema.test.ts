@@ -37,7 +37,7 @@ describe("budgets files", () => {
   test("no budgets, no limits, or hardware limits without hardware: refused with what is needed", () => {
     expect(issues({ budgets: [] })).toEqual(["budgets: expected at least one budget"]);
     expect(one({})).toEqual([
-      "budgets.0: a budget needs at least one of max_macs, max_flops, max_params, max_peak_memory, max_bytes, max_roofline_macs, max_latency_ms",
+      "budgets.0: a budget needs at least one of max_macs, max_flops, max_params, max_peak_memory, max_arena_bytes, max_bytes, max_roofline_macs, max_latency_ms",
     ]);
     for (const limit of ["max_bytes", "max_roofline_macs"])
       expect(one({ [limit]: "1M" })).toEqual([

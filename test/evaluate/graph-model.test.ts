@@ -276,7 +276,10 @@ describe("a row's fields", () => {
     const mul = report.rows[2]!;
     expect([mul.readElements, mul.tensors]).toEqual([
       10n,
-      { reads: [{ name: "logits", elements: 10n }], writes: [{ name: "squared", elements: 10n }] },
+      {
+        reads: [{ name: "logits", elements: 10n, dtype: "float32" }],
+        writes: [{ name: "squared", elements: 10n, dtype: "float32" }],
+      },
     ]);
     expect(report.rows[1]!.readElements).toBe(128n);
     // the Gemm's weight, its bias; the bias is read again by the Add, counted once

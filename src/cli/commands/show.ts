@@ -105,7 +105,11 @@ export function registerShow(program: Command, ctx: CommandContext): void {
             output: readOutputChoice(opts, ctx.io),
             by: opts.by,
             totals: opts.totals === true,
-            memory: { dtype: opts.dtype, memoryModel: opts.memory },
+            memory: {
+              dtype: opts.dtype,
+              memoryModel: opts.memory,
+              dtypeGiven: self.getOptionValueSource("dtype") === "cli",
+            },
             hardware: readHardwareChoice(opts, self),
           },
           ctx.io,

@@ -258,6 +258,7 @@ class OperatorContext {
       kind: "unary",
       attrs: { op: fused.op, ...(fused.bounds && { bounds: fused.bounds }) },
       inputs: [before],
+      inPlace: true,
     });
   }
 

@@ -1,0 +1,115 @@
+/**
+ * The arena: each tensor alive from the op writing it to the last op reading it, in the stored order, at
+ * its own bytes (a TFLite file's int8), the peak, where it is and the largest tensors there; for graph
+ * files and built-ins alike, and as a budget (max_arena_bytes).
+ */
+import { describe, expect, test } from "vitest";
+import { checkBudget } from "../../src/budget/check.js";
+import type { LayerRow } from "../../src/evaluate/cost.js";
+import { evaluateModel } from "../../src/evaluate/cost.js";
+import { arenaPeak } from "../../src/evaluate/memory.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { parseConfiguration } from "../../src/model/configuration.js";
+import { resolveConvention } from "../../src/model/conventions.js";
+import { runCli } from "../helpers/io.js";
+
+const PERSON = "test/fixtures/tflite/person_detect.tflite";
+const ONE = { text: "1", value: 1 };
+const CONVENTION = resolveConvention("paper", { channels: 1, classes: 2 });
+
+async function person() {
+  return evaluateModel(await loadModel(PERSON, process.cwd()), { alpha: ONE, convention: CONVENTION });
+}
+
+/** Rows of named tensors: [row name, reads, writes], each tensor [name, elements, dtype?]. */
+type T = [string, number, string?];
+const rowsOf = (spec: [string, T[], T[]][]): LayerRow[] =>
+  spec.map(
+    ([name, reads, writes]) =>
+      ({
+        name,
+        tensors: {
+          reads: reads.map(([n, e, d]) => ({ name: n, elements: BigInt(e), ...(d && { dtype: d }) })),
+          writes: writes.map(([n, e, d]) => ({ name: n, elements: BigInt(e), ...(d && { dtype: d }) })),
+        },
+      }) as unknown as LayerRow,
+  );
+
+describe("arenaPeak", () => {
+  test("an input lives from the start; a tensor saved for a later add stays alive until it; the largest come first", () => {
+    const rows = rowsOf([
+      ["a", [["x", 10]], [["y", 20]]],
+      ["b", [["y", 20]], [["z", 30]]],
+      [
+        "add",
+        [
+          ["z", 30],
+          ["y", 20],
+        ],
+        [["w", 30]],
+      ],
+    ]);
+    // at b: y (saved for the add) + z; x died at a; at the add: y + z + w
+    const arena = arenaPeak(rows, { dtype: "int8" });
+    expect(arena).toEqual({
+      bytes: 80n,
+      at: "add",
+      largest: [
+        { name: "z", bytes: 30n },
+        { name: "w", bytes: 30n },
+        { name: "y", bytes: 20n },
+      ],
+      types: { dtype: "int8", overridden: false },
+    });
+    // the first row holds the input and its output
+    expect(arenaPeak(rows.slice(0, 1), { dtype: "fp32" }).bytes).toBe(4n * (10n + 20n));
+  });
+
+  test("a tensor's own type sets its bytes unless --dtype overrides every one", () => {
+    const rows = rowsOf([["a", [["x", 10, "int8"]], [["y", 10, "float32"]]]]);
+    expect(arenaPeak(rows, { dtype: "fp16" }).bytes).toBe(10n + 40n);
+    expect(arenaPeak(rows, { dtype: "fp16", overridden: true }).bytes).toBe(20n + 20n);
+    // a tensor without a type (a built-in's) is at the dtype
+    expect(arenaPeak(rowsOf([["a", [["x", 10]], [["y", 10]]]]), { dtype: "fp16" }).bytes).toBe(40n);
+  });
+});
+
+describe("person_detect.tflite's arena", () => {
+  test("int8 tensors: the peak at the first pointwise conv, its 48×48×8 input and 48×48×16 output; a fused activation writes in place", async () => {
+    const r = await person();
+    const arena = arenaPeak(r.rows, { dtype: "fp32" });
+    const [input, output] = [48 * 48 * 8, 48 * 48 * 16];
+    expect(arena.bytes).toBe(BigInt(input + output));
+    expect(arena.at).toBe("MobilenetV1/MobilenetV1/Conv2d_1_pointwise/Relu6");
+    expect(arena.largest).toEqual([
+      { name: "MobilenetV1/MobilenetV1/Conv2d_1_pointwise/Relu6", bytes: BigInt(output) },
+      { name: "MobilenetV1/MobilenetV1/Conv2d_1_depthwise/Relu6", bytes: BigInt(input) },
+    ]);
+    expect(arenaPeak(r.rows, { dtype: "fp32", overridden: true }).bytes).toBe(4n * BigInt(input + output));
+  });
+
+  test("the built-in it was converted from has the same arena at int8", async () => {
+    const v1 = parseConfiguration("v1@0.25/96");
+    const builtin = evaluateModel(await loadModel(v1.model, process.cwd()), {
+      alpha: v1.alpha,
+      resolution: v1.resolution!,
+      convention: CONVENTION,
+    });
+    expect(arenaPeak(builtin.rows, { dtype: "int8" }).bytes).toBe(
+      arenaPeak((await person()).rows, { dtype: "int8" }).bytes,
+    );
+  });
+
+  test("the report and its JSON show it; a budget gates it", async () => {
+    const shown = await runCli([PERSON]);
+    expect(shown.out).toContain(
+      "arena (tensor lifetimes, each tensor's own type (fp32 where none is stored)): 55.30KB at MobilenetV1/MobilenetV1/Conv2d_1_pointwise/Relu6; largest alive there:",
+    );
+    const json = JSON.parse((await runCli([PERSON, "-f", "json"])).out);
+    expect(json.memory.arena.peak_bytes).toBe(55296);
+    const r = await person();
+    const budget = (max: number) => checkBudget("b", { model: PERSON, max_arena_bytes: max }, r).metrics[0]!;
+    expect([budget(55296).passed, budget(55295).passed]).toEqual([true, false]);
+    expect(budget(55296).metric).toBe("arena_bytes");
+  });
+});
