@@ -11,6 +11,7 @@ Apache-2.0; the output records its commit and the license). For each file, by th
   input's channels is a grouped conv, and I is what each output reads);
 - DEPTHWISE_CONV_2D: N·Ho·Wo·O output elements × kH·kW each (the filter is 1×kH×kW×O);
 - FULLY_CONNECTED: each row of the input (its elements / in) × units × in (the weights are units×in);
+- TRANSPOSE_CONV: each element of the input (input 3) × kH·kW·O (the filter is O×kH×kW×I);
 - "params": elements of these ops' filters, weights and biases; "weight_bytes": their stored bytes;
 - "constant_bytes": the bytes of every buffer a tensor of the first subgraph stores;
 - "ops": each operator's name, max(builtin_code, deprecated_builtin_code), CUSTOM:<custom_code>.
@@ -81,6 +82,14 @@ def count(tflite, data):
         elif name == "FULLY_CONNECTED":
             units, columns = shape(inputs[1])
             macs += product(shape(inputs[0])) // columns * units * columns
+        elif name == "TRANSPOSE_CONV":
+            o_, kh, kw, i_ = shape(inputs[1])
+            macs += product(shape(inputs[2])) * kh * kw * o_
+            for i in [inputs[1]] + inputs[3:4]:
+                if i >= 0:
+                    params += product(shape(i))
+                    weight_bytes += buffer_bytes(tensors[i])
+            continue
         else:
             continue
         for i in inputs[1:3]:

@@ -59,6 +59,8 @@ export interface LayerRow {
   readonly params: bigint;
   /** The convention's count: the weights' MACs plus the element-wise work it counts. */
   readonly macs: bigint;
+  /** A graph's row: the bytes, as the file stores them, of the parameters first read here (counted or not). */
+  readonly storedBytes?: bigint;
   /** Weights, bias and BatchNorm parameters of the layer, counted or not. */
   readonly paramParts: { readonly weights: bigint; readonly bias: bigint; readonly bn: bigint };
   /** Multiply-accumulates of the weights alone (conv, FC). */

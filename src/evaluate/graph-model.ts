@@ -163,6 +163,7 @@ function graphRow(
     params: counted.params,
     macs: counted.macs,
     paramParts: paramPartsOf(cost),
+    storedBytes: cost.weightBytes,
     weightMacs: cost.weightMacs,
     matmulMacs: cost.matmulMacs,
     work: cost.work,

@@ -4,6 +4,7 @@ import { concat } from "./kinds/concat.js";
 import { constant } from "./kinds/constant.js";
 import { declared } from "./kinds/declared.js";
 import { conv } from "./kinds/conv.js";
+import { convTranspose } from "./kinds/conv-transpose.js";
 import { depthToSpace } from "./kinds/depth-to-space.js";
 import { einsum } from "./kinds/einsum.js";
 import { expand } from "./kinds/expand.js";
@@ -27,6 +28,7 @@ import type { OpKind } from "./op-kind.js";
 
 export const opKinds = {
   conv,
+  "conv-transpose": convTranspose,
   pool,
   gemm,
   matmul,

@@ -21,3 +21,6 @@ export const I = sym("I");
 export const C = sym("C");
 /** An Einsum: the product of every letter's size and the broadcast axes (each output element sums the rest). */
 export const E = sym("E");
+/** A transposed convolution's input height and width (each input element is spread over a kernel window). */
+export const H_in = sym("H_in");
+export const W_in = sym("W_in");

@@ -11,6 +11,7 @@ import type { ActivationMemory } from "../evaluate/memory.js";
 import { memoryData, memoryLines } from "./memory.js";
 import { humanize } from "./numbers.js";
 import { resolutionSize, resolutionText, resolutionValue } from "../model/resolution.js";
+import { bytesPerElement } from "../graph/tensor.js";
 
 /** A built-in's map as height×width×channels; a graph's tensor in its own dims. */
 export const formatShape = (dims: readonly number[]): string => dims.join("×");
@@ -108,7 +109,12 @@ export function reportData(report: CostReport): Record<string, unknown> {
     // a graph's stored tensors read as parameters by several nodes (counted once): name → those nodes
     ...(report.shared && report.shared.size > 0 && { shared_weights: Object.fromEntries(report.shared) }),
     ...conventionData(c),
-    totals: { params: report.totals.params, ...countFields(report.totals.macs, c) },
+    totals: {
+      params: report.totals.params,
+      ...countFields(report.totals.macs, c),
+      // a graph file's: every parameter's bytes as stored (int8 weights one byte each)
+      ...(report.storedWeights && { weight_bytes: report.storedWeights.bytes }),
+    },
   };
 }
 
@@ -124,6 +130,15 @@ const layerData = (row: LayerRow, c: Convention) => ({
   ...countFields(row.macs, c),
   input_elements: elementsOf(row.input),
   output_elements: row.activations,
+  // a graph's row: its parameters' bytes as stored, and its outputs' bytes at their own element types
+  ...(row.storedBytes !== undefined && { weight_bytes: row.storedBytes }),
+  ...(row.tensors?.writes.some((t) => t.dtype !== undefined) && {
+    output_bytes: row.tensors.writes.map((t) => ({
+      tensor: t.name,
+      type: t.dtype ?? null,
+      bytes: t.dtype === undefined ? null : t.elements * bytesPerElement(t.dtype),
+    })),
+  }),
 });
 
 function layersGrid(report: CostReport): Grid {

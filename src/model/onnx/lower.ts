@@ -190,6 +190,22 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
   ConvInteger: convLowering([0, 1, -1], () => "int32"),
   // its output has its data's element type (the zero points of x and y share it in every quantizer)
   QLinearConv: convLowering([0, 3, 8]),
+  // output_shape: the output's spatial sizes (its pads then follow from them)
+  ConvTranspose: (node) => {
+    const { kernel: _, ceilMode: __, ...window } = windowOf(node);
+    const outputPadding = ints(node, "output_padding");
+    const outputSpatial = ints(node, "output_shape");
+    return {
+      kind: "conv-transpose",
+      attrs: {
+        ...window,
+        group: int(node, "group", 1),
+        ...(outputPadding && { outputPadding }),
+        ...(outputSpatial && { outputSpatial }),
+      },
+      inputs: at(node, 0, 1, 2),
+    };
+  },
   MaxPool: poolLowering("max", false),
   AveragePool: poolLowering("average", false),
   LpPool: poolLowering("lp", false),

@@ -125,6 +125,7 @@ export function tensorNames(graph: TfliteSubgraph): string[] {
 /** The ONNX operator each kind's node is (patterns of several nodes, and --no-head, read it). */
 const STANDARD: Readonly<Record<string, string>> = {
   conv: "Conv",
+  "conv-transpose": "ConvTranspose",
   gemm: "Gemm",
   softmax: "Softmax",
   concat: "Concat",
@@ -351,6 +352,78 @@ const view: Lowering = (c) => {
   c.reshape("", c.inputs[0], target, c.outputs);
 };
 
+const [LOWEST, HIGHEST] = [-(2 ** 31), 2 ** 31 - 1];
+
+/**
+ * STRIDED_SLICE as a Slice of every axis (a masked begin or end: the axis's own end, as TensorFlow
+ * reads the masks) and, for a shrunk axis, a Squeeze of it. Ellipsis and new-axis masks and offsets are
+ * refused.
+ */
+const stridedSlice: Lowering = (c) => {
+  const {
+    beginMask = 0,
+    endMask = 0,
+    ellipsisMask = 0,
+    newAxisMask = 0,
+    shrinkAxisMask = 0,
+    offset,
+  } = c.op.options as Record<string, number | boolean>;
+  if (ellipsisMask !== 0 || newAxisMask !== 0 || offset === true)
+    throw new InputError(
+      `STRIDED_SLICE '${c.name}': its ellipsis or new-axis masks, or offsets, are not read yet`,
+    );
+  const begin = c.constantValues(1, "begins");
+  const end = c.constantValues(2, "ends");
+  const steps = c.tensor(3) ? c.constantValues(3, "strides") : begin.map(() => 1);
+  const bit = (mask: number | boolean, axis: number) => ((mask as number) & (1 << axis)) !== 0;
+  const starts = begin.map((b, axis) => (bit(beginMask, axis) ? (steps[axis]! > 0 ? LOWEST : HIGHEST) : b));
+  const ends = end.map((e, axis) => {
+    if (bit(shrinkAxisMask, axis)) return begin[axis] === -1 ? HIGHEST : begin[axis]! + 1;
+    return bit(endMask, axis) ? (steps[axis]! > 0 ? HIGHEST : LOWEST) : e;
+  });
+  const axes = begin.map((_, axis) => axis);
+  const shrunk = axes.filter((axis) => bit(shrinkAxisMask, axis));
+  const bounds = [
+    starts,
+    ends,
+    axes,
+    shrunk.length > 0 ? steps.map((s, axis) => (bit(shrinkAxisMask, axis) ? 1 : s)) : steps,
+  ];
+  const [startsName, endsName, axesName, stepsName] = ["starts", "ends", "axes", "steps"].map((part, i) =>
+    c.w.constant(`${c.name}:${part}`, bounds[i]!),
+  );
+  const sliced = shrunk.length > 0 ? `${c.name}:sliced` : c.outputs[0]!;
+  c.node({ kind: "slice", attrs: {}, inputs: [c.inputs[0], startsName, endsName, axesName, stepsName] }, [
+    sliced,
+  ]);
+  if (shrunk.length > 0)
+    c.w.add(`${c.name}/shrink`, "SQUEEZE", c.outputs, {
+      kind: "reshape",
+      attrs: { op: "Squeeze", axes: shrunk },
+      inputs: [sliced],
+    });
+};
+
+/**
+ * TRANSPOSE_CONV: input 1 the output's dims (N×H×W×O), the filter O×kH×kW×I, given to the kind as
+ * I×O×kH×kW, the data input 3, a bias input 4 (from schema version 3 on).
+ */
+const transposeConv: Lowering = (c) => {
+  const [o, kh, kw, i] = c.tensor(1)!.shape as [number, number, number, number];
+  const filter = c.w.restored(c.op.inputs[1]!, [i, o, kh, kw]);
+  // the output's dims: input 1's values when they are constants, else as the file declares the output
+  const dims = c.tensor(0)?.values ?? c.outputShape;
+  const { strides, autoPad } = c.window([kh, kw]);
+  const attrs = {
+    ...(strides && { strides }),
+    ...(autoPad && { autoPad }),
+    group: 1,
+    outputSpatial: dims.slice(1, -1),
+    channelsLast: true,
+  };
+  c.fused({ kind: "conv-transpose", attrs, inputs: [c.inputs[2], filter, c.inputs[3]] });
+};
+
 /** Every builtin operator with a lowering. */
 const LOWERINGS: Readonly<Record<string, Lowering>> = {
   CONV_2D: conv2d,
@@ -372,6 +445,8 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
   RESHAPE: view,
   SQUEEZE: view,
   EXPAND_DIMS: view,
+  STRIDED_SLICE: stridedSlice,
+  TRANSPOSE_CONV: transposeConv,
 };
 
 const lowerUnary: Lowering = (c) => {
@@ -422,6 +497,17 @@ function lowerOperator(w: SubgraphWriter, op: TfliteOperator, at: number): void 
   lowering(c);
 }
 
+/**
+ * The subgraph's data input (first in the lowered graph, where the batch is read): the first of those
+ * with the most dims (a TRANSPOSE_CONV's output dims may be an input too, a vector).
+ */
+export function dataInputOf(g: TfliteSubgraph): number | undefined {
+  let best: number | undefined;
+  for (const i of g.inputs)
+    if (best === undefined || g.tensors[i]!.shape.length > g.tensors[best]!.shape.length) best = i;
+  return best;
+}
+
 /** The model's first subgraph (the one TFLite runs) as a tensor graph. */
 export function lowerTflite(model: TfliteModel, options: TfliteLowering = {}): TensorGraph {
   const g = model.subgraphs[0];
@@ -433,11 +519,12 @@ export function lowerTflite(model: TfliteModel, options: TfliteLowering = {}): T
     if (t.bytes > 0)
       w.initializers.set(name, { dims: t.shape, dtype, ...(t.values && { values: t.values }) });
   }
-  for (const [n, i] of g.inputs.entries()) {
+  const data = dataInputOf(g);
+  for (const i of [data, ...g.inputs.filter((i) => i !== data)]) {
+    if (i === undefined) continue;
     const t = g.tensors[i]!;
-    const dims = t.shape.map((d, axis) =>
-      n === 0 && (axis === 1 || axis === 2) ? (options.sizeOf?.(axis) ?? d) : d,
-    );
+    const resized = (axis: number) => i === data && (axis === 1 || axis === 2);
+    const dims = t.shape.map((d, axis) => (resized(axis) ? (options.sizeOf?.(axis) ?? d) : d));
     w.inputs.set(w.name(i)!, { dims, dtype: typeOf(t.type, `input '${t.name}'`) });
   }
   // a variable (an LSTM's state) is written as the model runs: an input of each step, not a weight
