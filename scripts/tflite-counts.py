@@ -12,6 +12,10 @@ Apache-2.0; the output records its commit and the license). For each file, by th
 - DEPTHWISE_CONV_2D: N·Ho·Wo·O output elements × kH·kW each (the filter is 1×kH×kW×O);
 - FULLY_CONNECTED: each row of the input (its elements / in) × units × in (the weights are units×in);
 - TRANSPOSE_CONV: each element of the input (input 3) × kH·kW·O (the filter is O×kH×kW×I);
+- SVDF: the batch × the elements of its feature and time weights (inputs 2 and 3);
+- UNIDIRECTIONAL_SEQUENCE_LSTM: each position (the input's elements / its last dim) × the elements of
+  its input-to-gate, recurrent, peephole and projection weights (inputs 2–12 and 17); its params add
+  the gate and projection biases and the layer norms' coefficients;
 - "params": elements of these ops' filters, weights and biases; "weight_bytes": their stored bytes;
 - "constant_bytes": the bytes of every buffer a tensor of the first subgraph stores;
 - "ops": each operator's name, max(builtin_code, deprecated_builtin_code), CUSTOM:<custom_code>.
@@ -82,6 +86,21 @@ def count(tflite, data):
         elif name == "FULLY_CONNECTED":
             units, columns = shape(inputs[1])
             macs += product(shape(inputs[0])) // columns * units * columns
+        elif name == "SVDF":
+            present = [i for i in inputs[1:4] if i >= 0]
+            macs += shape(inputs[0])[0] * (product(shape(inputs[1])) + product(shape(inputs[2])))
+            for i in present:
+                params += product(shape(i))
+                weight_bytes += buffer_bytes(tensors[i])
+            continue
+        elif name == "UNIDIRECTIONAL_SEQUENCE_LSTM":
+            at = lambda p: inputs[p] if p < len(inputs) and inputs[p] >= 0 else None
+            multiplied = [at(p) for p in list(range(1, 12)) + [16] if at(p) is not None]
+            macs += product(shape(inputs[0])[:-1]) * sum(product(shape(i)) for i in multiplied)
+            for i in multiplied + [at(p) for p in [12, 13, 14, 15, 17, 20, 21, 22, 23] if at(p) is not None]:
+                params += product(shape(i))
+                weight_bytes += buffer_bytes(tensors[i])
+            continue
         elif name == "TRANSPOSE_CONV":
             o_, kh, kw, i_ = shape(inputs[1])
             macs += product(shape(inputs[2])) * kh * kw * o_

@@ -10,6 +10,7 @@ import { einsum } from "./kinds/einsum.js";
 import { expand } from "./kinds/expand.js";
 import { gather } from "./kinds/gather.js";
 import { gemm } from "./kinds/gemm.js";
+import { lstm } from "./kinds/lstm.js";
 import { matmul } from "./kinds/matmul.js";
 import { norm } from "./kinds/norm.js";
 import { pad } from "./kinds/pad.js";
@@ -22,11 +23,14 @@ import { shapeOf } from "./kinds/shape-of.js";
 import { slice } from "./kinds/slice.js";
 import { softmax } from "./kinds/softmax.js";
 import { split } from "./kinds/split.js";
+import { svdf } from "./kinds/svdf.js";
 import { transpose } from "./kinds/transpose.js";
 import { unary } from "./kinds/unary.js";
 import type { OpKind } from "./op-kind.js";
 
 export const opKinds = {
+  lstm,
+  svdf,
   conv,
   "conv-transpose": convTranspose,
   pool,

@@ -24,3 +24,6 @@ export const E = sym("E");
 /** A transposed convolution's input height and width (each input element is spread over a kernel window). */
 export const H_in = sym("H_in");
 export const W_in = sym("W_in");
+/** A recurrent op's positions (time steps × batch, or the batch) and the weights each multiplies. */
+export const S = sym("S");
+export const V = sym("V");

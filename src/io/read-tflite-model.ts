@@ -12,10 +12,10 @@ import { costFixedGraph, evaluateGraphModel } from "../evaluate/graph-model.js";
 import { formatDims, sameDims } from "../graph/dims.js";
 import type { TensorGraph } from "../graph/graph.js";
 import { inferTensors } from "../graph/infer.js";
-import { batchOf, measureAt } from "../model/onnx/fixed-graph.js";
+import { batchOf, imageAxes, measureAt } from "../model/onnx/fixed-graph.js";
 import type { FixedGraph, ModelSpec } from "../model/schema.js";
 import type { TfliteModel } from "../model/tflite/graph.js";
-import { lowerTflite, tensorNames } from "../model/tflite/lower.js";
+import { dataInputOf, lowerTflite, tensorNames } from "../model/tflite/lower.js";
 import { openRegularFile } from "./open-input.js";
 import type { ModelReadOptions } from "./read-onnx-model.js";
 
@@ -84,17 +84,22 @@ export async function readTfliteModel(path: string, options: ModelReadOptions = 
   const g = model.subgraphs[0];
   if (!g) throw new InputError(`${file}: the model has no subgraph`);
   const names = tensorNames(g);
-  const input = g.inputs[0] === undefined ? undefined : g.tensors[g.inputs[0]];
-  const isImage = input?.shape.length === 4;
-  const [height, width] = isImage ? [input.shape[1]!, input.shape[2]!] : [1, 1];
+  const data = dataInputOf(g);
+  const input = data === undefined ? undefined : g.tensors[data];
+  // NHWC as TFLite's operators read, unless the file keeps a converter's NCHW (a TRANSPOSE follows)
+  const image = input && imageAxes({ name: input.name, dims: input.shape });
+  const [height, width] = image ? [input!.shape[image.axes[0]]!, input!.shape[image.axes[1]]!] : [1, 1];
   const resolution = { height, width };
+  const sizeAt =
+    (h: number, w: number) =>
+    (axis: number): number | undefined =>
+      axis === image?.axes[0] ? h : axis === image?.axes[1] ? w : undefined;
   const graph: FixedGraph = {
     format: "TensorFlow Lite",
     file,
     // a model of another input (audio, a vector) is counted at its own size whatever --resolution says
-    lower: ({ height: h, width: w }) =>
-      lowerTflite(model, isImage ? { sizeOf: (axis) => (axis === 1 ? h : axis === 2 ? w : undefined) } : {}),
-    ...(isImage && { image: { input: names[g.inputs[0]!]!, axes: [1, 2] as const } }),
+    lower: ({ height: h, width: w }) => lowerTflite(model, image ? { sizeOf: sizeAt(h, w) } : {}),
+    ...(image && { image: { input: names[data!]!, axes: image.axes } }),
     ...(height !== width && { resolution }),
     ...(options.perImage && { perImage: true }),
   };
@@ -112,7 +117,7 @@ export async function readTfliteModel(path: string, options: ModelReadOptions = 
       ...readingNotes(model, lowered),
       ...(batch !== 1 ? [`batch ${batch}, as the file declares: every count is for ${batch} images`] : []),
     ],
-    input: { resolution: height, channels: isImage ? input.shape[3]! : 0 },
+    input: { resolution: height, channels: image ? input!.shape[image.channelAxis]! : 0 },
     width_rule: "make-divisible-8",
     classes,
     layers: [],

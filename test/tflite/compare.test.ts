@@ -95,3 +95,27 @@ describe("person_detect.tflite beside v1@0.25/96 --channels 1 --classes 2", () =
     ]);
   });
 });
+
+describe("mobilenet_v2_quantized_1x3x224x224.tflite (tflite-micro's example, converted from PyTorch by TinyNeuralNetwork: an NCHW input and a TRANSPOSE) beside v2", () => {
+  const FILE_V2 = "test/fixtures/tflite/mobilenet_v2_quantized_1x3x224x224.tflite";
+  const convention = resolveConvention("torchvision");
+
+  test("its input is read as N×C×H×W: 224×224, 3 channels", async () => {
+    const model = await loadModel(FILE_V2, process.cwd());
+    expect(model.spec.input).toEqual({ resolution: 224, channels: 3 });
+    expect(model.spec.graph!.image!.axes).toEqual([2, 3]);
+  });
+
+  for (const side of [224, 160, 96])
+    test(`at ${side}×${side}: the built-in's MACs; its parameters, the built-in's folded`, async () => {
+      const resolution = { height: side, width: side };
+      const file = evaluateModel(await loadModel(FILE_V2, process.cwd()), {
+        alpha: ONE,
+        resolution,
+        convention,
+      });
+      const v2 = evaluateModel(await loadModel("v2", process.cwd()), { alpha: ONE, resolution, convention });
+      expect(file.totals.macs).toBe(v2.totals.macs);
+      expect(file.totals.params).toBe(foldedNormParams(v2));
+    });
+});

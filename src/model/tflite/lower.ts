@@ -15,7 +15,7 @@ import type { WindowAttrs } from "../../layers/window.js";
 import type { TfliteModel, TfliteOperator, TfliteSubgraph, TfliteTensor } from "./graph.js";
 
 export interface TfliteLowering {
-  /** Sizes replacing the data input's height or width (axes 1 and 2) at --resolution; undefined keeps the file's. */
+  /** Sizes replacing the data input's height or width at --resolution, by axis; undefined keeps the file's. */
   readonly sizeOf?: (axis: number) => number | undefined;
 }
 
@@ -447,6 +447,10 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
   EXPAND_DIMS: view,
   STRIDED_SLICE: stridedSlice,
   TRANSPOSE_CONV: transposeConv,
+  // the state (input 4) is a variable: what the op reads besides, not part of its shape rule
+  SVDF: (c) =>
+    c.fused({ kind: "svdf", attrs: { rank: c.op.options.rank as number }, inputs: c.inputs.slice(0, 4) }),
+  UNIDIRECTIONAL_SEQUENCE_LSTM: (c) => c.node({ kind: "lstm", attrs: {}, inputs: c.inputs }),
 };
 
 const lowerUnary: Lowering = (c) => {
@@ -523,8 +527,7 @@ export function lowerTflite(model: TfliteModel, options: TfliteLowering = {}): T
   for (const i of [data, ...g.inputs.filter((i) => i !== data)]) {
     if (i === undefined) continue;
     const t = g.tensors[i]!;
-    const resized = (axis: number) => i === data && (axis === 1 || axis === 2);
-    const dims = t.shape.map((d, axis) => (resized(axis) ? (options.sizeOf?.(axis) ?? d) : d));
+    const dims = t.shape.map((d, axis) => (i === data ? (options.sizeOf?.(axis) ?? d) : d));
     w.inputs.set(w.name(i)!, { dims, dtype: typeOf(t.type, `input '${t.name}'`) });
   }
   // a variable (an LSTM's state) is written as the model runs: an input of each step, not a weight
