@@ -124,6 +124,7 @@ export function tensorNames(graph: TfliteSubgraph): string[] {
 
 /** The ONNX operator each kind's node is (patterns of several nodes, and --no-head, read it). */
 const STANDARD: Readonly<Record<string, string>> = {
+  matmul: "MatMul",
   conv: "Conv",
   "conv-transpose": "ConvTranspose",
   gemm: "Gemm",
@@ -424,6 +425,21 @@ const transposeConv: Lowering = (c) => {
   c.fused({ kind: "conv-transpose", attrs, inputs: [c.inputs[2], filter, c.inputs[3]] });
 };
 
+/** BATCH_MATMUL: a MatMul, each operand adjoint (adj_x, adj_y) first swapping its last two axes. */
+const batchMatmul: Lowering = (c) => {
+  const operand = (position: number, adjoint: unknown) => {
+    const name = c.inputs[position];
+    if (adjoint !== true) return name;
+    const rank = c.tensor(position)!.shape.length;
+    const perm = [...Array(rank).keys()].map((axis) => (axis < rank - 2 ? axis : 2 * rank - 3 - axis));
+    const swapped = `${c.name}:adjoint-${position}`;
+    c.w.add(`${c.name}/adjoint-${position}`, "TRANSPOSE", [swapped], { kind: "transpose", attrs: { perm }, inputs: [name] });
+    return swapped;
+  };
+  const inputs = [operand(0, c.op.options.adjX), operand(1, c.op.options.adjY)];
+  c.node({ kind: "matmul", attrs: {}, inputs });
+};
+
 /** Every builtin operator with a lowering. */
 const LOWERINGS: Readonly<Record<string, Lowering>> = {
   CONV_2D: conv2d,
@@ -447,6 +463,7 @@ const LOWERINGS: Readonly<Record<string, Lowering>> = {
   EXPAND_DIMS: view,
   STRIDED_SLICE: stridedSlice,
   TRANSPOSE_CONV: transposeConv,
+  BATCH_MATMUL: batchMatmul,
   // the state (input 4) is a variable: what the op reads besides, not part of its shape rule
   SVDF: (c) =>
     c.fused({ kind: "svdf", attrs: { rank: c.op.options.rank as number }, inputs: c.inputs.slice(0, 4) }),
