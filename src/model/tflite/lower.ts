@@ -433,7 +433,11 @@ const batchMatmul: Lowering = (c) => {
     const rank = c.tensor(position)!.shape.length;
     const perm = [...Array(rank).keys()].map((axis) => (axis < rank - 2 ? axis : 2 * rank - 3 - axis));
     const swapped = `${c.name}:adjoint-${position}`;
-    c.w.add(`${c.name}/adjoint-${position}`, "TRANSPOSE", [swapped], { kind: "transpose", attrs: { perm }, inputs: [name] });
+    c.w.add(`${c.name}/adjoint-${position}`, "TRANSPOSE", [swapped], {
+      kind: "transpose",
+      attrs: { perm },
+      inputs: [name],
+    });
     return swapped;
   };
   const inputs = [operand(0, c.op.options.adjX), operand(1, c.op.options.adjY)];
