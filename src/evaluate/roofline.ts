@@ -16,7 +16,8 @@ import {
 } from "../algebra/rational.js";
 import { elementsOf } from "../layers/define-layer-kind.js";
 import type { HardwareProfile } from "../published/hardware.js";
-import type { CostReport, LayerRow } from "./cost.js";
+import type { CostReport, LayerRow, RowTensor } from "./cost.js";
+import { bytesPerElement } from "../graph/tensor.js";
 import { blockSpans, DTYPES } from "./memory.js";
 import type { Dtype } from "./option-names.js";
 
@@ -45,6 +46,8 @@ export interface RooflineRow {
 export interface Roofline {
   readonly hardware: HardwareProfile;
   readonly dtype: Dtype;
+  /** A graph file's rows moved at its own element types (int8 weights and maps), `dtype` only where none is stored. */
+  readonly fileTypes: boolean;
   readonly fusion: Fusion;
   readonly rows: readonly RooflineRow[];
   readonly totals: {
@@ -77,14 +80,32 @@ function latencyOf(macs: bigint, bytes: bigint, hardware: HardwareProfile): Rati
   return maxRational(rational(macs * 1000n, peak), rational(bytes * 1000n, bandwidth));
 }
 
+/**
+ * A row's weight and activation bytes: at `bytesPer` each, or (fileTypes) at the file's own types: its
+ * parameters' bytes as stored, and without fusion each tensor it reads and writes at its type (with it,
+ * the elements moved at its output's type).
+ */
+function rowBytes(row: LayerRow, activations: bigint, bytesPer: bigint, fileTypes: boolean, fusion: Fusion) {
+  const atDtype = {
+    weightBytes: (row.paramParts.weights + row.paramParts.bias) * bytesPer,
+    activationBytes: activations * bytesPer,
+  };
+  if (!fileTypes || row.storedBytes === undefined || !row.tensors) return atDtype;
+  const bytesOf = (t: RowTensor) =>
+    t.elements * (t.dtype === undefined ? bytesPer : bytesPerElement(t.dtype));
+  const output = row.tensors.writes[0]?.dtype;
+  const activationBytes =
+    fusion === "none"
+      ? [...row.tensors.reads, ...row.tensors.writes].reduce((sum, t) => sum + bytesOf(t), 0n)
+      : activations * (output === undefined ? bytesPer : bytesPerElement(output));
+  return { weightBytes: row.storedBytes, activationBytes };
+}
+
 function rooflineRow(
   row: LayerRow,
-  activations: bigint,
-  bytesPer: bigint,
+  { weightBytes, activationBytes }: { weightBytes: bigint; activationBytes: bigint },
   hardware: HardwareProfile,
 ): RooflineRow {
-  const weightBytes = (row.paramParts.weights + row.paramParts.bias) * bytesPer;
-  const activationBytes = activations * bytesPer;
   const bytes = weightBytes + activationBytes;
   const intensity = bytes === 0n ? ZERO : rational(row.macs, bytes);
   const memory = mulRational(hardware.ridgePoint, rational(bytes));
@@ -105,18 +126,26 @@ function rooflineRow(
   };
 }
 
+/**
+ * Each row's bytes and roofline cost on the hardware. A graph file's rows move its own element types
+ * (`fileTypes`, unless --dtype overrides them); a built-in's move `dtype`.
+ */
 export function roofline(
   report: Pick<CostReport, "rows">,
   hardware: HardwareProfile,
   fusion: Fusion,
   dtype: Dtype = hardware.dtype,
+  fileTypes = false,
 ): Roofline {
   const activations = activationElements(report.rows, fusion);
-  const rows = report.rows.map((row, i) => rooflineRow(row, activations[i]!, DTYPES[dtype], hardware));
+  const rows = report.rows.map((row, i) =>
+    rooflineRow(row, rowBytes(row, activations[i]!, DTYPES[dtype], fileTypes, fusion), hardware),
+  );
   const latencies = rows.map((r) => r.latencyMs).filter((t): t is Rational => t !== undefined);
   return {
     hardware,
     dtype,
+    fileTypes,
     fusion,
     rows,
     totals: {

@@ -81,7 +81,11 @@ function hardwareLine(roofline: Roofline): string {
     h.peakMacsPerSecond !== undefined
       ? `, peak ${humanize(h.peakMacsPerSecond)} MACs/s, ${humanize(h.bandwidthBytesPerSecond!)}B/s`
       : "";
-  return `hardware: ${h.name} — ridge point ${toDecimal(h.ridgePoint, 1)} MACs/byte${peaks}, ${roofline.dtype} (${h.source}); fusion ${roofline.fusion}: ${FUSION_SUMMARY[roofline.fusion]}`;
+  const fileTypes = roofline.fileTypes && roofline.rows.some((r) => r.row.storedBytes !== undefined);
+  const types = fileTypes
+    ? `the file's own element types (${roofline.dtype} where it stores none)`
+    : roofline.dtype;
+  return `hardware: ${h.name} — ridge point ${toDecimal(h.ridgePoint, 1)} MACs/byte${peaks}, ${types} (${h.source}); fusion ${roofline.fusion}: ${FUSION_SUMMARY[roofline.fusion]}`;
 }
 
 function rooflineLine(report: CostReport, roofline: Roofline): string {

@@ -119,3 +119,34 @@ describe("mobilenet_v2_quantized_1x3x224x224.tflite (tflite-micro's example, con
       expect(file.totals.params).toBe(foldedNormParams(v2));
     });
 });
+
+describe("bytes on hardware: the file's own element types unless --dtype overrides them", () => {
+  test("person_detect.tflite moves its int8 weights and int32 biases as stored, and int8 maps, one byte each", async () => {
+    const { roofline } = await import("../../src/evaluate/roofline.js");
+    const { BUILTIN_HARDWARE } = await import("../../src/published/hardware.js");
+    const profile = BUILTIN_HARDWARE["pixel4-dsp"]!;
+    const r = evaluateModel(await loadModel(FILE, process.cwd()), {
+      alpha: ONE,
+      convention: resolveConvention("torchvision"),
+    });
+    const own = roofline(r, profile, "none", "fp32", true);
+    const sum = (pick: (row: (typeof own.rows)[number]) => bigint) =>
+      own.rows.reduce((a, row) => a + pick(row), 0n);
+    // tests/fixtures/tflite/expected.json: the filters' and biases' bytes as the file stores them
+    expect(sum((row) => row.weightBytes)).toBe(218920n);
+    const moved = r.rows.reduce(
+      (a, row) => a + [...row.tensors!.reads, ...row.tensors!.writes].reduce((b, t) => b + t.elements, 0n),
+      0n,
+    );
+    expect(sum((row) => row.activationBytes)).toBe(moved);
+    const fp32 = roofline(r, profile, "none", "fp32", false);
+    expect(fp32.rows.reduce((a, row) => a + row.weightBytes, 0n)).toBe(4n * r.totals.params);
+  });
+
+  test("the report says which", async () => {
+    const own = await runCli([FILE, "--hardware", "pixel4-dsp"]);
+    expect(own.out).toContain("the file's own element types (int8 where it stores none)");
+    const fp32 = await runCli([FILE, "--hardware", "pixel4-dsp", "--dtype", "fp32"]);
+    expect(fp32.out).toMatch(/hardware: pixel4-dsp — ridge point [\d.]+ MACs\/byte, fp32 \(/);
+  });
+});

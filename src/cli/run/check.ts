@@ -48,7 +48,8 @@ async function budgetRoofline(
     throw new InputError(
       `${where}.max_latency_ms: '${profile.name}' has a ridge point but no peaks, so no time; give a profile with peak_macs_per_s and bandwidth_bytes_per_s, or use max_roofline_macs`,
     );
-  return roofline(report, profile, budget.fusion ?? "none");
+  // a graph file's rows at its own element types; a built-in's at the profile's
+  return roofline(report, profile, budget.fusion ?? "none", profile.dtype, true);
 }
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcome> {

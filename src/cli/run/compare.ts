@@ -75,7 +75,8 @@ export async function runCompare(options: CompareOptions, io: CliIo): Promise<Ou
   if (!options.hardware) return outputDocument(doc, options.output);
   const profile = await hardwareProfile(options.hardware, io.cwd);
   const dtype = options.hardware.dtype ?? profile.dtype;
-  const costs = specs.map((s) => roofline(s.report, profile, options.hardware!.fusion, dtype));
+  const fileTypes = options.hardware.dtype === undefined;
+  const costs = specs.map((s) => roofline(s.report, profile, options.hardware!.fusion, dtype, fileTypes));
   const { withRooflines } = await import("../../report/roofline.js");
   return outputDocument(
     withRooflines(

@@ -51,7 +51,13 @@ async function rooflineSections(
   prefix: string,
 ): Promise<HtmlSection[]> {
   const profile = await hardwareProfile(choice, cwd);
-  const costs = roofline(report, profile, choice.fusion, choice.dtype ?? profile.dtype);
+  const costs = roofline(
+    report,
+    profile,
+    choice.fusion,
+    choice.dtype ?? profile.dtype,
+    choice.dtype === undefined,
+  );
   const memory = activationMemory(report.rows, MEMORY);
   const { rooflineBreakdownDocument, rooflineDocument } = await import("../../report/roofline.js");
   const doc = rooflineDocument(report, memory, costs, false);

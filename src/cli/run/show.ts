@@ -81,7 +81,13 @@ async function hardwareDocument(
 ): Promise<ReportDocument> {
   const choice = options.hardware!;
   const profile = await hardwareProfile(choice, io.cwd);
-  const costs = roofline(report, profile, choice.fusion, choice.dtype ?? profile.dtype);
+  const costs = roofline(
+    report,
+    profile,
+    choice.fusion,
+    choice.dtype ?? profile.dtype,
+    choice.dtype === undefined,
+  );
   const { rooflineBreakdownDocument, rooflineDocument } = await import("../../report/roofline.js");
   return options.by
     ? rooflineBreakdownDocument(report, memory, costs, options.by, rooflineGroups(costs, options.by))
@@ -101,7 +107,8 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     throw new InputError(`--totals and --by ${options.by}: give one (--totals is the short answer)`);
   if (options.totals && options.hardware) {
     const profile = await hardwareProfile(options.hardware, io.cwd);
-    const costs = roofline(report, profile, options.hardware.fusion, options.hardware.dtype ?? profile.dtype);
+    const { fusion, dtype } = options.hardware;
+    const costs = roofline(report, profile, fusion, dtype ?? profile.dtype, dtype === undefined);
     const { withRooflineTotals } = await import("../../report/roofline.js");
     return outputDocument(withRooflineTotals(totalsDocument(report), costs), options.output);
   }
