@@ -1,7 +1,7 @@
 /**
- * Each tool-named preset on torchvision's exported graphs (73 models: every classification model
- * torchvision 0.14 builds but the four largest, ViT-L/16, ViT-L/32, ViT-H/14 and RegNetY-128GF, and
- * Swin V2, which torch 1.13 cannot export) = that tool run on the same torch model: fvcore
+ * Each tool-named preset on torchvision's exported graphs (77 models: every classification model
+ * torchvision 0.14 builds but Swin V2, which torch 1.13 cannot export; ptflops' pytorch backend fails
+ * on ViT-L/16, ViT-L/32 and ViT-H/14, as on ViT-B, and the table records its error) = that tool run on the same torch model: fvcore
  * 3378afe, ptflops d612c75 (pytorch and aten backends) and thop fbb5e19, as they printed them
  * (test/fixtures/peers/torchvision-graphs.json, made by scripts/peer-graph-counts.py with torch 1.13 and
  * torchvision 0.14; tests never run torch), on each model's graph at opsets 11, 13 and 17 and at batch 4
