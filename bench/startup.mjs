@@ -18,6 +18,8 @@
  * graphs of 100+ nodes; time and peak RSS for a 300 MB file (the V2
  * fixture with a 300 MB initializer added), whose weights are never read; and
  * for a 100,000-node graph, target under 2 s.
+ * TensorFlow Lite input: time and peak RSS for a 100 MB file (one FULLY_CONNECTED of 5,120 × 5,120
+ * float32 weights), read a page at a time: bounded memory, its weights never read.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -185,6 +187,63 @@ const bigRss = peakRssKb(bigArgv);
 console.log(
   `ONNX, a ${BIG_BYTES / 1024 / 1024} MB file: ${bigMs.toFixed(0)} ms` +
     (bigRss ? `, peak RSS ${(bigRss / 1024).toFixed(0)} MB` : ""),
+);
+
+// TensorFlow Lite: a 100 MB file (one FULLY_CONNECTED of 5,120 × 5,120 float32 weights), read a page at
+// a time: its weights are never read, so memory stays that of a small model
+const flatbuffers = await import("flatbuffers");
+const tfl = await import(join(root, "dist/io/tflite/schema.generated.js"));
+const UNITS = 5120;
+const fb = new flatbuffers.Builder(1024);
+const weights = tfl.Buffer.createDataVector(fb, new Uint8Array(UNITS * UNITS * 4));
+const buffers = [tfl.Buffer.createBuffer(fb, 0, 0n, 0n), tfl.Buffer.createBuffer(fb, weights, 0n, 0n)];
+const tensor = (name, shape, buffer) => {
+  const nameAt = fb.createString(name);
+  const shapeAt = tfl.Tensor.createShapeVector(fb, shape);
+  tfl.Tensor.startTensor(fb);
+  tfl.Tensor.addShape(fb, shapeAt);
+  tfl.Tensor.addType(fb, tfl.TensorType.FLOAT32);
+  tfl.Tensor.addBuffer(fb, buffer);
+  tfl.Tensor.addName(fb, nameAt);
+  return tfl.Tensor.endTensor(fb);
+};
+const tensors = [tensor("x", [1, UNITS], 0), tensor("w", [UNITS, UNITS], 1), tensor("y", [1, UNITS], 0)];
+const fcCode = tfl.OperatorCode.createOperatorCode(fb, 9, 0, 1, tfl.BuiltinOperator.FULLY_CONNECTED);
+const fcInputs = tfl.Operator.createInputsVector(fb, [0, 1, -1]);
+const fcOutputs = tfl.Operator.createOutputsVector(fb, [2]);
+tfl.Operator.startOperator(fb);
+tfl.Operator.addOpcodeIndex(fb, 0);
+tfl.Operator.addInputs(fb, fcInputs);
+tfl.Operator.addOutputs(fb, fcOutputs);
+const fcOp = tfl.Operator.endOperator(fb);
+const subgraph = tfl.SubGraph.createSubGraph(
+  fb,
+  tfl.SubGraph.createTensorsVector(fb, tensors),
+  tfl.SubGraph.createInputsVector(fb, [0]),
+  tfl.SubGraph.createOutputsVector(fb, [2]),
+  tfl.SubGraph.createOperatorsVector(fb, [fcOp]),
+  fb.createString("main"),
+  0,
+);
+const operatorCodes = tfl.Model.createOperatorCodesVector(fb, [fcCode]);
+const subgraphs = tfl.Model.createSubgraphsVector(fb, [subgraph]);
+const buffersAt = tfl.Model.createBuffersVector(fb, buffers);
+const description = fb.createString("bench");
+tfl.Model.startModel(fb);
+tfl.Model.addVersion(fb, 3);
+tfl.Model.addOperatorCodes(fb, operatorCodes);
+tfl.Model.addSubgraphs(fb, subgraphs);
+tfl.Model.addDescription(fb, description);
+tfl.Model.addBuffers(fb, buffersAt);
+tfl.Model.finishModelBuffer(fb, tfl.Model.endModel(fb));
+const tfliteFile = join(mkdtempSync(join(tmpdir(), "mbn-bench-")), "large.tflite");
+writeFileSync(tfliteFile, fb.asUint8Array());
+const tfliteArgv = [bin, tfliteFile, "--format", "json"];
+const tfliteMs = min([timeOnce(tfliteArgv), timeOnce(tfliteArgv), timeOnce(tfliteArgv)]);
+const tfliteRss = peakRssKb(tfliteArgv);
+console.log(
+  `TensorFlow Lite, a ${(fb.asUint8Array().length / 1024 / 1024).toFixed(0)} MB file: ${tfliteMs.toFixed(0)} ms` +
+    (tfliteRss ? `, peak RSS ${(tfliteRss / 1024).toFixed(0)} MB` : ""),
 );
 
 // a 100,000-node graph (a chain of 1×1 convolutions and ReLUs sharing one weight): target < 2 s

@@ -4,7 +4,7 @@
  * subgraph (the one TFLite runs). Each operator's output as the kinds' rules infer it is checked against
  * the shape the file declares, at the file's own size: a file the engine reads otherwise is refused.
  */
-import { closeSync, readFileSync } from "node:fs";
+import { closeSync, fstatSync } from "node:fs";
 import { basename } from "node:path";
 import { InputError } from "../errors.js";
 import { useGraphCounting } from "../evaluate/graph-counting.js";
@@ -23,14 +23,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 async function readTfliteFile(path: string, file: string): Promise<TfliteModel> {
   const fd = openRegularFile(path, file, "TensorFlow Lite");
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(fd);
+    const { decodeTfliteFile } = await import("./tflite-decoder.js");
+    return decodeTfliteFile(fd, fstatSync(fd).size, file);
   } finally {
     closeSync(fd);
   }
-  const { decodeTfliteModel } = await import("./tflite-decoder.js");
-  return decodeTfliteModel(bytes, file);
 }
 
 /** Refuses an operator whose output the kinds infer otherwise than the file declares it. */

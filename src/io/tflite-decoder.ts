@@ -12,14 +12,11 @@ import {
   type TfliteOperator,
   type TfliteTensor,
 } from "../model/tflite/graph.js";
+import { PagedByteBuffer } from "./paged-byte-buffer.js";
 import * as schema from "./tflite/schema.generated.js";
 
 /** The file identifier TFLite writes at bytes 4–7. */
 export const TFLITE_IDENTIFIER = "TFL3";
-
-/** Whether these bytes begin a TFLite flatbuffer (its identifier, whatever the file is called). */
-export const isTfliteBytes = (head: Uint8Array): boolean =>
-  head.length >= 8 && String.fromCharCode(...head.subarray(4, 8)) === TFLITE_IDENTIFIER;
 
 /** Readers of small constant integer data, by tensor type: width and reader. */
 const INTEGER_READERS: Readonly<
@@ -32,33 +29,39 @@ const INTEGER_READERS: Readonly<
   UINT8: { width: 1, read: (v, at) => v.getUint8(at) },
 };
 
-function smallValues(type: string, data: Uint8Array | null): number[] | undefined {
+/** The values of a small constant of an integer type: its buffer's bytes read one by one (at most 512). */
+function smallValues(type: string, buffer: schema.Buffer, bytes: number): number[] | undefined {
   const reader = Object.hasOwn(INTEGER_READERS, type) ? INTEGER_READERS[type] : undefined;
-  if (!reader || !data || data.byteLength % reader.width !== 0) return undefined;
-  const count = data.byteLength / reader.width;
-  if (count > SMALL_CONSTANT) return undefined;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  return Array.from({ length: count }, (_, i) => reader.read(view, i * reader.width));
+  if (!reader || bytes % reader.width !== 0 || bytes / reader.width > SMALL_CONSTANT) return undefined;
+  const data = Uint8Array.from({ length: bytes }, (_, i) => buffer.data(i)!);
+  const view = new DataView(data.buffer);
+  return Array.from({ length: bytes / reader.width }, (_, i) => reader.read(view, i * reader.width));
 }
 
-/** A buffer's bytes: inline data, or (files past 2 GB) an offset and size outside the flatbuffer. */
+/** A vector field as an array, read element by element (the generated *Array() readers need the file in memory). */
+const vectorOf = (length: number, at: (i: number) => number | null): number[] =>
+  Array.from({ length }, (_, i) => at(i) ?? 0);
+
+/**
+ * A buffer's bytes: inline data (measured, never read past a small constant), or (files past 2 GB) an
+ * offset and size outside the flatbuffer.
+ */
 function bufferOf(model: schema.Model, index: number) {
   const buffer = index > 0 && index < model.buffersLength() ? model.buffers(index) : null;
-  if (!buffer) return { bytes: 0, data: null };
+  if (!buffer) return { bytes: 0, buffer: null };
   const inline = buffer.dataLength();
-  if (inline > 0) return { bytes: inline, data: buffer.dataArray() };
-  return { bytes: Number(buffer.size()), data: null };
+  return { bytes: inline > 0 ? inline : Number(buffer.size()), buffer: inline > 0 ? buffer : null };
 }
 
 function tensorOf(model: schema.Model, t: schema.Tensor, index: number): TfliteTensor {
   const type = schema.TensorType[t.type()] ?? `type ${t.type()}`;
-  const { bytes, data } = bufferOf(model, t.buffer());
-  const values = bytes > 0 ? smallValues(type, data) : undefined;
+  const { bytes, buffer } = bufferOf(model, t.buffer());
+  const values = buffer ? smallValues(type, buffer, bytes) : undefined;
   const q = t.quantization();
   const scales = q?.scaleLength() ?? 0;
   return {
     name: t.name() ?? `tensor_${index}`,
-    shape: [...(t.shapeArray() ?? [])],
+    shape: vectorOf(t.shapeLength(), (i) => t.shape(i)),
     type,
     bytes,
     ...(values && { values }),
@@ -83,8 +86,8 @@ function optionsOf(op: schema.Operator): TfliteOperator["options"] {
   for (const field of Object.getOwnPropertyNames(Object.getPrototypeOf(table))) {
     if (field === "constructor" || field.startsWith("__") || /Length$|Array$/.test(field)) continue;
     const read = table[field] as (...args: unknown[]) => unknown;
-    const vector = table[`${field}Array`] as (() => ArrayLike<number> | null) | undefined;
-    if (vector) options[field] = Array.from(vector.call(table) ?? []);
+    const length = table[`${field}Length`] as (() => number) | undefined;
+    if (length) options[field] = vectorOf(length.call(table), (i) => read.call(table, i) as number | null);
     else if (read.length === 0) {
       const value = read.call(table);
       if (typeof value === "number" || typeof value === "boolean") options[field] = value;
@@ -102,10 +105,15 @@ function opName(code: schema.OperatorCode | null): string {
   return schema.BuiltinOperator[builtin] ?? `BUILTIN_${builtin}`;
 }
 
-export function decodeTfliteModel(bytes: Uint8Array, file: string): TfliteModel {
-  if (!isTfliteBytes(bytes)) throw new InputError(`${file}: not a TensorFlow Lite file (no TFL3 identifier)`);
+/** A TFLite flatbuffer: bytes in memory, or a file read a page at a time (io/paged-byte-buffer.ts). */
+export function decodeTfliteModel(source: Uint8Array | flatbuffers.ByteBuffer, file: string): TfliteModel {
+  const bb = source instanceof Uint8Array ? new flatbuffers.ByteBuffer(source) : source;
+  const identifier =
+    bb.capacity() >= 8 ? String.fromCharCode(...[4, 5, 6, 7].map((i) => bb.readUint8(i))) : "";
+  if (identifier !== TFLITE_IDENTIFIER)
+    throw new InputError(`${file}: not a TensorFlow Lite file (no TFL3 identifier)`);
   try {
-    const model = schema.Model.getRootAsModel(new flatbuffers.ByteBuffer(bytes));
+    const model = schema.Model.getRootAsModel(bb);
     const codes = Array.from({ length: model.operatorCodesLength() }, (_, i) =>
       opName(model.operatorCodes(i)),
     );
@@ -116,16 +124,16 @@ export function decodeTfliteModel(bytes: Uint8Array, file: string): TfliteModel 
         const op = g.operators(i)!;
         return {
           op: codes[op.opcodeIndex()] ?? `opcode ${op.opcodeIndex()}`,
-          inputs: [...(op.inputsArray() ?? [])],
-          outputs: [...(op.outputsArray() ?? [])],
+          inputs: vectorOf(op.inputsLength(), (j) => op.inputs(j)),
+          outputs: vectorOf(op.outputsLength(), (j) => op.outputs(j)),
           options: optionsOf(op),
         };
       });
       return {
         name: g.name() ?? `subgraph_${s}`,
         tensors,
-        inputs: [...(g.inputsArray() ?? [])],
-        outputs: [...(g.outputsArray() ?? [])],
+        inputs: vectorOf(g.inputsLength(), (j) => g.inputs(j)),
+        outputs: vectorOf(g.outputsLength(), (j) => g.outputs(j)),
         operators,
       };
     });
@@ -136,3 +144,7 @@ export function decodeTfliteModel(bytes: Uint8Array, file: string): TfliteModel 
     throw new InputError(`${file}: not a valid TensorFlow Lite file (${(error as Error).message})`);
   }
 }
+
+/** A TFLite file read from its descriptor a page at a time: its weights are never read. */
+export const decodeTfliteFile = (fd: number, size: number, file: string): TfliteModel =>
+  decodeTfliteModel(new PagedByteBuffer(fd, size), file);

@@ -29,7 +29,7 @@ import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { FOLDED_NORMS, type FoldedNorms } from "../../model/onnx/graph.js";
 
 export const MODEL_ARGUMENT =
-  "built-in model name or alias, or a path to a model JSON file or an exported .onnx file";
+  "built-in model name or alias, or a path to a model JSON file, an exported .onnx file or a TensorFlow Lite .tflite file";
 
 /** The values addConventionOptions adds. */
 export type ConventionOptionValues = {
