@@ -105,6 +105,27 @@ function opName(code: schema.OperatorCode | null): string {
   return schema.BuiltinOperator[builtin] ?? `BUILTIN_${builtin}`;
 }
 
+/** Past this, a dimension is not a tensor's but a damaged file's. */
+const MAX_DIM = 2 ** 31 - 1;
+
+/** Refuses tensor indices outside the subgraph's tensors and dims that are no sizes: a damaged file. */
+function checkIndices(tensors: readonly TfliteTensor[], operators: readonly TfliteOperator[], file: string) {
+  for (const [i, t] of tensors.entries())
+    if (t.shape.some((d) => !Number.isSafeInteger(d) || d < 0 || d > MAX_DIM))
+      throw new InputError(
+        `${file}: tensor ${i} ('${t.name}') has shape [${t.shape.join(", ")}]: dims are sizes from 0 to 2^31 − 1`,
+      );
+  // the first entry is the subgraph's own inputs and outputs, then each operator
+  for (const [at, op] of operators.entries()) {
+    const bad = [...op.inputs.filter((i) => i !== -1), ...op.outputs].find(
+      (i) => !(i >= 0 && i < tensors.length),
+    );
+    const what = at === 0 ? op.op : `operator ${at} (${op.op})`;
+    if (bad !== undefined)
+      throw new InputError(`${file}: ${what} names tensor ${bad}, and the subgraph has ${tensors.length}`);
+  }
+}
+
 /** A TFLite flatbuffer: bytes in memory, or a file read a page at a time (io/paged-byte-buffer.ts). */
 export function decodeTfliteModel(source: Uint8Array | flatbuffers.ByteBuffer, file: string): TfliteModel {
   const bb = source instanceof Uint8Array ? new flatbuffers.ByteBuffer(source) : source;
@@ -129,13 +150,16 @@ export function decodeTfliteModel(source: Uint8Array | flatbuffers.ByteBuffer, f
           options: optionsOf(op),
         };
       });
-      return {
-        name: g.name() ?? `subgraph_${s}`,
-        tensors,
-        inputs: vectorOf(g.inputsLength(), (j) => g.inputs(j)),
-        outputs: vectorOf(g.outputsLength(), (j) => g.outputs(j)),
-        operators,
+      const inputs = vectorOf(g.inputsLength(), (j) => g.inputs(j));
+      const outputs = vectorOf(g.outputsLength(), (j) => g.outputs(j));
+      const graphIo: TfliteOperator = {
+        op: "the subgraph's inputs and outputs",
+        inputs,
+        outputs,
+        options: {},
       };
+      checkIndices(tensors, [graphIo, ...operators], file);
+      return { name: g.name() ?? `subgraph_${s}`, tensors, inputs, outputs, operators };
     });
     return { version: model.version(), description: model.description() ?? "", subgraphs };
   } catch (error) {

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { decodeTfliteFile, decodeTfliteModel } from "../../src/io/tflite-decoder.js";
 import { runCli } from "../helpers/io.js";
+import { tfl, tfliteBytes } from "../helpers/tflite-builder.js";
 
 const DIR = "test/fixtures/tflite";
 const scratch = () => mkdtempSync(join(tmpdir(), "mbn-tflite-"));
@@ -66,5 +67,108 @@ describe("the TFLite reader", () => {
       2,
       "error: json.tflite: not a TensorFlow Lite file (no TFL3 identifier)\n",
     ]);
+  });
+});
+
+describe("hostile files: one line, exit 2", () => {
+  const write = (bytes: Uint8Array) => {
+    const path = join(scratch(), "m.tflite");
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const relu = (inputs: number[], outputs: number[]) => ({ code: tfl.BuiltinOperator.RELU, inputs, outputs });
+  const io = { inputs: [0], outputs: [1] };
+
+  test("a well-formed one counts", async () => {
+    const path = write(
+      tfliteBytes(
+        [
+          { name: "x", shape: [1, 4, 4, 2] },
+          { name: "y", shape: [1, 4, 4, 2] },
+        ],
+        [relu([0], [1])],
+        io,
+      ),
+    );
+    const r = await runCli([path, "--totals", "-c", "ptflops", "--exact"]);
+    expect([r.code, r.out]).toEqual([0, "m α 1 4×4: 0 params · 64 MACs · 128 FLOPs (ptflops)\n"]);
+  });
+
+  test("an operator naming a tensor the subgraph does not have", async () => {
+    const path = write(
+      tfliteBytes(
+        [
+          { name: "x", shape: [1, 4] },
+          { name: "y", shape: [1, 4] },
+        ],
+        [relu([0], [7])],
+        io,
+      ),
+    );
+    const r = await runCli([path]);
+    expect([r.code, r.err]).toEqual([
+      2,
+      "error: m.tflite: operator 1 (RELU) names tensor 7, and the subgraph has 2\n",
+    ]);
+  });
+
+  test("a negative dim", async () => {
+    const path = write(
+      tfliteBytes(
+        [
+          { name: "x", shape: [1, -4] },
+          { name: "y", shape: [1, 4] },
+        ],
+        [relu([0], [1])],
+        io,
+      ),
+    );
+    const r = await runCli([path]);
+    expect([r.code, r.err]).toEqual([
+      2,
+      "error: m.tflite: tensor 0 ('x') has shape [1, -4]: dims are sizes from 0 to 2^31 − 1\n",
+    ]);
+  });
+
+  test("an operator reading a tensor only a later one writes (a cycle, or operators out of order)", async () => {
+    const tensors = [
+      { name: "x", shape: [1, 4] },
+      { name: "a", shape: [1, 4] },
+      { name: "b", shape: [1, 4] },
+    ];
+    const path = write(tfliteBytes(tensors, [relu([2], [1]), relu([1], [2])], { inputs: [0], outputs: [2] }));
+    const r = await runCli([path]);
+    expect([r.code, r.err]).toEqual([2, "error: m.tflite: RELU 'a': its input 'b' has no known shape\n"]);
+  });
+
+  test("an output the file declares otherwise than the operator makes", async () => {
+    const path = write(
+      tfliteBytes(
+        [
+          { name: "x", shape: [1, 4] },
+          { name: "y", shape: [1, 5] },
+        ],
+        [relu([0], [1])],
+        io,
+      ),
+    );
+    const r = await runCli([path]);
+    expect([r.code, r.err]).toEqual([
+      2,
+      "error: m.tflite: operator 1 (RELU) writes 'y' as 1×4, where the file declares 1×5\n",
+    ]);
+  });
+
+  test("a budget on a .tflite file, relative to the budgets file", async () => {
+    const dir = scratch();
+    copyFileSync(`${DIR}/person_detect.tflite`, join(dir, "person.tflite"));
+    const budgets = join(dir, "budgets.json");
+    writeFileSync(
+      budgets,
+      JSON.stringify({ budgets: [{ model: "person.tflite", max_macs: "7.2M", max_arena_bytes: 55000 }] }),
+    );
+    const r = await runCli(["check", budgets]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/arena \(bytes\)/);
   });
 });
