@@ -53,6 +53,16 @@ function readingNotes(model: TfliteModel, graph: TensorGraph): string[] {
     `read from TensorFlow Lite: ${model.description || "no description"} (schema version ${model.version}), ${plural(g.operators.length, "operator")}`,
     "weights in the file's own element types (int8 weights 1 byte each, int32 biases 4); every activation counts as a module",
   ];
+  const quantized = g.tensors.filter((t) => t.bytes > 0 && t.quantization);
+  if (quantized.length > 0) {
+    const perChannel = quantized.filter((t) => t.quantization!.scales > 1).length;
+    const types = [...new Set(g.tensors.filter((t) => t.quantization).map((t) => t.type.toLowerCase()))].join(
+      ", ",
+    );
+    notes.push(
+      `quantized (${types}): ${plural(perChannel, "constant")} per channel, ${quantized.length - perChannel} per tensor`,
+    );
+  }
   const custom = graph.nodes.filter((node) => node.kind === "declared");
   if (custom.length > 0) {
     const constants = custom

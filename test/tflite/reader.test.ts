@@ -14,6 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { loadModel } from "../../src/io/read-model-spec.js";
 import { decodeTfliteFile, decodeTfliteModel } from "../../src/io/tflite-decoder.js";
 import { runCli } from "../helpers/io.js";
 import { tfl, tfliteBytes } from "../helpers/tflite-builder.js";
@@ -170,5 +171,19 @@ describe("hostile files: one line, exit 2", () => {
     const r = await runCli(["check", budgets]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/arena \(bytes\)/);
+  });
+});
+
+describe("quantization as the file stores it", () => {
+  test("per channel (person_detect's convs), per tensor (hello_world's FCs), and the element types", async () => {
+    const notes = async (file: string) =>
+      (await loadModel(`${DIR}/${file}`, process.cwd())).spec.notes!.filter((n) => n.startsWith("quantized"));
+    expect(await notes("person_detect.tflite")).toEqual([
+      "quantized (int8, int32): 56 constants per channel, 0 per tensor",
+    ]);
+    expect(await notes("hello_world_int8.tflite")).toEqual([
+      "quantized (int8, int32): 0 constants per channel, 6 per tensor",
+    ]);
+    expect(await notes("hello_world_float.tflite")).toEqual([]);
   });
 });
