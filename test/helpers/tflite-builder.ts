@@ -24,6 +24,8 @@ export function tfliteBytes(
   tensors: readonly BuiltTensor[],
   operators: readonly BuiltOperator[],
   io: { inputs: readonly number[]; outputs: readonly number[] },
+  /** Names of further subgraphs, empty (control flow's bodies, as WHILE and IF read them). */
+  bodies: readonly string[] = [],
 ): Uint8Array {
   const b = new flatbuffers.Builder(1024);
   const buffers = [tfl.Buffer.createBuffer(b, 0, 0n, 0n)];
@@ -63,7 +65,17 @@ export function tfliteBytes(
     0,
   );
   const operatorCodes = tfl.Model.createOperatorCodesVector(b, codeAt);
-  const subgraphs = tfl.Model.createSubgraphsVector(b, [subgraph]);
+  const empty = (name: string) =>
+    tfl.SubGraph.createSubGraph(
+      b,
+      tfl.SubGraph.createTensorsVector(b, []),
+      tfl.SubGraph.createInputsVector(b, []),
+      tfl.SubGraph.createOutputsVector(b, []),
+      tfl.SubGraph.createOperatorsVector(b, []),
+      b.createString(name),
+      0,
+    );
+  const subgraphs = tfl.Model.createSubgraphsVector(b, [subgraph, ...bodies.map(empty)]);
   const buffersAt = tfl.Model.createBuffersVector(b, buffers);
   const description = b.createString("test");
   tfl.Model.startModel(b);

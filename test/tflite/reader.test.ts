@@ -95,6 +95,18 @@ describe("hostile files: one line, exit 2", () => {
     expect([r.code, r.out]).toEqual([0, "m α 1 4×4: 0 params · 64 MACs · 128 FLOPs (ptflops)\n"]);
   });
 
+  test("subgraphs beyond the first are named in a note, not counted", async () => {
+    const tensors = [
+      { name: "x", shape: [1, 4] },
+      { name: "y", shape: [1, 4] },
+    ];
+    const path = write(tfliteBytes(tensors, [relu([0], [1])], io, ["cond", "body"]));
+    const model = await loadModel(path, process.cwd());
+    expect(model.spec.notes).toContain(
+      "2 more subgraphs (the bodies of control flow: cond, 0 operators; body, 0 operators) not counted: only the first, the one TFLite runs",
+    );
+  });
+
   test("an operator naming a tensor the subgraph does not have", async () => {
     const path = write(
       tfliteBytes(
