@@ -114,11 +114,25 @@ function* csvLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<s
   };
   // and its setting's fields once per α and depth (a sweep's points share their setting objects)
   let setting: { alpha: SweepPoint["alpha"]; depth: SweepPoint["depth"]; fields: string } | undefined;
+  const counts = countsLine(ctx, field);
   for (const p of points) {
     if (setting?.alpha !== p.alpha || setting.depth !== p.depth)
       setting = { alpha: p.alpha, depth: p.depth, fields: settingCells(p, ctx).map(field).join(",") };
-    yield `${setting.fields},${countCells(p, ctx).map(field).join(",")}\r\n`;
+    yield `${setting.fields},${counts(p)}\r\n`;
   }
+}
+
+/**
+ * A row's count cells as CSV (countCells, joined): written out field by field where the sweep counts
+ * MACs without hardware, the million-row case, and through countCells otherwise.
+ */
+function countsLine(ctx: SweepContext, field: (cell: Cell) => string): (p: SweepPoint) => string {
+  const inMacs = Object.keys(countFields(0n, ctx.convention)).length === 1;
+  if (ctx.hardware || !inMacs) return (p) => countCells(p, ctx).map(field).join(",");
+  const convention = field(ctx.convention.name);
+  const bytes = ctx.bytesPerElement;
+  return (p) =>
+    `${p.resolution},${convention},${p.params},${p.macs},${p.peakActivations},${p.peakActivations * bytes}`;
 }
 
 function* jsonlLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
