@@ -102,7 +102,7 @@ export { layersDocument } from "./report/layers.js";
 export type { ReportDocument } from "./report/document.js";
 export { InputError } from "./errors.js";
 
-/** A built-in model by name or alias (v1, v2, v3-large, v3-small, fd, …), or a path to a model JSON or .onnx file. */
+/** A built-in model by name or alias (v1, v2, v3-large, v3-small, fd, …), or a path to a model JSON, .onnx or .tflite file. */
 export function loadModel(
   ref: string,
   cwd: string = process.cwd(),
@@ -119,6 +119,13 @@ export type { TensorGraph, GraphNode } from "./graph/graph.js";
 export { inferTensors } from "./graph/infer.js";
 export { measureGraph, type GraphMeasure, type NodeMeasure } from "./graph/cost.js";
 export { costGraph, type GraphCost, type NodeCost } from "./evaluate/graph-cost.js";
+// TensorFlow Lite input (loadModel reads a .tflite file; its decoder loads only then): the model as plain
+// data, lowered onto the same engine
+export type { TfliteModel, TfliteSubgraph, TfliteOperator, TfliteTensor } from "./model/tflite/graph.js";
+export { lowerTflite, type TfliteLowering } from "./model/tflite/lower.js";
+// a built network on the engine's kinds (proven equal to the layer formulas), and the arena
+export { builtinGraph, type BuiltinGraph } from "./model/builtin-graph.js";
+export { arenaPeak, type Arena } from "./evaluate/memory.js";
 
 export interface EvaluateOptions {
   /** Width multiplier (default 1). */

@@ -30,7 +30,7 @@ describe("library API", () => {
     expect(() => evaluate(v1, { alpha: 0 })).toThrow(/alpha must be a number > 0/);
   });
 
-  test("the built package resolves as 'mbn-cost' and loads neither the CLI nor commander", () => {
+  test("the built package resolves as 'mbn-cost' and loads neither the CLI, commander, nor a file format's decoder", () => {
     const root = fileURLToPath(new URL("..", import.meta.url));
     const log = join(mkdtempSync(join(tmpdir(), "mbn-loads-")), "loaded.txt");
     const r = spawnSync(
@@ -52,5 +52,7 @@ describe("library API", () => {
     expect(
       loaded.filter((url) => url.includes("/dist/cli/") || url.includes("/node_modules/commander/")),
     ).toEqual([]);
+    // nor a file format's decoder: each loads only when its format is read
+    expect(loaded.filter((url) => /flatbuffers|tflite-decoder|onnx-decoder|onnx-buf/.test(url))).toEqual([]);
   });
 });
