@@ -7,6 +7,7 @@ import { costPlanned, planNetwork } from "../../src/evaluate/plan.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
 import { buildNetwork } from "../../src/model/build.js";
 import { BUILTIN_MODELS } from "../../src/model/builtin.js";
+import { convOp, fcOp, poolOp } from "../../src/model/blocks/block-kind.js";
 import { CONVENTION_NAMES, resolveConvention } from "../../src/model/conventions.js";
 
 const models = await Promise.all(
@@ -114,6 +115,29 @@ describe("planned totals = exact totals", () => {
     expect(costPlanned(plan, [24, 24, 3])).toBeUndefined();
     expect(() => costNetwork(ops, [24, 24, 3], convention)).toThrow(/too small/);
     expect(costPlanned(plan, [24, 32, 3])).toBeUndefined();
+  });
+
+  test("counts exactly up to 2^53 − 1 and declines past it, for MACs, parameters and activations each", () => {
+    const paper = resolveConvention("paper");
+    const fc = fcOp({ name: "fc", block: "fc", out: 20_394_401, bias: false });
+    // 441,650,591 × 20,394,401 = 2^53 − 1 (6361 · 69431 · 20394401): MACs and weights at the limit
+    const atLimit = costPlanned(planNetwork([fc], paper)!, [1, 1, 441_650_591]);
+    expect(atLimit).toEqual({
+      macs: 2n ** 53n - 1n,
+      params: 2n ** 53n - 1n,
+      peakActivations: 441_650_591n + 20_394_401n,
+    });
+    // MACs alone past it: a 3×3 conv of 32 channels on a 2^20 × 2^20 map (weights and maps far below)
+    const conv = convOp({ kind: "conv", name: "conv", block: "conv", kernel: 3, out: 32, act: "none" });
+    expect(costPlanned(planNetwork([conv], paper)!, [2 ** 20, 2 ** 20, 32])).toBeUndefined();
+    // activations alone past it: a pool of a 2^27 × 2^27 map (no MACs, no weights)
+    const pool = poolOp({ name: "pool", block: "pool" });
+    expect(costPlanned(planNetwork([pool], paper)!, [2 ** 27, 2 ** 27, 1])).toBeUndefined();
+    expect(costPlanned(planNetwork([pool], paper)!, [2 ** 20, 2 ** 20, 1])).toEqual({
+      macs: 0n,
+      params: 0n,
+      peakActivations: 2n ** 40n + 1n,
+    });
   });
 
   test("declines past 2^53 instead of rounding", async () => {
