@@ -33,6 +33,6 @@ export const QUANTITY_HELP = "a whole number, or one with a K, M, G or T suffix 
 export function quantityProblem(raw: string): string {
   const bytes = /^\s*\d+(\.\d+)?\s*[kKmMgGtT]?i?B\s*$/.test(raw);
   return bytes
-    ? "that is bytes; MAC, FLOP and parameter budgets are counts (100M), and activation memory budgets go in a budgets file's max_peak_memory"
+    ? "that is bytes; MAC, FLOP and parameter budgets are counts (100M), and activation memory budgets go in a budgets file's max_peak_memory or max_arena_bytes"
     : `expected ${QUANTITY_HELP}`;
 }

@@ -25,9 +25,13 @@ describe("quantities", () => {
 
   test("a refused quantity's reason: bytes are not counts; anything else names what is allowed", () => {
     expect(quantityProblem("8MB")).toBe(
-      "that is bytes; MAC, FLOP and parameter budgets are counts (100M), and activation memory budgets go in a budgets file's max_peak_memory",
+      "that is bytes; MAC, FLOP and parameter budgets are counts (100M), and activation memory budgets go in a budgets file's max_peak_memory or max_arena_bytes",
     );
     expect(quantityProblem(" 1.5 MiB ")).toMatch(/^that is bytes;/);
+    // any number of digits, a fraction of several, bytes without a prefix; nothing before or after
+    for (const bytes of ["12MB", "1.25GB", "100B", "2kiB"])
+      expect(quantityProblem(bytes)).toMatch(/^that is bytes;/);
+    for (const other of ["x8MB", "8MBx", "8 M B"]) expect(quantityProblem(other)).toMatch(/^expected /);
     expect(quantityProblem("lots")).toBe(
       "expected a whole number, or one with a K, M, G or T suffix (100M, 1.5M, 2G)",
     );

@@ -17,7 +17,8 @@ describe("fitWidths", () => {
     const [exact] = fitWidths(model, alphas, [160], paper, { macs: half.macs });
     expect([exact!.best?.alpha.text, exact!.nextWider?.alpha.text]).toEqual(["0.5", "0.75"]);
     const [below] = fitWidths(model, alphas, [160], paper, { macs: half.macs - 1n });
-    expect(below!.best?.alpha.text).toBe("0.25");
+    // the narrowest fits alone: the next wider is the second
+    expect([below!.best?.alpha.text, below!.nextWider?.alpha.text]).toEqual(["0.25", "0.5"]);
     const [params] = fitWidths(model, alphas, [160], paper, { params: half.params });
     expect(params!.best?.alpha.text).toBe("0.5");
     const [tooTight] = fitWidths(model, alphas, [160], paper, { macs: 1n });
@@ -42,6 +43,11 @@ describe("fitWidths", () => {
     const [generous] = fitWidths(model, alphas, [224], paper, { latency: latency(1000) });
     expect(generous!.best?.alpha.text).toBe("1.0");
     expect(generous!.best?.latencyMs).toBeDefined();
+    // a limit equal to a candidate's latency, exactly, admits it
+    const [exact] = fitWidths(model, alphas, [224], paper, {
+      latency: { ...latency(0), ms: generous!.best!.latencyMs! },
+    });
+    expect(exact!.best?.alpha.text).toBe("1.0");
     const [none] = fitWidths(model, alphas, [224], paper, { latency: latency(0) });
     expect(none!.best).toBeUndefined();
     const [plain] = fitWidths(model, alphas, [224], paper, { macs: 10n ** 12n });

@@ -48,7 +48,7 @@ describe("budgets files", () => {
     ]);
   });
   test("each limit alone is enough", () => {
-    for (const limit of ["max_macs", "max_flops", "max_params", "max_peak_memory"])
+    for (const limit of ["max_macs", "max_flops", "max_params", "max_peak_memory", "max_arena_bytes"])
       expect(one({ [limit]: "1M" }), limit).toEqual([]);
   });
   test("values refused: quantities that are not counts, latencies past 3 decimals or not above 0, α past 10, an unknown fusion or dtype", () => {

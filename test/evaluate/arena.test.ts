@@ -111,5 +111,8 @@ describe("person_detect.tflite's arena", () => {
     const budget = (max: number) => checkBudget("b", { model: PERSON, max_arena_bytes: max }, r).metrics[0]!;
     expect([budget(55296).passed, budget(55295).passed]).toEqual([true, false]);
     expect(budget(55296).metric).toBe("arena_bytes");
+    // a budget's dtype counts every tensor at it
+    const atFp32 = checkBudget("b", { model: PERSON, max_arena_bytes: 1, dtype: "fp32" }, r).metrics[0]!;
+    expect(atFp32.value).toBe(4n * 55296n);
   });
 });
