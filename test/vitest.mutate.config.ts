@@ -23,6 +23,8 @@ export default defineConfig({
       "test/graph/!(onnx-shapes).test.ts",
       "test/published/*.test.ts",
       "test/io/*.test.ts",
+      // TensorFlow Lite: the lowering, the examples and the comparisons in-process (the reader's spawn no bin)
+      "test/tflite/!(reader).test.ts",
     ],
     setupFiles: ["test/setup/no-console.ts", "test/setup/fast-check.ts"],
     testTimeout: 30_000,

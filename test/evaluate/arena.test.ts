@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { checkBudget } from "../../src/budget/check.js";
 import type { LayerRow } from "../../src/evaluate/cost.js";
 import { evaluateModel } from "../../src/evaluate/cost.js";
-import { arenaPeak } from "../../src/evaluate/memory.js";
+import { activationMemory, arenaPeak } from "../../src/evaluate/memory.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
 import { parseConfiguration } from "../../src/model/configuration.js";
 import { resolveConvention } from "../../src/model/conventions.js";
@@ -65,6 +65,45 @@ describe("arenaPeak", () => {
     expect(arenaPeak(rows.slice(0, 1), { dtype: "fp32" }).bytes).toBe(4n * (10n + 20n));
   });
 
+  test("the first of equal peaks; only tensors alive there are listed, equal ones in the order the rows first name them (a row's writes, then its reads)", () => {
+    const rows = rowsOf([
+      ["a", [["x", 100]], [["y", 10]]],
+      ["b", [["y", 10]], [["z", 10]]],
+      ["c", [["z", 10]], [["w", 10]]],
+    ]);
+    // a holds x and y (110); b and c hold 20 each; x, the largest tensor, is not alive at b or c
+    expect(arenaPeak(rows, { dtype: "int8" })).toMatchObject({ bytes: 110n, at: "a" });
+    const later = rowsOf([
+      ["a", [["x", 10]], [["y", 10]]],
+      ["b", [["y", 10]], [["z", 10]]],
+      ["c", [["z", 10]], [["w", 10]]],
+    ]);
+    const arena = arenaPeak(later, { dtype: "int8" });
+    expect(arena).toMatchObject({ bytes: 20n, at: "a" });
+    expect(arena.largest).toEqual([
+      { name: "y", bytes: 10n },
+      { name: "x", bytes: 10n },
+    ]);
+    // nothing alive: no peak, no place
+    expect(arenaPeak([], { dtype: "int8" })).toMatchObject({ bytes: 0n, at: "", largest: [] });
+    expect(
+      arenaPeak(
+        rowsOf([
+          ["a", [], []],
+          ["b", [], []],
+        ]),
+        { dtype: "int8" },
+      ).at,
+    ).toBe("");
+  });
+
+  test("--dtype given (dtypeGiven) overrides the tensors' own types in the report's arena", () => {
+    const rows = rowsOf([["a", [["x", 10, "int8"]], [["y", 10, "int8"]]]]);
+    expect(activationMemory(rows, { dtype: "fp32", memoryModel: "layer" }).arena.bytes).toBe(20n);
+    const given = activationMemory(rows, { dtype: "fp32", memoryModel: "layer", dtypeGiven: true }).arena;
+    expect([given.bytes, given.types]).toEqual([80n, { dtype: "fp32", overridden: true }]);
+  });
+
   test("a tensor's own type sets its bytes unless --dtype overrides every one", () => {
     const rows = rowsOf([["a", [["x", 10, "int8"]], [["y", 10, "float32"]]]]);
     expect(arenaPeak(rows, { dtype: "fp16" }).bytes).toBe(10n + 40n);
@@ -114,5 +153,44 @@ describe("person_detect.tflite's arena", () => {
     // a budget's dtype counts every tensor at it
     const atFp32 = checkBudget("b", { model: PERSON, max_arena_bytes: 1, dtype: "fp32" }, r).metrics[0]!;
     expect(atFp32.value).toBe(4n * 55296n);
+  });
+});
+
+describe("the tensors a built network's rows read and write (the arena's lifetimes)", () => {
+  const rowsOfModel = async (name: string) =>
+    evaluateModel(await loadModel(name, process.cwd()), {
+      alpha: ONE,
+      convention: resolveConvention("paper"),
+    }).rows;
+  const names = (ts: readonly { name: string }[]) => ts.map((t) => t.name);
+
+  test("each op writes its output under its own name; the first reads the image", async () => {
+    const rows = await rowsOfModel("v2");
+    expect(rows[0]!.tensors).toEqual({
+      reads: [{ name: "input", elements: BigInt(224 * 224 * 3) }],
+      writes: [{ name: rows[0]!.name, elements: rows[0]!.activations }],
+    });
+    for (const row of rows) expect(names(row.tensors!.writes)).toEqual([row.name]);
+    expect(rows.every((row, i) => i === 0 || row.tensors!.reads.length >= 1)).toBe(true);
+  });
+
+  test("a residual add reads the block's input as the op before the block wrote it; an SE scale, the map and its gate", async () => {
+    const v2 = await rowsOfModel("v2");
+    const add = v2.findIndex((r) => r.op === "add");
+    const block = v2.filter((r) => r.block === v2[add]!.block);
+    const before = v2[v2.indexOf(block[0]!) - 1]!;
+    expect(names(v2[add]!.tensors!.reads)).toEqual([v2[add - 1]!.name, before.name]);
+    const v3 = await rowsOfModel("v3-large");
+    const scale = v3.find((r) => r.op === "scale")!;
+    const se = v3.filter((r) => r.block === scale.block && r.type === "se");
+    // the pool reads the map the scale multiplies; the gate is the second FC's output
+    expect(names(scale.tensors!.reads)).toEqual([...names(se[0]!.tensors!.reads), se[2]!.name]);
+  });
+
+  test("attention reads its queries and the shared key and value, each as its projection wrote it", async () => {
+    const rows = await rowsOfModel("mnv4-hybrid-m");
+    const attention = rows.find((r) => r.op === "attention")!;
+    const block = attention.block;
+    expect(names(attention.tensors!.reads)).toEqual([`${block}/query`, `${block}/key`, `${block}/value`]);
   });
 });
