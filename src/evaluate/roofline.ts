@@ -93,7 +93,8 @@ function rowBytes(row: LayerRow, activations: bigint, bytesPer: bigint, fileType
   if (!fileTypes || row.storedBytes === undefined || !row.tensors) return atDtype;
   const bytesOf = (t: RowTensor) =>
     t.elements * (t.dtype === undefined ? bytesPer : bytesPerElement(t.dtype));
-  const output = row.tensors.writes[0]?.dtype;
+  // an in-place row (a fused activation) writes over what it reads, at its type
+  const output = (row.tensors.writes[0] ?? row.tensors.reads[0])?.dtype;
   const activationBytes =
     fusion === "none"
       ? [...row.tensors.reads, ...row.tensors.writes].reduce((sum, t) => sum + bytesOf(t), 0n)

@@ -141,6 +141,11 @@ describe("bytes on hardware: the file's own element types unless --dtype overrid
     expect(sum((row) => row.activationBytes)).toBe(moved);
     const fp32 = roofline(r, profile, "none", "fp32", false);
     expect(fp32.rows.reduce((a, row) => a + row.weightBytes, 0n)).toBe(4n * r.totals.params);
+    // with block fusion, the maps a block moves at its output's type: int8, one byte each
+    const fused = (dtype: "fp32" | "int8", fileTypes: boolean) =>
+      roofline(r, profile, "block", dtype, fileTypes).rows.reduce((a, row) => a + row.activationBytes, 0n);
+    expect(fused("fp32", true)).toBe(fused("int8", false));
+    expect(fused("fp32", false)).toBe(4n * fused("int8", false));
   });
 
   test("the report says which", async () => {
