@@ -13,7 +13,7 @@ export interface GroupingPresentation {
   label(key: string): string;
   /** The CSV column of the key, and the key in JSON: the grouping's name. */
   readonly csvKey: BreakdownBy;
-  data(key: string): Partial<Record<BreakdownBy, string | number>>;
+  data(key: string): Partial<Record<BreakdownBy, string | number | null>>;
   /** Cumulative shares from the first group down (resolutions, largest first). */
   readonly cumulative: boolean;
   /** What a reader should know about the binning. */
@@ -37,10 +37,11 @@ export const GROUPINGS: Record<BreakdownBy, GroupingPresentation> = {
   resolution: {
     header: "output side",
     title: "output resolution",
-    label: (key) => `${key}×${key}`,
+    // a graph's row whose output is no map (a classifier's vector) has the empty key
+    label: (key) => (key === "" ? "not a map" : `${key}×${key}`),
     csvKey: "resolution",
-    data: (key) => ({ resolution: Number(key) }),
+    data: (key) => ({ resolution: key === "" ? null : Number(key) }),
     cumulative: true,
-    notes: ["Each layer is binned by the side of the feature map it outputs."],
+    notes: ["Each layer is binned by the side of the feature map it outputs (a vector's: not a map)."],
   },
 };

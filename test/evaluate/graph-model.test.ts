@@ -311,6 +311,53 @@ describe("a row's fields", () => {
     );
   });
 
+  test("--no-head cuts at any pool that squeezes the map: a global average or max pool, a ReduceMean, an AveragePool", async () => {
+    const pools: [string, Record<string, { ints: number[] } | { i: number }>, string[]][] = [
+      ["GlobalAveragePool", {}, []],
+      ["GlobalMaxPool", {}, []],
+      ["ReduceMean", { axes: { ints: [2, 3] }, keepdims: { i: 1 } }, []],
+      ["AveragePool", { kernel_shape: { ints: [8, 8] } }, []],
+    ];
+    for (const [op, attrs] of pools) {
+      const file = write(`${op}.onnx`, {
+        input: [1, 3, 8, 8],
+        constants: { w: [4, 3, 1, 1], fc: [2, 4] },
+        nodes: [
+          { op: "Conv", in: ["input", "w"], out: "c" },
+          { op, in: ["c"], out: "p", attrs },
+          { op: "Flatten", in: ["p"], out: "f" },
+          { op: "Gemm", in: ["f", "fc"], out: "y", attrs: { transB: { i: 1 } } },
+        ],
+      });
+      const model = await loadModel(file, process.cwd());
+      const cut = evaluateModel(model, {
+        alpha: ONE,
+        convention: { ...resolveConvention("paper"), head: false },
+      });
+      expect(
+        cut.rows.map((r) => r.op),
+        op,
+      ).toEqual(["Conv"]);
+    }
+  });
+
+  test("a graph without a classifier the tool can see takes no --classes", () => {
+    const file = write("no-classifier.onnx", {
+      input: [1, 3, 8, 8],
+      constants: { w: [4, 3, 1, 1] },
+      nodes: [{ op: "Conv", in: ["input", "w"], out: "y" }],
+    });
+    return loadModel(file, process.cwd()).then((model) =>
+      expect(
+        refusalOf(() =>
+          evaluateModel(model, { alpha: ONE, convention: { ...resolveConvention("paper"), classes: 10 } }),
+        ),
+      ).toBe(
+        "no-classifier.onnx: an ONNX graph's classifier is fixed; --classes takes no value (it has none the tool can see)",
+      ),
+    );
+  });
+
   test("--no-head on a graph without a global pool is refused", async () => {
     const model = await loadModel(shapeArithmetic(), process.cwd());
     expect(

@@ -155,3 +155,49 @@ describe("bytes on hardware: the file's own element types unless --dtype overrid
     expect(fp32.out).toMatch(/hardware: pixel4-dsp — ridge point [\d.]+ MACs\/byte, fp32 \(/);
   });
 });
+
+describe("a TFLite file's maps by resolution, and swept", () => {
+  test("--by resolution reads an NHWC map's height (axis 1)", async () => {
+    const { breakdown } = await import("../../src/evaluate/breakdown.js");
+    const r = evaluateModel(await loadModel(FILE, process.cwd()), {
+      alpha: ONE,
+      convention: resolveConvention("paper"),
+    });
+    // the reshape to 1×2 and the softmax output no map
+    expect(breakdown(r, "resolution").map((g) => g.key)).toEqual(["48", "24", "12", "6", "3", "1", ""]);
+  });
+
+  test("a sweep over its input's side on hardware: each point's totals and roofline, as the report at that side", async () => {
+    const { sweep } = await import("../../src/evaluate/sweep.js");
+    const { roofline } = await import("../../src/evaluate/roofline.js");
+    const { BUILTIN_HARDWARE } = await import("../../src/published/hardware.js");
+    const model = await loadModel(FILE, process.cwd());
+    const convention = resolveConvention("paper");
+    const hardware = {
+      profile: BUILTIN_HARDWARE["pixel4-dsp"]!,
+      fusion: "none" as const,
+      dtype: "int8" as const,
+    };
+    const points = [
+      ...sweep(
+        model,
+        { alphas: [ONE], depths: [ONE], resolutions: [96, 128] },
+        { convention, memoryModel: "block", hardware },
+      ),
+    ];
+    expect(points.map((p) => p.resolution)).toEqual([96, 128]);
+    for (const p of points) {
+      const report = evaluateModel(model, { alpha: ONE, resolution: p.resolution, convention });
+      expect([p.alpha, p.depth, p.macs]).toEqual([ONE, ONE, report.totals.macs]);
+      expect(p.roofline).toEqual(roofline(report, hardware.profile, "none", "int8").totals);
+    }
+    const plain = [
+      ...sweep(
+        model,
+        { alphas: [ONE], depths: [ONE], resolutions: [96] },
+        { convention, memoryModel: "block" },
+      ),
+    ];
+    expect(plain[0]!.roofline).toBeUndefined();
+  });
+});
