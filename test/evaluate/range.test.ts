@@ -82,3 +82,27 @@ describe("grid sizes", () => {
     expect(parseRange("1:1:1", "α", () => undefined)).toHaveLength(1);
   });
 });
+
+describe("ranges as people type them", () => {
+  test("spaces around a range or its parts; printed at its own decimals", () => {
+    expect(parseRange(" 0.25:0.75:0.25 ", "--alpha", any).map((v) => v.text)).toEqual([
+      "0.25",
+      "0.50",
+      "0.75",
+    ]);
+    expect(parseRange(" 96:160:32", "--resolution", any).map((v) => v.text)).toEqual(["96", "128", "160"]);
+  });
+
+  test("a grid's size is the product of its axes; its description names them", () => {
+    expect(checkGridSize("sweep", { alphas: 3, depths: 2, resolutions: 5 }, "it")).toEqual({
+      configurations: 30,
+      described: "3 α × 2 depths × 5 resolutions",
+    });
+  });
+
+  test("a value that is not a number names what is expected", () => {
+    expect(refusalOf(() => parseRange("x", "--alpha", any))).toBe(
+      "--alpha 'x' in 'x' is not a number; expected a list (0.5,0.75,1) or START:STOP:STEP (0.25:1.5:0.25)",
+    );
+  });
+});

@@ -309,6 +309,8 @@ describe("fvcore's einsum: numpy's einsum_path FLOPs to 4 significant digits, ha
   test("the batched matmuls abc,abd->acd and abc,adc->adb are counted exactly", () => {
     expect(macs(einsum("nij,nik->njk", [1, 50176, 8], [1, 50176, 8]), "fvcore")).toBe(3211264n);
     expect(macs(einsum("bmk,bnk->bnm", [1, 8, 50176], [1, 8, 50176]), "fvcore")).toBe(3211264n);
+    // written with spaces, still a batched matmul
+    expect(macs(einsum(" n i j , n i k -> n j k ", [1, 50176, 8], [1, 50176, 8]), "fvcore")).toBe(3211264n);
   });
   // not observed on fvcore (no probe sums over no index): its handle takes the printed count of any equation
   test("an einsum summing over no index: one FLOP per product as numpy counts it, 3.704e+06, halved", () => {
