@@ -12,6 +12,7 @@ import { loadModel } from "../../src/io/read-model-spec.js";
 import { parseConfiguration } from "../../src/model/configuration.js";
 import { resolveConvention } from "../../src/model/conventions.js";
 import { runCli } from "../helpers/io.js";
+import { peakMemory } from "../../src/evaluate/memory.js";
 
 const PERSON = "test/fixtures/tflite/person_detect.tflite";
 const ONE = { text: "1", value: 1 };
@@ -192,5 +193,30 @@ describe("the tensors a built network's rows read and write (the arena's lifetim
     const attention = rows.find((r) => r.op === "attention")!;
     const block = attention.block;
     expect(names(attention.tensors!.reads)).toEqual([`${block}/query`, `${block}/key`, `${block}/value`]);
+  });
+});
+
+describe("the layer model on a graph's rows (each tensor from its writer to its last reader)", () => {
+  test("a tensor no row reads dies where it is written; ties keep the first row; nothing alive has no place", async () => {
+    const rows = rowsOf([
+      ["a", [["x", 10]], [["y", 20]]],
+      [
+        "b",
+        [["y", 20]],
+        [
+          ["z", 30],
+          ["dead", 5],
+        ],
+      ],
+      ["c", [["z", 30]], [["w", 40]]],
+    ]);
+    // a: x + y = 30; b: y + z + dead = 55; c: z + w = 70 (dead went at b)
+    expect(peakMemory(rows, "layer")).toEqual({ model: "layer", elements: 70n, at: "c" });
+    const ties = rowsOf([
+      ["a", [["x", 10]], [["y", 10]]],
+      ["b", [["y", 10]], [["z", 10]]],
+    ]);
+    expect(peakMemory(ties, "layer")).toEqual({ model: "layer", elements: 20n, at: "a" });
+    expect(peakMemory(rowsOf([["a", [], []]]), "layer").at).toBe("");
   });
 });

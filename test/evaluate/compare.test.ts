@@ -3,6 +3,10 @@ import { describe, expect, test } from "vitest";
 import { rational } from "../../src/algebra/rational.js";
 import { compareReports, compareTotals } from "../../src/evaluate/compare.js";
 import { costOf } from "../helpers/models.js";
+import { alignBreakdowns } from "../../src/evaluate/compare.js";
+import { evaluateModel } from "../../src/evaluate/cost.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { resolveConvention } from "../../src/model/conventions.js";
 
 describe("compareReports", () => {
   test("each model's params and MACs over the first's, exactly (the first's own ratios are 1)", async () => {
@@ -55,5 +59,32 @@ describe("compareReports", () => {
       expect(row.cells[0]!.cumulativeMacs).toBe(running);
       expect(row.cells[0]!.cumulativeShare).toEqual(rational(running, v1.totals.macs));
     }
+  });
+});
+
+describe("comparisons across resolutions and with graph files", () => {
+  test("by resolution, the keys of every model in one order, largest side first", async () => {
+    const [a, b] = [await costOf("v2", "1", 224), await costOf("v2", "1", 160)];
+    const keys = alignBreakdowns([a, b], "resolution").map((r) => Number(r.key));
+    expect(keys).toEqual([...keys].sort((x, y) => y - x));
+    expect(keys).toContain(112);
+    expect(keys).toContain(80);
+  });
+
+  test("a converted file's folded BatchNorm is told against the built-in wherever it stands; two files, none", async () => {
+    const convention = resolveConvention("torchvision", { channels: 1, classes: 2 });
+    const file = evaluateModel(await loadModel("test/fixtures/tflite/person_detect.tflite", process.cwd()), {
+      alpha: { text: "1", value: 1 },
+      convention,
+    });
+    const v1 = evaluateModel(await loadModel("v1", process.cwd()), {
+      alpha: { text: "0.25", value: 0.25 },
+      resolution: 96,
+      convention,
+    });
+    expect(compareReports([file, v1]).foldedNorms).toEqual([
+      { graph: 0, builtin: 1, counted: v1.totals.params, folded: file.totals.params },
+    ]);
+    expect(compareReports([file, file]).foldedNorms).toEqual([]);
   });
 });

@@ -10,6 +10,9 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { evaluateModel } from "../../src/evaluate/cost.js";
 import { costGraph } from "../../src/evaluate/graph-cost.js";
+import { costFixedGraph } from "../../src/evaluate/graph-model.js";
+import type { TensorGraph } from "../../src/graph/graph.js";
+import type { FixedGraph } from "../../src/model/schema.js";
 import { peakMemory } from "../../src/evaluate/memory.js";
 import { sweep } from "../../src/evaluate/sweep.js";
 import { measureGraph } from "../../src/graph/cost.js";
@@ -377,5 +380,18 @@ describe("a row's fields", () => {
       for (const [category, elements] of Object.entries(row.work))
         expect(per.work[category as keyof typeof per.work]! * 4n, category).toBe(elements);
     }
+  });
+});
+
+describe("a graph given in-process (the library)", () => {
+  test("a node without a name is named by its operator and place", () => {
+    const graph: TensorGraph = {
+      inputs: new Map([["x", { dims: [1, 4], dtype: "float32" }]]),
+      initializers: new Map(),
+      nodes: [{ name: "", op: "Relu", kind: "unary", attrs: { op: "Relu" }, inputs: ["x"], outputs: ["y"] }],
+    };
+    const fixed: FixedGraph = { format: "ONNX", file: "inline", lower: () => graph };
+    const { rows } = costFixedGraph(fixed, { height: 1, width: 1 }, resolveConvention("ptflops"));
+    expect(rows.map((r) => [r.name, r.block, r.macs])).toEqual([["Relu_1", "Relu_1", 8n]]);
   });
 });

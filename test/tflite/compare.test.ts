@@ -10,6 +10,10 @@ import { evaluateModel } from "../../src/evaluate/cost.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
 import { type ConventionName, resolveConvention } from "../../src/model/conventions.js";
 import { parseConfiguration } from "../../src/model/configuration.js";
+import { breakdown } from "../../src/evaluate/breakdown.js";
+import { roofline } from "../../src/evaluate/roofline.js";
+import { sweep } from "../../src/evaluate/sweep.js";
+import { BUILTIN_HARDWARE } from "../../src/published/hardware.js";
 
 const FILE = "test/fixtures/tflite/person_detect.tflite";
 const ONE = { text: "1", value: 1 };
@@ -122,8 +126,6 @@ describe("mobilenet_v2_quantized_1x3x224x224.tflite (tflite-micro's example, con
 
 describe("bytes on hardware: the file's own element types unless --dtype overrides them", () => {
   test("person_detect.tflite moves its int8 weights and int32 biases as stored, and int8 maps, one byte each", async () => {
-    const { roofline } = await import("../../src/evaluate/roofline.js");
-    const { BUILTIN_HARDWARE } = await import("../../src/published/hardware.js");
     const profile = BUILTIN_HARDWARE["pixel4-dsp"]!;
     const r = evaluateModel(await loadModel(FILE, process.cwd()), {
       alpha: ONE,
@@ -158,7 +160,6 @@ describe("bytes on hardware: the file's own element types unless --dtype overrid
 
 describe("a TFLite file's maps by resolution, and swept", () => {
   test("--by resolution reads an NHWC map's height (axis 1)", async () => {
-    const { breakdown } = await import("../../src/evaluate/breakdown.js");
     const r = evaluateModel(await loadModel(FILE, process.cwd()), {
       alpha: ONE,
       convention: resolveConvention("paper"),
@@ -168,9 +169,6 @@ describe("a TFLite file's maps by resolution, and swept", () => {
   });
 
   test("a sweep over its input's side on hardware: each point's totals and roofline, as the report at that side", async () => {
-    const { sweep } = await import("../../src/evaluate/sweep.js");
-    const { roofline } = await import("../../src/evaluate/roofline.js");
-    const { BUILTIN_HARDWARE } = await import("../../src/published/hardware.js");
     const model = await loadModel(FILE, process.cwd());
     const convention = resolveConvention("paper");
     const hardware = {
