@@ -191,6 +191,10 @@ const reshapeTo = (w: GraphWriter, part: string, x: string, target: string): str
     inputs: [x, target],
   });
 
+/** A MatMul of two computed tensors (attention's Q·Kᵀ and A·V). */
+const matmul = (w: GraphWriter, part: string, a: string, b: string): string =>
+  w.add(part, { name: "", op: "MatMul", kind: "matmul", attrs: {}, inputs: [a, b] });
+
 const swapLastTwo = (w: GraphWriter, part: string, x: string): string =>
   w.add(part, { name: "", op: "Transpose", kind: "transpose", attrs: { perm: [0, 1, 3, 2] }, inputs: [x] });
 
@@ -210,13 +214,7 @@ function lowerAttention(
   const shared = w.stored("shared", [4], [0, 1, op.keyDim, -1]);
   const queries = swapLastTwo(w, "queries", reshapeTo(w, "queries/heads", x, heads));
   const keyRows = reshapeTo(w, "keys", keys!, shared);
-  const scores = w.add("scores", {
-    name: "",
-    op: "MatMul",
-    kind: "matmul",
-    attrs: {},
-    inputs: [queries, keyRows],
-  });
+  const scores = matmul(w, "scores", queries, keyRows);
   const weights = w.add("softmax", {
     name: "",
     op: "Softmax",
@@ -225,13 +223,7 @@ function lowerAttention(
     inputs: [scores],
   });
   const valueRows = swapLastTwo(w, "values", reshapeTo(w, "values/heads", values!, shared));
-  const attended = w.add("values/weighted", {
-    name: "",
-    op: "MatMul",
-    kind: "matmul",
-    attrs: {},
-    inputs: [weights, valueRows],
-  });
+  const attended = matmul(w, "values/weighted", weights, valueRows);
   const mapShape = w.add("shape", {
     name: "",
     op: "Shape",

@@ -12,8 +12,7 @@ import {
 } from "../../model/conventions.js";
 import { compareDocument } from "../../report/compare.js";
 import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
-import { roofline } from "../../evaluate/roofline.js";
-import { hardwareProfile } from "./hardware.js";
+import { hardwareProfile, rooflineAsChosen } from "./hardware.js";
 import type { CliIo } from "../io.js";
 import { type Alpha, parseConfiguration } from "../../model/configuration.js";
 import type { Outcome } from "../outcome.js";
@@ -74,9 +73,7 @@ export async function runCompare(options: CompareOptions, io: CliIo): Promise<Ou
   const doc = compareDocument(specs, comparison);
   if (!options.hardware) return outputDocument(doc, options.output);
   const profile = await hardwareProfile(options.hardware, io.cwd);
-  const dtype = options.hardware.dtype ?? profile.dtype;
-  const fileTypes = options.hardware.dtype === undefined;
-  const costs = specs.map((s) => roofline(s.report, profile, options.hardware!.fusion, dtype, fileTypes));
+  const costs = specs.map((s) => rooflineAsChosen(s.report, profile, options.hardware!));
   const { withRooflines } = await import("../../report/roofline.js");
   return outputDocument(
     withRooflines(

@@ -1,6 +1,7 @@
 /** The profile a user's hardware choice names: --ridge-point's, a built-in, or a file. */
 import { InputError } from "../../errors.js";
-import { ridgePointProfile } from "../../evaluate/roofline.js";
+import type { CostReport } from "../../evaluate/cost.js";
+import { type Roofline, ridgePointProfile, roofline } from "../../evaluate/roofline.js";
 import type { HardwareProfile } from "../../published/hardware.js";
 import { resolve } from "node:path";
 import type { HardwareChoice } from "../commands/model-options.js";
@@ -12,3 +13,14 @@ export async function hardwareProfile(choice: HardwareChoice, cwd: string): Prom
   const { readHardware } = await import("../../io/read-hardware.js");
   return readHardware(choice.profile!, resolve(cwd, choice.profile!));
 }
+
+/**
+ * The report on the profile as the user chose: at --dtype when given, else at the file's own element
+ * types (a graph file's) and the profile's dtype where there are none (a built-in's).
+ */
+export const rooflineAsChosen = (
+  report: Pick<CostReport, "rows">,
+  profile: HardwareProfile,
+  choice: Pick<HardwareChoice, "fusion" | "dtype">,
+): Roofline =>
+  roofline(report, profile, choice.fusion, choice.dtype ?? profile.dtype, choice.dtype === undefined);

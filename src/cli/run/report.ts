@@ -27,9 +27,9 @@ import { findBuiltinModel } from "../../model/builtin.js";
 import { type EvaluatedSpec, evaluateSpecs, type SpecDefaults } from "./compare.js";
 import { evaluateSetting } from "./paper.js";
 import { resolutionSize, sameResolution, squareResolution } from "../../model/resolution.js";
-import { roofline, rooflineGroups } from "../../evaluate/roofline.js";
+import { rooflineGroups } from "../../evaluate/roofline.js";
 import type { HardwareChoice } from "../commands/model-options.js";
-import { hardwareProfile } from "./hardware.js";
+import { hardwareProfile, rooflineAsChosen } from "./hardware.js";
 
 export interface ReportOptions extends SpecDefaults {
   readonly specs: readonly string[];
@@ -51,13 +51,7 @@ async function rooflineSections(
   prefix: string,
 ): Promise<HtmlSection[]> {
   const profile = await hardwareProfile(choice, cwd);
-  const costs = roofline(
-    report,
-    profile,
-    choice.fusion,
-    choice.dtype ?? profile.dtype,
-    choice.dtype === undefined,
-  );
+  const costs = rooflineAsChosen(report, profile, choice);
   const memory = activationMemory(report.rows, MEMORY);
   const { rooflineBreakdownDocument, rooflineDocument } = await import("../../report/roofline.js");
   const doc = rooflineDocument(report, memory, costs, false);

@@ -1,5 +1,5 @@
-import { roofline, rooflineGroups } from "../../evaluate/roofline.js";
-import { hardwareProfile } from "./hardware.js";
+import { rooflineGroups } from "../../evaluate/roofline.js";
+import { hardwareProfile, rooflineAsChosen } from "./hardware.js";
 import type { ReportDocument } from "../../report/document.js";
 import { type Resolution, resolutionText, sameResolution } from "../../model/resolution.js";
 import { existsSync } from "node:fs";
@@ -81,13 +81,7 @@ async function hardwareDocument(
 ): Promise<ReportDocument> {
   const choice = options.hardware!;
   const profile = await hardwareProfile(choice, io.cwd);
-  const costs = roofline(
-    report,
-    profile,
-    choice.fusion,
-    choice.dtype ?? profile.dtype,
-    choice.dtype === undefined,
-  );
+  const costs = rooflineAsChosen(report, profile, choice);
   const { rooflineBreakdownDocument, rooflineDocument } = await import("../../report/roofline.js");
   return options.by
     ? rooflineBreakdownDocument(report, memory, costs, options.by, rooflineGroups(costs, options.by))
@@ -107,8 +101,7 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     throw new InputError(`--totals and --by ${options.by}: give one (--totals is the short answer)`);
   if (options.totals && options.hardware) {
     const profile = await hardwareProfile(options.hardware, io.cwd);
-    const { fusion, dtype } = options.hardware;
-    const costs = roofline(report, profile, fusion, dtype ?? profile.dtype, dtype === undefined);
+    const costs = rooflineAsChosen(report, profile, options.hardware);
     const { withRooflineTotals } = await import("../../report/roofline.js");
     return outputDocument(withRooflineTotals(totalsDocument(report), costs), options.output);
   }
