@@ -65,12 +65,10 @@ function readingNotes(model: TfliteModel, graph: TensorGraph): string[] {
   }
   const custom = graph.nodes.filter((node) => node.kind === "declared");
   if (custom.length > 0) {
-    const constants = custom
-      .flatMap((node) => node.inputs)
-      .filter(
-        (name, i, all) => name !== undefined && graph.initializers.has(name) && all.indexOf(name) === i,
-      );
-    const bytes = g.tensors.filter((t) => constants.includes(t.name)).reduce((sum, t) => sum + t.bytes, 0);
+    // each constant they read once, by its name in the lowered graph
+    const constants = new Set(custom.flatMap((node) => node.inputs).filter((name) => name !== undefined));
+    const names = tensorNames(g);
+    const bytes = g.tensors.reduce((sum, t, i) => sum + (constants.has(names[i]!) ? t.bytes : 0), 0);
     notes.push(
       `custom operators, counted as zero with the shapes the file declares: ${[...new Set(custom.map((n) => n.op.replace(/^CUSTOM:/, "")))].join(", ")} (${plural(custom.length, "node")}, reading ${bytes.toLocaleString("en-US")} constant bytes)`,
     );

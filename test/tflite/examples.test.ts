@@ -51,6 +51,14 @@ describe(`tflite-micro's models (${EXPECTED.source})`, () => {
       }).toEqual({ macs: expected.macs, params: expected.params, weight_bytes: expected.weight_bytes });
     });
 
+  test("a Vela-compiled file is one custom operator, said with the constant bytes it reads", async () => {
+    const model = await loadModel(`${DIR}/person_detect_vela.tflite`, process.cwd());
+    const bytes = EXPECTED.files["person_detect_vela.tflite"]!.constant_bytes.toLocaleString("en-US");
+    expect(model.spec.notes).toContain(
+      `custom operators, counted as zero with the shapes the file declares: ethos-u (1 node, reading ${bytes} constant bytes)`,
+    );
+  });
+
   test("a builtin operator without a rule is refused in one line naming it and the tensor it writes", () => {
     const model = decodeTfliteModel(readFileSync(`${DIR}/add0.tflite`), "add0.tflite");
     const g = model.subgraphs[0]!;
