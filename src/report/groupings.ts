@@ -42,6 +42,6 @@ export const GROUPINGS: Record<BreakdownBy, GroupingPresentation> = {
     csvKey: "resolution",
     data: (key) => ({ resolution: key === "" ? null : Number(key) }),
     cumulative: true,
-    notes: ["Each layer is binned by the side of the feature map it outputs (a vector's: not a map)."],
+    notes: ["Each layer is binned by the side of the feature map it outputs."],
   },
 };
