@@ -1,0 +1,37 @@
+/**
+ * Two rules of the same liveness on a built network: the layer memory model (each op's input and
+ * output, and the tensors saved for a later op) and the arena (every tensor from its writer to its last
+ * reader) give the same peak, at one byte per element, on every built-in and at other widths and sizes.
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { evaluateModel } from "../../src/evaluate/cost.js";
+import { arenaPeak, peakMemory } from "../../src/evaluate/memory.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { BUILTIN_MODELS } from "../../src/model/builtin.js";
+import { resolveConvention } from "../../src/model/conventions.js";
+
+const models = await Promise.all(BUILTIN_MODELS.map((m) => loadModel(m.id, process.cwd())));
+
+describe("the layer model and the arena agree on built networks", () => {
+  test("every built-in, at other widths and resolutions", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...models),
+        fc.integer({ min: 20, max: 150 }),
+        fc.integer({ min: 32, max: 320 }),
+        (model, hundredths, side) => {
+          const { rows } = evaluateModel(model, {
+            alpha: { text: `${hundredths / 100}`, value: hundredths / 100 },
+            resolution: side,
+            convention: resolveConvention("paper"),
+          });
+          const layer = peakMemory(rows, "layer");
+          const arena = arenaPeak(rows, { dtype: "int8" });
+          expect([arena.bytes, arena.at]).toEqual([layer.elements, layer.at]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
