@@ -93,3 +93,28 @@ describe("explainDifference", () => {
     expect(keras.params.find((r) => r.key === "bn")!.to.factor).toBe(2n);
   });
 });
+
+describe("explainDifference between different networks", () => {
+  test("a category only one side has gets its row (attention matmuls, h-swish); a side without the category counts zero", async () => {
+    const e = explainDifference(await costOf("v2"), await costOf("mnv4-hybrid-m", "1.0", undefined, "paper"));
+    const matmuls = e.count.find((r) => r.key === "matmuls")!;
+    expect([matmuls.from.amount, matmuls.to.amount > 0n]).toEqual([0n, true]);
+    const v3 = explainDifference(await costOf("v1"), await costOf("v3-large"));
+    const hswish = v3.count.find((r) => r.key === "hswish")!;
+    expect([hswish.from.amount, hswish.to.amount > 0n]).toEqual([0n, true]);
+  });
+
+  test("the same widths at another resolution: the MACs differ, the weights do not, and that is another architecture's count", async () => {
+    const e = explainDifference(await costOf("v2"), await costOf("v2", "1.0", 160));
+    expect(e.params[0]!.from.amount).toBe(e.params[0]!.to.amount);
+    expect(e.architecturesDiffer).toBe(true);
+  });
+
+  test("MnasNet's x.mean pool is counted by no convention: no pool row", async () => {
+    const e = explainDifference(
+      await costOf("mnasnet"),
+      await costOf("mnasnet", "1.0", undefined, "ptflops"),
+    );
+    expect(e.count.filter((r) => r.key.startsWith("pool"))).toEqual([]);
+  });
+});
