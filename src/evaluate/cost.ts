@@ -206,12 +206,14 @@ function movement(op: OpSpec, kind: LayerKind, source: Shape, output: Shape) {
 }
 
 /**
- * The tensors built ops read and write, by name: each op writes its own output; it reads the previous
- * op's (or a saved one, inputFrom) and the saved tensor it `reads`.
+ * The tensors built ops read and write, by name: each op writes its own output, named after it; it
+ * reads the previous op's (or a saved one, inputFrom) and the saved tensor it `reads`.
  */
 class BuiltTensors {
   private current: RowTensor;
   private readonly saved = new Map<string, RowTensor>();
+  /** Names given so far: an op named as one before (a user's file may repeat a name) writes `<name>#2`. */
+  private readonly names = new Set(["input"]);
 
   constructor(input: Shape) {
     this.current = { name: "input", elements: elementsOf(input) };
@@ -226,7 +228,10 @@ class BuiltTensors {
       const other = label === undefined ? undefined : this.saved.get(label);
       if (other && !reads.includes(other)) reads.push(other);
     }
-    const written: RowTensor = { name: op.name, elements: elementsOf(output) };
+    let name = op.name;
+    for (let n = 2; this.names.has(name); n++) name = `${op.name}#${n}`;
+    this.names.add(name);
+    const written: RowTensor = { name, elements: elementsOf(output) };
     if (op.saveOutputAs !== undefined) this.saved.set(op.saveOutputAs, written);
     this.current = written;
     return { reads, writes: [written] };
