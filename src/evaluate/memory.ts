@@ -9,7 +9,7 @@
  *    tensors saved for a later residual add or SE scale stay alive meanwhile.
  *    A graph's rows say which tensors they read and write: each lives from
  *    the row writing it (or the start, for the graph's inputs) to the last
- *    row reading it.
+ *    row reading it — the arena's lifetimes, counted in elements.
  *
  * Peak = the largest number of elements alive at once; bytes at a dtype.
  */
@@ -62,29 +62,10 @@ function peakByBlock(rows: readonly LayerRow[]): MemoryPeak {
   return best;
 }
 
-/** A graph's tensors alive at each row: written (or a graph input) and still to be read. */
+/** A graph's tensors alive at each row: each from its writer (or the start) to its last reader, in elements. */
 function peakByTensors(rows: readonly LayerRow[]): MemoryPeak {
-  const lastRead = new Map<string, number>();
-  const elements = new Map<string, bigint>();
-  rows.forEach((row, i) => {
-    for (const t of row.tensors?.reads ?? []) {
-      lastRead.set(t.name, i);
-      elements.set(t.name, t.elements);
-    }
-  });
-  const written = new Set(rows.flatMap((row) => (row.tensors?.writes ?? []).map((t) => t.name)));
-  // the graph's inputs are alive from the start; a tensor no row reads dies where it is written
-  let live = [...elements].filter(([name]) => !written.has(name)).reduce((a, [, n]) => a + n, 0n);
-  const dying: bigint[] = rows.map(() => 0n);
-  for (const [name, last] of lastRead) dying[last] = dying[last]! + elements.get(name)!;
-  let best: MemoryPeak = { model: "layer", elements: 0n, at: "" };
-  rows.forEach((row, i) => {
-    const writes = row.tensors?.writes ?? [];
-    live += writes.reduce((a, t) => a + t.elements, 0n);
-    if (live > best.elements) best = { model: "layer", elements: live, at: row.name };
-    live -= dying[i]! + writes.filter((t) => !lastRead.has(t.name)).reduce((a, t) => a + t.elements, 0n);
-  });
-  return best;
+  const { amount, row } = lifetimePeak(rows, (t) => t.elements);
+  return { model: "layer", elements: amount, at: rows[row]?.name ?? "" };
 }
 
 function peakByLayer(rows: readonly LayerRow[]): MemoryPeak {
@@ -159,49 +140,60 @@ export interface Arena {
 
 export const ARENA_LARGEST = 3;
 
-/** Bytes of the elements at the tensor's own type, unless --dtype overrides it (a built-in's: at --dtype). */
-const tensorBytes = (t: RowTensor, dtype: Dtype, overridden: boolean): bigint =>
-  t.elements * (t.dtype === undefined || overridden ? DTYPES[dtype] : bytesPerElement(t.dtype));
+/** A tensor's bytes at its own element type (a file's), or at `fallback` bytes per element where it has none. */
+export const tensorBytes = (t: RowTensor, fallback: bigint): bigint =>
+  t.elements * (t.dtype === undefined ? fallback : bytesPerElement(t.dtype));
 
-/** Each tensor's first writer and last reader (−1: a graph input, alive from the start), and its bytes. */
-function lifetimes(rows: readonly LayerRow[], bytesOf: (t: RowTensor) => bigint) {
-  const spans = new Map<string, { from: number; until: number; bytes: bigint }>();
+/** Each tensor's first writer and last reader (−1: a graph input, alive from the start), and its size. */
+function lifetimes(rows: readonly LayerRow[], sizeOf: (t: RowTensor) => bigint) {
+  const spans = new Map<string, { from: number; until: number; size: bigint }>();
   rows.forEach((row, i) => {
     for (const t of row.tensors?.writes ?? [])
-      if (!spans.has(t.name)) spans.set(t.name, { from: i, until: i, bytes: bytesOf(t) });
+      if (!spans.has(t.name)) spans.set(t.name, { from: i, until: i, size: sizeOf(t) });
     for (const t of row.tensors?.reads ?? []) {
       const span = spans.get(t.name);
       if (span) span.until = Math.max(span.until, i);
-      else spans.set(t.name, { from: -1, until: i, bytes: bytesOf(t) });
+      else spans.set(t.name, { from: -1, until: i, size: sizeOf(t) });
     }
   });
   return spans;
+}
+
+/**
+ * The most alive at once over the rows' tensor lifetimes (the first row where it occurs; −1 when nothing
+ * is), each tensor counted at `sizeOf`: the layer model in elements, the arena in bytes.
+ */
+function lifetimePeak(rows: readonly LayerRow[], sizeOf: (t: RowTensor) => bigint) {
+  const spans = lifetimes(rows, sizeOf);
+  // what each row adds (its outputs) and frees after it (what it reads or writes last)
+  const born = rows.map(() => 0n);
+  const dies = rows.map(() => 0n);
+  let live = 0n;
+  for (const span of spans.values()) {
+    if (span.from < 0) live += span.size;
+    else born[span.from] = born[span.from]! + span.size;
+    dies[span.until] = dies[span.until]! + span.size;
+  }
+  let peak = { amount: 0n, row: -1 };
+  rows.forEach((_, i) => {
+    live += born[i]!;
+    if (live > peak.amount) peak = { amount: live, row: i };
+    live -= dies[i]!;
+  });
+  return { ...peak, spans };
 }
 
 export function arenaPeak(
   rows: readonly LayerRow[],
   { dtype, overridden = false }: { readonly dtype: Dtype; readonly overridden?: boolean },
 ): Arena {
-  const spans = lifetimes(rows, (t) => tensorBytes(t, dtype, overridden));
-  // the bytes each row adds (its outputs) and frees after it (what it reads or writes last)
-  const born = rows.map(() => 0n);
-  const dies = rows.map(() => 0n);
-  let live = 0n;
-  for (const span of spans.values()) {
-    if (span.from < 0) live += span.bytes;
-    else born[span.from] = born[span.from]! + span.bytes;
-    dies[span.until] = dies[span.until]! + span.bytes;
-  }
-  let best = { bytes: 0n, row: -1 };
-  rows.forEach((_, i) => {
-    live += born[i]!;
-    if (live > best.bytes) best = { bytes: live, row: i };
-    live -= dies[i]!;
-  });
+  // each tensor at its own type, unless --dtype overrides it (a built-in's: at --dtype)
+  const sizeOf = (t: RowTensor) => (overridden ? t.elements * DTYPES[dtype] : tensorBytes(t, DTYPES[dtype]));
+  const { amount, row, spans } = lifetimePeak(rows, sizeOf);
   const largest = [...spans]
-    .filter(([, s]) => s.from <= best.row && s.until >= best.row)
-    .map(([name, s]) => ({ name, bytes: s.bytes }))
+    .filter(([, s]) => s.from <= row && s.until >= row)
+    .map(([name, s]) => ({ name, bytes: s.size }))
     .sort((a, b) => (a.bytes === b.bytes ? 0 : a.bytes > b.bytes ? -1 : 1))
     .slice(0, ARENA_LARGEST);
-  return { bytes: best.bytes, at: rows[best.row]?.name ?? "", largest, types: { dtype, overridden } };
+  return { bytes: amount, at: rows[row]?.name ?? "", largest, types: { dtype, overridden } };
 }

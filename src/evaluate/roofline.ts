@@ -16,9 +16,9 @@ import {
 } from "../algebra/rational.js";
 import { elementsOf } from "../layers/define-layer-kind.js";
 import type { HardwareProfile } from "../published/hardware.js";
-import type { CostReport, LayerRow, RowTensor } from "./cost.js";
+import type { CostReport, LayerRow } from "./cost.js";
 import { bytesPerElement } from "../graph/tensor.js";
-import { blockSpans, DTYPES } from "./memory.js";
+import { blockSpans, DTYPES, tensorBytes } from "./memory.js";
 import type { Dtype } from "./option-names.js";
 
 import type { Fusion } from "./option-names.js";
@@ -91,13 +91,11 @@ function rowBytes(row: LayerRow, activations: bigint, bytesPer: bigint, fileType
     activationBytes: activations * bytesPer,
   };
   if (!fileTypes || row.storedBytes === undefined || !row.tensors) return atDtype;
-  const bytesOf = (t: RowTensor) =>
-    t.elements * (t.dtype === undefined ? bytesPer : bytesPerElement(t.dtype));
   // an in-place row (a fused activation) writes over what it reads, at its type
   const output = (row.tensors.writes[0] ?? row.tensors.reads[0])?.dtype;
   const activationBytes =
     fusion === "none"
-      ? [...row.tensors.reads, ...row.tensors.writes].reduce((sum, t) => sum + bytesOf(t), 0n)
+      ? [...row.tensors.reads, ...row.tensors.writes].reduce((sum, t) => sum + tensorBytes(t, bytesPer), 0n)
       : activations * (output === undefined ? bytesPer : bytesPerElement(output));
   return { weightBytes: row.storedBytes, activationBytes };
 }

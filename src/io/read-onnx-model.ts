@@ -77,7 +77,7 @@ export async function readOnnxModel(path: string, options: ModelReadOptions = {}
   const file = basename(path);
   const onnx = await readOnnxFile(path, file);
   const data = dataInputOf(onnx);
-  const image = data && imageAxes(data);
+  const image = data && imageAxes(data.dims);
   const side = (axis: number | undefined) => {
     const d = axis === undefined ? undefined : data?.dims?.[axis];
     return typeof d === "number" && d > 0 ? d : undefined;

@@ -12,7 +12,7 @@ import { costFixedGraph, evaluateGraphModel } from "../evaluate/graph-model.js";
 import { formatDims, sameDims } from "../graph/dims.js";
 import type { TensorGraph } from "../graph/graph.js";
 import { inferTensors } from "../graph/infer.js";
-import { batchOf, measureAt } from "../model/onnx/fixed-graph.js";
+import { batchOf, imageAxes, measureAt } from "../model/onnx/fixed-graph.js";
 import type { FixedGraph, ModelSpec } from "../model/schema.js";
 import type { TfliteModel } from "../model/tflite/graph.js";
 import { dataInputOf, lowerTflite, tensorNames } from "../model/tflite/lower.js";
@@ -83,21 +83,6 @@ function readingNotes(model: TfliteModel, graph: TensorGraph): string[] {
   return notes;
 }
 
-const isSmall = (d: number | undefined) => d !== undefined && d > 0 && d <= 4;
-
-/**
- * Where a 4-d input keeps its channels: N×H×W×C, as TFLite's operators read, unless its second axis is a
- * handful of channels and its last is not (a converter's N×C×H×W, a TRANSPOSE after it).
- */
-function tfliteImageAxes(
-  dims: readonly number[],
-): { readonly channelAxis: number; readonly axes: readonly [number, number] } | undefined {
-  if (dims.length !== 4) return undefined;
-  return isSmall(dims[1]) && !isSmall(dims[3])
-    ? { channelAxis: 1, axes: [2, 3] }
-    : { channelAxis: 3, axes: [1, 2] };
-}
-
 export async function readTfliteModel(path: string, options: ModelReadOptions = {}): Promise<ModelSpec> {
   useGraphCounting({ evaluate: evaluateGraphModel, costAt: costFixedGraph });
   const file = basename(path);
@@ -107,7 +92,8 @@ export async function readTfliteModel(path: string, options: ModelReadOptions = 
   const names = tensorNames(g);
   const data = dataInputOf(g);
   const input = data === undefined ? undefined : g.tensors[data];
-  const image = input && tfliteImageAxes(input.shape);
+  // N×H×W×C as TFLite's operators read, unless the file keeps a converter's N×C×H×W
+  const image = input && imageAxes(input.shape, true);
   const [height, width] = image ? [input!.shape[image.axes[0]]!, input!.shape[image.axes[1]]!] : [1, 1];
   const resolution = { height, width };
   const sizeAt =

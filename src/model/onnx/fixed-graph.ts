@@ -21,17 +21,19 @@ export const dataInputOf = (graph: OnnxGraph): OnnxValueInfo | undefined =>
 const isSmall = (d: unknown) => typeof d === "number" && d > 0 && d <= 4;
 
 /**
- * Where an image input keeps its channels: N×C×H×W as ONNX's operators read, unless its last axis is a
- * handful of channels and its second is not (N×H×W×C, as TensorFlow converters write, with a Transpose).
+ * Where a 4-d image input keeps its channels: in the layout its format's operators read (ONNX's
+ * N×C×H×W; TensorFlow Lite's N×H×W×C with `channelsLast`), unless the other axis is a handful of
+ * channels and the usual one is not (a TensorFlow converter's N×H×W×C in ONNX, a PyTorch one's N×C×H×W
+ * in TFLite, each with a Transpose after it).
  */
 export function imageAxes(
-  info: OnnxValueInfo,
+  dims: readonly unknown[] | undefined,
+  channelsLast = false,
 ): { readonly channelAxis: number; readonly axes: readonly [number, number] } | undefined {
-  const dims = info.dims;
   if (dims?.length !== 4) return undefined;
-  return isSmall(dims[3]) && !isSmall(dims[1])
-    ? { channelAxis: 3, axes: [1, 2] }
-    : { channelAxis: 1, axes: [2, 3] };
+  const [usual, other] = channelsLast ? [3, 1] : [1, 3];
+  const channelAxis = isSmall(dims[other]) && !isSmall(dims[usual]) ? other : usual;
+  return channelAxis === 3 ? { channelAxis, axes: [1, 2] } : { channelAxis, axes: [2, 3] };
 }
 
 /** The size a graph is counted at: the one asked, else the file's own (224 for a dynamic side). */
