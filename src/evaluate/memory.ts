@@ -7,9 +7,9 @@
  *    blocks hold their input and output as usual.
  *  - "layer": every op materializes its output while its input is alive, and
  *    tensors saved for a later residual add or SE scale stay alive meanwhile.
- *    A graph's rows say which tensors they read and write: each lives from
- *    the row writing it (or the start, for the graph's inputs) to the last
- *    row reading it — the arena's lifetimes, counted in elements.
+ *    Each row says which tensors it reads and writes: each lives from the
+ *    row writing it (or the start, for the inputs) to the last row reading
+ *    it — the arena's lifetimes, counted in elements.
  *
  * Peak = the largest number of elements alive at once; bytes at a dtype.
  */
@@ -62,41 +62,13 @@ function peakByBlock(rows: readonly LayerRow[]): MemoryPeak {
   return best;
 }
 
-/** A graph's tensors alive at each row: each from its writer (or the start) to its last reader, in elements. */
-function peakByTensors(rows: readonly LayerRow[]): MemoryPeak {
+/**
+ * The layer model: each tensor alive from the row writing it (the start, for the inputs) to the last row
+ * reading it — an op's input and output, and a tensor saved for a later residual add or scale meanwhile.
+ */
+function peakByLayer(rows: readonly LayerRow[]): MemoryPeak {
   const { amount, row } = lifetimePeak(rows, (t) => t.elements);
   return { model: "layer", elements: amount, at: rows[row]?.name ?? "" };
-}
-
-function peakByLayer(rows: readonly LayerRow[]): MemoryPeak {
-  if (rows.some((row) => row.spec === undefined)) return peakByTensors(rows);
-  // A saved tensor lives from the op that saves it to the last op that reads it.
-  const lastRead = new Map<string, number>();
-  rows.forEach(({ spec: op }, i) => {
-    for (const label of [op!.inputFrom, op!.reads]) if (label !== undefined) lastRead.set(label, i);
-  });
-  const alive: { label: string; until: number; elements: bigint }[] = [];
-  let best: MemoryPeak = { model: "layer", elements: 0n, at: "" };
-  rows.forEach((row, i) => {
-    const op = row.spec!;
-    if (op.saveInputAs !== undefined)
-      alive.push({
-        label: op.saveInputAs,
-        until: lastRead.get(op.saveInputAs) ?? -1,
-        elements: elementsOf(row.input),
-      });
-    if (op.saveOutputAs !== undefined)
-      alive.push({
-        label: op.saveOutputAs,
-        until: lastRead.get(op.saveOutputAs) ?? -1,
-        elements: elementsOf(row.output),
-      });
-    const own = new Set([op.saveInputAs, op.inputFrom, op.saveOutputAs]);
-    const held = alive.filter((t) => t.until >= i && !own.has(t.label)).reduce((a, t) => a + t.elements, 0n);
-    const live = elementsOf(row.input) + elementsOf(row.output) + held;
-    if (live > best.elements) best = { model: "layer", elements: live, at: row.name };
-  });
-  return best;
 }
 
 export function peakMemory(rows: readonly LayerRow[], model: MemoryModel): MemoryPeak {

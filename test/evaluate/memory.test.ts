@@ -3,35 +3,59 @@ import { describe, expect, test } from "vitest";
 import type { LayerRow } from "../../src/evaluate/cost.js";
 import { activationMemory, blockSpans, peakMemory } from "../../src/evaluate/memory.js";
 
-const row = (
-  name: string,
-  block: string,
-  input: number[],
-  output: number[],
-  spec: Record<string, string> = {},
-) => ({ name, block, input, output, spec }) as unknown as LayerRow;
+const row = (name: string, block: string, input: number[], output: number[]) =>
+  ({ name, block, input, output }) as unknown as LayerRow;
+
+/** A row reading and writing named tensors of so many elements. */
+const moving = (name: string, reads: [string, number][], writes: [string, number][]) =>
+  ({
+    name,
+    block: name,
+    input: [],
+    output: [],
+    tensors: {
+      reads: reads.map(([n, e]) => ({ name: n, elements: BigInt(e) })),
+      writes: writes.map(([n, e]) => ({ name: n, elements: BigInt(e) })),
+    },
+  }) as unknown as LayerRow;
 
 describe("the layer model", () => {
-  // r0 saves its output as "a" (48 elements), read by r2; r3 saves its input as "b", which nothing reads
+  // r0 writes "a" (48), which r2 reads again after r1; r3 reads r2's output and writes 3
   const rows = [
-    row("r0", "x", [4, 4, 2], [4, 4, 3], { saveOutputAs: "a" }),
-    row("r1", "x", [4, 4, 3], [4, 4, 5]),
-    row("r2", "y", [4, 4, 5], [4, 4, 9], { reads: "a" }),
-    row("r3", "y", [4, 4, 9], [1, 1, 3], { saveInputAs: "b" }),
+    moving("r0", [["in", 32]], [["a", 48]]),
+    moving("r1", [["a", 48]], [["b", 80]]),
+    moving(
+      "r2",
+      [
+        ["b", 80],
+        ["a", 48],
+      ],
+      [["c", 144]],
+    ),
+    moving("r3", [["c", 144]], [["d", 3]]),
   ];
-  test("a saved tensor is held from the op saving it through the op reading it, besides each op's input and output", () => {
+  test("a tensor is held from the row writing it through the last row reading it, beside each row's input and output", () => {
     // r2: its input 80 + its output 144 + "a" 48 (held through its reader)
     expect(peakMemory(rows, "layer")).toEqual({ model: "layer", elements: 80n + 144n + 48n, at: "r2" });
-    // without r2, "a" is never read, never held: r1 has 48 + 80, r3 its own 144 + 3
-    expect(peakMemory([rows[0]!, rows[1]!, rows[3]!], "layer")).toEqual({
+    // without r2, "a" dies at r1, which holds it and its own output (r0: 32 + 48)
+    expect(peakMemory([rows[0]!, rows[1]!], "layer")).toEqual({
       model: "layer",
-      elements: 144n + 3n,
-      at: "r3",
+      elements: 48n + 80n,
+      at: "r1",
     });
   });
-  test("an op's own saved tensors are not counted twice; one nothing reads is never held", () => {
+  test("an input is alive from the start; a tensor nothing reads dies with its writer", () => {
     expect(peakMemory([rows[0]!], "layer").elements).toBe(32n + 48n);
-    expect(peakMemory([rows[3]!], "layer").elements).toBe(144n + 3n);
+    const unread = moving("w", [["in", 5]], [["x", 7]]);
+    expect(peakMemory([unread, moving("v", [["in", 5]], [["y", 1]])], "layer")).toEqual({
+      model: "layer",
+      elements: 12n,
+      at: "w",
+    });
+  });
+  test("the first row at the peak is named; a tie does not move it", () => {
+    const level = [moving("p", [["i", 4]], [["j", 4]]), moving("q", [["j", 4]], [["k", 4]])];
+    expect(peakMemory(level, "layer").at).toBe("p");
   });
 });
 
