@@ -19,8 +19,8 @@ import { resolveConvention } from "../../src/model/conventions.js";
 function peakBySavedLabels(rows: readonly LayerRow[]): { elements: bigint; at: string } {
   const lastRead = new Map<string, number>();
   rows.forEach(({ spec: op }, i) => {
-    for (const label of [op!.inputFrom, op!.reads, op!.keys, op!.values])
-      if (label !== undefined) lastRead.set(label, i);
+    const operands = op!.kind === "attention" ? [op!.keys, op!.values] : [op!.reads];
+    for (const label of [op!.inputFrom, ...operands]) if (label !== undefined) lastRead.set(label, i);
   });
   const alive: { label: string; until: number; elements: bigint }[] = [];
   let best = { elements: 0n, at: "" };
