@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference counts from timm's own MobileNetV4 definitions.
+"""Reference counts from timm's own MobileNetV4 and MobileNetV5 definitions.
 
 Dev-only: regenerates test/fixtures/timm/counts.json, which the tests compare
 `--convention timm` against. Runs timm from a checkout of its repository
@@ -7,18 +7,23 @@ Dev-only: regenerates test/fixtures/timm/counts.json, which the tests compare
 tests) on Debian's python3-torch:
 
     git clone https://github.com/huggingface/pytorch-image-models /tmp/timm
-    /usr/bin/python3 scripts/timm-counts.py /tmp/timm > test/fixtures/timm/counts.json
+    git clone https://github.com/facebookresearch/fvcore /tmp/fvcore   # and its iopath
+    /usr/bin/python3 scripts/timm-counts.py /tmp/timm /tmp/fvcore > test/fixtures/timm/counts.json
 
 params = sum(p.numel() for p in model.parameters())
 macs   = conv: out.numel() * in_channels/groups * kH * kW ; linear: in * out (per token);
          attention matmuls: every torch.matmul / @ / einsum of two activations, counted
          through a TorchFunctionMode as the product of the output's elements and the
          contracted dimension (timm takes the unfused matmul path on torch < 2.0)
+fvcore_macs = fvcore's FlopCountAnalysis(model, image).total(), as timm's benchmark.py counts the
+         infer_gmacs of its results/*.csv (where a row asks for it: it traces slowly)
 """
 import json, subprocess, sys
 
 sys.path.insert(0, sys.argv[1])
-import torch, timm
+sys.path.insert(0, sys.argv[2])
+import torch, timm, fvcore
+from fvcore.nn import FlopCountAnalysis
 from torch.overrides import TorchFunctionMode
 
 MODELS = [
@@ -32,8 +37,17 @@ MODELS = [
     ("mobilenetv4_hybrid_medium_075", "0.75", [256]),
     ("mobilenetv4_hybrid_large", "1.0", [384]),
     ("mobilenetv4_hybrid_large_075", "0.75", [384]),
+    # MobileNetV5: 768 and 256 are its default sizes; 640 and 400 make the fusion adapter interpolate
+    # (sides 40 and 25 do not divide by 16) and, at 400, upsample 13 to 25
+    ("mobilenetv5_300m", "1.0", [768, 640]),
+    ("mobilenetv5_300m_enc", "1.0", [768]),
+    ("mobilenetv5_base", "1.0", [256, 400]),
 ]
-OURS = {"conv_small": "mnv4-conv-s", "conv_medium": "mnv4-conv-m", "conv_large": "mnv4-conv-l",
+FVCORE = {("mobilenetv5_300m", 768), ("mobilenetv5_300m", 640), ("mobilenetv5_300m_enc", 768),
+          ("mobilenetv5_base", 256), ("mobilenetv5_base", 400)}
+OURS = {"mobilenetv5_300m": "mobilenet-v5-300m", "mobilenetv5_300m_enc": "mobilenet-v5-300m-enc",
+        "mobilenetv5_base": "mobilenet-v5-base",
+        "conv_small": "mnv4-conv-s", "conv_medium": "mnv4-conv-m", "conv_large": "mnv4-conv-l",
         "hybrid_medium": "mnv4-hybrid-m", "hybrid_large": "mnv4-hybrid-l"}
 
 class CountMatmuls(TorchFunctionMode):
@@ -65,16 +79,29 @@ def count(model, res):
         model(torch.zeros(1, 3, res, res))
     return macs, matmuls.macs
 
+def fvcore_macs(model, res):
+    model.eval()
+    with torch.no_grad():
+        flops = FlopCountAnalysis(model, torch.zeros(1, 3, res, res))
+        flops.unsupported_ops_warnings(False)
+        flops.uncalled_modules_warnings(False)
+        return flops.total()
+
 rows = []
 for name, alpha, resolutions in MODELS:
-    size = name.replace("mobilenetv4_", "").rsplit("_0", 1)[0]
+    size = name if name in OURS else name.replace("mobilenetv4_", "").rsplit("_0", 1)[0]
     model = timm.create_model(name, pretrained=False)
     params = sum(p.numel() for p in model.parameters())
     for res in resolutions:
         macs, attention = count(timm.create_model(name, pretrained=False), res)
-        rows.append({"timm": name, "model": OURS[size], "alpha": alpha, "resolution": res,
-                     "params": params, "macs": macs + attention, "attention_macs": attention})
+        row = {"timm": name, "model": OURS[size], "alpha": alpha, "resolution": res,
+               "params": params, "macs": macs + attention, "attention_macs": attention}
+        if (name, res) in FVCORE:
+            row["fvcore_macs"] = fvcore_macs(timm.create_model(name, pretrained=False), res)
+        rows.append(row)
 commit = subprocess.run(["git", "-C", sys.argv[1], "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
 json.dump({"generator": "scripts/timm-counts.py", "timm": timm.__version__, "timm_commit": commit or "aa4b5850c1543fa488abf260f18390eda46cf85d",
-           "torch": torch.__version__, "counts": rows}, sys.stdout, indent=1)
+           "torch": torch.__version__, "fvcore": fvcore.__version__,
+           "fvcore_commit": subprocess.run(["git", "-C", sys.argv[2], "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip(),
+           "counts": rows}, sys.stdout, indent=1)
 print()

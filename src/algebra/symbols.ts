@@ -26,6 +26,17 @@ export const SYMBOLS: readonly SymbolInfo[] = [
   { name: "d", latex: "d", description: "attention key (= value) dimension" },
   { name: "D_Hkv", latex: "D_{H,kv}", description: "key/value map height (attention)" },
   { name: "D_Wkv", latex: "D_{W,kv}", description: "key/value map width (attention)" },
+  { name: "S_up", latex: "S_{up}", description: "1 where an upsampling changes the map's size, else 0" },
+  {
+    name: "S_pool",
+    latex: "S_{pool}",
+    description: "1 where a resampling average-pools (its sides divide), else 0",
+  },
+  {
+    name: "S_linear",
+    latex: "S_{linear}",
+    description: "1 where a resampling interpolates bilinearly, else 0",
+  },
   { name: "w", latex: "w", description: "bytes per weight" },
   { name: "a", latex: "a", description: "bytes per activation element" },
   { name: "alpha", latex: "\\alpha", description: "width multiplier" },

@@ -5,7 +5,7 @@
  */
 import { type Rational, rational } from "../algebra/rational.js";
 import type { Metric } from "../published/figures.js";
-import type { CostReport, LayerRow } from "./cost.js";
+import { type CostReport, type LayerRow, stageOf } from "./cost.js";
 import { differingFigureNotes } from "./figure-notes.js";
 
 import type { BreakdownBy } from "./option-names.js";
@@ -48,6 +48,8 @@ export const groupings: Record<BreakdownBy, Grouping> = {
     keepEmpty: true,
     order: (g) => [...g].sort((a, b) => Number(b.key) - Number(a.key)),
   },
+  /** A `stages` entry's stages; the other rows by their blocks (a stem, a fusion adapter, a classifier). */
+  stage: { key: stageOf, keepEmpty: true, order: byFirstAppearance },
   block: { key: (r) => r.block, keepEmpty: true, order: byFirstAppearance },
   layer: { key: (r) => r.name, keepEmpty: true, order: byFirstAppearance },
 };
@@ -91,6 +93,7 @@ export interface Breakdown {
 const FIGURES_ABOUT: Record<BreakdownBy, readonly Metric["kind"][]> = {
   type: ["share"],
   resolution: ["at-resolutions"],
+  stage: [],
   block: [],
   layer: [],
 };

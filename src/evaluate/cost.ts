@@ -17,7 +17,14 @@ import { layerKinds } from "../layers/registry.js";
 import { InputError } from "../errors.js";
 import { buildNetwork } from "../model/build.js";
 import { graphCounting } from "./graph-counting.js";
-import { bnParamsFactor, type Convention, inputChannelsFor, workFactorsOf } from "../model/conventions.js";
+import {
+  type Convention,
+  inputChannelsFor,
+  normParamsFactor,
+  normParamsOf,
+  normWorkCategory,
+  workFactorsOf,
+} from "../model/conventions.js";
 import type { ModelSpec } from "../model/schema.js";
 import type { DataType } from "../graph/tensor.js";
 
@@ -35,6 +42,8 @@ export interface LayerRow {
   readonly spec?: OpSpec;
   readonly name: string;
   readonly block: string;
+  /** Its stage ("stage 2"), where a `stages` entry built it; else the by-stage breakdown keys it by its block. */
+  readonly stage?: string;
   /**
    * A built-in's primitive op kind (conv, depthwise, pointwise, gconv, fc, avgpool, add, scale); a
    * graph's operator as the file names it (Conv, Relu, MatMul…).
@@ -72,6 +81,9 @@ export interface LayerRow {
   /** Elements of the output activation. */
   readonly activations: bigint;
 }
+
+/** A row's stage: its `stages` entry's stage, else its block (a stem, a fusion adapter, a classifier). */
+export const stageOf = (row: Pick<LayerRow, "stage" | "block">): string => row.stage ?? row.block;
 
 export interface Totals {
   readonly params: bigint;
@@ -162,13 +174,14 @@ export function walkNetwork(
     if (op.reads !== undefined && !saved.has(op.reads))
       throw new Error(`op ${op.name} reads '${op.reads}', which no earlier op saved`);
     const kind: LayerKind = layerKinds[op.kind];
-    const output = kind.outputShape(op, source);
+    const operand = op.reads === undefined ? undefined : saved.get(op.reads);
+    const output = kind.outputShape(op, source, operand);
     if (!(output[0] >= 1 && output[1] >= 1)) {
       throw new InputError(
         `layer ${op.name}: its ${source[0]}×${source[1]} input is too small for it (output ${output[0]}×${output[1]}); use a larger --resolution`,
       );
     }
-    const problem = kind.check?.(op, source, output);
+    const problem = kind.check?.(op, source, output, operand);
     if (problem !== undefined) throw new InputError(`layer ${op.name}: ${problem}`);
     visit?.(op, index, source, output, kind.bind(op, source, output));
     if (op.saveOutputAs !== undefined) saved.set(op.saveOutputAs, output);
@@ -250,18 +263,18 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
     const paramParts = {
       weights: c.params(bindings),
       bias: op.bias ? c.bias(bindings) : 0n,
-      bn: op.bn ? c.bn(bindings) : 0n,
+      bn: op.bn ? normParamsOf(op, c.bn(bindings)) : 0n,
     };
     let rowParams = paramParts.weights;
     if (convention.bias) rowParams += paramParts.bias;
-    rowParams += bnParamsFactor(convention) * paramParts.bn;
+    rowParams += normParamsFactor(op, convention) * paramParts.bn;
     const opMacs = c.macs(bindings);
     const weightMacs = c.kind.matmul ? 0n : opMacs;
     const matmulMacs = c.kind.matmul ? opMacs : 0n;
     const work: Partial<Record<WorkCategory, bigint>> = {};
     const elements = c.outputElements(bindings);
     if (op.bias) work.bias = elements;
-    if (op.bn) work.bn = elements;
+    if (op.bn) work[normWorkCategory(op)] = elements;
     if (op.act !== "none") work[op.act] = elements;
     for (const w of c.work) work[w.category] = (work[w.category] ?? 0n) + w.count(bindings);
     let rowMacs = weightMacs + (convention.matmuls === false ? 0n : matmulMacs);
@@ -275,6 +288,7 @@ export function costNetwork(ops: readonly OpSpec[], input: Shape, convention: Co
       spec: op,
       name: op.name,
       block: op.block,
+      ...(op.stage !== undefined && { stage: op.stage }),
       op: op.kind,
       type: op.type ?? c.kind.type,
       input: source,

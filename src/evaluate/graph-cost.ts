@@ -22,11 +22,16 @@ export interface GraphCost {
 }
 
 /**
- * Parameters the convention counts per bias or norm parameter (weights count always; BatchNorm's
- * statistics double its scale and shift).
+ * Parameters the convention counts per bias or norm parameter (weights count always). A BatchNorm's
+ * statistics double its scale and shift where the convention counts them; the other norms (LayerNorm,
+ * GroupNorm, RMSNorm) keep none.
  */
-const roleFactor = (role: Exclude<ParamRole, "weight">, c: Convention): bigint =>
-  role === "bias" ? (c.bias ? 1n : 0n) : bnParamsFactor(c);
+function roleFactor(role: Exclude<ParamRole, "weight">, c: Convention, row: NodeMeasure): bigint {
+  if (role === "bias") return c.bias ? 1n : 0n;
+  const { node } = row;
+  const statistics = node.kind !== "norm" || (node.attrs as { mode?: string }).mode === "batch";
+  return statistics ? bnParamsFactor(c) : c.bn ? 1n : 0n;
+}
 
 /**
  * The node's products the convention sees: none of an operator it does not see (ptflops: Einsum), a
@@ -81,7 +86,7 @@ export function macsOf(row: NodeMeasure, c: Convention): bigint {
 /** The node's parameters the convention counts. */
 export function paramsOf(row: NodeMeasure, c: Convention): bigint {
   const { weight, bias, norm } = row.paramParts;
-  return weight + (bias && roleFactor("bias", c) * bias) + (norm && roleFactor("norm", c) * norm);
+  return weight + (bias && roleFactor("bias", c, row) * bias) + (norm && roleFactor("norm", c, row) * norm);
 }
 
 const nodeCost = (row: NodeMeasure, c: Convention): NodeCost => ({

@@ -1,8 +1,13 @@
 /** Names (and what they mean), so that declaring CLI options does not load the evaluators. */
-export const BREAKDOWNS = ["type", "resolution", "block", "layer"] as const;
+export const BREAKDOWNS = ["type", "resolution", "stage", "block", "layer"] as const;
 export type BreakdownBy = (typeof BREAKDOWNS)[number];
 /** Breakdowns that align across models (layer names do not). */
-export const COMPARE_BREAKDOWNS = ["type", "resolution", "block"] as const satisfies readonly BreakdownBy[];
+export const COMPARE_BREAKDOWNS = [
+  "type",
+  "resolution",
+  "stage",
+  "block",
+] as const satisfies readonly BreakdownBy[];
 export type CompareBreakdownBy = (typeof COMPARE_BREAKDOWNS)[number];
 
 export const MEMORY_MODELS = ["block", "layer"] as const;

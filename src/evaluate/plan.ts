@@ -9,7 +9,7 @@
 import { type NumberFunction, compileNumber } from "../algebra/evaluate.js";
 import type { LayerKind, OpSpec, Shape } from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
-import { bnParamsFactor, type Convention, workFactorsOf } from "../model/conventions.js";
+import { type Convention, normParamsFactor, normWorkCategory, workFactorsOf } from "../model/conventions.js";
 import { blockSpans } from "./memory.js";
 
 /** Where an op's input comes from: the previous op's output, or a saved tensor's slot. */
@@ -30,10 +30,13 @@ interface Step {
   readonly inputSlot: number;
   readonly saveInputSlot: number;
   readonly saveOutputSlot: number;
+  /** The saved tensor whose shape its own depends on (an upsampling to its size), or PREVIOUS: none. */
+  readonly operandSlot: number;
   /** The block model (evaluate/memory.ts): a block holds its first op's input and its last op's output. */
   readonly blockStart: boolean;
   readonly blockEnd: boolean;
   lastInput: Shape | undefined;
+  lastOperand: Shape | undefined;
   lastOutput: Shape;
   lastParams: number;
   lastMacs: number;
@@ -77,13 +80,14 @@ function countFunctions(
   if (!params || !macs || !bias || !bn || !outputElements || work.some((w) => w.count === undefined))
     return undefined;
   const paramsBias = convention.bias && op.bias;
-  const paramsBn = op.bn ? Number(bnParamsFactor(convention)) : 0;
+  // an RMSNorm's weight is half its kind's γ-and-β formula (an even count: exact in doubles)
+  const paramsBn = Number(normParamsFactor(op, convention)) / (op.norm === "rms" ? 2 : 1);
   // a convention that does not see attention matmuls counts none of their MACs
   const weightMacs = kind.matmul && convention.matmuls === false ? () => 0 : macs;
   // operations counted per output element for this op's bias, BatchNorm and activation
   const perOutputElement =
     (op.bias ? factor(factors.bias) : 0) +
-    (op.bn ? factor(factors.bn) : 0) +
+    (op.bn ? factor(factors[normWorkCategory(op)]) : 0) +
     (op.act !== "none" ? factor(factors[op.act]) : 0);
   return {
     params: (b) => params(b) + (paramsBias ? bias(b) : 0) + (paramsBn !== 0 ? paramsBn * bn(b) : 0),
@@ -118,9 +122,11 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
       inputSlot: slot(op.inputFrom),
       saveInputSlot: slot(op.saveInputAs),
       saveOutputSlot: slot(op.saveOutputAs),
+      operandSlot: kind.operandShape ? slot(op.reads) : PREVIOUS,
       blockStart: blockStarts.has(i),
       blockEnd: blockEnds[i] !== undefined,
       lastInput: undefined,
+      lastOperand: undefined,
       lastOutput: [0, 0, 0],
       lastParams: 0,
       lastMacs: 0,
@@ -138,12 +144,13 @@ const sameShape = (a: Shape | undefined, b: Shape) =>
   a !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
 /** One op on one input, by its kind's shape rule and formulas, remembered as the step's last call. */
-function call(step: Step, input: Shape): void {
-  const output = step.kind.outputShape(step.op, input);
+function call(step: Step, input: Shape, operand: Shape | undefined): void {
+  const output = step.kind.outputShape(step.op, input, operand);
   step.lastInput = input;
+  step.lastOperand = operand;
   step.lastOutput = output;
   step.lastValid =
-    output[0] >= 1 && output[1] >= 1 && step.kind.check?.(step.op, input, output) === undefined;
+    output[0] >= 1 && output[1] >= 1 && step.kind.check?.(step.op, input, output, operand) === undefined;
   if (step.lastValid) {
     const b = step.kind.bind(step.op, input, output);
     step.lastParams = step.params(b);
@@ -163,7 +170,10 @@ export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | un
     const source = step.inputSlot === PREVIOUS ? current : saved[step.inputSlot];
     if (!source) return undefined;
     if (step.saveInputSlot !== PREVIOUS) saved[step.saveInputSlot] = source;
-    if (!sameShape(step.lastInput, source)) call(step, source);
+    const operand = step.operandSlot === PREVIOUS ? undefined : saved[step.operandSlot];
+    if (step.operandSlot !== PREVIOUS && !operand) return undefined;
+    if (!sameShape(step.lastInput, source) || (operand && !sameShape(step.lastOperand, operand)))
+      call(step, source, operand);
     if (!step.lastValid) return undefined;
     const output = step.lastOutput;
     if (step.saveOutputSlot !== PREVIOUS) saved[step.saveOutputSlot] = output;

@@ -16,7 +16,7 @@ import {
 } from "../algebra/rational.js";
 import { elementsOf } from "../layers/define-layer-kind.js";
 import type { HardwareProfile } from "../published/hardware.js";
-import type { CostReport, LayerRow } from "./cost.js";
+import { type CostReport, type LayerRow, stageOf } from "./cost.js";
 import { bytesPerElement } from "../graph/tensor.js";
 import { blockSpans, DTYPES, tensorBytes } from "./memory.js";
 import type { Dtype } from "./option-names.js";
@@ -165,7 +165,7 @@ export const ridgePointProfile = (ridgePoint: Rational, dtype: Dtype): HardwareP
 });
 
 /** A roofline breakdown's grouping: a breakdown's, or compute- vs memory-bound. */
-export type RooflineGrouping = "type" | "resolution" | "block" | "layer" | "bound";
+export type RooflineGrouping = "type" | "resolution" | "stage" | "block" | "layer" | "bound";
 
 export interface RooflineGroup {
   readonly key: string;
@@ -179,6 +179,7 @@ export interface RooflineGroup {
 const GROUP_KEY: Record<RooflineGrouping, (r: RooflineRow) => string> = {
   type: (r) => r.row.type,
   resolution: (r) => String(r.row.output[0]),
+  stage: (r) => stageOf(r.row),
   block: (r) => r.row.block,
   layer: (r) => r.row.name,
   bound: (r) => r.bound,

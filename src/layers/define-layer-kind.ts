@@ -38,9 +38,13 @@ export interface OpBase {
   readonly block: string;
   readonly bias: boolean;
   readonly bn: boolean;
+  /** Its norm is an RMSNorm (a weight per channel, no shift, no statistics) rather than a BatchNorm (MobileNetV5). */
+  readonly norm?: "rms";
   readonly act: Activation;
   /** Breakdown key when it differs from the kind's own (squeeze-excite parts say "se"). */
   readonly type?: string;
+  /** The stage of a `stages` entry it belongs to ("stage 2"): the by-stage breakdown's key. */
+  readonly stage?: string;
   /** Read the tensor saved under this label instead of the previous op's output. */
   readonly inputFrom?: string;
   /** Save this op's input under a label for a later op (residual add, SE scale). */
@@ -54,6 +58,8 @@ export interface OpBase {
    * as x.mean([2, 3]) (MnasNet), which no peer counter counts.
    */
   readonly functional?: boolean | "mean";
+  /** An average pool over a fixed window (F.avg_pool2d, not adaptive), which some counters skip. */
+  readonly fixedWindow?: boolean;
 }
 
 /** The fields a convolution-family op adds (conv, depthwise, pointwise, grouped conv). */
@@ -114,6 +120,7 @@ export const WORK_CATEGORIES = [
   "group-norm",
   "upsample",
   "upsample-linear",
+  "rms-norm",
 ] as const;
 export type WorkCategory = (typeof WORK_CATEGORIES)[number];
 
@@ -139,6 +146,7 @@ export const WORK_TITLES: Record<WorkCategory, string> = {
   "group-norm": "GroupNorm and InstanceNorm",
   upsample: "nearest upsampling (output elements)",
   "upsample-linear": "linear and cubic upsampling (output elements)",
+  "rms-norm": "RMSNorm",
 };
 
 export interface WorkItem {
@@ -168,9 +176,15 @@ export interface LayerKind<Op extends OpBase = OpBase> {
   readonly work: readonly WorkItem[];
   /** Elements it reads besides its input: an add's other operand, a scale's gate, attention's keys and values. */
   secondOperand?(op: Op, input: Shape, output: Shape): number;
-  outputShape(op: Op, input: Shape): Shape;
+  /**
+   * Its output's shape; `operand` is the saved tensor it reads besides its input (`reads`), for a kind
+   * whose shape depends on it (`operandShape`).
+   */
+  outputShape(op: Op, input: Shape, operand?: Shape): Shape;
+  /** Its output shape depends on the saved tensor it reads (an upsampling to its size, a concatenation). */
+  readonly operandShape?: true;
   /** Why this op cannot apply to its input, if it cannot. */
-  check?(op: Op, input: Shape, output: Shape): string | undefined;
+  check?(op: Op, input: Shape, output: Shape, operand?: Shape): string | undefined;
   /** Values of the formulas' symbols for this op. */
   bind(op: Op, input: Shape, output: Shape): Record<string, number>;
 }

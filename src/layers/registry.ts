@@ -1,6 +1,7 @@
 import { attention } from "./attention.js";
 import { averagePool } from "./average-pool.js";
 import { channelScale } from "./channel-scale.js";
+import { concat } from "./concat.js";
 import { conv } from "./conv.js";
 import type { OpOfKind } from "./define-layer-kind.js";
 import { depthwise } from "./depthwise.js";
@@ -9,7 +10,9 @@ import { groupedConv } from "./grouped-conv.js";
 import { layerScale } from "./layer-scale.js";
 import { norm } from "./norm.js";
 import { pointwise } from "./pointwise.js";
+import { resample } from "./resample.js";
 import { residualAdd } from "./residual-add.js";
+import { upsample } from "./upsample.js";
 
 export const layerKinds = {
   conv,
@@ -23,6 +26,9 @@ export const layerKinds = {
   attention,
   norm,
   layerscale: layerScale,
+  upsample,
+  concat,
+  resample,
 };
 
 export type LayerKindName = keyof typeof layerKinds;

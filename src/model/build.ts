@@ -6,7 +6,7 @@
 import { InputError } from "../errors.js";
 import type { OpSpec } from "../layers/define-layer-kind.js";
 import { blockKinds } from "./blocks/registry.js";
-import type { BuildContext, BuildState, Expansion } from "./blocks/block-kind.js";
+import type { BuildContext, BuildState, EntryBase, Expansion } from "./blocks/block-kind.js";
 import { type Convention, classesFor, inputChannelsFor } from "./conventions.js";
 import { roundChannelsBy } from "./scale.js";
 import { WIDTH_RULES_OF } from "./width-rules.js";
@@ -65,6 +65,7 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
     classes: classesFor(model.classes, convention),
     activation: model.activation ?? "relu",
   };
+  const rms = model.norm === "rms";
   const counters = new Map<string, number>();
   const ops: OpSpec[] = [];
   const channels = inputChannelsFor(model.input.channels, convention);
@@ -76,15 +77,20 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
       counters.set(prefix, n);
       return `${prefix}_${n}`;
     };
-    const repeat = spec.repeat ?? 1;
-    const entryCtx = spec.rounding ? { ...ctx, round: roundChannelsBy[spec.rounding] } : ctx;
+    // a stages or fusion entry neither repeats nor rounds by a rule of its own
+    const { repeat = 1, rounding } = spec as EntryBase;
+    const entryCtx = rounding ? { ...ctx, round: roundChannelsBy[rounding] } : ctx;
     refuseBeyondCap(model.name, spec, ops.length + repeat * blocksOf(spec, entryCtx));
     for (let i = 0; i < repeat; i++) {
       const named = spec.name !== undefined && repeat > 1 ? { ...spec, name: `${spec.name}_${i + 1}` } : spec;
       const expansion = expandEntry(named, state, entryCtx, nameBlock);
       // one at a time: spreading a long array into push() would overflow the call stack
-      for (const op of expansion.ops) ops.push(op);
-      state = expansion.state;
+      for (const op of expansion.ops) ops.push(rms && op.bn ? { ...op, norm: "rms" } : op);
+      // the stages saved so far stay known to later entries
+      state =
+        expansion.state.stages || !state.stages
+          ? expansion.state
+          : { ...expansion.state, stages: state.stages };
       refuseBeyondCap(model.name, spec, ops.length);
     }
   }

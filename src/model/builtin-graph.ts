@@ -13,6 +13,7 @@ import { inferNode } from "../graph/infer.js";
 import type { GraphNode, TensorGraph } from "../graph/graph.js";
 import type { Tensor } from "../graph/tensor.js";
 import type { Activation, OpSpec, Shape } from "../layers/define-layer-kind.js";
+import { resampling } from "../layers/resample.js";
 
 export interface BuiltinGraph {
   readonly graph: TensorGraph;
@@ -89,7 +90,16 @@ const ACTIVATION_OPS: Record<Exclude<Activation, "none" | "relu6" | "silu">, str
 /** The op's BatchNorm (γ, β and the running statistics) and activation after its main node. */
 function normAndActivation(w: GraphWriter, op: OpSpec, x: string): string {
   let y = x;
-  if (op.bn) {
+  if (op.bn && op.norm === "rms") {
+    const scale = w.stored("norm.weight", [w.dims(y)[1]!]);
+    y = w.add("norm", {
+      name: "",
+      op: "RMSNormalization",
+      kind: "norm",
+      attrs: { mode: "rms" },
+      inputs: [y, scale],
+    });
+  } else if (op.bn) {
     const channels = [w.dims(y)[1]!];
     const [scale, shift, mean, variance] = ["bn.weight", "bn.bias", "bn.mean", "bn.var"].map((part) =>
       w.stored(part, channels),
@@ -240,6 +250,43 @@ function savedTensor(op: OpSpec, saved: ReadonlyMap<string, string>, label: stri
   return tensor;
 }
 
+/** A Resize of `x` to these height and width, as F.interpolate (nearest or bilinear) calls it. */
+function resizeTo(
+  w: GraphWriter,
+  x: string,
+  mode: "nearest" | "linear",
+  [height, width]: readonly number[],
+): string {
+  const [batch, channels] = w.dims(x);
+  const sizes = w.stored("sizes", [4], [batch!, channels!, height!, width!]);
+  return w.add("", {
+    name: "",
+    op: "Resize",
+    kind: "resize",
+    attrs: { mode },
+    inputs: [x, undefined, sizes],
+    functional: true,
+  });
+}
+
+/** MobileNetV5's resize to side × side: none, F.avg_pool2d over whole windows, or F.interpolate bilinear. */
+function lowerResample(w: GraphWriter, op: Extract<OpSpec, { kind: "resample" }>, x: string): string {
+  const [, , height, width] = w.dims(x);
+  const how = resampling([height!, width!, 0], op.side);
+  if (how === "same") return x;
+  if (how === "bilinear") return resizeTo(w, x, "linear", [op.side, op.side]);
+  const kernel = [height! / op.side, width! / op.side];
+  return w.add("", {
+    name: "",
+    op: "AveragePool",
+    kind: "pool",
+    attrs: { mode: "average", window: { kernel, strides: kernel } },
+    inputs: [x],
+    functional: true,
+    fixedWindow: true,
+  });
+}
+
 /** The op's nodes, reading `x`; its output tensor. */
 function lowerOp(w: GraphWriter, op: OpSpec, x: string, saved: ReadonlyMap<string, string>): string {
   switch (op.kind) {
@@ -264,6 +311,24 @@ function lowerOp(w: GraphWriter, op: OpSpec, x: string, saved: ReadonlyMap<strin
       return normAndActivation(w, op, x);
     case "attention":
       return normAndActivation(w, op, lowerAttention(w, op, x, saved));
+    case "upsample": {
+      const target = w.dims(savedTensor(op, saved, op.reads)).slice(2);
+      const same = target.every((side, i) => side === w.dims(x)[i + 2]);
+      return normAndActivation(w, op, same ? x : resizeTo(w, x, "nearest", target));
+    }
+    case "concat": {
+      const other = savedTensor(op, saved, op.reads);
+      const joined = w.add("", {
+        name: "",
+        op: "Concat",
+        kind: "concat",
+        attrs: { axis: 1 },
+        inputs: [x, other],
+      });
+      return normAndActivation(w, op, joined);
+    }
+    case "resample":
+      return normAndActivation(w, op, lowerResample(w, op, x));
   }
 }
 

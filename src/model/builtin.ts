@@ -4,7 +4,7 @@ export interface BuiltinModel {
   readonly file: string;
   readonly aliases: readonly string[];
   /** The family whose paper it comes from (`mbn-cost paper <family>`). */
-  readonly family: "v1" | "v2" | "v3" | "fd" | "v4" | "efficientnet" | "mnasnet";
+  readonly family: "v1" | "v2" | "v3" | "fd" | "v4" | "v5" | "efficientnet" | "mnasnet";
 }
 
 export const BUILTIN_MODELS: readonly BuiltinModel[] = [
@@ -46,6 +46,14 @@ export const BUILTIN_MODELS: readonly BuiltinModel[] = [
     aliases: ["mnv4-hybrid-l"],
     family: "v4",
   },
+  { id: "mobilenet-v5-300m", file: "mobilenet-v5-300m.json", aliases: ["mobilenetv5_300m"], family: "v5" },
+  {
+    id: "mobilenet-v5-300m-enc",
+    file: "mobilenet-v5-300m-enc.json",
+    aliases: ["mobilenetv5_300m_enc"],
+    family: "v5",
+  },
+  { id: "mobilenet-v5-base", file: "mobilenet-v5-base.json", aliases: ["mobilenetv5_base"], family: "v5" },
   ...[0, 1, 2, 3, 4, 5, 6, 7].map(
     (b): BuiltinModel => ({
       id: `efficientnet-b${b}`,

@@ -210,9 +210,9 @@ export const CONVENTIONS = {
   timm: {
     name: "timm",
     summary:
-      "params as sum(p.numel()) over timm's modules (weights, biases, BatchNorm γ and β, LayerScale γ); MACs of conv, linear and attention matmuls; timm's widths (make_divisible(c·α, 8), the stem kept when α < 1, the 1280 head never scaled) — checked on timm's MobileNetV4 models; timm defines V1–V3 with blocks of its own, which these tables do not follow",
+      "params as sum(p.numel()) over timm's modules (weights, biases, BatchNorm γ and β, RMSNorm weights, LayerScale γ); MACs of conv, linear and attention matmuls; timm's widths (make_divisible(c·α, 8), the stem kept when α < 1, the 1280 head never scaled) — checked on timm's MobileNetV4 and MobileNetV5 models; timm defines V1–V3 with blocks of its own, which these tables do not follow",
     reference:
-      "huggingface/pytorch-image-models 1.0.29.dev0 (commit aa4b585) timm/models/mobilenetv3.py _gen_mobilenet_v4, run on torch 1.13",
+      "huggingface/pytorch-image-models 1.0.29.dev0 (commit aa4b585) timm/models/mobilenetv3.py _gen_mobilenet_v4 and mobilenetv5.py _gen_mobilenet_v5, run on torch 1.13",
     rules: "timm",
     bias: true,
     bn: true,
@@ -224,6 +224,23 @@ export const CONVENTIONS = {
 
 /** Parameters per BatchNorm γ-and-β pair the convention counts: 1, or 2 with the moving statistics. */
 export const bnParamsFactor = (c: Convention): bigint => (c.bn ? (c.bnStatistics ? 2n : 1n) : 0n);
+
+/**
+ * An op's norm parameters from its kind's `bn` formula (a BatchNorm's γ and β): that, or for an RMSNorm
+ * its weight alone, half as many (MobileNetV5).
+ */
+export const normParamsOf = (op: Pick<OpSpec, "norm">, bn: bigint): bigint =>
+  op.norm === "rms" ? bn / 2n : bn;
+
+/** How many times a convention counts an op's norm parameters: a BatchNorm's, with its running statistics where it counts them; an RMSNorm has none. */
+export function normParamsFactor(op: Pick<OpSpec, "bn" | "norm">, c: Convention): bigint {
+  if (!op.bn) return 0n;
+  return op.norm === "rms" ? (c.bn ? 1n : 0n) : bnParamsFactor(c);
+}
+
+/** The work category of an op's norm: a BatchNorm's, or an RMSNorm's (which no peer counter counts). */
+export const normWorkCategory = (op: Pick<OpSpec, "norm">): "bn" | "rms-norm" =>
+  op.norm === "rms" ? "rms-norm" : "bn";
 
 /** How an op was called, where counters tell it apart: as a function (or x.mean), an average pool over a fixed window. */
 export interface CallFlags {
@@ -237,9 +254,13 @@ export interface CallFlags {
  */
 export function workFactorsOf(op: CallFlags, c: Convention): Convention["work"] {
   if (op.functional === "mean") return {};
+  const table = op.functional === true ? (c.functionalWork ?? c.work) : c.work;
   const fixedWindow = op.fixedWindow ? c.fixedWindowWork : undefined;
-  if (op.functional === true) return fixedWindow?.functional ?? c.functionalWork ?? c.work;
-  return fixedWindow?.module ?? c.work;
+  const pooling = op.functional === true ? fixedWindow?.functional : fixedWindow?.module;
+  if (pooling === undefined) return table;
+  // a fixed window's table says how its pooling counts; the op's other work counts as the call's
+  const { pool: _pool, "pool-divide": _divide, ...rest } = table;
+  return { ...rest, ...pooling };
 }
 
 const describeFactors = (work: Convention["work"]): string => {

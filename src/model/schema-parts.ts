@@ -10,6 +10,9 @@ import { ACTIVATIONS } from "../layers/define-layer-kind.js";
 export const RULES = ["tf-slim", "torchvision", "timm"] as const;
 export type Rules = (typeof RULES)[number];
 
+/** The norm a model puts after its convs: BatchNorm, or RMSNorm (MobileNetV5). */
+export const NORMS = ["batch", "rms"] as const;
+
 export const WIDTH_RULES = ["floor-min8", "floor", "make-divisible-8"] as const;
 export type WidthRule = (typeof WIDTH_RULES)[number];
 

@@ -11,7 +11,7 @@ import { ACTIVATIONS } from "../layers/define-layer-kind.js";
 import type { TensorGraph } from "../graph/graph.js";
 import { BLOCK_KIND_NAMES, blockKinds, type LayerSpec } from "./blocks/registry.js";
 import type { Resolution } from "./resolution.js";
-import { schemaParts, WIDTH_RULES, type WidthRule } from "./schema-parts.js";
+import { NORMS, schemaParts, WIDTH_RULES, type WidthRule } from "./schema-parts.js";
 
 export {
   RULES,
@@ -51,7 +51,10 @@ export const modelSpecSchema = z.strictObject({
     .describe(
       "channel rounding of c·α: 'floor-min8' max(floor(c·α), 8) (TF-slim V1); 'floor' floor(c·α); 'make-divisible-8' nearest multiple of 8, ≥ 8, never 10% below (V2, V3); default make-divisible-8",
     ),
-  classes: count,
+  classes: z
+    .int({ error: "expected a whole number of classes, 0 or more" })
+    .min(0, { error: "expected a whole number of classes, 0 or more" })
+    .describe("the classifier's outputs; 0 leaves the classifier out (timm's num_classes=0)"),
   width_multiplier: z
     .number()
     .positive()
@@ -65,6 +68,12 @@ export const modelSpecSchema = z.strictObject({
       "the model's own depth multiplier: each stage's n becomes ⌈n·d⌉, with --depth's (EfficientNet B1–B7: 1.1–3.1)",
     ),
   activation: z.enum(ACTIVATIONS).optional().describe("default activation (default relu)"),
+  norm: z
+    .enum(NORMS)
+    .optional()
+    .describe(
+      "the norm after each conv, and of norm layers: 'batch' BatchNorm (γ, β and running statistics; default) or 'rms' RMSNorm (a weight per channel; MobileNetV5)",
+    ),
   layers: z.array(layerSpecSchema).min(1),
 });
 /** An architecture file as written (source and width_rule may be left out). */

@@ -119,6 +119,13 @@ const v2 = rowsOf("v2");
 const v3 = rowsOf("v3");
 const fd = rowsOf("fd");
 const v4 = rowsOf("v4");
+const v5 = rowsOf("v5");
+/** timm's results CSV: each MobileNetV5 at its default size (param_count M, infer_gmacs G). */
+const TIMM_RESULTS_V5: [string, string, number, string, string][] = [
+  ["mobilenet-v5-300m", "mobilenetv5_300m", 768, "294.13", "435.74"],
+  ["mobilenet-v5-300m-enc", "mobilenetv5_300m_enc", 768, "294.13", "435.74"],
+  ["mobilenet-v5-base", "mobilenetv5_base", 256, "82.65", "20.05"],
+];
 const efficientnet = rowsOf("efficientnet");
 const mnasnet = rowsOf("mnasnet");
 const EFFICIENTNET_RES = [224, 240, 260, 300, 380, 456, 528, 600];
@@ -520,6 +527,10 @@ export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
       V4_TF_TEST_075[size]!,
       "M",
     ),
+  ]),
+  ...TIMM_RESULTS_V5.flatMap(([model, timm, resolution, params, gmacs]) => [
+    v5("timm-results", "", [model, "1.0", resolution], `${timm} param_count (M)`, PARAMS, params, "M"),
+    v5("timm-results", "", [model, "1.0", resolution], `${timm} infer_gmacs (G)`, MACS, gmacs, "G"),
   ]),
   ...EFFICIENTNET_TABLE_2.flatMap(([params, flops], b) => [
     efficientnetRow(`EfficientNet-B${b} params (M)`, PARAMS, params, "M", b),

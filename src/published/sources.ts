@@ -109,6 +109,13 @@ export const SOURCES = {
     rounding: "nearest",
     roundingEvidence: "exact integers (2,518,112 → 2.518112M)",
   },
+  "timm-results": {
+    citation:
+      "timm's benchmark results (huggingface/pytorch-image-models, results/benchmark-infer-amp-nchw-pt291-cu128-4090.csv at commit aa4b585: param_count in millions, infer_gmacs counted by fvcore's FlopCountAnalysis)",
+    convention: "fvcore",
+    rounding: "nearest",
+    roundingEvidence: "82,647,976 → 82.65, 20,052,590,592 → 20.05, 435,744,948,224 → 435.74",
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -20,7 +20,7 @@ export interface GroupingPresentation {
   readonly notes: readonly string[];
 }
 
-const byName = (header: "type" | "block" | "layer"): GroupingPresentation => ({
+const byName = (header: "type" | "stage" | "block" | "layer"): GroupingPresentation => ({
   header,
   title: header,
   label: (key) => key,
@@ -32,6 +32,7 @@ const byName = (header: "type" | "block" | "layer"): GroupingPresentation => ({
 
 export const GROUPINGS: Record<BreakdownBy, GroupingPresentation> = {
   type: byName("type"),
+  stage: { ...byName("stage"), notes: ["Rows outside a stages entry are keyed by their block."] },
   block: byName("block"),
   layer: byName("layer"),
   resolution: {

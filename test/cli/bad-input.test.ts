@@ -24,7 +24,10 @@ const cases: [string[], RegExp][] = [
     /'onnx' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops, keras/,
   ],
   [["v2", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
-  [["v2", "--by", "colour"], /'colour' is invalid\. Allowed choices are type, resolution, block, layer/],
+  [
+    ["v2", "--by", "colour"],
+    /'colour' is invalid\. Allowed choices are type, resolution, stage, block, layer/,
+  ],
   [["v2", "--dtype", "fp64"], /'fp64' is invalid\. Allowed choices are fp32, fp16, int8/],
   [["v2", "--folded-bn", "maybe"], /'maybe' is invalid\. Allowed choices are auto, all, none/],
   [
@@ -68,7 +71,10 @@ const cases: [string[], RegExp][] = [
   // compare
   [["compare", "v1@0", "v2"], /spec 'v1@0': width multiplier '0' must be a number > 0/],
   [["compare", "v1@0.5/0"], /resolution 0 must be a positive integer from 1/],
-  [["compare", "v1", "--by", "layer"], /'layer' is invalid\. Allowed choices are type, resolution, block/],
+  [
+    ["compare", "v1", "--by", "layer"],
+    /'layer' is invalid\. Allowed choices are type, resolution, stage, block/,
+  ],
   // sweep
   [["sweep", "v2", "--alpha", "1:0.5:0.1"], /start 1 is above stop 0\.5/],
   [["sweep", "v2", "--alpha", "0.1:1:-0.1"], /step '-0\.1' must be a number > 0/],

@@ -121,6 +121,7 @@ describe("every report states its convention, counted and ignored work, and the 
       "add",
       "scale",
       "layer_scale",
+      "rms_norm",
     ]);
   });
 

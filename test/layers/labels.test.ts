@@ -22,6 +22,9 @@ describe("layer kinds' labels", () => {
       ["attention", "attention", "attention", "multi-query attention matmuls (Q·Kᵀ and A·V)"],
       ["norm", "norm", "norm", "batch normalisation"],
       ["layerscale", "layerscale", "layerscale", "LayerScale"],
+      ["upsample", "upsample", "upsample", "nearest upsampling"],
+      ["concat", "concat", "concat", "channel concatenation"],
+      ["resample", "resample", "pool", "resampling to a side"],
     ]);
   });
 
@@ -48,6 +51,7 @@ describe("layer kinds' labels", () => {
       "group-norm: GroupNorm and InstanceNorm",
       "upsample: nearest upsampling (output elements)",
       "upsample-linear: linear and cubic upsampling (output elements)",
+      "rms-norm: RMSNorm",
     ]);
   });
 });

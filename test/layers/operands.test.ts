@@ -25,7 +25,7 @@ describe("elements read besides the input", () => {
     const readers = Object.entries(layerKinds)
       .filter(([, k]) => (k as LayerKind).secondOperand !== undefined)
       .map(([name]) => name);
-    expect(readers).toEqual(["add", "scale", "attention"]);
+    expect(readers).toEqual(["add", "scale", "attention", "concat"]);
   });
 });
 
@@ -61,6 +61,13 @@ describe("each kind's element-wise work, as its formulas say", () => {
       ["scale", "scale: N·D_H·D_W"],
       ["attention", "softmax: D_H·D_W·h·D_Hkv·D_Wkv"],
       ["layerscale", "layer-scale: N·D_H·D_W"],
+      ["upsample", "upsample: M·D_H·D_W·S_up"],
+      [
+        "resample",
+        "pool: M·D_Hin·D_Win·S_pool",
+        "pool-divide: M·D_H·D_W·S_pool",
+        "upsample-linear: M·D_H·D_W·S_linear",
+      ],
     ]);
   });
 });

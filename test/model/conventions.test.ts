@@ -59,8 +59,27 @@ describe("what each preset does differently from the paper's", () => {
 describe("the element-wise work a preset counts and ignores", () => {
   test("ptflops: its factors, its functional pools' own, and what it ignores", () => {
     expect(describeWork(resolveConvention("ptflops"))).toBe(
-      "element-wise work counted: bias adds ×1, BatchNorm ×2, ReLU ×2, ReLU6 ×1, SiLU ×1, GELU ×2, pooling (input elements) ×2, softmax (attention scores, a classifier's output) ×1, max pooling (input elements) ×2, linear biases added to maps of 4 or more dims ×1, LayerNorm ×1, GroupNorm and InstanceNorm ×2, nearest upsampling (output elements) ×2, linear and cubic upsampling (output elements) ×2; called as functions: pooling (input elements) ×1, pooling divides (output elements) ×0, max pooling (input elements) ×1, ReLU ×1, nearest upsampling (output elements) ×1, linear and cubic upsampling (output elements) ×1; average pools over a fixed window (not adaptive): functions pooling divides (output elements) ×1; ignored: h-swish, h-sigmoid, sigmoid, pooling divides (output elements), residual adds, SE scale multiplies, LayerScale multiplies",
+      "element-wise work counted: bias adds ×1, BatchNorm ×2, ReLU ×2, ReLU6 ×1, SiLU ×1, GELU ×2, pooling (input elements) ×2, softmax (attention scores, a classifier's output) ×1, max pooling (input elements) ×2, linear biases added to maps of 4 or more dims ×1, LayerNorm ×1, GroupNorm and InstanceNorm ×2, nearest upsampling (output elements) ×2, linear and cubic upsampling (output elements) ×2; called as functions: pooling (input elements) ×1, pooling divides (output elements) ×0, max pooling (input elements) ×1, ReLU ×1, nearest upsampling (output elements) ×1, linear and cubic upsampling (output elements) ×1; average pools over a fixed window (not adaptive): functions pooling divides (output elements) ×1; ignored: h-swish, h-sigmoid, sigmoid, pooling divides (output elements), residual adds, SE scale multiplies, LayerScale multiplies, RMSNorm",
     );
+  });
+  test("an average pool over a fixed window: its pooling counts as the convention's fixed-window table says, its other work as the call's", () => {
+    const fvcore = resolveConvention("fvcore");
+    // MobileNetV5's resize: F.avg_pool2d where the sides divide (fvcore skips it), else F.interpolate bilinear
+    const resize = workFactorsOf({ functional: true, fixedWindow: true }, fvcore);
+    expect([resize.pool, resize["pool-divide"], resize["upsample-linear"]]).toEqual([
+      undefined,
+      undefined,
+      4n,
+    ]);
+    expect(workFactorsOf({ functional: true }, fvcore).pool).toBe(1n);
+    // ptflops: a functional fixed-window pool divides once per output element; its table has no module entry
+    const ptflops = resolveConvention("ptflops");
+    expect(workFactorsOf({ functional: true, fixedWindow: true }, ptflops)).toMatchObject({
+      "pool-divide": 1n,
+      "upsample-linear": 1n,
+    });
+    expect(workFactorsOf({ functional: true, fixedWindow: true }, ptflops).pool).toBeUndefined();
+    expect(workFactorsOf({ fixedWindow: true }, ptflops)).toBe(ptflops.work);
   });
   test("paper: none counted, every category ignored", () => {
     expect(describeWork(resolveConvention("paper"))).toMatch(

@@ -88,7 +88,7 @@ async function modelSections(
   const layers = layersDocument(report, memory);
   // the model's own notes show once, under the per-layer table
   const modelNotes = new Set(report.model.spec.notes ?? []);
-  const breakdownOf = (by: "type" | "resolution") => {
+  const breakdownOf = (by: "type" | "resolution" | "stage") => {
     const doc = breakdownDocument(report, analyseBreakdown(report, by), memory);
     return { ...doc, notes: doc.notes.filter((n) => !modelNotes.has(n)) };
   };
@@ -108,6 +108,18 @@ async function modelSections(
       chart: true,
       tables: "plain",
     },
+    // a model built in stages (timm's block strings): where each stage's share goes
+    ...(report.rows.some((r) => r.stage !== undefined)
+      ? [
+          {
+            id: id("by-stage"),
+            heading: `${spec}: by stage`,
+            doc: breakdownOf("stage"),
+            chart: true,
+            tables: "plain" as const,
+          },
+        ]
+      : []),
     {
       id: id("by-resolution"),
       heading: `${spec}: by output resolution`,
@@ -124,6 +136,17 @@ async function modelSections(
       intro: ["Click a column header to sort."],
     },
   ];
+  sections.push(...(await figureSections(spec, report, cwd, id("paper"))));
+  return sections;
+}
+
+/** The published figures of this model and setting, reproduced: a section when there are any. */
+async function figureSections(
+  spec: string,
+  report: CostReport,
+  cwd: string,
+  id: string,
+): Promise<HtmlSection[]> {
   const figures = PUBLISHED_FIGURES.filter(
     (f) =>
       f.model === report.model.id &&
@@ -133,16 +156,18 @@ async function modelSections(
   if (figures.length > 0) {
     const reproductions = [];
     for (const f of figures) reproductions.push(reproduceFigure(f, await evaluateSetting(f, cwd)));
-    sections.push({
-      id: id("paper"),
-      heading: `${spec}: published figures`,
-      doc: paperDocument(spec, reproductions),
-      chart: false,
-      tables: "plain",
-      intro: paperDocument(spec, reproductions).meta,
-    });
+    return [
+      {
+        id,
+        heading: `${spec}: published figures`,
+        doc: paperDocument(spec, reproductions),
+        chart: false,
+        tables: "plain",
+        intro: paperDocument(spec, reproductions).meta,
+      },
+    ];
   }
-  return sections;
+  return [];
 }
 
 /** A report names a user's model by its "name", never by the local path it was read from. */

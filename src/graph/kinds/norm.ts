@@ -1,13 +1,14 @@
 /**
  * Normalizations (ONNX BatchNormalization, InstanceNormalization, LayerNormalization,
- * GroupNormalization, LpNormalization, MeanVarianceNormalization): the output has the input's dims; the
- * scale and bias have one value per channel (or per normalized element).
+ * GroupNormalization, LpNormalization, MeanVarianceNormalization, RMSNormalization): the output has the
+ * input's dims; the scale and bias have one value per channel (or per normalized element); an RMSNorm
+ * has a scale only.
  */
 import { axisIn, elementCount, formatDims } from "../dims.js";
 import { defineOpKind } from "../op-kind.js";
 import type { WorkCategory } from "../work.js";
 
-export const NORM_MODES = ["batch", "instance", "layer", "group", "lp", "mean-variance"] as const;
+export const NORM_MODES = ["batch", "instance", "layer", "group", "lp", "mean-variance", "rms"] as const;
 export type NormMode = (typeof NORM_MODES)[number];
 
 /** The work category of each normalization with a scale and a shift (counters tell LayerNorm from the others). */
@@ -16,6 +17,7 @@ const NORM_CATEGORY: Partial<Record<NormMode, WorkCategory>> = {
   layer: "norm",
   group: "group-norm",
   instance: "group-norm",
+  rms: "rms-norm",
 };
 
 export interface NormAttrs {

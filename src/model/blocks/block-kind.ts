@@ -26,6 +26,14 @@ export interface BuildState {
   readonly channels: number;
   /** Channels the paper's table gives for it (before α), for ratios such as V3's expansion. */
   readonly tableChannels: number;
+  /** The stage outputs saved so far (a `stages` entry's), for a later fusion of several (MobileNetV5's adapter). */
+  readonly stages?: readonly StageEnd[];
+}
+
+/** A stage's output, saved under a label, with its channels. */
+export interface StageEnd {
+  readonly label: string;
+  readonly channels: number;
 }
 
 export interface Expansion {

@@ -17,19 +17,23 @@ interface FusedShape {
   readonly kernel: number;
   readonly e: number;
   readonly act: Activation;
+  /** Keep the 1×1 projection when the expansion leaves the width unchanged (timm's EdgeResidual). */
+  readonly alwaysProject: boolean;
+  readonly residual: boolean;
 }
 
-function fusedBlock(block: string, { input, out, stride, kernel, e, act }: FusedShape): OpSpec[] {
+function fusedBlock(block: string, shape: FusedShape): OpSpec[] {
+  const { input, out, stride, kernel, e, act } = shape;
   const expanded = makeDivisible(input * e, 8);
   const fused = { kind: "conv", block, kernel, stride, act } as const;
   const ops: OpSpec[] =
-    expanded === input
+    expanded === input && !shape.alwaysProject
       ? [convOp({ ...fused, name: `${block}/conv`, out })]
       : [
           convOp({ ...fused, name: `${block}/expand`, out: expanded }),
           convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }),
         ];
-  return stride === 1 && input === out ? withResidual(ops, block) : ops;
+  return stride === 1 && input === out && shape.residual ? withResidual(ops, block) : ops;
 }
 
 export const fusedIbBlock = defineBlockKind({
@@ -43,6 +47,16 @@ export const fusedIbBlock = defineBlockKind({
       out: count.describe("output channels"),
       e: z.number().positive().describe("expansion ratio: expanded = make_divisible(in·e, 8)"),
       n: count.optional().describe("blocks in the stage (⌈n·d⌉ under a depth multiplier; default 1)"),
+      project: z
+        .enum(["auto", "always"])
+        .optional()
+        .describe(
+          "'auto' (default): one k×k conv in → out when the expansion leaves the width unchanged (torchvision's FusedMBConv); 'always': the k×k conv and the 1×1 projection (timm's EdgeResidual)",
+        ),
+      residual: z
+        .boolean()
+        .optional()
+        .describe("false: no residual add even at stride 1 and in = out (timm's noskip; default true)"),
       ...common,
     }),
   blocks: (spec, ctx) => (spec.n === undefined ? 1 : stageRepeats(spec.n, ctx)),
@@ -55,7 +69,9 @@ export const fusedIbBlock = defineBlockKind({
     for (let i = 0; i < blocks; i++) {
       const block = (blocks === 1 && spec.name) || nameBlock();
       const stride = i === 0 ? spec.stride : 1;
-      ops.push(...fusedBlock(block, { input, out, stride, kernel: spec.kernel, e: spec.e, act }));
+      const shape = { input, out, stride, kernel: spec.kernel, e: spec.e, act };
+      const options = { alwaysProject: spec.project === "always", residual: spec.residual !== false };
+      ops.push(...fusedBlock(block, { ...shape, ...options }));
       input = out;
     }
     return { ops, state: { channels: out, tableChannels: spec.out } };

@@ -10,9 +10,11 @@ import { fusedIbBlock } from "./fused-inverted-bottleneck.js";
 import { gconvBlock } from "./grouped-conv.js";
 import { invertedResidualBlock } from "./inverted-residual.js";
 import { mbconvBlock } from "./mbconv.js";
+import { msfaBlock } from "./multi-scale-fusion.js";
 import { mqaBlock } from "./multi-query-attention.js";
 import { pointwiseBlock } from "./pointwise.js";
 import { squeezeExciteBlock } from "./squeeze-excite.js";
+import { timmStagesBlock } from "./timm-stages.js";
 import { uibBlock } from "./universal-inverted-bottleneck.js";
 
 export const blockKinds = {
@@ -30,6 +32,8 @@ export const blockKinds = {
   fused_ib: fusedIbBlock,
   mqa: mqaBlock,
   mbconv: mbconvBlock,
+  stages: timmStagesBlock,
+  msfa: msfaBlock,
 };
 
 export type BlockKindName = keyof typeof blockKinds;

@@ -7,7 +7,8 @@
  * activations as TF Model Garden nn_blocks.py UniversalInvertedBottleneckBlock
  * and timm _efficientnet_blocks.py UniversalInvertedResidual: every conv
  * bias-free and followed by BatchNorm; the stride goes to the middle
- * depthwise conv, or to the start one when there is no middle.
+ * depthwise conv, or to the start one when there is no middle, or to timm's
+ * end one (after the projection) when it is the only one.
  */
 import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { makeDivisible, scaleChannels } from "../scale.js";
@@ -28,7 +29,16 @@ export const uibBlock = defineBlockKind({
       stride,
       out: count.describe("output channels"),
       e: z.number().positive().describe("expansion ratio: expanded = make_divisible(in·e, 8)"),
+      end: z
+        .int()
+        .min(0)
+        .optional()
+        .describe("end depthwise kernel after the projection, no activation (timm's p; default 0: none)"),
       layer_scale: z.boolean().optional().describe("a LayerScale γ on the branch (MobileNetV4 hybrids)"),
+      residual: z
+        .boolean()
+        .optional()
+        .describe("false: no residual add even at stride 1 and in = out (timm's noskip; default true)"),
       ...common,
     }),
   expand(spec, state, ctx, nameBlock) {
@@ -54,8 +64,11 @@ export const uibBlock = defineBlockKind({
     ops.push(convOp({ kind: "pointwise", name: `${block}/expand`, block, out: expanded, act }));
     if (spec.middle > 0) ops.push(dw("middle_dw", spec.middle, spec.stride, expanded, act));
     ops.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
+    const end = spec.end ?? 0;
+    if (end > 0)
+      ops.push(dw("end_dw", end, spec.start > 0 || spec.middle > 0 ? 1 : spec.stride, out, "none"));
     if (spec.layer_scale) ops.push(layerScaleOp({ name: `${block}/layer_scale`, block }));
-    const residual = spec.stride === 1 && input === out;
+    const residual = spec.stride === 1 && input === out && spec.residual !== false;
     return {
       ops: residual ? withResidual(ops, block) : ops,
       state: { channels: out, tableChannels: spec.out },

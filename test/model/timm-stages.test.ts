@@ -1,0 +1,214 @@
+/**
+ * Stages in timm's block-string grammar: strings decode as timm's _decode_block_str reads them (and
+ * what timm would ignore is refused, naming the string, the token and what is allowed); a stage's
+ * repeats scale as timm's _scale_stage_depth scales them (test/fixtures/timm/stage-depths.json, made by
+ * scripts/timm-stage-depths.py from timm itself); only a stage's first block strides; widths round as
+ * round_channels; each stage's output is saved for a fusion adapter.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { evaluateModel } from "../../src/evaluate/cost.js";
+import { loadModel } from "../../src/io/read-model-spec.js";
+import { scaleStageDepth } from "../../src/model/blocks/timm-stages.js";
+import { buildNetwork } from "../../src/model/build.js";
+import { resolveConvention } from "../../src/model/conventions.js";
+import { decodeBlockString } from "../../src/model/timm-block-string.js";
+import { refusalOf } from "../helpers/refusal.js";
+
+const depths = JSON.parse(
+  readFileSync(new URL("../fixtures/timm/stage-depths.json", import.meta.url), "utf8"),
+) as {
+  timm_commit: string;
+  cases: { repeats: number[]; multiplier: number; trunc: "ceil" | "round"; scaled: number[] }[];
+};
+
+const dir = mkdtempSync(join(tmpdir(), "mbn-stages-"));
+let files = 0;
+/** An architecture file with a stem and these stages (and any further entries). */
+function architecture(stages: unknown, extra: Record<string, unknown> = {}, after: unknown[] = []) {
+  const file = join(dir, `net-${++files}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: "staged",
+      input: { resolution: 64, channels: 3 },
+      classes: 10,
+      layers: [
+        { kind: "conv", kernel: 3, stride: 2, out: 16 },
+        { kind: "stages", stages, ...extra },
+        ...after,
+      ],
+    }),
+  );
+  return file;
+}
+const ONE = { text: "1", value: 1 };
+const timm = resolveConvention("timm");
+const evaluate = async (file: string) =>
+  evaluateModel(await loadModel(file, process.cwd()), { alpha: ONE, convention: timm });
+/** The one-line refusal of counting this file. */
+const refusalOfFile = async (file: string) => {
+  const model = await loadModel(file, process.cwd());
+  return refusalOf(() => evaluateModel(model, { alpha: ONE, convention: timm }));
+};
+
+describe("block strings, as timm decodes them", () => {
+  test("options in any order: type first, then r, k, s, e, c and the rest", () => {
+    expect(decodeBlockString("uir_r2_a3_k5_s2_e6_c256")).toEqual({
+      type: "uir",
+      repeat: 2,
+      start: 3,
+      kernel: 5,
+      stride: 2,
+      e: 6,
+      out: 256,
+      noskip: false,
+      skip: false,
+    });
+    expect(decodeBlockString("mqa_r1_k3_h12_v2_s1_d64_c640")).toMatchObject({
+      type: "mqa",
+      heads: 12,
+      kvStride: 2,
+      keyDim: 64,
+      out: 640,
+    });
+    expect(decodeBlockString("ir_se0.25_c24_e6_s2_k3_r2")).toMatchObject({
+      type: "ir",
+      se: 0.25,
+      e: 6,
+    });
+    expect(decodeBlockString("er_r1_k3_s1_e4_c48_nhs_noskip")).toMatchObject({ act: "hswish", noskip: true });
+    expect(decodeBlockString("cn_r1_k1_s1_c960_skip")).toMatchObject({ type: "cn", skip: true });
+  });
+
+  test("what timm would ignore or fail on is refused, naming the token and what the type allows", () => {
+    expect(decodeBlockString("xx_r1_k3_s1_c8")).toBe(
+      "'xx' is not a timm block type; expected one of ir, ds, dsa, er, cn, uir, mqa, mha",
+    );
+    expect(decodeBlockString("ir_r1_k3_s1_e6_c8_zz1")).toBe(
+      "token 'zz1' is not an option of ir blocks; allowed: r, k, s, e, c, se, n (re, r6, hs, sw), noskip",
+    );
+    expect(decodeBlockString("ir_r1_k3_s1_c8")).toBe(
+      "ir blocks need e; allowed: r, k, s, e, c, se, n (re, r6, hs, sw), noskip",
+    );
+    expect(decodeBlockString("ir_r1_k3_s3_e6_c8")).toBe(
+      "token 's3': timm's builder takes a stride of 1 or 2",
+    );
+    expect(decodeBlockString("ir_r1_k3_s1_e6_c8_nmi")).toBe(
+      "token 'nmi': the activations are nre, nr6, nhs and nsw",
+    );
+    expect(decodeBlockString("ds_r1_k3.5.7_s1_c8")).toMatch(/^token 'k3\.5\.7': mixed kernels/);
+    expect(decodeBlockString("ir_r1_k3_s1_e6_c8_cc4")).toBe(
+      "token 'cc4': CondConv experts are not built by mbn-cost yet",
+    );
+    expect(decodeBlockString("ir_r1_k3_s1_e6_c8_se2")).toBe("token 'se2': expected a ratio at most 1");
+    expect(decodeBlockString("ir_r0_k3_s1_e6_c8")).toBe("token 'r0': expected a positive whole number");
+    expect(decodeBlockString("ir_r1_k3_s1_e6_c8_c16")).toBe("token 'c16': option c is given twice");
+    expect(decodeBlockString("er_r1_k0_s1_e4_c8")).toMatch(
+      /^token 'k0': er blocks need a kernel of at least 1/,
+    );
+    expect(decodeBlockString("uir_r1_a0_k0_s1_e2_c8")).toMatchObject({ kernel: 0, start: 0 });
+    expect(decodeBlockString("cn_r1_k1_s1_c8_skip")).toMatchObject({ skip: true });
+    expect(decodeBlockString("ir_r1_k1_s1_e1_c8_skip")).toMatch(
+      /^token 'skip' is not an option of ir blocks/,
+    );
+  });
+
+  test("a file's bad string is refused before any work: the string, the token, what is allowed", async () => {
+    const file = architecture([["uir_r1_a3_k5_s2_e6_c32_zz1"]]);
+    await expect(loadModel(file, process.cwd())).rejects.toThrow(
+      "'uir_r1_a3_k5_s2_e6_c32_zz1': token 'zz1' is not an option of uir blocks; allowed: r, a, k, p, s, e, c, se, n (re, r6, hs, sw), noskip",
+    );
+  });
+});
+
+describe(`stage depths, as timm ${depths.timm_commit.slice(0, 7)} scales them`, () => {
+  test.each(depths.cases.map((c) => [`${c.repeats.join("+")} × ${c.multiplier} (${c.trunc})`, c] as const))(
+    "%s",
+    (_name, c) => {
+      expect(scaleStageDepth(c.repeats, c.multiplier, c.trunc)).toEqual(c.scaled);
+    },
+  );
+});
+
+describe("stages built as timm's EfficientNetBuilder builds them", () => {
+  test("only a stage's first block strides; each stage's output is saved; blocks are named as timm's modules", async () => {
+    const file = architecture([["er_r2_k3_s2_e4_c32"], ["uir_r1_a3_k5_s2_e4_c64", "uir_r1_a0_k0_s2_e2_c64"]]);
+    const { rows } = await evaluate(file);
+    // 64 → stem 32 → stage 1 16 (its second er at stride 1) → stage 2 8 (its second uir at stride 1)
+    expect([...new Set(rows.map((r) => `${r.block} ${r.output.slice(0, 2).join("×")}`))]).toEqual([
+      "conv_1 32×32",
+      "blocks_1.0.0 16×16",
+      "blocks_1.0.1 16×16",
+      // the start depthwise conv keeps the size; the middle one strides
+      "blocks_1.1.0 ExtraDW 16×16",
+      "blocks_1.1.0 ExtraDW 8×8",
+      "blocks_1.1.1 FFN 8×8",
+    ]);
+    expect(rows.filter((r) => r.stage !== undefined).map((r) => r.stage)).toContain("stage 2");
+    const model = await loadModel(file, process.cwd());
+    const ops = buildNetwork(model.spec, 1, timm);
+    expect(
+      ops
+        .filter((op) => op.saveOutputAs?.endsWith(":stage1") || op.saveOutputAs?.endsWith(":stage2"))
+        .map((op) => op.name),
+    ).toEqual(["blocks_1.0.1/add", "blocks_1.1.1 FFN/add"]);
+  });
+
+  test("er keeps its 1×1 projection as EdgeResidual does, even when the expansion leaves the width; noskip drops the residual", async () => {
+    const { rows } = await evaluate(architecture([["er_r1_k3_s1_e1_c16", "er_r1_k3_s1_e1_c16_noskip"]]));
+    expect(rows.filter((r) => r.block.startsWith("blocks")).map((r) => r.name)).toEqual([
+      "blocks_1.0.0/expand",
+      "blocks_1.0.0/project",
+      "blocks_1.0.0/add",
+      "blocks_1.0.1/expand",
+      "blocks_1.0.1/project",
+    ]);
+  });
+
+  test("widths: make_divisible(c · multiplier, 8) for every block, at multiplier 1 too; depth by the multiplier", async () => {
+    const plain = await evaluate(architecture([["uir_r1_a0_k3_s1_e2_c20"]]));
+    expect(plain.rows.at(-1)!.output[2]).toBe(24);
+    const half = await evaluate(architecture([["uir_r1_a0_k3_s1_e2_c64"]], { channel_multiplier: 0.5 }));
+    expect(half.rows.at(-1)!.output[2]).toBe(32);
+    const deep = await evaluate(architecture([["uir_r2_a0_k3_s1_e2_c16"]], { depth_multiplier: 1.6 }));
+    expect(new Set(deep.rows.filter((r) => r.stage).map((r) => r.block)).size).toBe(Math.ceil(2 * 1.6));
+  });
+
+  test("blocks it does not build yet are refused, naming the stage and block", async () => {
+    const refused = (stages: string[][]) => refusalOfFile(architecture(stages));
+    expect(await refused([["uir_r1_a0_k3_s1_e2_c16"], ["ir_r1_k3_s2_e6_c24"]])).toBe(
+      "blocks_1, stage 2, block 1: ir blocks (timm's InvertedResidual) in block strings are not built by mbn-cost yet",
+    );
+    expect(await refused([["mqa_r1_k3_h4_s1_d16_c32"]])).toBe(
+      "blocks_1, stage 1, block 1: an mqa block keeps its 16 channels, at stride 1 with its residual (c32, s1 are not built by mbn-cost yet)",
+    );
+    expect(await refused([["er_r1_k3_s1_e4_c16_se0.25"]])).toBe(
+      "blocks_1, stage 1, block 1: squeeze-and-excite in er and uir blocks is not built by mbn-cost yet",
+    );
+  });
+
+  test("a fusion adapter reads the stages saved before it, and refuses one that is not there", async () => {
+    const fused = architecture([["uir_r1_a3_k3_s2_e2_c16"], ["uir_r1_a3_k3_s2_e2_c32"]], {}, [
+      { kind: "msfa", out: 24, side: 4 },
+    ]);
+    const { rows } = await evaluate(fused);
+    const msfa = rows.filter((r) => r.block === "msfa");
+    expect(msfa.map((r) => `${r.name} ${r.output.join("×")}`)).toEqual([
+      "msfa/upsample 16×16×32",
+      "msfa/concat 16×16×48",
+      "msfa/expand 16×16×96",
+      "msfa/project 16×16×24",
+      "msfa/resize 4×4×24",
+      "msfa/norm 4×4×24",
+    ]);
+    const missing = architecture([["uir_r1_a3_k3_s2_e2_c16"]], {}, [
+      { kind: "msfa", out: 24, stages: [-2, -1] },
+    ]);
+    expect(await refusalOfFile(missing)).toBe(
+      "msfa: fuses stage -2, and 1 stage output is saved before it (a 'stages' entry saves its own)",
+    );
+  });
+});
