@@ -18,7 +18,7 @@ macs   = conv: out.numel() * in_channels/groups * kH * kW ; linear: in * out (pe
 fvcore_macs = fvcore's FlopCountAnalysis(model, image).total(), as timm's benchmark.py counts the
          infer_gmacs of its results/*.csv (where a row asks for it: it traces slowly)
 """
-import json, subprocess, sys
+import json, os, subprocess, sys
 
 sys.path.insert(0, sys.argv[1])
 sys.path.insert(0, sys.argv[2])
@@ -43,6 +43,10 @@ MODELS = [
     ("mobilenetv5_300m_enc", "1.0", [768]),
     ("mobilenetv5_base", "1.0", [256, 400]),
 ]
+# timm's mobile catalogue (configs/timm/catalogue.json, made by scripts/timm-catalogue.py): each model at
+# its default input size, under its timm name
+CATALOGUE = json.load(open(os.path.join(os.path.dirname(__file__), "..", "configs", "timm", "catalogue.json")))
+MODELS += [(name, "1.0", [m["input"]["resolution"]]) for name, m in sorted(CATALOGUE["models"].items())]
 FVCORE = {("mobilenetv5_300m", 768), ("mobilenetv5_300m", 640), ("mobilenetv5_300m_enc", 768),
           ("mobilenetv5_base", 256), ("mobilenetv5_base", 400)}
 OURS = {"mobilenetv5_300m": "mobilenet-v5-300m", "mobilenetv5_300m_enc": "mobilenet-v5-300m-enc",
@@ -89,12 +93,12 @@ def fvcore_macs(model, res):
 
 rows = []
 for name, alpha, resolutions in MODELS:
-    size = name if name in OURS else name.replace("mobilenetv4_", "").rsplit("_0", 1)[0]
+    size = name if name in OURS or name in CATALOGUE["models"] else name.replace("mobilenetv4_", "").rsplit("_0", 1)[0]
     model = timm.create_model(name, pretrained=False)
     params = sum(p.numel() for p in model.parameters())
     for res in resolutions:
         macs, attention = count(timm.create_model(name, pretrained=False), res)
-        row = {"timm": name, "model": OURS[size], "alpha": alpha, "resolution": res,
+        row = {"timm": name, "model": OURS.get(size, name), "alpha": alpha, "resolution": res,
                "params": params, "macs": macs + attention, "attention_macs": attention}
         if (name, res) in FVCORE:
             row["fvcore_macs"] = fvcore_macs(timm.create_model(name, pretrained=False), res)

@@ -11,6 +11,7 @@ import type { ModelRef } from "../evaluate/cost.js";
 import { BUILTIN_MODELS, builtinModelNames, findBuiltinModel } from "../model/builtin.js";
 import { withDefaults } from "../model/defaults.js";
 import { closest } from "./suggest.js";
+import { findTimmModel, timmModelNames, timmNotBuilt } from "./timm-catalogue.js";
 import type { ModelReadOptions } from "./read-onnx-model.js";
 import { whenReady } from "./when-ready.js";
 import { openRegularFile } from "./open-input.js";
@@ -96,9 +97,28 @@ function isTflitePath(ref: string, path: string): boolean {
   return head.toString("latin1", 4, 8) === "TFL3";
 }
 
-/** A built-in name or alias, a spec of one (v2@0.5), or an existing path. */
-export const isModelRef = (ref: string, cwd: string): boolean =>
-  findBuiltinModel(ref.split(/[@/]/)[0]!) !== undefined || existsSync(resolve(cwd, ref));
+/** A name in timm's catalogue (configs/timm/catalogue.json, read only now). */
+const inTimmCatalogue = (name: string): boolean => findTimmModel(name) !== undefined;
+
+/** A built-in name or alias, a spec of one (v2@0.5), a timm catalogue name, or an existing path. */
+export const isModelRef = (ref: string, cwd: string): boolean => {
+  const name = ref.split(/[@/]/)[0]!;
+  return findBuiltinModel(name) !== undefined || existsSync(resolve(cwd, ref)) || inTimmCatalogue(name);
+};
+
+/** A name that is no built-in, no file and not in timm's catalogue: one line, with a near name if there is one. */
+function unknownModel(ref: string): InputError {
+  const notBuilt = timmNotBuilt(ref);
+  if (notBuilt !== undefined)
+    return new InputError(
+      `${ref}: timm's model is not built by mbn-cost yet (${notBuilt}); \`mbn-cost models\` lists what is`,
+    );
+  const near = closest(ref, [...builtinModelNames(), ...timmModelNames()]);
+  const hint = near ? `did you mean '${near}'? ` : "";
+  return new InputError(
+    `unknown model '${ref}': ${hint}expected a built-in model (${BUILTIN_MODELS.length}), one of timm's mobile catalogue (${timmModelNames().length}) — \`mbn-cost models\` lists both — or a path to a model JSON, ONNX or TensorFlow Lite file`,
+  );
+}
 
 export async function loadModel(ref: string, cwd: string, options: ModelReadOptions = {}): Promise<ModelRef> {
   const builtin = findBuiltinModel(ref);
@@ -115,12 +135,9 @@ export async function loadModel(ref: string, cwd: string, options: ModelReadOpti
     return { ref, id: path, spec: await readTfliteModel(path, options) };
   }
   if (ref !== STDIN && !looksLikePath(ref) && !existsSync(path)) {
-    const names = BUILTIN_MODELS.map((m) => [...m.aliases, m.id].join("|")).join(", ");
-    const near = closest(ref, builtinModelNames());
-    const hint = near ? `did you mean '${near}'? ` : "";
-    throw new InputError(
-      `unknown model '${ref}': ${hint}expected one of ${names}, or a path to a model JSON file`,
-    );
+    const timm = findTimmModel(ref);
+    if (timm) return { ref, id: ref, spec: timm };
+    throw unknownModel(ref);
   }
   const data = readJsonFile(path, "model");
   const { modelSpecSchema } = await import("../model/schema.js");

@@ -12,9 +12,9 @@ import type { WidthRules } from "./width-rules.js";
  * `_make_divisible` of TF-slim, torchvision and Keras (identical in all):
  * nearest multiple of the divisor, at least min_value, never more than 10% below v.
  */
-export function makeDivisible(v: number, divisor = 8, minValue = divisor): number {
+export function makeDivisible(v: number, divisor = 8, minValue = divisor, roundLimit = 0.9): number {
   let rounded = Math.max(minValue, Math.floor(Math.trunc(v + divisor / 2) / divisor) * divisor);
-  if (rounded < 0.9 * v) rounded += divisor;
+  if (rounded < roundLimit * v) rounded += divisor;
   return rounded;
 }
 

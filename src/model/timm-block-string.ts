@@ -51,8 +51,9 @@ const OPTIONS: Record<
   { readonly allowed: readonly string[]; readonly required: readonly string[] }
 > = {
   ir: { allowed: ["r", "k", "s", "e", "c", "se"], required: ["r", "k", "s", "e", "c"] },
-  ds: { allowed: ["r", "k", "s", "c", "se"], required: ["r", "k", "s", "c"] },
-  dsa: { allowed: ["r", "k", "s", "c", "se"], required: ["r", "k", "s", "c"] },
+  // a ds block's e is read and left unused, as timm does
+  ds: { allowed: ["r", "k", "s", "e", "c", "se"], required: ["r", "k", "s", "c"] },
+  dsa: { allowed: ["r", "k", "s", "e", "c", "se"], required: ["r", "k", "s", "c"] },
   er: { allowed: ["r", "k", "s", "e", "c", "se"], required: ["r", "k", "s", "e", "c"] },
   cn: { allowed: ["r", "k", "s", "c"], required: ["r", "k", "s", "c"] },
   uir: { allowed: ["r", "a", "k", "p", "s", "e", "c", "se"], required: ["r", "k", "s", "e", "c"] },

@@ -15,7 +15,7 @@ const cases: [string[], RegExp][] = [
   [["v2", "--resolution", "0"], /'0' is invalid\. Resolution must be a positive integer from 1 to 16384/],
   [["v2", "--resolution", "224.5"], /'224\.5' is invalid\. Resolution/],
   [["v2", "--resolution", "99999"], /'99999' is invalid\. Resolution/],
-  [["v9"], /unknown model 'v9': expected one of v1\|mobilenet-v1/],
+  [["v9"], /unknown model 'v9': expected a built-in model \(28\), one of timm's mobile catalogue/],
   [["v2", "--resolution", "0x5"], /'0x5' is invalid\. Resolution must be .* or HEIGHTxWIDTH \(320x240\)/],
   [["v2", "--resolution", "320x"], /'320x' is invalid\. Resolution must be/],
   [["v2@1/320x240", "-r", "320x200"], /gives resolution 320x240 and --resolution gives 320x200: give one/],

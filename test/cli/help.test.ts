@@ -41,7 +41,7 @@ describe("help", () => {
         formula [options] <kind>                print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols
         ratio [options]                         depthwise separable over standard convolution cost, as a simplified formula (1/N + 1/D_K²) and, given N and D_K, exactly
         schema [which]                          print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)
-        models [options]                        the built-in models: name, aliases, family, default resolution and source
+        models [options]                        the built-in models and timm's mobile catalogue: name, aliases, family, default resolution and source
         app [options]                           write the calculator page: one self-contained HTML file, the same library in the browser (no server, offline)
         help [command]                          display help for command
 

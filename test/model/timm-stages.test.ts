@@ -179,8 +179,8 @@ describe("stages built as timm's EfficientNetBuilder builds them", () => {
 
   test("blocks it does not build yet are refused, naming the stage and block", async () => {
     const refused = (stages: string[][]) => refusalOfFile(architecture(stages));
-    expect(await refused([["uir_r1_a0_k3_s1_e2_c16"], ["ir_r1_k3_s2_e6_c24"]])).toBe(
-      "blocks_1, stage 2, block 1: ir blocks (timm's InvertedResidual) in block strings are not built by mbn-cost yet",
+    expect(await refused([["uir_r1_a0_k3_s1_e2_c16"], ["mha_r1_k3_h4_s1_d16_c16"]])).toBe(
+      "blocks_1, stage 2, block 1: mha blocks (multi-head attention) are not built by mbn-cost yet",
     );
     expect(await refused([["mqa_r1_k3_h4_s1_d16_c32"]])).toBe(
       "blocks_1, stage 1, block 1: an mqa block keeps its 16 channels, at stride 1 with its residual (c32, s1 are not built by mbn-cost yet)",

@@ -5,15 +5,21 @@ import { addOutputOptions, type OutputOptionValues, readOutputChoice } from "./m
 export function registerModels(program: Command, ctx: CommandContext): void {
   const command = program
     .command("models")
-    .description("the built-in models: name, aliases, family, default resolution and source")
+    .description(
+      "the built-in models and timm's mobile catalogue: name, aliases, family, default resolution and source",
+    )
+    .option("--family <family>", "only this family's models (v2, v5, lcnet, mobilenetv3, efficientnet…)")
     .addHelpText(
       "after",
       `
 Examples:
   $ mbn-cost models
+  $ mbn-cost models --family lcnet
   $ mbn-cost models --format json`,
     );
-  addOutputOptions(command).action((opts: OutputOptionValues) =>
-    ctx.run(async () => (await import("../run/models.js")).runModels(readOutputChoice(opts, ctx.io), ctx.io)),
+  addOutputOptions(command).action((opts: OutputOptionValues & { family?: string }) =>
+    ctx.run(async () =>
+      (await import("../run/models.js")).runModels(readOutputChoice(opts, ctx.io), ctx.io, opts.family),
+    ),
   );
 }

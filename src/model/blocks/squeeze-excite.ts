@@ -4,15 +4,17 @@
  * then scale the input channel-wise. Both FCs have biases (1×1 convs in
  * TF-slim and torchvision).
  */
-import type { OpSpec } from "../../layers/define-layer-kind.js";
+import type { Activation, OpSpec } from "../../layers/define-layer-kind.js";
 import { makeDivisible } from "../scale.js";
 import { defineBlockKind, fcOp, mergeOp, poolOp } from "./block-kind.js";
 
-/** EfficientNet's squeeze-excite: the squeeze from the block's input, SiLU then sigmoid. */
+/** A squeeze-excite's squeeze width, its activation and its gate (EfficientNet's: from the block's input, SiLU then sigmoid). */
 export interface SqueezeExciteShape {
   readonly squeeze: number;
-  readonly act: "relu" | "silu";
+  readonly act: Activation;
   readonly gate: "hsigmoid" | "sigmoid";
+  /** Its pool is x.mean((2, 3)) (timm's), which no peer counter counts. */
+  readonly mean?: boolean;
 }
 
 export function squeezeExciteOps(
@@ -30,7 +32,13 @@ export function squeezeExciteOps(
   const saved = `${block}/se:in`;
   const gate = `${block}/se:gate`;
   return [
-    poolOp({ name: `${block}/se/pool`, block, type: "se", saveInputAs: saved }),
+    poolOp({
+      name: `${block}/se/pool`,
+      block,
+      type: "se",
+      saveInputAs: saved,
+      ...(shape.mean && { functional: "mean" as const }),
+    }),
     fcOp({
       name: `${block}/se/fc1`,
       block,

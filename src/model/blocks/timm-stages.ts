@@ -5,18 +5,26 @@
  *
  *  - each string's `r` blocks, a stage's repeats scaled by the depth multiplier as timm scales them;
  *  - only a stage's first block strides;
- *  - every block's `c` rounded by round_channels: make_divisible(c · multiplier, 8) (α multiplies it);
+ *  - every block's `c` rounded by round_channels: make_divisible(c · multiplier, divisor) (α multiplies it);
  *  - each block lowered onto the block kind that builds timm's module: uir → uib, er → fused_ib (its
- *    projection always kept, as EdgeResidual does), mqa → mqa, cn → conv.
+ *    projection always kept, as EdgeResidual does), mqa → mqa; ds, dsa, ir and cn as timm's own modules
+ *    (blocks/timm-blocks.ts), with the model's squeeze-and-excite.
  *
  * Each stage's output is saved for a later fusion (MobileNetV5's adapter reads the last two).
  */
-import type { OpSpec } from "../../layers/define-layer-kind.js";
+import { ACTIVATIONS, type OpSpec } from "../../layers/define-layer-kind.js";
 import { InputError } from "../../errors.js";
-import { makeDivisible, roundHalfEven } from "../scale.js";
+import { roundHalfEven } from "../scale.js";
+import type { SchemaParts } from "../schema-parts.js";
 import { decodeBlockString, type TimmBlockArgs } from "../timm-block-string.js";
+import {
+  convBnActOps,
+  depthwiseSeparableOps,
+  invertedResidualOps,
+  roundChannels,
+  type TimmBlock,
+} from "./timm-blocks.js";
 import { type BuildContext, type BuildState, defineBlockKind, type Expansion } from "./block-kind.js";
-import { convBlock } from "./conv.js";
 import { fusedIbBlock } from "./fused-inverted-bottleneck.js";
 import { mqaBlock } from "./multi-query-attention.js";
 import { uibBlock } from "./universal-inverted-bottleneck.js";
@@ -52,18 +60,15 @@ function decoded(text: string): TimmBlockArgs {
 
 /** Why mbn-cost cannot build this block as timm builds it, if it cannot. */
 function unbuilt(args: TimmBlockArgs, input: number, out: number): string | undefined {
-  if (args.type === "ir" || args.type === "ds" || args.type === "dsa")
-    return `${args.type} blocks (timm's ${args.type === "ir" ? "InvertedResidual" : "DepthwiseSeparableConv"}) in block strings are not built by mbn-cost yet`;
   if (args.type === "mha") return "mha blocks (multi-head attention) are not built by mbn-cost yet";
-  if (args.se !== undefined) return "squeeze-and-excite in er and uir blocks is not built by mbn-cost yet";
-  if (args.type === "cn" && args.skip)
-    return "a ConvBnAct with a residual (skip) is not built by mbn-cost yet";
+  if (args.se !== undefined && (args.type === "er" || args.type === "uir"))
+    return "squeeze-and-excite in er and uir blocks is not built by mbn-cost yet";
   if (args.type === "mqa" && (out !== input || args.stride !== 1 || args.noskip))
     return `an mqa block keeps its ${input} channels, at stride 1 with its residual (c${out}, s${args.stride}${args.noskip ? ", noskip" : ""} are not built by mbn-cost yet)`;
   return undefined;
 }
 
-/** The block kind entry that builds this timm block, with its stride and channels as the builder gives them. */
+/** The block kind entry that builds this timm block (uir, er, mqa), with its stride and channels as the builder gives them. */
 function loweredEntry(args: TimmBlockArgs, stride: number, layerScale: boolean) {
   const act = args.act === undefined ? {} : { act: args.act };
   switch (args.type) {
@@ -91,7 +96,7 @@ function loweredEntry(args: TimmBlockArgs, stride: number, layerScale: boolean) 
         residual: !args.noskip,
         ...act,
       };
-    case "mqa":
+    default:
       return {
         kind: "mqa" as const,
         heads: args.heads!,
@@ -100,8 +105,6 @@ function loweredEntry(args: TimmBlockArgs, stride: number, layerScale: boolean) 
         dw_kernel: args.kernel,
         layer_scale: layerScale,
       };
-    default:
-      return { kind: "conv" as const, kernel: args.kernel, stride, out: args.out, ...act };
   }
 }
 
@@ -119,32 +122,114 @@ function expandLowered(
       return fusedIbBlock.expand(entry, state, ctx, nameBlock);
     case "mqa":
       return mqaBlock.expand(entry, state, ctx, nameBlock);
-    case "conv":
-      return convBlock.expand(entry, state, ctx, nameBlock);
+  }
+}
+
+/** timm's own modules, built here; undefined for the kinds that build the others. */
+function timmModuleOps(block: TimmBlock): OpSpec[] | undefined {
+  switch (block.args.type) {
+    case "ds":
+    case "dsa":
+      return depthwiseSeparableOps(block);
+    case "ir":
+      return invertedResidualOps(block);
+    case "cn":
+      return convBnActOps(block);
+    default:
+      return undefined;
   }
 }
 
 /** The label a stage's output is saved under. */
 export const stageLabel = (entry: string, stage: number) => `${entry}:stage${stage + 1}`;
 
-/** Each stage's block strings, each repeated as its depth-scaled repeats say. */
-function stageBlocks(stages: readonly (readonly string[])[], multiplier: number, trunc: "ceil" | "round") {
-  return stages.map((strings) => {
+/** Each stage's block strings, each repeated as its depth-scaled repeats say (the first and last stage kept, with fix_first_last). */
+function stageBlocks(
+  stages: readonly (readonly string[])[],
+  multiplier: number,
+  trunc: "ceil" | "round",
+  fixFirstLast = false,
+) {
+  return stages.map((strings, s) => {
     const args = strings.map(decoded);
+    const fixed = fixFirstLast && (s === 0 || s === stages.length - 1);
     const repeats = scaleStageDepth(
       args.map((a) => a.repeat),
-      multiplier,
+      fixed ? 1 : multiplier,
       trunc,
     );
     return args.flatMap((a, i) => new Array<TimmBlockArgs>(repeats[i]!).fill(a));
   });
 }
 
+/** The model's SqueezeExcite, as timm's generators pass it (se_layer, se_from_exp). */
+const squeezeExciteSchema = ({ z, count }: SchemaParts) =>
+  z
+    .strictObject({
+      gate: z.enum(["sigmoid", "hsigmoid"]).describe("the gate: sigmoid or hard sigmoid"),
+      act: z.enum(ACTIVATIONS).optional().describe("its activation whatever the block's (force_act_layer)"),
+      round: z
+        .strictObject({
+          multiplier: z.number().positive().optional(),
+          divisor: count.optional(),
+          round_limit: z.number().positive().max(1).optional(),
+        })
+        .optional()
+        .describe("round_channels for the squeeze (rd_round_fn); Python's round when absent"),
+      from_expanded: z
+        .boolean()
+        .describe(
+          "se_from_exp: the ratio applies to the expanded width (MobileNetV3's); else divided by e first (EfficientNet's)",
+        ),
+    })
+    .optional()
+    .describe(
+      "the model's SqueezeExcite for blocks whose string has se (default: sigmoid gate, the block's activation, Python's round, from the expansion)",
+    );
+
+/** How a stages entry scales: timm's channel multiplier and round_channels, its depth multiplier and truncation. */
+const scalingFields = ({ z, count }: SchemaParts) => ({
+  channel_multiplier: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      "timm's channel_multiplier: each block's c becomes make_divisible(c · multiplier, divisor) (default 1)",
+    ),
+  divisor: count.optional().describe("round_channels' divisor (default 8)"),
+  round_limit: z
+    .number()
+    .positive()
+    .max(1)
+    .optional()
+    .describe(
+      "round_channels' round_limit: a rounded width is never below this share of c · multiplier (default 0.9)",
+    ),
+  fix_first_last: z
+    .boolean()
+    .optional()
+    .describe(
+      "the depth multiplier leaves the first and last stage's repeats (timm's fix_first_last; default false)",
+    ),
+  depth_multiplier: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      "timm's depth_multiplier: each stage's repeats scaled as _scale_stage_depth scales them (default 1)",
+    ),
+  depth_trunc: z
+    .enum(["ceil", "round"])
+    .optional()
+    .describe("how a stage's scaled repeats are truncated: 'ceil' (default) or 'round' (at least 1)"),
+});
+
 export const timmStagesBlock = defineBlockKind({
   kind: "stages",
   prefix: "blocks",
-  schema: ({ z, common }) =>
-    z.strictObject({
+  schema: (parts) => {
+    const { z, common } = parts;
+    return z.strictObject({
       kind: z.literal("stages"),
       stages: z
         .array(
@@ -162,24 +247,8 @@ export const timmStagesBlock = defineBlockKind({
         .describe(
           "timm's arch_def: a list of stages, each a list of block strings (ir_r2_k3_s2_e6_c24, uir_r1_a3_k5_s2_e6_c256, mqa_r1_k3_h8_v2_s1_d64_c256…)",
         ),
-      channel_multiplier: z
-        .number()
-        .positive()
-        .optional()
-        .describe(
-          "timm's channel_multiplier: each block's c becomes make_divisible(c · multiplier, 8) (default 1)",
-        ),
-      depth_multiplier: z
-        .number()
-        .positive()
-        .optional()
-        .describe(
-          "timm's depth_multiplier: each stage's repeats scaled as _scale_stage_depth scales them (default 1)",
-        ),
-      depth_trunc: z
-        .enum(["ceil", "round"])
-        .optional()
-        .describe("how a stage's scaled repeats are truncated: 'ceil' (default) or 'round' (at least 1)"),
+      ...scalingFields(parts),
+      se: squeezeExciteSchema(parts),
       layer_scale: z
         .boolean()
         .optional()
@@ -188,20 +257,25 @@ export const timmStagesBlock = defineBlockKind({
         ),
       name: common.name,
       note: common.note,
-    }),
+    });
+  },
   blocks: (spec, ctx) =>
-    stageBlocks(spec.stages, (spec.depth_multiplier ?? 1) * ctx.depth, spec.depth_trunc ?? "ceil").reduce(
-      (a, stage) => a + stage.length,
-      0,
-    ),
+    stageBlocks(
+      spec.stages,
+      (spec.depth_multiplier ?? 1) * ctx.depth,
+      spec.depth_trunc ?? "ceil",
+      spec.fix_first_last,
+    ).reduce((a, stage) => a + stage.length, 0),
   expand(spec, state, ctx, nameBlock) {
     const entry = spec.name ?? nameBlock();
-    // timm's round_chs_fn: make_divisible(c · multiplier, 8) for every block, at α 1 too
+    // timm's round_chs_fn: make_divisible(c · multiplier, divisor) for every block, at α 1 too
+    const rounding = { divisor: spec.divisor, round_limit: spec.round_limit };
     const blockCtx: BuildContext = {
       ...ctx,
       alpha: ctx.alpha * (spec.channel_multiplier ?? 1),
-      round: (v) => makeDivisible(v, 8),
+      round: (v) => roundChannels(v, rounding),
     };
+    const se = spec.se ?? { gate: "sigmoid" as const, from_expanded: true };
     const ops: OpSpec[] = [];
     let current = state;
     const stages = [...(state.stages ?? [])];
@@ -209,6 +283,7 @@ export const timmStagesBlock = defineBlockKind({
       spec.stages,
       (spec.depth_multiplier ?? 1) * ctx.depth,
       spec.depth_trunc ?? "ceil",
+      spec.fix_first_last,
     );
     for (const [s, stage] of blocks.entries()) {
       for (const [b, args] of stage.entries()) {
@@ -217,8 +292,16 @@ export const timmStagesBlock = defineBlockKind({
         const problem = unbuilt({ ...args, stride }, current.channels, out);
         if (problem) throw new InputError(`${entry}, stage ${s + 1}, block ${b + 1}: ${problem}`);
         const name = `${entry}.${s}.${b}`;
-        const lowered = loweredEntry(args, stride, spec.layer_scale ?? false);
-        const expansion = expandLowered(lowered, current, blockCtx, () => name);
+        const act = args.act ?? ctx.activation;
+        const own = timmModuleOps({ args, name, stride, input: current.channels, out, act, se });
+        const expansion = own
+          ? { ops: own, state: { channels: out, tableChannels: args.out } }
+          : expandLowered(
+              loweredEntry(args, stride, spec.layer_scale ?? false),
+              current,
+              blockCtx,
+              () => name,
+            );
         for (const op of expansion.ops) ops.push({ ...op, stage: `stage ${s + 1}` });
         current = expansion.state;
       }
