@@ -123,6 +123,13 @@ def squeeze_excite(layer, se_from_exp):
     return se
 
 
+def timm_widths(layer):
+    width = layer.get("width")
+    if isinstance(width, dict) and "tf-slim" in width:
+        return {**layer, "width": width.get("timm", width["torchvision"])}
+    return layer
+
+
 def mobilenet_v4(name, kw):
     """A timm MobileNetV4 as mbn-cost's built-in of the same blocks, at timm's multiplier and size."""
     if kw.get("aa_layer") is not None:
@@ -131,6 +138,8 @@ def mobilenet_v4(name, kw):
     builtin = json.load(open(__import__("os").path.join(CONFIGS, MNV4[size] + ".json")))
     cfg = timm.models.get_pretrained_cfg(name).to_dict()
     model = {key: value for key, value in builtin.items() if key != "$schema"}
+    # timm's widths whatever a convention's rules: each per-rules width policy becomes timm's
+    model["layers"] = [timm_widths(layer) for layer in builtin["layers"]]
     model.update(name=name, input={"resolution": cfg["input_size"][1], "channels": cfg["input_size"][0]},
                  classes=cfg.get("num_classes", 1000))
     model["source"] = (f"huggingface/pytorch-image-models, timm/models/mobilenetv3.py at commit {COMMIT[:7]} "

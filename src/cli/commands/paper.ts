@@ -29,6 +29,7 @@ export const FAMILY_ALIASES = {
   "efficientnet-b0": "efficientnet",
   "efficientnet-v2-s": "efficientnet",
   mnasnet: "mnasnet",
+  timm: "timm",
 } as const satisfies Record<string, (typeof FAMILIES)[number]>;
 
 const FAMILY_NAMES = Object.keys(FAMILY_ALIASES) as (keyof typeof FAMILY_ALIASES)[];
