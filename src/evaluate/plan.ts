@@ -9,7 +9,13 @@
 import { type NumberFunction, compileNumber } from "../algebra/evaluate.js";
 import type { LayerKind, OpSpec, Shape } from "../layers/define-layer-kind.js";
 import { layerKinds } from "../layers/registry.js";
-import { type Convention, normParamsFactor, normWorkCategory, workFactorsOf } from "../model/conventions.js";
+import {
+  type Convention,
+  normParamsDivisor,
+  normParamsFactor,
+  normWorkCategory,
+  workFactorsOf,
+} from "../model/conventions.js";
 import { blockSpans } from "./memory.js";
 
 /** Where an op's input comes from: the previous op's output, or a saved tensor's slot. */
@@ -81,7 +87,7 @@ function countFunctions(
     return undefined;
   const paramsBias = convention.bias && op.bias;
   // an RMSNorm's weight is half its kind's γ-and-β formula (an even count: exact in doubles)
-  const paramsBn = Number(normParamsFactor(op, convention)) / (op.norm === "rms" ? 2 : 1);
+  const paramsBn = Number(normParamsFactor(op, convention)) / normParamsDivisor(op);
   // a convention that does not see attention matmuls counts none of their MACs
   const weightMacs = kind.matmul && convention.matmuls === false ? () => 0 : macs;
   // operations counted per output element for this op's bias, BatchNorm and activation

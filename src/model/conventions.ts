@@ -226,11 +226,14 @@ export const CONVENTIONS = {
 export const bnParamsFactor = (c: Convention): bigint => (c.bn ? (c.bnStatistics ? 2n : 1n) : 0n);
 
 /**
- * An op's norm parameters from its kind's `bn` formula (a BatchNorm's γ and β): that, or for an RMSNorm
- * its weight alone, half as many (MobileNetV5).
+ * An op's norm parameters are its kind's `bn` formula (a BatchNorm's γ and β) over this: 1, or 2 for an
+ * RMSNorm, whose weight alone is half as many (MobileNetV5).
  */
+export const normParamsDivisor = (op: Pick<OpSpec, "norm">): 1 | 2 => (op.norm === "rms" ? 2 : 1);
+
+/** An op's norm parameters from its kind's `bn` formula's value. */
 export const normParamsOf = (op: Pick<OpSpec, "norm">, bn: bigint): bigint =>
-  op.norm === "rms" ? bn / 2n : bn;
+  bn / BigInt(normParamsDivisor(op));
 
 /** How many times a convention counts an op's norm parameters: a BatchNorm's, with its running statistics where it counts them; an RMSNorm has none. */
 export function normParamsFactor(op: Pick<OpSpec, "bn" | "norm">, c: Convention): bigint {
