@@ -9,6 +9,7 @@ import { buildNetwork } from "../../src/model/build.js";
 import { BUILTIN_MODELS } from "../../src/model/builtin.js";
 import { convOp, fcOp, poolOp } from "../../src/model/blocks/block-kind.js";
 import { CONVENTION_NAMES, resolveConvention } from "../../src/model/conventions.js";
+import { timmModelNames } from "../../src/io/timm-catalogue.js";
 
 const models = await Promise.all(
   [
@@ -181,4 +182,24 @@ describe("planned totals = exact totals on every built-in, under every conventio
         }
     },
   );
+});
+
+const catalogue = await Promise.all(timmModelNames().map((name) => loadModel(name, process.cwd())));
+
+describe("planned totals = exact totals on timm's catalogue, under every convention", () => {
+  test.each(CONVENTION_NAMES)("%s: each catalogue model at its size and at 97", (name) => {
+    const convention = resolveConvention(name);
+    for (const model of catalogue)
+      for (const r of [model.spec.input.resolution, 97]) {
+        const ops = buildNetwork(model.spec, 1, convention);
+        const input = [r, r, model.spec.input.channels] as const;
+        const plan = planNetwork(ops, convention)!;
+        const exact = costNetwork(ops, input, convention);
+        expect(costPlanned(plan, input), `${model.id} at ${r}`).toEqual({
+          macs: exact.totals.macs,
+          params: exact.totals.params,
+          peakActivations: peakMemory(exact.rows, "block").elements,
+        });
+      }
+  });
 });
