@@ -174,3 +174,28 @@ describe("bin: standard output that cannot be written", () => {
     );
   });
 });
+
+describe("bin: a sweep runs in a child with smaller young-generation spaces (its memory bounded)", () => {
+  test("the child's rows on this standard output, its exit code this one's; bad input still one line and 2", () => {
+    const r = runBin(["sweep", "v2", "--alpha", "0.5,1", "--resolution", "224"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split("\r\n")).toEqual([
+      "model,alpha,depth,resolution,convention,params,macs,peak_activations,peak_activation_bytes",
+      "v2,0.5,1,224,paper,1949136,97131840,351232,1404928",
+      "v2,1,1,224,paper,3469760,300774272,602112,2408448",
+    ]);
+    const bad = runBin(["sweep", "v9", "--alpha", "0.5"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  test("run with the flag already given, it sweeps in place", () => {
+    const r = spawnSync(
+      process.execPath,
+      ["--max-semi-space-size=8", "bin/mbn-cost.js", "sweep", "v2", "--alpha", "1", "--resolution", "224"],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("v2,1,1,224,paper,3469760,300774272");
+  });
+});
