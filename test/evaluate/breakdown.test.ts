@@ -158,3 +158,41 @@ describe("ties and empty groups", () => {
     ]);
   });
 });
+
+describe("orders that first appearance does not give", () => {
+  test("by resolution, the largest side first, whatever order the rows come in", async () => {
+    const r = await costOf("v2");
+    const reversed = { ...r, rows: [...r.rows].reverse() };
+    const sides = breakdown(reversed, "resolution").map((g) => Number(g.key));
+    expect(sides).toEqual([...new Set(r.rows.map((x) => x.outputSide!))].sort((x, y) => y - x));
+    expect(sides[0]).toBe(112);
+  });
+
+  test("by type, equal MACs: more parameters first though it appears later; by stage, a stage of no cost is kept", async () => {
+    const r = await costOf("v2");
+    const [first, second] = r.rows;
+    const rows = [
+      { ...first!, type: "norm", macs: 0n, params: 3n },
+      { ...second!, type: "layerscale", macs: 0n, params: 7n },
+    ];
+    const report = { ...r, rows, totals: { macs: 0n, params: 10n } };
+    expect(breakdown(report, "type").map((g) => g.key)).toEqual(["layerscale", "norm"]);
+    const stages = breakdown(await costOf("mobilenetv5_300m", "1.0", undefined, "timm"), "stage");
+    expect(stages.at(-1)).toMatchObject({ key: "pool_1", macs: 0n, params: 0n });
+  });
+
+  test("a block or a side whose rows cost nothing is kept; a row with no map is keyed 'not a map' (empty)", async () => {
+    const r = await costOf("v2");
+    const idle = {
+      ...r.rows[0]!,
+      block: "idle",
+      name: "idle/op",
+      outputSide: undefined,
+      macs: 0n,
+      params: 0n,
+    };
+    const report = { ...r, rows: [...r.rows, idle] };
+    expect(breakdown(report, "block").at(-1)).toMatchObject({ key: "idle", layers: 1 });
+    expect(breakdown(report, "resolution").at(-1)).toMatchObject({ key: "", layers: 1, macs: 0n });
+  });
+});
