@@ -1,4 +1,5 @@
 import { mul, sym } from "../algebra/expr.js";
+import { poolBindings } from "./average-pool.js";
 import { defineLayerKind, type Shape } from "./define-layer-kind.js";
 import { D_H, D_Hin, D_W, D_Win, M, ZERO } from "./symbols.js";
 
@@ -41,11 +42,7 @@ export const resample = defineLayerKind<"resample", ResampleFields>()({
   bind: (op, input, output) => {
     const how = resampling(input, op.side);
     return {
-      M: input[2],
-      D_Hin: input[0],
-      D_Win: input[1],
-      D_H: output[0],
-      D_W: output[1],
+      ...poolBindings(input, output),
       S_pool: how === "pool" ? 1 : 0,
       S_linear: how === "bilinear" ? 1 : 0,
     };

@@ -63,23 +63,27 @@ function squeezeExcite({ args, name, act, se }: TimmBlock, channels: number, exp
   return squeezeExciteOps(name, channels, 4, 8, { squeeze, act: se.act ?? act, gate: se.gate, mean: true });
 }
 
+/** The block's k×k depthwise conv over `channels` at its stride (conv_dw), with BatchNorm and its activation. */
+const depthwiseOp = ({ args, name, stride, act }: TimmBlock, channels: number): OpSpec =>
+  convOp({
+    kind: "depthwise",
+    name: `${name}/conv_dw`,
+    block: name,
+    kernel: args.kernel,
+    stride,
+    out: channels,
+    groups: channels,
+    act,
+  });
+
 const residual = (ops: OpSpec[], block: TimmBlock, skip: boolean): OpSpec[] =>
   skip && block.stride === 1 && block.input === block.out ? withResidual(ops, block.name) : ops;
 
 /** DepthwiseSeparableConv (ds; dsa: the 1×1 with its activation, never a residual). */
 export function depthwiseSeparableOps(block: TimmBlock): OpSpec[] {
-  const { args, name, stride, input, out, act } = block;
+  const { args, name, input, out, act } = block;
   const ops: OpSpec[] = [
-    convOp({
-      kind: "depthwise",
-      name: `${name}/conv_dw`,
-      block: name,
-      kernel: args.kernel,
-      stride,
-      out: input,
-      groups: input,
-      act,
-    }),
+    depthwiseOp(block, input),
     ...squeezeExcite(block, input, 1),
     convOp({
       kind: "pointwise",
@@ -94,21 +98,12 @@ export function depthwiseSeparableOps(block: TimmBlock): OpSpec[] {
 
 /** InvertedResidual: the expansion always there, make_divisible(in·e, 8) wide. */
 export function invertedResidualOps(block: TimmBlock): OpSpec[] {
-  const { args, name, stride, input, out, act } = block;
+  const { args, name, input, out, act } = block;
   const e = args.e!;
   const mid = makeDivisible(input * e, 8);
   const ops: OpSpec[] = [
     convOp({ kind: "pointwise", name: `${name}/conv_pw`, block: name, out: mid, act }),
-    convOp({
-      kind: "depthwise",
-      name: `${name}/conv_dw`,
-      block: name,
-      kernel: args.kernel,
-      stride,
-      out: mid,
-      groups: mid,
-      act,
-    }),
+    depthwiseOp(block, mid),
     ...squeezeExcite(block, mid, e),
     convOp({ kind: "pointwise", name: `${name}/conv_pwl`, block: name, out, act: "none" }),
   ];
