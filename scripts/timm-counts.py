@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference counts from timm's own MobileNetV4 and MobileNetV5 definitions.
+"""Reference counts from timm's own MobileNetV4 and MobileNetV5 definitions and its mobile catalogue.
 
 Dev-only: regenerates test/fixtures/timm/counts.json, which the tests compare
 `--convention timm` against. Runs timm from a checkout of its repository
@@ -46,6 +46,7 @@ MODELS = [
 # timm's mobile catalogue (configs/timm/catalogue.json, made by scripts/timm-catalogue.py): each model at
 # its default input size, under its timm name
 CATALOGUE = json.load(open(os.path.join(os.path.dirname(__file__), "..", "configs", "timm", "catalogue.json")))
+BUILTINS = len(MODELS)
 MODELS += [(name, "1.0", [m["input"]["resolution"]]) for name, m in sorted(CATALOGUE["models"].items())]
 FVCORE = {("mobilenetv5_300m", 768), ("mobilenetv5_300m", 640), ("mobilenetv5_300m_enc", 768),
           ("mobilenetv5_base", 256), ("mobilenetv5_base", 400)}
@@ -92,8 +93,10 @@ def fvcore_macs(model, res):
         return flops.total()
 
 rows = []
-for name, alpha, resolutions in MODELS:
-    size = name if name in OURS or name in CATALOGUE["models"] else name.replace("mobilenetv4_", "").rsplit("_0", 1)[0]
+for index, (name, alpha, resolutions) in enumerate(MODELS):
+    # the built-ins under their own names (an α of their own); the catalogue under timm's
+    catalogued = index >= BUILTINS
+    size = name if name in OURS or catalogued else name.replace("mobilenetv4_", "").rsplit("_0", 1)[0]
     model = timm.create_model(name, pretrained=False)
     params = sum(p.numel() for p in model.parameters())
     for res in resolutions:
