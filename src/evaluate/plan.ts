@@ -164,6 +164,14 @@ function call(step: Step, input: Shape, operand: Shape | undefined): void {
   }
 }
 
+/** An op whose shape depends on a saved tensor: costed afresh when its input or that tensor changed; false without it. */
+function callWithOperand(step: Step, source: Shape, operand: Shape | undefined): boolean {
+  if (!operand) return false;
+  if (!sameShape(step.lastInput, source) || !sameShape(step.lastOperand, operand))
+    call(step, source, operand);
+  return true;
+}
+
 /** The same walk as walkNetwork (cost.ts) in double arithmetic: sweeps spend their time here. */
 export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | undefined {
   const saved = plan.saved.fill(undefined);
@@ -176,10 +184,9 @@ export function costPlanned(plan: NetworkPlan, input: Shape): PlannedTotals | un
     const source = step.inputSlot === PREVIOUS ? current : saved[step.inputSlot];
     if (!source) return undefined;
     if (step.saveInputSlot !== PREVIOUS) saved[step.saveInputSlot] = source;
-    const operand = step.operandSlot === PREVIOUS ? undefined : saved[step.operandSlot];
-    if (step.operandSlot !== PREVIOUS && !operand) return undefined;
-    if (!sameShape(step.lastInput, source) || (operand && !sameShape(step.lastOperand, operand)))
-      call(step, source, operand);
+    if (step.operandSlot === PREVIOUS) {
+      if (!sameShape(step.lastInput, source)) call(step, source, undefined);
+    } else if (!callWithOperand(step, source, saved[step.operandSlot])) return undefined;
     if (!step.lastValid) return undefined;
     const output = step.lastOutput;
     if (step.saveOutputSlot !== PREVIOUS) saved[step.saveOutputSlot] = output;
