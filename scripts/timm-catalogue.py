@@ -169,8 +169,6 @@ def architecture(name):
     for key in ("aa_layer", "layer_scale_init_value"):
         if kw.get(key) is not None:
             raise NotBuilt(key)
-    if any("." in token[1:] and token[0] == "k" for stage in arch["arch"] for s in stage for token in s.split("_")[1:]):
-        raise NotBuilt("mixed kernels (MixConv)")
     cfg = timm.models.get_pretrained_cfg(name).to_dict()
     act = activation(kw.get("act_layer") or nn.ReLU)
     round_chs = rounding(kw.get("round_chs_fn", builder.round_channels))

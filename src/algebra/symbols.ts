@@ -37,6 +37,11 @@ export const SYMBOLS: readonly SymbolInfo[] = [
     latex: "S_{linear}",
     description: "1 where a resampling interpolates bilinearly, else 0",
   },
+  {
+    name: "K_mix",
+    latex: "K_{mix}",
+    description: "a mixed convolution's weights: Σ k_i²·M_i·N_i / G_i over its channel groups",
+  },
   { name: "w", latex: "w", description: "bytes per weight" },
   { name: "a", latex: "a", description: "bytes per activation element" },
   { name: "alpha", latex: "\\alpha", description: "width multiplier" },

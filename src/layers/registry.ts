@@ -8,6 +8,7 @@ import { depthwise } from "./depthwise.js";
 import { fullyConnected } from "./fully-connected.js";
 import { groupedConv } from "./grouped-conv.js";
 import { layerScale } from "./layer-scale.js";
+import { mixedConv } from "./mixed-conv.js";
 import { norm } from "./norm.js";
 import { pointwise } from "./pointwise.js";
 import { resample } from "./resample.js";
@@ -29,6 +30,7 @@ export const layerKinds = {
   upsample,
   concat,
   resample,
+  mixconv: mixedConv,
 };
 
 export type LayerKindName = keyof typeof layerKinds;

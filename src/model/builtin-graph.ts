@@ -13,6 +13,7 @@ import { inferNode } from "../graph/infer.js";
 import type { GraphNode, TensorGraph } from "../graph/graph.js";
 import type { Tensor } from "../graph/tensor.js";
 import type { Activation, OpSpec, Shape } from "../layers/define-layer-kind.js";
+import { mixedGroups } from "../layers/mixed-conv.js";
 import { resampling } from "../layers/resample.js";
 
 export interface BuiltinGraph {
@@ -141,6 +142,38 @@ function lowerConv(w: GraphWriter, op: ConvOp, x: string): string {
     inputs: [x, weight, ...bias],
   });
   return normAndActivation(w, op, y);
+}
+
+/** A mixed convolution as timm's MixedConv2d runs it: the channels split, a conv per group, concatenated. */
+function lowerMixedConv(w: GraphWriter, op: Extract<OpSpec, { kind: "mixconv" }>, x: string): string {
+  const groups = mixedGroups(op, w.dims(x)[1]!);
+  const parts = w.add("split", {
+    name: "",
+    op: "Split",
+    kind: "split",
+    attrs: { axis: 1, split: groups.map((g) => g.in), outputs: groups.length },
+    inputs: [x],
+    outputs: groups.map((_, i) => `${op.name}/split:${i}`),
+  });
+  const convs = groups.map((g, i) => {
+    const group = op.depthwise ? g.in : 1;
+    const weight = w.stored(`weight.${i}`, [g.out, g.in / group, g.kernel, g.kernel]);
+    const bias = op.bias ? [w.stored(`bias.${i}`, [g.out])] : [];
+    const window = {
+      kernel: [g.kernel, g.kernel],
+      strides: [op.stride, op.stride],
+      autoPad: "SAME_UPPER" as const,
+    };
+    return w.add(`${i}`, {
+      name: "",
+      op: "Conv",
+      kind: "conv",
+      attrs: { window, group },
+      inputs: [i === 0 ? parts : `${op.name}/split:${i}`, weight, ...bias],
+    });
+  });
+  const joined = w.add("", { name: "", op: "Concat", kind: "concat", attrs: { axis: 1 }, inputs: convs });
+  return normAndActivation(w, op, joined);
 }
 
 /** Flatten + Gemm, its BatchNorm and activation, and the result as an N×C×1×1 map again. */
@@ -329,6 +362,8 @@ function lowerOp(w: GraphWriter, op: OpSpec, x: string, saved: ReadonlyMap<strin
     }
     case "resample":
       return normAndActivation(w, op, lowerResample(w, op, x));
+    case "mixconv":
+      return lowerMixedConv(w, op, x);
   }
 }
 

@@ -29,6 +29,11 @@ export interface TimmBlockArgs {
   readonly se?: number;
   /** n: the activation, over the model's. */
   readonly act?: Activation;
+  /** k as a list (k3.5.7): a mixed depthwise conv's kernels, one per channel group. */
+  readonly kernels?: readonly number[];
+  /** a, p of ir (p of ds): the expansion's and the projection's kernels, one per channel group (default 1). */
+  readonly expKernels?: readonly number[];
+  readonly pwKernels?: readonly number[];
   /** a: UIR's start depthwise kernel (0: none). */
   readonly start?: number;
   /** p: UIR's end depthwise kernel (0: none). */
@@ -50,10 +55,10 @@ const OPTIONS: Record<
   TimmBlockType,
   { readonly allowed: readonly string[]; readonly required: readonly string[] }
 > = {
-  ir: { allowed: ["r", "k", "s", "e", "c", "se"], required: ["r", "k", "s", "e", "c"] },
+  ir: { allowed: ["r", "k", "a", "p", "s", "e", "c", "se"], required: ["r", "k", "s", "e", "c"] },
   // a ds block's e is read and left unused, as timm does
-  ds: { allowed: ["r", "k", "s", "e", "c", "se"], required: ["r", "k", "s", "c"] },
-  dsa: { allowed: ["r", "k", "s", "e", "c", "se"], required: ["r", "k", "s", "c"] },
+  ds: { allowed: ["r", "k", "p", "s", "e", "c", "se"], required: ["r", "k", "s", "c"] },
+  dsa: { allowed: ["r", "k", "p", "s", "e", "c", "se"], required: ["r", "k", "s", "c"] },
   er: { allowed: ["r", "k", "s", "e", "c", "se"], required: ["r", "k", "s", "e", "c"] },
   cn: { allowed: ["r", "k", "s", "c"], required: ["r", "k", "s", "c"] },
   uir: { allowed: ["r", "a", "k", "p", "s", "e", "c", "se"], required: ["r", "k", "s", "e", "c"] },
@@ -70,6 +75,10 @@ const NOT_BUILT: Record<string, string> = {
 };
 
 const INTEGER = /^\d+$/;
+/** Kernel sizes joined by dots (k3.5.7): a mixed convolution's, one per channel group. */
+const KERNEL_LIST = /^\d+(\.\d+)+$/;
+/** The types whose convs may mix kernels (timm's MixedConv2d), and the options that may list them. */
+const MIXED = new Set<TimmBlockType>(["ir", "ds", "dsa"]);
 const DECIMAL = /^\d+(\.\d+)?$/;
 
 /** A key and its value as timm splits a token: the letters before the first digit, and the rest. */
@@ -79,9 +88,13 @@ function splitToken(token: string): [string, string] | undefined {
 }
 
 /** Why this option's value is not allowed, if it is not. */
-function valueProblem(key: string, value: string): string | undefined {
-  if (key === "k" && value.includes("."))
-    return "mixed kernels (MixConv's k3.5.7) are not built by mbn-cost yet; one kernel size is";
+function valueProblem(type: TimmBlockType, key: string, value: string): string | undefined {
+  if ((key === "k" || key === "a" || key === "p") && KERNEL_LIST.test(value)) {
+    if (!MIXED.has(type)) return "mixed kernels (k3.5.7) are for ir, ds and dsa blocks";
+    return value.split(".").some((k) => Number(k) < 1 || Number(k) > 1_000)
+      ? "expected kernels 1 to 1000"
+      : undefined;
+  }
   if (key === "e" || key === "se") {
     if (!DECIMAL.test(value) || Number(value) <= 0) return "expected a positive number";
     if (key === "se" && Number(value) > 1) return "expected a ratio at most 1";
@@ -122,7 +135,7 @@ export function decodeBlockString(text: string): TimmBlockArgs | string {
         return `token '${token}': ${NOT_BUILT[key]} are not built by mbn-cost yet`;
       if (!split || !allowed.includes(split[0]))
         return `token '${token}' is not an option of ${blockType} blocks; allowed: ${allowedText}`;
-      const problem = valueProblem(split[0], split[1]);
+      const problem = valueProblem(blockType, split[0], split[1]);
       if (problem) return `token '${token}': ${problem}`;
       if (values.has(split[0])) return `token '${token}': option ${split[0]} is given twice`;
       values.set(split[0], split[1]);
@@ -132,18 +145,32 @@ export function decodeBlockString(text: string): TimmBlockArgs | string {
   if (missing.length) return `${blockType} blocks need ${missing.join(", ")}; allowed: ${allowedText}`;
   if (blockType !== "uir" && values.get("k") !== undefined && Number(values.get("k")) === 0)
     return `token 'k0': ${blockType} blocks need a kernel of at least 1 (only uir's middle one may be 0: none)`;
+  return blockArgs(blockType, values, { act, noskip, skip });
+}
+
+/** The options read, as block arguments (numbers, and kernel lists where dotted). */
+function blockArgs(
+  blockType: TimmBlockType,
+  values: ReadonlyMap<string, string>,
+  { act, noskip, skip }: { act: Activation | undefined; noskip: boolean; skip: boolean },
+): TimmBlockArgs {
   const number = (key: string) => (values.has(key) ? Number(values.get(key)) : undefined);
+  const kernels = (key: string) => values.get(key)?.split(".").map(Number);
   return {
     type: blockType,
     repeat: number("r")!,
-    kernel: number("k")!,
+    kernel: kernels("k")![0]!,
+    ...(KERNEL_LIST.test(values.get("k")!) && { kernels: kernels("k")! }),
+    // ir's a and p: its expansion's and projection's kernels (ds: p); uir's: its start and end depthwise
+    ...(values.has("a") && blockType !== "uir" && { expKernels: kernels("a")! }),
+    ...(values.has("p") && blockType !== "uir" && { pwKernels: kernels("p")! }),
     stride: number("s")!,
     out: number("c")!,
     ...(values.has("e") && { e: number("e")! }),
     ...(values.has("se") && { se: number("se")! }),
     ...(act && { act }),
-    ...(values.has("a") && { start: number("a")! }),
-    ...(values.has("p") && { end: number("p")! }),
+    ...(values.has("a") && blockType === "uir" && { start: number("a")! }),
+    ...(values.has("p") && blockType === "uir" && { end: number("p")! }),
     ...(values.has("h") && { heads: number("h")! }),
     ...(values.has("d") && { keyDim: number("d")! }),
     ...(values.has("v") && { kvStride: number("v")! }),

@@ -27,6 +27,7 @@ describe("symbols", () => {
       "S_up | S_{up} | 1 where an upsampling changes the map's size, else 0",
       "S_pool | S_{pool} | 1 where a resampling average-pools (its sides divide), else 0",
       "S_linear | S_{linear} | 1 where a resampling interpolates bilinearly, else 0",
+      "K_mix | K_{mix} | a mixed convolution's weights: Σ k_i²·M_i·N_i / G_i over its channel groups",
       "w | w | bytes per weight",
       "a | a | bytes per activation element",
       "alpha | \\alpha | width multiplier",

@@ -25,6 +25,7 @@ describe("layer kinds' labels", () => {
       ["upsample", "upsample", "upsample", "nearest upsampling"],
       ["concat", "concat", "concat", "channel concatenation"],
       ["resample", "resample", "pool", "resampling to a side"],
+      ["mixconv", "mixconv", "mixconv", "mixed convolution (a kernel per channel group)"],
     ]);
   });
 

@@ -1,5 +1,6 @@
 /**
- * The built-ins on the tensor-graph engine: every built-in model, lowered onto the engine's op kinds,
+ * The built-ins on the tensor-graph engine: every built-in model (and timm catalogue models of every
+ * block timm's strings build), lowered onto the engine's op kinds,
  * counts op for op what the built-in evaluator's layer formulas count, under every convention, at
  * other widths, resolutions and depths; and the kinds' shape rules give the layer kinds' shapes.
  */
@@ -16,9 +17,12 @@ import { CONVENTION_NAMES, resolveConvention, type ConventionName } from "../../
 import type { ModelRef } from "../../src/evaluate/cost.js";
 
 const models = await Promise.all(
-  [...BUILTIN_MODELS.map((m) => m.id), "test/fixtures/configs/valid/tiny-net.json"].map((m) =>
-    loadModel(m, process.cwd()),
-  ),
+  [
+    ...BUILTIN_MODELS.map((m) => m.id),
+    "test/fixtures/configs/valid/tiny-net.json",
+    // timm's own blocks from its catalogue: MixConv, ds, dsa, ir, cn and its squeeze-and-excites
+    ...["mixnet_m", "lcnet_100", "efficientnet_b0", "mobilenetv3_large_100", "fbnetv3_b", "hardcorenas_a"],
+  ].map((m) => loadModel(m, process.cwd())),
 );
 
 /** Each op's count on both paths, and each op's output as the layer kind gives it and as the engine does. */

@@ -88,10 +88,10 @@ describe("block strings, as timm decodes them", () => {
       "'xx' is not a timm block type; expected one of ir, ds, dsa, er, cn, uir, mqa, mha",
     );
     expect(decodeBlockString("ir_r1_k3_s1_e6_c8_zz1")).toBe(
-      "token 'zz1' is not an option of ir blocks; allowed: r, k, s, e, c, se, n (re, r6, hs, sw), noskip",
+      "token 'zz1' is not an option of ir blocks; allowed: r, k, a, p, s, e, c, se, n (re, r6, hs, sw), noskip",
     );
     expect(decodeBlockString("ir_r1_k3_s1_c8")).toBe(
-      "ir blocks need e; allowed: r, k, s, e, c, se, n (re, r6, hs, sw), noskip",
+      "ir blocks need e; allowed: r, k, a, p, s, e, c, se, n (re, r6, hs, sw), noskip",
     );
     expect(decodeBlockString("ir_r1_k3_s3_e6_c8")).toBe(
       "token 's3': timm's builder takes a stride of 1 or 2",
@@ -99,7 +99,15 @@ describe("block strings, as timm decodes them", () => {
     expect(decodeBlockString("ir_r1_k3_s1_e6_c8_nmi")).toBe(
       "token 'nmi': the activations are nre, nr6, nhs and nsw",
     );
-    expect(decodeBlockString("ds_r1_k3.5.7_s1_c8")).toMatch(/^token 'k3\.5\.7': mixed kernels/);
+    expect(decodeBlockString("er_r1_k3.5.7_s1_e4_c8")).toBe(
+      "token 'k3.5.7': mixed kernels (k3.5.7) are for ir, ds and dsa blocks",
+    );
+    expect(decodeBlockString("ir_r1_k3.5.7_a1.1_p1.1_s2_e6_c40")).toMatchObject({
+      kernel: 3,
+      kernels: [3, 5, 7],
+      expKernels: [1, 1],
+      pwKernels: [1, 1],
+    });
     expect(decodeBlockString("ir_r1_k3_s1_e6_c8_cc4")).toBe(
       "token 'cc4': CondConv experts are not built by mbn-cost yet",
     );

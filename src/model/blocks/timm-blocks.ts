@@ -63,49 +63,78 @@ function squeezeExcite({ args, name, act, se }: TimmBlock, channels: number, exp
   return squeezeExciteOps(name, channels, 4, 8, { squeeze, act: se.act ?? act, gate: se.gate, mean: true });
 }
 
-/** The block's k×k depthwise conv over `channels` at its stride (conv_dw), with BatchNorm and its activation. */
-const depthwiseOp = ({ args, name, stride, act }: TimmBlock, channels: number): OpSpec =>
-  convOp({
-    kind: "depthwise",
-    name: `${name}/conv_dw`,
+/** A mixed convolution (MixConv) of one of timm's blocks: a kernel per channel group, with BatchNorm. */
+function mixedConvOp(
+  { name }: TimmBlock,
+  part: string,
+  fields: { kernels: readonly number[]; out: number; stride: number; depthwise: boolean },
+  act: Activation,
+): OpSpec {
+  const type = fields.depthwise ? "depthwise" : fields.kernels.every((k) => k === 1) ? "pointwise" : "conv";
+  return {
+    kind: "mixconv",
+    name: `${name}/${part}`,
     block: name,
-    kernel: args.kernel,
-    stride,
-    out: channels,
-    groups: channels,
+    type,
+    bias: false,
+    bn: true,
     act,
-  });
+    ...fields,
+  };
+}
+
+/** The block's depthwise conv over `channels` at its stride (conv_dw): k×k, or mixed (k3.5.7). */
+function depthwiseOp(block: TimmBlock, channels: number): OpSpec {
+  const { args, name, stride, act } = block;
+  if (args.kernels)
+    return mixedConvOp(
+      block,
+      "conv_dw",
+      { kernels: args.kernels, out: channels, stride, depthwise: true },
+      act,
+    );
+  const dw = { kernel: args.kernel, stride, out: channels, groups: channels, act };
+  return convOp({ kind: "depthwise", name: `${name}/conv_dw`, block: name, ...dw });
+}
+
+/** A 1×1 (or k×k) conv at stride 1 to `out` (conv_pw, conv_pwl): mixed when its kernels are a list (a1.1, p1.1). */
+function pointwiseOp(
+  block: TimmBlock,
+  part: string,
+  kernels: readonly number[],
+  out: number,
+  act: Activation,
+) {
+  if (kernels.length > 1) return mixedConvOp(block, part, { kernels, out, stride: 1, depthwise: false }, act);
+  const kernel = kernels[0]!;
+  const fields = { name: `${block.name}/${part}`, block: block.name, out, act };
+  return convOp(kernel === 1 ? { kind: "pointwise", ...fields } : { kind: "conv", kernel, ...fields });
+}
 
 const residual = (ops: OpSpec[], block: TimmBlock, skip: boolean): OpSpec[] =>
   skip && block.stride === 1 && block.input === block.out ? withResidual(ops, block.name) : ops;
 
 /** DepthwiseSeparableConv (ds; dsa: the 1×1 with its activation, never a residual). */
 export function depthwiseSeparableOps(block: TimmBlock): OpSpec[] {
-  const { args, name, input, out, act } = block;
+  const { args, input, out, act } = block;
   const ops: OpSpec[] = [
     depthwiseOp(block, input),
     ...squeezeExcite(block, input, 1),
-    convOp({
-      kind: "pointwise",
-      name: `${name}/conv_pw`,
-      block: name,
-      out,
-      act: args.type === "dsa" ? act : "none",
-    }),
+    pointwiseOp(block, "conv_pw", args.pwKernels ?? [1], out, args.type === "dsa" ? act : "none"),
   ];
   return residual(ops, block, args.type === "ds" && !args.noskip);
 }
 
 /** InvertedResidual: the expansion always there, make_divisible(in·e, 8) wide. */
 export function invertedResidualOps(block: TimmBlock): OpSpec[] {
-  const { args, name, input, out, act } = block;
+  const { args, input, out, act } = block;
   const e = args.e!;
   const mid = makeDivisible(input * e, 8);
   const ops: OpSpec[] = [
-    convOp({ kind: "pointwise", name: `${name}/conv_pw`, block: name, out: mid, act }),
+    pointwiseOp(block, "conv_pw", args.expKernels ?? [1], mid, act),
     depthwiseOp(block, mid),
     ...squeezeExcite(block, mid, e),
-    convOp({ kind: "pointwise", name: `${name}/conv_pwl`, block: name, out, act: "none" }),
+    pointwiseOp(block, "conv_pwl", args.pwKernels ?? [1], out, "none"),
   ];
   return residual(ops, block, !args.noskip);
 }
