@@ -132,14 +132,19 @@ def timm_widths(layer):
 
 def mobilenet_v4(name, kw):
     """A timm MobileNetV4 as mbn-cost's built-in of the same blocks, at timm's multiplier and size."""
-    if kw.get("aa_layer") is not None:
-        raise NotBuilt(f"anti-aliased downsampling (aa_layer '{kw['aa_layer']}')")
-    size, _, multiplier = name.removeprefix("mobilenetv4_").partition("_0")
+    aa = kw.get("aa_layer")
+    if aa not in (None, "avg", "blurpc"):
+        raise NotBuilt(f"anti-aliased downsampling (aa_layer '{aa}')")
+    size, _, multiplier = name.removeprefix("mobilenetv4_").replace("_aa", "").replace("_blur", "").partition("_0")
     builtin = json.load(open(__import__("os").path.join(CONFIGS, MNV4[size] + ".json")))
     cfg = timm.models.get_pretrained_cfg(name).to_dict()
     model = {key: value for key, value in builtin.items() if key != "$schema"}
     # timm's widths whatever a convention's rules: each per-rules width policy becomes timm's
     model["layers"] = [timm_widths(layer) for layer in builtin["layers"]]
+    # timm's aa_layer in every block's strided conv: a 2×2 average pool, or BlurPool2d ('blurpc': zero padded)
+    for layer in model["layers"]:
+        if aa and layer["kind"] in ("uib", "fused_ib"):
+            layer["aa"] = "avg" if aa == "avg" else "blur"
     model.update(name=name, input={"resolution": cfg["input_size"][1], "channels": cfg["input_size"][0]},
                  classes=cfg.get("num_classes", 1000))
     model["source"] = (f"huggingface/pytorch-image-models, timm/models/mobilenetv3.py at commit {COMMIT[:7]} "

@@ -12,7 +12,8 @@ tests) on Debian's python3-torch:
     /usr/bin/python3 scripts/timm-counts.py /tmp/timm /tmp/fvcore mixnet,tf_mixnet > /tmp/counts.json   # only these again
 
 params = sum(p.numel() for p in model.parameters())
-macs   = conv: out.numel() * in_channels/groups * kH * kW ; linear: in * out (per token);
+macs   = conv: out.numel() * in_channels/groups * kH * kW, each F.conv2d as torch runs it (a BlurPool's
+         fixed filter too); linear: in * out (per token);
          attention matmuls: every torch.matmul / @ / einsum of two activations, counted
          through a TorchFunctionMode as the product of the output's elements and the
          contracted dimension (timm takes the unfused matmul path on torch < 2.0)
@@ -57,33 +58,34 @@ OURS = {"mobilenetv5_300m": "mobilenet-v5-300m", "mobilenetv5_300m_enc": "mobile
         "hybrid_medium": "mnv4-hybrid-m", "hybrid_large": "mnv4-hybrid-l"}
 
 class CountMatmuls(TorchFunctionMode):
-    """Multiply-accumulates of matmuls between activations (the attention's Q·Kᵀ and A·V)."""
+    """Multiply-accumulates of matmuls between activations (the attention's Q·Kᵀ and A·V), and of every
+    convolution as torch runs it (nn.Conv2d's and a BlurPool2d's fixed filter alike: F.conv2d)."""
     def __init__(self):
         super().__init__()
         self.macs = 0
+        self.conv_macs = 0
     def __torch_function__(self, func, types, args=(), kwargs=None):
         out = func(*args, **(kwargs or {}))
         if func in (torch.matmul, torch.Tensor.matmul, torch.Tensor.__matmul__, torch.bmm):
             self.macs += out.numel() * args[0].shape[-1]
+        elif func in (torch.nn.functional.conv2d, torch.conv2d):
+            weight = args[1] if len(args) > 1 else kwargs["weight"]
+            self.conv_macs += out.numel() * weight.shape[1] * weight.shape[2] * weight.shape[3]
         elif func is torch.einsum:
             raise RuntimeError("einsum path: not expected for MobileNetV4 on this torch")
         return out
 
 def count(model, res):
     macs = 0
-    def conv_hook(m, inp, out):
-        nonlocal macs
-        macs += out.numel() * (m.in_channels // m.groups) * m.kernel_size[0] * m.kernel_size[1]
     def linear_hook(m, inp, out):
         nonlocal macs
         macs += out.numel() // out.shape[-1] * m.in_features * m.out_features
     for m in model.modules():
-        if isinstance(m, torch.nn.Conv2d): m.register_forward_hook(conv_hook)
         if isinstance(m, torch.nn.Linear): m.register_forward_hook(linear_hook)
     model.eval()
     with torch.no_grad(), CountMatmuls() as matmuls:
         model(torch.zeros(1, 3, res, res))
-    return macs, matmuls.macs
+    return macs + matmuls.conv_macs, matmuls.macs
 
 def fvcore_macs(model, res):
     model.eval()

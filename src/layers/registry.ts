@@ -1,5 +1,6 @@
 import { attention } from "./attention.js";
 import { averagePool } from "./average-pool.js";
+import { blurPool } from "./blur-pool.js";
 import { channelScale } from "./channel-scale.js";
 import { concat } from "./concat.js";
 import { conv } from "./conv.js";
@@ -31,6 +32,7 @@ export const layerKinds = {
   concat,
   resample,
   mixconv: mixedConv,
+  blurpool: blurPool,
 };
 
 export type LayerKindName = keyof typeof layerKinds;

@@ -144,6 +144,30 @@ function lowerConv(w: GraphWriter, op: ConvOp, x: string): string {
   return normAndActivation(w, op, y);
 }
 
+/** Blur pooling as timm's BlurPool2d runs it: F.conv2d with its filter, a buffer (a constant, not a parameter). */
+function lowerBlurPool(w: GraphWriter, op: Extract<OpSpec, { kind: "blurpool" }>, x: string): string {
+  const channels = w.dims(x)[1]!;
+  const filter = w.add("filter", {
+    name: "",
+    op: "Constant",
+    kind: "constant",
+    attrs: { op: "Constant", value: { dims: [channels, 1, op.kernel, op.kernel], dtype: "float32" } },
+    inputs: [],
+  });
+  const window = {
+    kernel: [op.kernel, op.kernel],
+    strides: [op.stride, op.stride],
+    autoPad: "SAME_UPPER" as const,
+  };
+  return w.add("", {
+    name: "",
+    op: "Conv",
+    kind: "conv",
+    attrs: { window, group: channels },
+    inputs: [x, filter],
+  });
+}
+
 /** A mixed convolution as timm's MixedConv2d runs it: the channels split, a conv per group, concatenated. */
 function lowerMixedConv(w: GraphWriter, op: Extract<OpSpec, { kind: "mixconv" }>, x: string): string {
   const groups = mixedGroups(op, w.dims(x)[1]!);
@@ -214,6 +238,7 @@ function lowerPool(w: GraphWriter, op: Extract<OpSpec, { kind: "avgpool" }>, x: 
     attrs: { mode: "average", ...(!global && { window }) },
     inputs: [x],
     ...(op.functional !== undefined && { functional: op.functional }),
+    ...(op.fixedWindow && { fixedWindow: true }),
   });
 }
 
@@ -364,6 +389,8 @@ function lowerOp(w: GraphWriter, op: OpSpec, x: string, saved: ReadonlyMap<strin
       return normAndActivation(w, op, lowerResample(w, op, x));
     case "mixconv":
       return lowerMixedConv(w, op, x);
+    case "blurpool":
+      return normAndActivation(w, op, lowerBlurPool(w, op, x));
   }
 }
 

@@ -74,12 +74,21 @@ describe("timm's catalogue by name", () => {
     expect(bad.err).toMatch(/^error: --family 'xx': expected one of v1, v2, .*tinynet\n$/);
   });
 
-  test("a name timm registers and mbn-cost does not build says why; an unknown name is one short line", async () => {
-    const blur = await runCli(["mobilenetv4_conv_blur_medium"]);
-    expect(blur.code).toBe(2);
-    expect(blur.err).toBe(
-      "error: mobilenetv4_conv_blur_medium: timm's model is not built by mbn-cost yet (anti-aliased downsampling (aa_layer 'blurpc')); `mbn-cost models` lists what is\n",
-    );
+  test("the anti-aliased MobileNetV4s: the strided convs at stride 1, then a 2×2 average pool or a blur pool; an unknown name is one short line", async () => {
+    const blur = await runCli([
+      "mobilenetv4_conv_blur_medium",
+      "-c",
+      "timm",
+      "--by",
+      "type",
+      "--format",
+      "json",
+    ]);
+    expect(blur.code).toBe(0);
+    const types = JSON.parse(blur.out).by_type.map((g: { type: string }) => g.type);
+    expect(types).toContain("blurpool");
+    const aa = await runCli(["mobilenetv4_conv_aa_medium", "--by", "layer"]);
+    expect(aa.out).toMatch(/middle_dw\/aa /);
     const unknown = await runCli(["mobilenetv6"]);
     expect(unknown.code).toBe(2);
     expect(unknown.err.length).toBeLessThan(260);

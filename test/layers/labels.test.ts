@@ -26,6 +26,7 @@ describe("layer kinds' labels", () => {
       ["concat", "concat", "concat", "channel concatenation"],
       ["resample", "resample", "pool", "resampling to a side"],
       ["mixconv", "mixconv", "mixconv", "mixed convolution (a kernel per channel group)"],
+      ["blurpool", "blurpool", "blurpool", "blur pooling (a fixed-filter depthwise conv)"],
     ]);
   });
 

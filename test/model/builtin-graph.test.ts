@@ -22,6 +22,8 @@ const models = await Promise.all(
     "test/fixtures/configs/valid/tiny-net.json",
     // timm's own blocks from its catalogue: MixConv, ds, dsa, ir, cn and its squeeze-and-excites
     ...["mixnet_m", "lcnet_100", "efficientnet_b0", "mobilenetv3_large_100", "fbnetv3_b", "hardcorenas_a"],
+    // timm's anti-aliased MobileNetV4s: a 2×2 average pool, a blur pool (a fixed-filter depthwise conv)
+    ...["mobilenetv4_conv_aa_medium", "mobilenetv4_conv_blur_medium"],
   ].map((m) => loadModel(m, process.cwd())),
 );
 

@@ -94,6 +94,24 @@ export function poolOp(fields: Placed & { kernel?: number; stride?: number }): O
   return { kind: "avgpool", kernel: 0, stride: 1, bias: false, bn: false, act: "none", ...fields };
 }
 
+/** timm's anti-aliased downsampling (aa_layer): a 2×2 average pool, or a 3×3 blur pool (BlurPool2d). */
+export const ANTI_ALIASING = ["avg", "blur"] as const;
+export type AntiAliasing = (typeof ANTI_ALIASING)[number];
+
+/**
+ * A strided conv as timm's ConvNormAct and EdgeResidual build it with an aa_layer: the conv at stride 1
+ * (its norm and activation after it), then the pool at the stride; without one, the conv as it is.
+ */
+export function antiAliased(op: ConvOpSpec, aa: AntiAliasing | undefined): OpSpec[] {
+  if (aa === undefined || op.stride === 1) return [op];
+  const at = { name: `${op.name}/aa`, block: op.block, stride: op.stride };
+  const pool: OpSpec =
+    aa === "avg"
+      ? poolOp({ ...at, kernel: op.stride, fixedWindow: true })
+      : { kind: "blurpool", ...at, kernel: 3, bias: false, bn: false, act: "none" };
+  return [{ ...op, stride: 1 }, pool];
+}
+
 /** A residual add or an SE scale: the input and a saved tensor, element by element. */
 export function mergeOp(fields: Placed & { kind: "add" | "scale"; reads: string }): OpSpec {
   return { bias: false, bn: false, act: "none", ...fields };

@@ -8,7 +8,15 @@
  */
 import type { Activation, OpSpec } from "../../layers/define-layer-kind.js";
 import { makeDivisible, scaleChannels } from "../scale.js";
-import { convOp, defineBlockKind, stageRepeats, withResidual } from "./block-kind.js";
+import {
+  ANTI_ALIASING,
+  type AntiAliasing,
+  antiAliased,
+  convOp,
+  defineBlockKind,
+  stageRepeats,
+  withResidual,
+} from "./block-kind.js";
 
 interface FusedShape {
   readonly input: number;
@@ -20,6 +28,8 @@ interface FusedShape {
   /** Keep the 1×1 projection when the expansion leaves the width unchanged (timm's EdgeResidual). */
   readonly alwaysProject: boolean;
   readonly residual: boolean;
+  /** timm's aa_layer: the k×k conv at stride 1, then the pool at the stride. */
+  readonly aa?: AntiAliasing | undefined;
 }
 
 function fusedBlock(block: string, shape: FusedShape): OpSpec[] {
@@ -28,9 +38,9 @@ function fusedBlock(block: string, shape: FusedShape): OpSpec[] {
   const fused = { kind: "conv", block, kernel, stride, act } as const;
   const ops: OpSpec[] =
     expanded === input && !shape.alwaysProject
-      ? [convOp({ ...fused, name: `${block}/conv`, out })]
+      ? antiAliased(convOp({ ...fused, name: `${block}/conv`, out }), shape.aa)
       : [
-          convOp({ ...fused, name: `${block}/expand`, out: expanded }),
+          ...antiAliased(convOp({ ...fused, name: `${block}/expand`, out: expanded }), shape.aa),
           convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }),
         ];
   return stride === 1 && input === out && shape.residual ? withResidual(ops, block) : ops;
@@ -57,6 +67,12 @@ export const fusedIbBlock = defineBlockKind({
         .boolean()
         .optional()
         .describe("false: no residual add even at stride 1 and in = out (timm's noskip; default true)"),
+      aa: z
+        .enum(ANTI_ALIASING)
+        .optional()
+        .describe(
+          "timm's aa_layer: the strided k×k conv at stride 1, then a 2×2 average pool ('avg') or a 3×3 blur pool ('blur') at the stride",
+        ),
       ...common,
     }),
   blocks: (spec, ctx) => (spec.n === undefined ? 1 : stageRepeats(spec.n, ctx)),
@@ -70,7 +86,11 @@ export const fusedIbBlock = defineBlockKind({
       const block = (blocks === 1 && spec.name) || nameBlock();
       const stride = i === 0 ? spec.stride : 1;
       const shape = { input, out, stride, kernel: spec.kernel, e: spec.e, act };
-      const options = { alwaysProject: spec.project === "always", residual: spec.residual !== false };
+      const options = {
+        alwaysProject: spec.project === "always",
+        residual: spec.residual !== false,
+        aa: spec.aa,
+      };
       ops.push(...fusedBlock(block, { ...shape, ...options }));
       input = out;
     }

@@ -12,7 +12,14 @@
  */
 import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { makeDivisible, scaleChannels } from "../scale.js";
-import { convOp, defineBlockKind, layerScaleOp, withResidual } from "./block-kind.js";
+import {
+  ANTI_ALIASING,
+  antiAliased,
+  convOp,
+  defineBlockKind,
+  layerScaleOp,
+  withResidual,
+} from "./block-kind.js";
 
 /** The paper's names of the four instantiations. */
 export const uibInstantiation = (start: number, middle: number): string =>
@@ -35,6 +42,12 @@ export const uibBlock = defineBlockKind({
         .optional()
         .describe("end depthwise kernel after the projection, no activation (timm's p; default 0: none)"),
       layer_scale: z.boolean().optional().describe("a LayerScale γ on the branch (MobileNetV4 hybrids)"),
+      aa: z
+        .enum(ANTI_ALIASING)
+        .optional()
+        .describe(
+          "timm's aa_layer: the strided depthwise conv at stride 1, then a 2×2 average pool ('avg') or a 3×3 blur pool ('blur') at the stride",
+        ),
       residual: z
         .boolean()
         .optional()
@@ -49,24 +62,27 @@ export const uibBlock = defineBlockKind({
     const act = spec.act ?? ctx.activation;
     const ops: OpSpec[] = [];
     const dw = (name: string, kernel: number, stride: number, channels: number, a: typeof act) =>
-      convOp({
-        kind: "depthwise",
-        name: `${block}/${name}`,
-        block,
-        kernel,
-        stride,
-        out: channels,
-        groups: channels,
-        act: a,
-      });
+      antiAliased(
+        convOp({
+          kind: "depthwise",
+          name: `${block}/${name}`,
+          block,
+          kernel,
+          stride,
+          out: channels,
+          groups: channels,
+          act: a,
+        }),
+        spec.aa,
+      );
     if (spec.start > 0)
-      ops.push(dw("start_dw", spec.start, spec.middle > 0 ? 1 : spec.stride, input, "none"));
+      ops.push(...dw("start_dw", spec.start, spec.middle > 0 ? 1 : spec.stride, input, "none"));
     ops.push(convOp({ kind: "pointwise", name: `${block}/expand`, block, out: expanded, act }));
-    if (spec.middle > 0) ops.push(dw("middle_dw", spec.middle, spec.stride, expanded, act));
+    if (spec.middle > 0) ops.push(...dw("middle_dw", spec.middle, spec.stride, expanded, act));
     ops.push(convOp({ kind: "pointwise", name: `${block}/project`, block, out, act: "none" }));
     const end = spec.end ?? 0;
     if (end > 0)
-      ops.push(dw("end_dw", end, spec.start > 0 || spec.middle > 0 ? 1 : spec.stride, out, "none"));
+      ops.push(...dw("end_dw", end, spec.start > 0 || spec.middle > 0 ? 1 : spec.stride, out, "none"));
     if (spec.layer_scale) ops.push(layerScaleOp({ name: `${block}/layer_scale`, block }));
     const residual = spec.stride === 1 && input === out && spec.residual !== false;
     return {
