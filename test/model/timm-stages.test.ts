@@ -148,8 +148,8 @@ describe("stages built as timm's EfficientNetBuilder builds them", () => {
     // 64 → stem 32 → stage 1 16 (its second er at stride 1) → stage 2 8 (its second uir at stride 1)
     expect([...new Set(rows.map((r) => `${r.block} ${r.output.slice(0, 2).join("×")}`))]).toEqual([
       "conv_1 32×32",
-      "blocks_1.0.0 16×16",
-      "blocks_1.0.1 16×16",
+      "blocks_1.0.0 FusedIB 16×16",
+      "blocks_1.0.1 FusedIB 16×16",
       // the start depthwise conv keeps the size; the middle one strides
       "blocks_1.1.0 ExtraDW 16×16",
       "blocks_1.1.0 ExtraDW 8×8",
@@ -168,11 +168,11 @@ describe("stages built as timm's EfficientNetBuilder builds them", () => {
   test("er keeps its 1×1 projection as EdgeResidual does, even when the expansion leaves the width; noskip drops the residual", async () => {
     const { rows } = await evaluate(architecture([["er_r1_k3_s1_e1_c16", "er_r1_k3_s1_e1_c16_noskip"]]));
     expect(rows.filter((r) => r.block.startsWith("blocks")).map((r) => r.name)).toEqual([
-      "blocks_1.0.0/expand",
-      "blocks_1.0.0/project",
-      "blocks_1.0.0/add",
-      "blocks_1.0.1/expand",
-      "blocks_1.0.1/project",
+      "blocks_1.0.0 FusedIB/expand",
+      "blocks_1.0.0 FusedIB/project",
+      "blocks_1.0.0 FusedIB/add",
+      "blocks_1.0.1 FusedIB/expand",
+      "blocks_1.0.1 FusedIB/project",
     ]);
   });
 

@@ -71,7 +71,7 @@ function unbuilt(args: TimmBlockArgs, input: number, out: number): string | unde
 }
 
 /** The block kind entry that builds this timm block (uir, er, mqa), with its stride and channels as the builder gives them. */
-function loweredEntry(args: TimmBlockArgs, stride: number, layerScale: boolean) {
+function loweredEntry(args: TimmBlockArgs, stride: number, layerScale: boolean, name: string) {
   const act = args.act === undefined ? {} : { act: args.act };
   switch (args.type) {
     case "uir":
@@ -96,6 +96,7 @@ function loweredEntry(args: TimmBlockArgs, stride: number, layerScale: boolean) 
         e: args.e!,
         project: "always" as const,
         residual: !args.noskip,
+        name: `${name} FusedIB`,
         ...act,
       };
     default:
@@ -106,6 +107,7 @@ function loweredEntry(args: TimmBlockArgs, stride: number, layerScale: boolean) 
         kv_stride: args.kvStride ?? 1,
         dw_kernel: args.kernel,
         layer_scale: layerScale,
+        name: `${name} MQA`,
       };
   }
 }
@@ -299,7 +301,7 @@ export const timmStagesBlock = defineBlockKind({
         const expansion = own
           ? { ops: own, state: { channels: out, tableChannels: args.out } }
           : expandLowered(
-              loweredEntry(args, stride, spec.layer_scale ?? false),
+              loweredEntry(args, stride, spec.layer_scale ?? false, name),
               current,
               blockCtx,
               () => name,
