@@ -162,7 +162,7 @@ describe("stages built as timm's EfficientNetBuilder builds them", () => {
       ops
         .filter((op) => op.saveOutputAs?.endsWith(":stage1") || op.saveOutputAs?.endsWith(":stage2"))
         .map((op) => op.name),
-    ).toEqual(["blocks_1.0.1/add", "blocks_1.1.1 FFN/add"]);
+    ).toEqual(["blocks_1.0.1 FusedIB/add", "blocks_1.1.1 FFN/add"]);
   });
 
   test("er keeps its 1×1 projection as EdgeResidual does, even when the expansion leaves the width; noskip drops the residual", async () => {
