@@ -85,3 +85,25 @@ describe("resample: to side × side", () => {
     });
   });
 });
+
+describe("each side on its own", () => {
+  test("upsample: refuses a map larger on one side only; interpolates when one side alone differs", () => {
+    const op = { ...base, reads: "other" };
+    expect(kind("upsample").check!(op, [8, 4, 2], [4, 8, 2], [4, 8, 1])).toMatch(/which is smaller$/);
+    expect(kind("upsample").check!(op, [4, 8, 2], [8, 4, 2], [8, 4, 1])).toMatch(/which is smaller$/);
+    expect(kind("upsample").check!(op, [4, 4, 2], [4, 8, 2], [4, 8, 1])).toBeUndefined();
+    expect(work("upsample", { reads: "other" }, [16, 8, 2], [16, 16, 1]).work).toEqual({ upsample: 512n });
+    expect(work("upsample", { reads: "other" }, [8, 16, 2], [16, 16, 1]).work).toEqual({ upsample: 512n });
+  });
+  test("resample: the same size on both sides only; a pool where both sides divide", () => {
+    expect(resampling([16, 32, 1], 16)).toBe("pool");
+    expect(resampling([32, 16, 1], 16)).toBe("pool");
+    expect(resampling([48, 40, 1], 16)).toBe("bilinear");
+    expect(resampling([40, 48, 1], 16)).toBe("bilinear");
+  });
+  test("concat: refuses maps that differ in width alone, or in height alone", () => {
+    const op = { ...base, reads: "up" };
+    expect(kind("concat").check!(op, [8, 8, 4], [8, 8, 6], [8, 7, 2])).toMatch(/their sides differ$/);
+    expect(kind("concat").check!(op, [8, 8, 4], [8, 8, 6], [7, 8, 2])).toMatch(/their sides differ$/);
+  });
+});
