@@ -212,6 +212,19 @@ describe("stages built as timm's EfficientNetBuilder builds them", () => {
       "msfa/resize 4×4×24",
       "msfa/norm 4×4×24",
     ]);
+    const three = architecture(
+      [["uir_r1_a3_k3_s2_e2_c16"], ["uir_r1_a3_k3_s2_e2_c32"], ["uir_r1_a3_k3_s2_e2_c64"]],
+      {},
+      [{ kind: "msfa", out: 24, side: 4, stages: [-3, -2, -1] }],
+    );
+    const fusedThree = (await evaluate(three)).rows.filter((r) => r.block === "msfa");
+    // every smaller map upsampled to the first's size, then each concatenation onto the one before
+    expect(fusedThree.slice(0, 4).map((r) => `${r.name} ${r.output.join("×")}`)).toEqual([
+      "msfa/upsample1 16×16×32",
+      "msfa/upsample2 16×16×64",
+      "msfa/concat1 16×16×48",
+      "msfa/concat2 16×16×112",
+    ]);
     const missing = architecture([["uir_r1_a3_k3_s2_e2_c16"]], {}, [
       { kind: "msfa", out: 24, stages: [-2, -1] },
     ]);

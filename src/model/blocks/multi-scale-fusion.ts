@@ -12,32 +12,30 @@ import { uibBlock } from "./universal-inverted-bottleneck.js";
 
 const NONE = { bias: false, bn: false, act: "none" } as const;
 
-/** The other stages' maps upsampled to the first one's size (F.interpolate, nearest), then concatenated with it. */
+/** The other stages' maps upsampled to the first one's size (F.interpolate, nearest), then all concatenated to it in order. */
 function joined(block: string, first: StageEnd, others: readonly StageEnd[]): OpSpec[] {
-  const ops: OpSpec[] = [];
   const numbered = (name: string, i: number) => `${block}/${name}${others.length > 1 ? i + 1 : ""}`;
-  for (const [i, other] of others.entries()) {
-    const upsampled = `${block}:upsampled${i + 1}`;
-    ops.push({
-      kind: "upsample",
-      name: numbered("upsample", i),
-      block,
-      ...NONE,
-      inputFrom: other.label,
-      reads: first.label,
-      saveOutputAs: upsampled,
-      functional: true,
-    });
-    ops.push({
-      kind: "concat",
-      name: numbered("concat", i),
-      block,
-      ...NONE,
-      ...(i === 0 && { inputFrom: first.label }),
-      reads: upsampled,
-    });
-  }
-  return ops;
+  const upsampled = (i: number) => `${block}:upsampled${i + 1}`;
+  const upsamples: OpSpec[] = others.map((other, i) => ({
+    kind: "upsample",
+    name: numbered("upsample", i),
+    block,
+    ...NONE,
+    inputFrom: other.label,
+    reads: first.label,
+    saveOutputAs: upsampled(i),
+    functional: true,
+  }));
+  // each concat reads the one before it; the first reads the first stage where it was saved
+  const concats: OpSpec[] = others.map((_, i) => ({
+    kind: "concat",
+    name: numbered("concat", i),
+    block,
+    ...NONE,
+    ...(i === 0 && { inputFrom: first.label }),
+    reads: upsampled(i),
+  }));
+  return [...upsamples, ...concats];
 }
 
 /** The saved stage outputs these indices (from the last, −1) name; refused where one is not there. */
