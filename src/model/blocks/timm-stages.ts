@@ -61,8 +61,6 @@ function decoded(text: string): TimmBlockArgs {
 /** Why mbn-cost cannot build this block as timm builds it, if it cannot. */
 function unbuilt(args: TimmBlockArgs, input: number, out: number): string | undefined {
   if (args.type === "mha") return "mha blocks (multi-head attention) are not built by mbn-cost yet";
-  if (args.type === "er" && args.pwKernels !== undefined && args.pwKernels.some((k) => k !== 1))
-    return "an er block's projection is 1×1 (p1) in mbn-cost";
   if (args.se !== undefined && (args.type === "er" || args.type === "uir"))
     return "squeeze-and-excite in er and uir blocks is not built by mbn-cost yet";
   if (args.type === "mqa" && (out !== input || args.stride !== 1 || args.noskip))
