@@ -233,3 +233,41 @@ describe("stages built as timm's EfficientNetBuilder builds them", () => {
     );
   });
 });
+
+describe("timm's own modules, op by op", () => {
+  test("ds: a residual at stride 1 and in = out unless noskip; dsa: never; ir: at stride 1 and in = out", async () => {
+    const { rows } = await evaluate(
+      architecture([["ds_r1_k3_s1_c16", "ds_r1_k3_s1_c16_noskip", "dsa_r1_k3_s1_c16", "ir_r2_k3_s1_e2_c16"]]),
+    );
+    const adds = rows.filter((r) => r.op === "add").map((r) => r.block);
+    expect(adds).toEqual(["blocks_1.0.0", "blocks_1.0.3", "blocks_1.0.4"]);
+    // dsa's 1×1 keeps the activation, ds's is linear
+    expect(rows.filter((r) => r.name.endsWith("/conv_pw")).map((r) => [r.block, r.spec?.act])).toEqual([
+      ["blocks_1.0.0", "none"],
+      ["blocks_1.0.1", "none"],
+      ["blocks_1.0.2", "relu"],
+      ["blocks_1.0.3", "relu"],
+      ["blocks_1.0.4", "relu"],
+    ]);
+  });
+
+  test("ir's expansion: a k×k conv where a gives one kernel, split 1×1 convs where it lists several; types as the breakdown reads them", async () => {
+    const { rows } = await evaluate(
+      architecture([["ir_r1_k3_a3_s1_e2_c16"], ["ir_r1_k3.5_a1.1_p1.1_s2_e2_c24"]]),
+    );
+    const row = (name: string) => rows.find((r) => r.name === name)!;
+    const wide = row("blocks_1.0.0/conv_pw");
+    expect([wide.op, wide.type]).toEqual(["conv", "conv"]);
+    expect(wide.macs).toBe(9n * 16n * 32n * 32n * 32n);
+    expect(
+      ["conv_pw", "conv_dw", "conv_pwl"].map((p) => [
+        row(`blocks_1.1.0/${p}`).op,
+        row(`blocks_1.1.0/${p}`).type,
+      ]),
+    ).toEqual([
+      ["mixconv", "pointwise"],
+      ["mixconv", "depthwise"],
+      ["mixconv", "pointwise"],
+    ]);
+  });
+});
