@@ -271,3 +271,24 @@ describe("timm's own modules, op by op", () => {
     ]);
   });
 });
+
+describe("the fusion adapter's own edges", () => {
+  const twoStages = [["uir_r1_a3_k3_s2_e2_c16"], ["uir_r1_a3_k3_s2_e2_c32"]];
+  test("its feed-forward never adds a residual (timm's noskip), even where the widths would allow one", async () => {
+    const { rows } = await evaluate(architecture(twoStages, {}, [{ kind: "msfa", out: 48, side: 4 }]));
+    expect(rows.filter((r) => r.block === "msfa").map((r) => r.op)).not.toContain("add");
+  });
+  test("one stage alone: its feed-forward reads that stage where it was saved, not the tensor before it", async () => {
+    const { rows } = await evaluate(
+      architecture(twoStages, {}, [{ kind: "msfa", out: 24, side: 4, stages: [-2] }]),
+    );
+    const expand = rows.find((r) => r.name === "msfa/expand")!;
+    expect(expand.input).toEqual([16, 16, 16]);
+  });
+  test("a stage it asks for that is not there: the count of those saved, in words", async () => {
+    const missing = architecture(twoStages, {}, [{ kind: "msfa", out: 24, stages: [-3, -1] }]);
+    expect(await refusalOfFile(missing)).toBe(
+      "msfa: fuses stage -3, and 2 stage outputs are saved before it (a 'stages' entry saves its own)",
+    );
+  });
+});
