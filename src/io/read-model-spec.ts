@@ -11,7 +11,7 @@ import type { ModelRef } from "../evaluate/cost.js";
 import { BUILTIN_MODELS, builtinModelNames, findBuiltinModel } from "../model/builtin.js";
 import { withDefaults } from "../model/defaults.js";
 import { closest } from "./suggest.js";
-import { findTimmModel, timmModelNames, timmNotBuilt } from "./timm-catalogue.js";
+import { findTimmModel, isTimmModel, timmModelNames, timmNotBuilt } from "./timm-catalogue.js";
 import type { ModelReadOptions } from "./read-onnx-model.js";
 import { whenReady } from "./when-ready.js";
 import { openRegularFile } from "./open-input.js";
@@ -97,13 +97,10 @@ function isTflitePath(ref: string, path: string): boolean {
   return head.toString("latin1", 4, 8) === "TFL3";
 }
 
-/** A name in timm's catalogue (configs/timm/catalogue.json, read only now). */
-const inTimmCatalogue = (name: string): boolean => findTimmModel(name) !== undefined;
-
 /** A built-in name or alias, a spec of one (v2@0.5), a timm catalogue name, or an existing path. */
 export const isModelRef = (ref: string, cwd: string): boolean => {
   const name = ref.split(/[@/]/)[0]!;
-  return findBuiltinModel(name) !== undefined || existsSync(resolve(cwd, ref)) || inTimmCatalogue(name);
+  return findBuiltinModel(name) !== undefined || existsSync(resolve(cwd, ref)) || isTimmModel(name);
 };
 
 /** A name that is no built-in, no file and not in timm's catalogue: one line, with a near name if there is one. */

@@ -29,10 +29,13 @@ export function timmCatalogue(): TimmCatalogue {
   return catalogue;
 }
 
-/** A catalogue model's architecture, under its timm name (own names only: never an Object property). */
+/** A name in the catalogue (own names only: never an Object property). */
+export const isTimmModel = (name: string): boolean => Object.hasOwn(timmCatalogue().models, name);
+
+/** A catalogue model's architecture, under its timm name. */
 export function findTimmModel(name: string): ModelSpec | undefined {
+  if (!isTimmModel(name)) return undefined;
   const { models } = timmCatalogue();
-  if (!Object.hasOwn(models, name)) return undefined;
   const { family: _family, ...model } = models[name]!;
   return withDefaults(model);
 }

@@ -90,11 +90,12 @@ function modelGrids(builtins: readonly Listed[], timm: readonly Listed[], commit
 
 /** `mbn-cost models`: every built-in model, read from its file in configs/, and timm's mobile catalogue. */
 export function modelsDocument(family?: string): ReportDocument {
-  const everything = [...builtinModels(), ...timmModels()];
-  if (family !== undefined) refuseUnknownFamily(family, everything);
+  // each list read once: every built-in's file, and the catalogue
+  const [allBuiltins, allTimm] = [builtinModels(), timmModels()];
+  if (family !== undefined) refuseUnknownFamily(family, [...allBuiltins, ...allTimm]);
   const keep = (m: Listed) => family === undefined || m.family === family;
-  const builtins = builtinModels().filter(keep);
-  const timm = timmModels().filter(keep);
+  const builtins = allBuiltins.filter(keep);
+  const timm = allTimm.filter(keep);
   const { not_built, timm_commit } = timmCatalogue();
   const notBuilt = Object.entries(not_built).filter(
     ([name]) => family === undefined || name.includes(family),
