@@ -117,14 +117,17 @@ export function planNetwork(ops: readonly OpSpec[], convention: Convention): Net
   const blockEnds = blockSpans(ops);
   const blockStarts = new Set(blockEnds.filter((first) => first !== undefined));
   const steps: Step[] = [];
-  for (const [i, op] of ops.entries()) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
     const kind: LayerKind = layerKinds[op.kind];
     const counts = countFunctions(op, kind, convention);
     if (!counts) return undefined;
+    // fields named, not spread: a spread amid an object literal is built by V8's runtime, slowly (a plan per α of a sweep)
     steps.push({
       op,
       kind,
-      ...counts,
+      params: counts.params,
+      macs: counts.macs,
       inputSlot: slot(op.inputFrom),
       saveInputSlot: slot(op.saveInputAs),
       saveOutputSlot: slot(op.saveOutputAs),

@@ -5,6 +5,7 @@
  * cannot be exact, or when the roofline is asked for (it needs every layer).
  */
 import type { Rational } from "../algebra/rational.js";
+import type { OpSpec } from "../layers/define-layer-kind.js";
 import { type Convention, inputChannelsFor } from "../model/conventions.js";
 import { buildNetwork } from "../model/build.js";
 import type { HardwareProfile } from "../published/hardware.js";
@@ -14,7 +15,7 @@ import { costNetwork, type ModelRef } from "./cost.js";
 import { graphCounting } from "./graph-counting.js";
 import { type MemoryModel, peakMemory } from "./memory.js";
 import type { Dtype, Fusion } from "./option-names.js";
-import { costPlanned, planNetwork } from "./plan.js";
+import { costPlanned, type NetworkPlan, planNetwork } from "./plan.js";
 import { roofline } from "./roofline.js";
 
 type Setting = { readonly text: string; readonly value: number };
@@ -48,53 +49,62 @@ export interface SweepCounting {
 
 export function* sweep(model: ModelRef, grid: SweepGrid, counting: SweepCounting): Generator<SweepPoint> {
   for (const depth of grid.depths)
-    for (const alpha of grid.alphas) yield* sweepResolutions(model, grid.resolutions, counting, alpha, depth);
+    for (const alpha of grid.alphas) {
+      if (model.spec.graph) {
+        yield* sweepGraph(model.spec.graph, grid.resolutions, counting);
+        continue;
+      }
+      // one generator, its loop inline: a sweep yields millions of points, and each generator level costs per point
+      const setting = settingOf(model, alpha, depth, counting);
+      for (const resolution of grid.resolutions) yield pointAt(setting, resolution);
+    }
 }
 
-function* sweepResolutions(
-  model: ModelRef,
-  resolutions: readonly number[],
-  { convention, memoryModel, hardware }: SweepCounting,
-  alpha: Setting,
-  depth: Setting,
-): Generator<SweepPoint> {
-  if (model.spec.graph) {
-    yield* sweepGraph(model.spec.graph, resolutions, {
-      convention,
-      memoryModel,
-      ...(hardware && { hardware }),
-    });
-    return;
-  }
+/** One α and depth: its ops, built once, and their plan when the fast path may serve. */
+interface SweepSetting {
+  readonly alpha: Setting;
+  readonly depth: Setting;
+  readonly ops: readonly OpSpec[];
+  readonly plan: NetworkPlan | undefined;
+  readonly channels: number;
+  readonly counting: SweepCounting;
+}
+
+function settingOf(model: ModelRef, alpha: Setting, depth: Setting, counting: SweepCounting): SweepSetting {
+  const { convention, memoryModel, hardware } = counting;
   const ops = buildNetwork(model.spec, alpha.value, convention, depth.value);
   const plan = memoryModel === "block" && !hardware ? planNetwork(ops, convention) : undefined;
-  for (const resolution of resolutions) {
-    const input = [resolution, resolution, inputChannelsFor(model.spec.input.channels, convention)] as const;
-    const fast = plan && costPlanned(plan, input);
-    if (fast) {
-      // fields named, not spread: a sweep yields a point per configuration, millions of them
-      yield {
-        alpha,
-        depth,
-        resolution,
-        macs: fast.macs,
-        params: fast.params,
-        peakActivations: fast.peakActivations,
-      };
-      continue;
-    }
-    const { rows, totals } = costNetwork(ops, input, convention);
-    const costs = hardware && roofline({ rows }, hardware.profile, hardware.fusion, hardware.dtype).totals;
-    yield {
+  const channels = inputChannelsFor(model.spec.input.channels, convention);
+  return { alpha, depth, ops, plan, channels, counting };
+}
+
+/** A point by the fast plan, or exactly when the plan cannot be exact, or when the roofline is asked for (it needs every layer). */
+function pointAt(setting: SweepSetting, resolution: number): SweepPoint {
+  const { alpha, depth, plan, counting } = setting;
+  const input = [resolution, resolution, setting.channels] as const;
+  const fast = plan && costPlanned(plan, input);
+  // fields named, not spread: a sweep yields a point per configuration, millions of them
+  if (fast)
+    return {
       alpha,
       depth,
       resolution,
-      macs: totals.macs,
-      params: totals.params,
-      peakActivations: peakMemory(rows, memoryModel).elements,
-      ...(costs && { roofline: costs }),
+      macs: fast.macs,
+      params: fast.params,
+      peakActivations: fast.peakActivations,
     };
-  }
+  const { convention, memoryModel, hardware } = counting;
+  const { rows, totals } = costNetwork(setting.ops, input, convention);
+  const costs = hardware && roofline({ rows }, hardware.profile, hardware.fusion, hardware.dtype).totals;
+  return {
+    alpha,
+    depth,
+    resolution,
+    macs: totals.macs,
+    params: totals.params,
+    peakActivations: peakMemory(rows, memoryModel).elements,
+    ...(costs && { roofline: costs }),
+  };
 }
 
 /** A graph read from a file, at each side: counted exactly by the tensor-graph engine (its α and depth are 1). */
