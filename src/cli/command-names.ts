@@ -7,6 +7,7 @@ export const COMMAND_NAMES = [
   "report",
   "check",
   "fit",
+  "calibrate",
   "explain",
   "ridge",
   "roofline",

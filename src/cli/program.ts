@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { COMMAND_NAMES, type CommandName } from "./command-names.js";
 import type { CommandContext } from "./context.js";
+import { registerCalibrate } from "./commands/calibrate.js";
 import { registerCheck } from "./commands/check.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerApp } from "./commands/app.js";
@@ -42,6 +43,7 @@ const COMMANDS = {
   report: registerReport,
   check: registerCheck,
   fit: registerFit,
+  calibrate: registerCalibrate,
   explain: registerExplain,
   ridge: registerRidge,
   roofline: registerRoofline,

@@ -18,6 +18,15 @@ import { elementsOf } from "../layers/define-layer-kind.js";
 import type { HardwareProfile } from "../published/hardware.js";
 import { type CostReport, type LayerRow, stageOf } from "./cost.js";
 import { bytesPerElement } from "../graph/tensor.js";
+import type { LatencyFeatures } from "./calibrate.js";
+import {
+  computeClassOf,
+  elementwisePassBytes,
+  type LatencyModel,
+  type LayerLatency,
+  latencyMacs,
+  layerLatency,
+} from "./latency.js";
 import { blockSpans, DTYPES, tensorBytes } from "./memory.js";
 import type { Dtype } from "./option-names.js";
 
@@ -39,6 +48,8 @@ export interface RooflineRow {
   readonly rooflineMacs: Rational;
   /** Milliseconds, when the profile has absolute peaks. */
   readonly latencyMs?: Rational;
+  /** On a calibrated profile: the layer's compute, memory and overhead times (evaluate/latency.ts). */
+  readonly latency?: LayerLatency;
   /** A 1×1 convolution's memory access cost in elements, ShuffleNet V2's G1: h·w·(c1 + c2) + c1·c2. */
   readonly accessCost?: bigint;
 }
@@ -100,18 +111,47 @@ function rowBytes(row: LayerRow, activations: bigint, bytesPer: bigint, fileType
   return { weightBytes: row.storedBytes, activationBytes };
 }
 
+/** A row as a calibrated profile times it: its real products, its class, its bytes with its unfused activations' pass. */
+const latencyFeaturesOf = (row: LayerRow, bytes: bigint, bytesPer: bigint): LatencyFeatures => ({
+  computeClass: computeClassOf(row),
+  macs: latencyMacs(row),
+  bytes: bytes + elementwisePassBytes(row, bytesPer),
+});
+
+function calibratedLatency(row: LayerRow, bytes: bigint, bytesPer: bigint, model: LatencyModel) {
+  const features = latencyFeaturesOf(row, bytes, bytesPer);
+  return layerLatency(features.macs, features.computeClass, features.bytes, model);
+}
+
+/** Each row as `mbn-cost calibrate` fits it: what a calibrated profile's roofline times (rooflineRow). */
+export function latencyFeatures(
+  report: Pick<CostReport, "rows">,
+  fusion: Fusion,
+  dtype: Dtype,
+  fileTypes: boolean,
+): LatencyFeatures[] {
+  const activations = activationElements(report.rows, fusion);
+  return report.rows.map((row, i) => {
+    const { weightBytes, activationBytes } = rowBytes(row, activations[i]!, DTYPES[dtype], fileTypes, fusion);
+    return latencyFeaturesOf(row, weightBytes + activationBytes, DTYPES[dtype]);
+  });
+}
+
 function rooflineRow(
   row: LayerRow,
   { weightBytes, activationBytes }: { weightBytes: bigint; activationBytes: bigint },
   hardware: HardwareProfile,
+  bytesPer: bigint,
 ): RooflineRow {
   const bytes = weightBytes + activationBytes;
   const intensity = bytes === 0n ? ZERO : rational(row.macs, bytes);
   const memory = mulRational(hardware.ridgePoint, rational(bytes));
-  const latencyMs = latencyOf(row.macs, bytes, hardware);
+  const latency = hardware.latency && calibratedLatency(row, bytes, bytesPer, hardware.latency);
+  const latencyMs = latency ? latency.latencyMs : latencyOf(row.macs, bytes, hardware);
   const accessCost = row.oneByOne
     ? elementsOf(row.input) + row.activations + row.paramParts.weights
     : undefined;
+  const ridgeBound = bytes > 0n && compareRational(intensity, hardware.ridgePoint) < 0 ? "memory" : "compute";
   return {
     row,
     ...(accessCost !== undefined && { accessCost }),
@@ -119,9 +159,10 @@ function rooflineRow(
     activationBytes,
     bytes,
     intensity,
-    bound: bytes > 0n && compareRational(intensity, hardware.ridgePoint) < 0 ? "memory" : "compute",
+    bound: latency ? latency.bound : ridgeBound,
     rooflineMacs: maxRational(rational(row.macs), memory),
     ...(latencyMs && { latencyMs }),
+    ...(latency && { latency }),
   };
 }
 
@@ -138,7 +179,12 @@ export function roofline(
 ): Roofline {
   const activations = activationElements(report.rows, fusion);
   const rows = report.rows.map((row, i) =>
-    rooflineRow(row, rowBytes(row, activations[i]!, DTYPES[dtype], fileTypes, fusion), hardware),
+    rooflineRow(
+      row,
+      rowBytes(row, activations[i]!, DTYPES[dtype], fileTypes, fusion),
+      hardware,
+      DTYPES[dtype],
+    ),
   );
   const latencies = rows.map((r) => r.latencyMs).filter((t): t is Rational => t !== undefined);
   return {

@@ -32,17 +32,49 @@ export const hardwareFileSchema = z
       .describe("MACs per byte at which a layer stops being memory-bound (peak ÷ bandwidth)"),
     peak_macs_per_s: quantity.optional().describe("peak multiply-accumulates per second (2T)"),
     bandwidth_bytes_per_s: quantity.optional().describe("memory bandwidth in bytes per second (25G)"),
+    macs_per_s: z
+      .strictObject({ dense: quantity, depthwise: quantity, pointwise: quantity })
+      .optional()
+      .describe(
+        "a calibrated device's MACs per second by compute class: dense (k×k and grouped convs), depthwise, pointwise (1×1 convs, FC, matmuls); with bandwidth_bytes_per_s, each layer's time is max(MACs / its rate, bytes / bandwidth) + overhead_ns_per_op (mbn-cost calibrate writes them)",
+      ),
+    overhead_ns_per_op: z
+      .number()
+      .int()
+      .min(0)
+      .max(1e12)
+      .optional()
+      .describe("a calibrated device's fixed cost of each op, in nanoseconds (default 0)"),
     dtype: z.enum(DTYPE_NAMES).optional().describe("bytes per weight and activation element (default int8)"),
     source: z.string().optional(),
+    calibration: z
+      .strictObject({
+        measurements: z.number().int().positive(),
+        free: z.array(z.string()),
+        fixed: z.string().optional(),
+        mean_error_pct: z.number().min(0),
+        max_error_pct: z.number().min(0),
+        loo_mean_error_pct: z.number().min(0),
+        loo_max_error_pct: z.number().min(0),
+        macs_linear_loo_mean_error_pct: z.number().min(0),
+      })
+      .optional()
+      .describe(
+        "how mbn-cost calibrate fitted the rates, and its errors in percent (leave-one-out: each row predicted by a fit without it)",
+      ),
   })
   .refine(
     (h) =>
       h.ridge_point !== undefined ||
-      (h.peak_macs_per_s !== undefined && h.bandwidth_bytes_per_s !== undefined),
+      ((h.peak_macs_per_s !== undefined || h.macs_per_s !== undefined) &&
+        h.bandwidth_bytes_per_s !== undefined),
     {
-      message: "give ridge_point, or both peak_macs_per_s and bandwidth_bytes_per_s",
+      message: "give ridge_point, or bandwidth_bytes_per_s with peak_macs_per_s or macs_per_s",
     },
-  );
+  )
+  .refine((h) => h.macs_per_s === undefined || h.bandwidth_bytes_per_s !== undefined, {
+    message: "macs_per_s needs bandwidth_bytes_per_s (a calibrated device's memory rate)",
+  });
 
 export type HardwareFile = z.infer<typeof hardwareFileSchema>;
 

@@ -64,9 +64,13 @@ export function describeJsonError(text: string, error: Error): string {
   return "an unexpected character";
 }
 
+/** A text file (or standard input) of at most MAX_INPUT_BYTES; a leading UTF-8 byte order mark is skipped. */
+export const readTextFile = (path: string, what: string): string =>
+  readCapped(path, what).replace(/^\uFEFF/, "");
+
 /** A JSON file (or standard input); a leading UTF-8 byte order mark, as some editors write, is skipped. */
 export function readJsonFile(path: string, what: string): unknown {
-  const text = readCapped(path, `${what} JSON`).replace(/^\uFEFF/, "");
+  const text = readTextFile(path, `${what} JSON`);
   const shown = path === STDIN ? "standard input" : path;
   try {
     return JSON.parse(text);

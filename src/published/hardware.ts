@@ -9,6 +9,21 @@ import { type Rational, rational } from "../algebra/rational.js";
 /** The largest ridge point taken, in MACs per byte (MobileNetV4's Table 16 tops out near 10^3): past it, a typo. */
 export const MAX_RIDGE_POINT = 100_000;
 
+/** A calibrated device's compute classes (evaluate/latency.ts): their MACs run at different rates on CPUs. */
+export const COMPUTE_CLASSES = ["dense", "depthwise", "pointwise"] as const;
+export type ComputeClass = (typeof COMPUTE_CLASSES)[number];
+
+/** No rate past 10^18 a second (what a hardware file accepts): a rate a fit leaves unbounded is stored as this. */
+export const UNBOUNDED_RATE = 10n ** 18n;
+
+/** A device's calibrated rates. */
+export interface LatencyModel {
+  /** Multiply-accumulates per second, by compute class. */
+  readonly macsPerSecond: Readonly<Record<ComputeClass, bigint>>;
+  readonly bandwidthBytesPerSecond: bigint;
+  readonly overheadNsPerOp: bigint;
+}
+
 export interface HardwareProfile {
   readonly name: string;
   /** MACs per byte at which a layer stops being memory-bound: peak MACs/s ÷ bandwidth. */
@@ -20,6 +35,22 @@ export interface HardwareProfile {
   /** Bytes per weight and per activation element the profile assumes. */
   readonly dtype: "fp32" | "fp16" | "int8";
   readonly source: string;
+  /** A calibrated device's rates (evaluate/latency.ts): then each layer's time is theirs. */
+  readonly latency?: LatencyModel;
+  /** How the rates were fitted, and how well they predict (mbn-cost calibrate). */
+  readonly calibration?: CalibrationSummary;
+}
+
+/** What a calibrated profile says of its fit: its rows, which parameters were free, its errors in percent. */
+export interface CalibrationSummary {
+  readonly measurements: number;
+  readonly free: readonly string[];
+  readonly fixed: string | undefined;
+  readonly meanErrorPct: number;
+  readonly maxErrorPct: number;
+  readonly looMeanErrorPct: number;
+  readonly looMaxErrorPct: number;
+  readonly macsLinearLooMeanErrorPct: number;
 }
 
 const TABLE_16 = "Qin et al. 2024, MobileNetV4, Appendix F, Table 16 (ridge point fitted to int8 latency)";

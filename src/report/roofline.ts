@@ -6,6 +6,7 @@
 import { divRational, type Rational, rational, toDecimal } from "../algebra/rational.js";
 import type { CostReport } from "../evaluate/cost.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
+import { describeRates } from "./calibration.js";
 import { FUSION_SUMMARY } from "../evaluate/option-names.js";
 import type { Roofline, RooflineGroup, RooflineGrouping, RooflineRow } from "../evaluate/roofline.js";
 import type { Chart } from "./chart.js";
@@ -31,11 +32,27 @@ const costOf = (roofline: Roofline, r: RooflineRow): Rational =>
 const totalCost = (roofline: Roofline): Rational =>
   timed(roofline) ? roofline.totals.latencyMs! : roofline.totals.rooflineMacs;
 
+/** A calibrated profile's rows: each layer's compute, memory and overhead times (evaluate/latency.ts). */
+const calibrated = (roofline: Roofline) => roofline.rows.length > 0 && roofline.rows.every((r) => r.latency);
+
+const LATENCY_PARTS_COLUMNS = [
+  { header: "compute ms", align: "right" },
+  { header: "memory ms", align: "right" },
+  { header: "overhead ms", align: "right" },
+] as const;
+
+const latencyParts = (r: RooflineRow): Cell[] => [
+  toDecimal(r.latency!.computeMs, 4),
+  toDecimal(r.latency!.memoryMs, 4),
+  toDecimal(r.latency!.overheadMs, 4),
+];
+
 function rooflineGrid(roofline: Roofline, exact: boolean): Grid {
   const costHeader = timed(roofline) ? "time (ms)" : "roofline MACs";
   const total = totalCost(roofline);
   const cost = (r: Rational): Cell =>
     timed(roofline) ? toDecimal(r, 4) : exact ? toDecimal(r, 1) : shown(r);
+  const parts = calibrated(roofline);
   return {
     columns: [
       { header: "#", align: "right" },
@@ -43,7 +60,7 @@ function rooflineGrid(roofline: Roofline, exact: boolean): Grid {
       { header: "op" },
       { header: "MACs", align: "right" },
       { header: "bytes", align: "right" },
-      { header: "MACs/byte", align: "right" },
+      ...(parts ? LATENCY_PARTS_COLUMNS : [{ header: "MACs/byte", align: "right" as const }]),
       { header: "bound" },
       { header: costHeader, align: "right" },
       { header: "share %", align: "right" },
@@ -54,7 +71,7 @@ function rooflineGrid(roofline: Roofline, exact: boolean): Grid {
       r.row.op,
       r.row.macs,
       r.bytes,
-      toDecimal(r.intensity, 2),
+      ...(parts ? latencyParts(r) : [toDecimal(r.intensity, 2)]),
       r.bound,
       cost(costOf(roofline, r)),
       share(costOf(roofline, r), total),
@@ -85,7 +102,10 @@ function hardwareLine(roofline: Roofline): string {
   const types = fileTypes
     ? `the file's own element types (${roofline.dtype} where it stores none)`
     : roofline.dtype;
-  return `hardware: ${h.name} — ridge point ${toDecimal(h.ridgePoint, 1)} MACs/byte${peaks}, ${types} (${h.source}); fusion ${roofline.fusion}: ${FUSION_SUMMARY[roofline.fusion]}`;
+  const calibrated = h.latency
+    ? `; calibrated: each layer max(MACs / its class's rate, bytes / bandwidth) + overhead, ${describeRates(h.latency)}${h.calibration ? ` (fitted on ${h.calibration.measurements} measurements, leave-one-out error mean ${h.calibration.looMeanErrorPct}%, max ${h.calibration.looMaxErrorPct}%)` : ""}`
+    : "";
+  return `hardware: ${h.name} — ridge point ${toDecimal(h.ridgePoint, 1)} MACs/byte${peaks}, ${types} (${h.source}); fusion ${roofline.fusion}: ${FUSION_SUMMARY[roofline.fusion]}${calibrated}`;
 }
 
 function rooflineLine(report: CostReport, roofline: Roofline): string {
@@ -107,9 +127,14 @@ export function hardwareData(roofline: Roofline): Record<string, unknown> {
       peak_macs_per_s: h.peakMacsPerSecond,
       bandwidth_bytes_per_s: h.bandwidthBytesPerSecond,
     }),
+    ...(h.latency && {
+      macs_per_s: h.latency.macsPerSecond,
+      overhead_ns_per_op: h.latency.overheadNsPerOp,
+    }),
     dtype: roofline.dtype,
     fusion: roofline.fusion,
     source: h.source,
+    ...(h.calibration && { calibration: h.calibration }),
   };
 }
 
@@ -137,6 +162,12 @@ const rowData = (r: RooflineRow) => ({
   bound: r.bound,
   roofline_macs: exactNumber(r.rooflineMacs),
   ...(r.latencyMs !== undefined && { latency_ms: exactNumber(r.latencyMs) }),
+  ...(r.latency && {
+    compute_class: r.latency.computeClass,
+    compute_ms: exactNumber(r.latency.computeMs),
+    memory_ms: exactNumber(r.latency.memoryMs),
+    overhead_ms: exactNumber(r.latency.overheadMs),
+  }),
   ...(r.accessCost !== undefined && { memory_access_cost: r.accessCost }),
 });
 
@@ -164,16 +195,22 @@ function rooflineChart(report: CostReport, roofline: Roofline): Chart {
 /** The layers CSV with each layer's bytes, intensity, bound and roofline cost. */
 function withRooflineColumns(csv: Grid, roofline: Roofline): Grid {
   const latency = timed(roofline);
+  const parts = calibrated(roofline);
   const names = ["bytes", "weight_bytes", "activation_bytes", "intensity", "bound", "roofline_macs"];
+  const timeNames = [
+    ...(latency ? ["latency_ms"] : []),
+    ...(parts ? ["compute_class", "compute_ms", "memory_ms", "overhead_ms"] : []),
+  ];
   return {
-    columns: [
-      ...csv.columns,
-      ...[...names, ...(latency ? ["latency_ms"] : [])].map((header) => ({ header })),
-    ],
+    columns: [...csv.columns, ...[...names, ...timeNames].map((header) => ({ header }))],
     rows: csv.rows.map((row, i) => {
       const r = roofline.rows[i]!;
       const cells: Cell[] = [r.bytes, r.weightBytes, r.activationBytes, toDecimal(r.intensity, 6), r.bound];
       cells.push(exactCell(r.rooflineMacs), ...(latency ? [exactCell(r.latencyMs!)] : []));
+      if (parts) {
+        const l = r.latency!;
+        cells.push(l.computeClass, exactCell(l.computeMs), exactCell(l.memoryMs), exactCell(l.overheadMs));
+      }
       return [...row, ...cells];
     }),
   };

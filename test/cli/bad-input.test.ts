@@ -126,6 +126,14 @@ const cases: [string[], RegExp][] = [
     ["check", "test/fixtures/budgets/all-pass.json", "--format", "csv"],
     /'csv' is invalid\. Allowed choices are table, json, markdown/,
   ],
+  // calibrate
+  [["calibrate", "test/fixtures/missing.csv"], /test\/fixtures\/missing\.csv/],
+  [["calibrate", "data/latency/pixel3-cpu-fp32.csv", "--dtype", "int4"], /'int4' is invalid/],
+  [["calibrate", "data/latency/pixel3-cpu-fp32.csv", "--fusion", "all"], /'all' is invalid/],
+  [
+    ["calibrate", "test/fixtures/hardware/npu.json"],
+    /npu\.json: column .* is not one calibrate reads|not a valid CSV/,
+  ],
   // fit
   [
     ["fit", "v2"],

@@ -107,7 +107,7 @@ describe("bad hardware input: one line, exit 2", () => {
     ],
     [
       ["v2", "--hardware", "test/fixtures/hardware/invalid.json"],
-      /give ridge_point, or both peak_macs_per_s and bandwidth_bytes_per_s/,
+      /give ridge_point, or bandwidth_bytes_per_s with peak_macs_per_s or macs_per_s/,
     ],
     [["v2", "--hardware", "nope.json"], /nope\.json: no such file/],
     [

@@ -35,6 +35,7 @@ describe("help", () => {
         report [options] <specs...>             one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline
         check [options] <budgets>               CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it
         fit [options] <model>                   the widest width multiplier that fits a MAC, param or roofline-latency budget, at one resolution or as a Pareto set over several
+        calibrate [options] <measurements.csv>  fit a device's latency model (MACs/s of dense, depthwise and pointwise convs, memory bandwidth, a cost per op) to measured latencies; --out writes it as a --hardware profile
         explain [options] <model>               why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer
         ridge [options] <specs...>              roofline cost against the ridge point, 0 (the MAC count) to 500 MACs/byte, for one or more models: which is cheapest where (MobileNetV4, Section 3)
         roofline [options] <model>              the roofline chart of a model on hardware: attainable share of peak against MACs per byte, log-log, a point per layer (SVG unless --format says otherwise)

@@ -1,0 +1,95 @@
+/** `mbn-cost calibrate`: measurements in, a report and a --hardware profile out; its refusals. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mbn-calibrate-"));
+const csv = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const PIXEL3 = "data/latency/pixel3-cpu-fp32.csv";
+
+describe("calibrate", () => {
+  test("prints each row measured, fitted and left out, beside a MACs-linear fit, with the fit's errors", async () => {
+    const r = await runCli(["calibrate", PIXEL3]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Latency calibration: pixel3-cpu-fp32, from data/latency/pixel3-cpu-fp32.csv (16 measurements)",
+    );
+    expect(r.out).toMatch(/error of the fit: mean \d+\.\d%, max \d+\.\d%; leave-one-out .*: mean \d+\.\d%/);
+    expect(r.out).toMatch(/a MACs-linear fit \(a·MACs \+ b\) on the same rows: mean/);
+    expect(r.out).toContain("v1@0.25/128");
+  });
+
+  test("--out writes a profile that --hardware reads: milliseconds per layer with compute, memory and overhead", async () => {
+    const profile = join(dir, "p3.json");
+    const r = await runCli(["calibrate", PIXEL3, "--out", profile, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`wrote ${profile}`);
+    const written = JSON.parse(r.files.get(profile)!);
+    expect(Object.keys(written.macs_per_s)).toEqual(["dense", "depthwise", "pointwise"]);
+    expect(written.calibration.measurements).toBe(16);
+    writeFileSync(profile, r.files.get(profile)!);
+    const report = JSON.parse(r.out);
+    const shown = await runCli(["v1", "--hardware", profile, "--format", "json"]);
+    expect(shown.code).toBe(0);
+    const d = JSON.parse(shown.out);
+    // v1 at 224 is a measured row: the report's time is the fit's
+    const row = report.rows.find((x: { model: string }) => x.model === "v1@1.0/224");
+    expect(d.totals.latency_ms).toBeCloseTo(row.predicted_ms, 6);
+  });
+
+  test("fit --max-latency-ms works on a calibrated profile", async () => {
+    const profile = join(dir, "fit.json");
+    const r = await runCli(["calibrate", PIXEL3, "--out", profile]);
+    writeFileSync(profile, r.files.get(profile)!);
+    const fit = await runCli(["fit", "v1", "--max-latency-ms", "5", "--hardware", profile]);
+    expect(fit.code).toBe(0);
+    expect(fit.out).toMatch(/α/);
+  });
+
+  test("refuses: fewer than 4 rows, mixed dtypes, a bad spec (naming its line), unknown columns, a bad latency", async () => {
+    const few = await runCli(["calibrate", csv("few.csv", "model,latency_ms\nv1,24\nv1@0.5,8\n")]);
+    expect(few.code).toBe(2);
+    expect(few.err).toContain("2 measurements; calibrate needs at least 4");
+    const mixed = await runCli([
+      "calibrate",
+      csv(
+        "mixed.csv",
+        "model,latency_ms,dtype\nv1,24,fp32\nv1@0.5,8,int8\nv1@0.75,14,fp32\nv1@0.25,3,fp32\n",
+      ),
+    ]);
+    expect(mixed.err).toMatch(/line 3 is int8 and line 2 fp32; .*one dtype at a time/);
+    const spec = await runCli([
+      "calibrate",
+      csv("spec.csv", "model,latency_ms\nv1,24\nv1@0.5,8\nnope@1,14\nv1@0.25,3\n"),
+    ]);
+    expect(spec.code).toBe(2);
+    expect(spec.err).toMatch(/spec\.csv line 4: .*nope/);
+    const column = await runCli(["calibrate", csv("col.csv", "model,latency_ms,device\nv1,24,p3\n")]);
+    expect(column.err).toContain("column 'device' is not one calibrate reads");
+    const latency = await runCli(["calibrate", csv("lat.csv", "model,latency_ms\nv1,-3\n")]);
+    expect(latency.err).toContain("line 2: latency_ms '-3' must be milliseconds above 0");
+    for (const r of [few, mixed, spec, column, latency]) {
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  test("reads a BOM, CRLF line ends, comments and quoted fields", async () => {
+    const r = await runCli([
+      "calibrate",
+      csv(
+        "ok.csv",
+        '\uFEFF# a comment\r\nmodel,latency_ms,note\r\nv1,24,"4 threads, big core"\r\nv1@0.5,8,\r\nv1@0.75,14,\r\nv1@0.25,3,\r\n',
+      ),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("(4 measurements)");
+    expect(r.out).toMatch(/│ 3 +│ v1 +│/);
+  });
+});
