@@ -238,6 +238,14 @@ export interface CalibratedRow {
   readonly macsLinearLeaveOneOutMs: number;
 }
 
+/** A measurement the fit did not see, predicted by the profile and by the MACs-linear fit. */
+export interface CheckedRow {
+  readonly label: string;
+  readonly measuredMs: number;
+  readonly predictedMs: number;
+  readonly macsLinearMs: number;
+}
+
 export interface Calibration {
   readonly model: LatencyModel;
   /** The free parameters, as a reader says them. */
@@ -248,6 +256,12 @@ export interface Calibration {
   readonly fit: ErrorSummary;
   readonly leaveOneOut: ErrorSummary;
   readonly macsLinear: { readonly fit: ErrorSummary; readonly leaveOneOut: ErrorSummary };
+  /** Held-out measurements (--check), when given: their rows and errors, and the MACs-linear fit's. */
+  readonly check?: {
+    readonly rows: readonly CheckedRow[];
+    readonly errors: ErrorSummary;
+    readonly macsLinear: ErrorSummary;
+  };
 }
 
 const PARAMETER_TITLES: Record<Parameter, string> = {
@@ -353,7 +367,10 @@ function fitTying(samples: readonly Sample[], step: readonly (readonly Parameter
 }
 
 /** Fits the model the rows allow; every row also predicted without itself. Needs MIN_MEASUREMENTS rows. */
-export function calibrate(samples: readonly LatencySample[]): Calibration {
+export function calibrate(
+  samples: readonly LatencySample[],
+  heldOut: readonly LatencySample[] = [],
+): Calibration {
   const step = ladderStep(samples.length);
   const fitModel = (train: readonly LatencySample[]) =>
     latencyModelOf(fitTying(toSamples(train), LADDER[step]!).c);
@@ -371,8 +388,23 @@ export function calibrate(samples: readonly LatencySample[]): Calibration {
       macsLinearLeaveOneOutMs: macsLinear(others)(s),
     };
   });
+  const checked = heldOut.map(
+    (s): CheckedRow => ({
+      label: s.label,
+      measuredMs: s.measuredMs,
+      predictedMs: modelledMs(s, model),
+      macsLinearMs: linear(s),
+    }),
+  );
   return {
     model,
+    ...(checked.length > 0 && {
+      check: {
+        rows: checked,
+        errors: summarize(checked.map((r) => [r.predictedMs, r.measuredMs])),
+        macsLinear: summarize(checked.map((r) => [r.macsLinearMs, r.measuredMs])),
+      },
+    }),
     free: groups.map(describeGroup),
     fixed: describeFixed(step, samples.length, tied),
     rows,

@@ -1,11 +1,13 @@
 /** `--hardware <name|file.json>` → a profile: a built-in from MobileNetV4's Table 16, or a validated file. */
 import { type Rational, parseRational, rational } from "../algebra/rational.js";
 import { parseQuantity } from "../budget/quantity.js";
+import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
 import {
   BUILTIN_HARDWARE,
-  BUILTIN_HARDWARE_NAMES,
+  CALIBRATED_HARDWARE_NAMES,
   type CalibrationSummary,
+  HARDWARE_NAMES,
   type HardwareProfile,
   type LatencyModel,
 } from "../published/hardware.js";
@@ -16,12 +18,24 @@ import { readJsonFile } from "./read-model-spec.js";
 const isBuiltin = (name: string): name is keyof typeof BUILTIN_HARDWARE =>
   Object.hasOwn(BUILTIN_HARDWARE, name);
 
+const isCalibrated = (name: string): boolean =>
+  (CALIBRATED_HARDWARE_NAMES as readonly string[]).includes(name);
+
+/** A calibrated built-in's file, shipped in configs/hardware/. */
+const calibratedPath = (name: string): string =>
+  fileURLToPath(new URL(`../../configs/hardware/${name}.json`, import.meta.url));
+
 export async function readHardware(ref: string, path: string): Promise<HardwareProfile> {
   if (isBuiltin(ref)) return BUILTIN_HARDWARE[ref];
+  if (isCalibrated(ref)) return readHardwareFile(ref, calibratedPath(ref));
   if (!/\.json$/i.test(ref))
     throw new InputError(
-      `--hardware '${ref}': expected one of ${BUILTIN_HARDWARE_NAMES.join(", ")}, or a hardware JSON file`,
+      `--hardware '${ref}': expected one of ${HARDWARE_NAMES.join(", ")}, or a hardware JSON file`,
     );
+  return readHardwareFile(ref, path);
+}
+
+async function readHardwareFile(ref: string, path: string): Promise<HardwareProfile> {
   const data = readJsonFile(path, "hardware");
   const { hardwareFileSchema } = await import("./hardware-schema.js");
   const parsed = hardwareFileSchema.safeParse(data);

@@ -69,3 +69,20 @@ export const BUILTIN_HARDWARE = {
 
 export type BuiltinHardwareName = keyof typeof BUILTIN_HARDWARE;
 export const BUILTIN_HARDWARE_NAMES = Object.keys(BUILTIN_HARDWARE) as BuiltinHardwareName[];
+
+/**
+ * Devices calibrated on published latencies (mbn-cost calibrate): configs/hardware/<name>.json, each
+ * fitted on its measurements in data/latency/ by scripts/calibrate-builtins.sh, its source inside.
+ */
+export const CALIBRATED_HARDWARE_NAMES = [
+  "pixel3-cpu-fp32",
+  "pixel3-cpu-int8",
+  "pixel3-gpu-fp32",
+  "pixel3-nnapi-fp32",
+  "pixel3-nnapi-int8",
+  "pixel1-cpu-fp32",
+] as const;
+export type CalibratedHardwareName = (typeof CALIBRATED_HARDWARE_NAMES)[number];
+
+/** Every name --hardware takes: the ridge points, then the calibrated devices. */
+export const HARDWARE_NAMES: readonly string[] = [...BUILTIN_HARDWARE_NAMES, ...CALIBRATED_HARDWARE_NAMES];

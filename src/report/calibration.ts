@@ -24,6 +24,48 @@ export interface CalibrationContext {
   readonly dtype: string;
   readonly fusion: string;
   readonly measurements: readonly { readonly line: number; readonly model: string }[];
+  /** The held-out file (--check) and its rows. */
+  readonly check?: {
+    readonly file: string;
+    readonly measurements: readonly { readonly line: number; readonly model: string }[];
+  };
+}
+
+const CHECK_COLUMNS = [
+  "line",
+  "model",
+  "measured ms",
+  "predicted ms",
+  "error %",
+  "MACs-linear ms",
+  "MACs-linear error %",
+];
+
+function checkGrid(c: Calibration, ctx: CalibrationContext) {
+  const rows = c.check!.rows.map((r, i): Cell[] => [
+    String(ctx.check!.measurements[i]!.line),
+    ctx.check!.measurements[i]!.model,
+    ms(r.measuredMs),
+    ms(r.predictedMs),
+    pct(r.predictedMs, r.measuredMs),
+    ms(r.macsLinearMs),
+    pct(r.macsLinearMs, r.measuredMs),
+  ]);
+  return {
+    title: `held out: ${ctx.check!.file}`,
+    columns: CHECK_COLUMNS.map((header, i) => ({
+      header,
+      align: i >= 2 ? ("right" as const) : ("left" as const),
+    })),
+    rows,
+  };
+}
+
+function checkLine(c: Calibration, ctx: CalibrationContext): string[] {
+  if (!c.check || !ctx.check) return [];
+  return [
+    `held out (${ctx.check.file}, ${c.check.rows.length} rows, never fitted): ${errors(c.check.errors)}; the MACs-linear fit: ${errors(c.check.macsLinear)}`,
+  ];
 }
 
 const rowCells = (r: CalibratedRow, line: number, model: string): Cell[] => [
@@ -60,6 +102,7 @@ export function calibrationDocument(c: Calibration, ctx: CalibrationContext): Re
       `free parameters: ${c.free.join(", ")}${c.fixed ? `; ${c.fixed}` : ""}`,
       `error of the fit: ${errors(c.fit)}; leave-one-out (each row predicted by a fit without it): ${errors(c.leaveOneOut)}`,
       `a MACs-linear fit (a·MACs + b) on the same rows: ${errors(c.macsLinear.fit)}; leave-one-out ${errors(c.macsLinear.leaveOneOut)}`,
+      ...checkLine(c, ctx),
     ],
     grids: [
       {
@@ -69,30 +112,50 @@ export function calibrationDocument(c: Calibration, ctx: CalibrationContext): Re
         })),
         rows: c.rows.map((r, i) => rowCells(r, ctx.measurements[i]!.line, ctx.measurements[i]!.model)),
       },
+      ...(c.check && ctx.check ? [checkGrid(c, ctx)] : []),
     ],
     notes: [],
-    data: {
-      name: ctx.name,
-      file: ctx.file,
-      dtype: ctx.dtype,
-      fusion: ctx.fusion,
-      macs_per_s: c.model.macsPerSecond,
-      bandwidth_bytes_per_s: c.model.bandwidthBytesPerSecond,
-      overhead_ns_per_op: c.model.overheadNsPerOp,
-      free: c.free,
-      fixed: c.fixed ?? null,
-      fit: c.fit,
-      leave_one_out: c.leaveOneOut,
-      macs_linear: c.macsLinear,
-      rows: c.rows.map((r, i) => ({
-        line: ctx.measurements[i]!.line,
-        model: ctx.measurements[i]!.model,
-        measured_ms: r.measuredMs,
-        predicted_ms: r.predictedMs,
-        leave_one_out_ms: r.leaveOneOutMs,
-        macs_linear_ms: r.macsLinearMs,
-        macs_linear_leave_one_out_ms: r.macsLinearLeaveOneOutMs,
-      })),
-    },
+    data: calibrationData(c, ctx),
+  };
+}
+
+function calibrationData(c: Calibration, ctx: CalibrationContext) {
+  return {
+    name: ctx.name,
+    file: ctx.file,
+    dtype: ctx.dtype,
+    fusion: ctx.fusion,
+    macs_per_s: c.model.macsPerSecond,
+    bandwidth_bytes_per_s: c.model.bandwidthBytesPerSecond,
+    overhead_ns_per_op: c.model.overheadNsPerOp,
+    free: c.free,
+    fixed: c.fixed ?? null,
+    fit: c.fit,
+    leave_one_out: c.leaveOneOut,
+    macs_linear: c.macsLinear,
+    ...(c.check &&
+      ctx.check && {
+        check: {
+          file: ctx.check.file,
+          errors: c.check.errors,
+          macs_linear: c.check.macsLinear,
+          rows: c.check.rows.map((r, i) => ({
+            line: ctx.check!.measurements[i]!.line,
+            model: ctx.check!.measurements[i]!.model,
+            measured_ms: r.measuredMs,
+            predicted_ms: r.predictedMs,
+            macs_linear_ms: r.macsLinearMs,
+          })),
+        },
+      }),
+    rows: c.rows.map((r, i) => ({
+      line: ctx.measurements[i]!.line,
+      model: ctx.measurements[i]!.model,
+      measured_ms: r.measuredMs,
+      predicted_ms: r.predictedMs,
+      leave_one_out_ms: r.leaveOneOutMs,
+      macs_linear_ms: r.macsLinearMs,
+      macs_linear_leave_one_out_ms: r.macsLinearLeaveOneOutMs,
+    })),
   };
 }

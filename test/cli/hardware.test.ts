@@ -103,7 +103,7 @@ describe("bad hardware input: one line, exit 2", () => {
   test.each([
     [
       ["v2", "--hardware", "tpu"],
-      /--hardware 'tpu': expected one of pixel6-cpu, s23-cpu, pixel4-dsp, pixel8-edgetpu, or a hardware JSON file/,
+      /--hardware 'tpu': expected one of pixel6-cpu, s23-cpu, pixel4-dsp, pixel8-edgetpu, pixel3-cpu-fp32, .*pixel1-cpu-fp32, or a hardware JSON file/,
     ],
     [
       ["v2", "--hardware", "test/fixtures/hardware/invalid.json"],
@@ -259,7 +259,7 @@ describe("fit --max-latency-ms", () => {
     expect(d.latency_ms).toBeCloseTo(at.totals.latency_ms, 9);
   });
 
-  test("it needs a profile with peaks", async () => {
+  test("it needs a profile that gives times: the message names the calibrated devices, the fields and mbn-cost calibrate", async () => {
     for (const args of [
       ["fit", "v2", "--max-latency-ms", "0.3"],
       ["fit", "v2", "--max-latency-ms", "0.3", "--hardware", "pixel6-cpu"],
@@ -267,7 +267,10 @@ describe("fit --max-latency-ms", () => {
     ]) {
       const r = await runCli(args);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/needs hardware with peaks|has a ridge point but no peaks|at most 3 decimals/);
+      expect(r.err).toMatch(
+        /needs hardware that gives times|has a ridge point but no peaks|at most 3 decimals/,
+      );
+      if (!/at most 3 decimals/.test(r.err)) expect(r.err).toMatch(/pixel3-cpu-fp32, .*mbn-cost calibrate/);
     }
   });
 });

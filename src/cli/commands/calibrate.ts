@@ -4,6 +4,7 @@ import type { CommandContext } from "../context.js";
 import { addOutputOptions, type OutputOptionValues, readOutputChoice } from "./model-options.js";
 
 type CalibrateCliOptions = OutputOptionValues & {
+  check?: string;
   name?: string;
   source?: string;
   fusion: Fusion;
@@ -19,6 +20,10 @@ export function registerCalibrate(program: Command, ctx: CommandContext): void {
     .argument(
       "<measurements.csv>",
       "a CSV with the columns model,latency_ms (and optionally dtype, threads, note); model is any spec: v2@0.5/160, a JSON, .onnx or .tflite file",
+    )
+    .option(
+      "--check <measurements.csv>",
+      "held-out measurements, in the same columns: predicted by the fit (and by the MACs-linear fit), never fitted",
     )
     .option("--name <name>", "the profile's name (default: the CSV's file name)")
     .option("--source <text>", "where the measurements come from, kept in the profile")
@@ -44,6 +49,7 @@ classes share one rate, and the report says which.
 Examples:
   $ mbn-cost calibrate pixel3.csv
   $ mbn-cost calibrate pixel3.csv --out pixel3.json --source "my bench, TFLite 2.16, 4 threads"
+  $ mbn-cost calibrate v2-six-rows.csv --check v3-rows.csv    how well it predicts what it never saw
   $ mbn-cost v2 --alpha 0.5 --hardware pixel3.json --by layer
   $ mbn-cost fit v2 --max-latency-ms 5 --hardware pixel3.json`,
     );
@@ -53,6 +59,7 @@ Examples:
       return (await import("../run/calibrate.js")).runCalibrate(
         {
           file,
+          check: opts.check,
           out,
           force,
           name: opts.name,

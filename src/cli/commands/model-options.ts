@@ -24,7 +24,7 @@ import type { Alpha } from "../../model/configuration.js";
 import type { Resolution } from "../../model/resolution.js";
 import type { Rational } from "../../algebra/rational.js";
 import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";
-import { BUILTIN_HARDWARE_NAMES } from "../../published/hardware.js";
+import { BUILTIN_HARDWARE_NAMES, CALIBRATED_HARDWARE_NAMES } from "../../published/hardware.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { FOLDED_NORMS, type FoldedNorms } from "../../model/onnx/graph.js";
 
@@ -260,7 +260,7 @@ export function addHardwareOptions(command: Command): Command {
   return command
     .option(
       "--hardware <name|file>",
-      `roofline cost per layer on a profile: ${BUILTIN_HARDWARE_NAMES.join(", ")} (MobileNetV4 Table 16), or a hardware JSON file`,
+      `roofline cost per layer on a profile: ${BUILTIN_HARDWARE_NAMES.join(", ")} (MobileNetV4 Table 16 ridge points); times in ms on a device calibrated on published latencies: ${CALIBRATED_HARDWARE_NAMES.join(", ")}; or a hardware JSON file (mbn-cost calibrate writes one)`,
     )
     .option(
       "--ridge-point <macs-per-byte>",

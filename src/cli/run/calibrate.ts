@@ -23,6 +23,8 @@ import { outputDocument } from "./output.js";
 
 export interface CalibrateOptions {
   readonly file: string;
+  /** Held-out measurements (--check): predicted by the fit, never fitted. */
+  readonly check: string | undefined;
   /** The profile's file (--out); the report goes to standard output. */
   readonly out: string | undefined;
   readonly force: boolean;
@@ -48,7 +50,12 @@ function checkOneDtype(measurements: readonly Measurement[], options: CalibrateO
 }
 
 /** Each measured model, costed as the profile will time it; an error names the row's line. */
-async function samplesOf(measurements: readonly Measurement[], options: CalibrateOptions, io: CliIo) {
+async function samplesOf(
+  measurements: readonly Measurement[],
+  file: string,
+  options: CalibrateOptions,
+  io: CliIo,
+) {
   const convention = resolveConvention("paper", {});
   const samples: LatencySample[] = [];
   for (const m of measurements) {
@@ -61,8 +68,7 @@ async function samplesOf(measurements: readonly Measurement[], options: Calibrat
       const layers = latencyFeatures(report, options.fusion, dtypeOf(m, options), fileTypes);
       samples.push({ label: m.model, measuredMs: m.latencyMs, layers });
     } catch (error) {
-      if (error instanceof InputError)
-        throw new InputError(`${options.file} line ${m.line}: ${error.message}`);
+      if (error instanceof InputError) throw new InputError(`${file} line ${m.line}: ${error.message}`);
       throw error;
     }
   }
@@ -107,7 +113,14 @@ export async function runCalibrate(options: CalibrateOptions, io: CliIo): Promis
       `${options.file}: ${measurements.length} measurement${measurements.length === 1 ? "" : "s"}; calibrate needs at least ${MIN_MEASUREMENTS} (2 per free parameter, and the smallest model has 2)`,
     );
   const dtype = checkOneDtype(measurements, options, options.file);
-  const calibration = calibrate(await samplesOf(measurements, options, io));
+  const held =
+    options.check === undefined ? [] : readMeasurements(resolve(io.cwd, options.check), options.check);
+  if (held.length > 0 && checkOneDtype([measurements[0]!, ...held], options, options.check!) !== dtype)
+    throw new InputError(`${options.check}: its rows are not ${dtype}, as ${options.file}'s are`);
+  const calibration = calibrate(
+    await samplesOf(measurements, options.file, options, io),
+    await samplesOf(held, options.check ?? "", options, io),
+  );
   const name = options.name ?? basename(options.file).replace(/\.[^.]*$/, "");
   const source = options.source ?? `mbn-cost calibrate ${basename(options.file)}`;
   const doc = calibrationDocument(calibration, {
@@ -116,6 +129,7 @@ export async function runCalibrate(options: CalibrateOptions, io: CliIo): Promis
     dtype,
     fusion: options.fusion,
     measurements,
+    ...(options.check !== undefined && { check: { file: options.check, measurements: held } }),
   });
   const report = await outputDocument(doc, { ...options.output, out: undefined, force: false });
   if (options.out === undefined) return report;

@@ -2,6 +2,7 @@ import { compareRational, parseRational, rational } from "../../algebra/rational
 import { type FitLimits, fitWidths, paretoFront } from "../../budget/fit.js";
 import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
+import { CALIBRATED_HARDWARE_NAMES } from "../../published/hardware.js";
 import { checkGridSize, parseRange } from "../../evaluate/range.js";
 import { loadModel } from "../../io/read-model-spec.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
@@ -46,12 +47,12 @@ async function latencyLimit(options: FitOptions, cwd: string): Promise<FitLimits
     );
   if (!options.hardware)
     throw new InputError(
-      "--max-latency-ms needs hardware with peaks: add --hardware <file> (peak_macs_per_s, bandwidth_bytes_per_s)",
+      `--max-latency-ms needs hardware that gives times: add --hardware with a calibrated device (${CALIBRATED_HARDWARE_NAMES.join(", ")}) or a profile file with peak_macs_per_s and bandwidth_bytes_per_s (or macs_per_s: mbn-cost calibrate writes one from your measurements)`,
     );
   const profile = await hardwareProfile(options.hardware, cwd);
   if (profile.peakMacsPerSecond === undefined)
     throw new InputError(
-      `--max-latency-ms: '${profile.name}' has a ridge point but no peaks, so no time; give a profile file with peaks`,
+      `--max-latency-ms: '${profile.name}' has a ridge point but no peaks, so no time: use a calibrated device (${CALIBRATED_HARDWARE_NAMES.join(", ")}), a profile file with peak_macs_per_s and bandwidth_bytes_per_s, or fit one to your measurements with mbn-cost calibrate`,
     );
   return {
     ms,
