@@ -93,3 +93,21 @@ describe("calibrate", () => {
     expect(r.out).toMatch(/│ 3 +│ v1 +│/);
   });
 });
+
+describe("--dtype means one thing: the memory peak and the roofline at the same element size", () => {
+  test("on an int8 profile without --dtype, the peak is at int8 (never fp32 beside int8); --dtype fp32 moves both", async () => {
+    const int8 = await runCli(["v2", "--hardware", "pixel3-cpu-int8"]);
+    expect(int8.out).toContain("602,112 elements = 602.11KB at int8");
+    expect(int8.out).not.toMatch(/\bfp32\b/);
+    const fp32 = await runCli(["v2", "--hardware", "pixel3-cpu-int8", "--dtype", "fp32"]);
+    expect(fp32.out).toContain("602,112 elements = 2.41MB at fp32");
+    expect(fp32.out).toMatch(/hardware: pixel3-cpu-int8 — .*, fp32 \(/);
+    const sweep = (await runCli(["sweep", "v2", "--hardware", "pixel3-cpu-int8", "-r", "224"])).out.split(
+      "\r\n",
+    );
+    expect(sweep[1]!.split(",")[8]).toBe("602112");
+    const html = await runCli(["report", "v2", "--hardware", "pixel3-cpu-int8"]);
+    expect(html.out).toContain("peak activations (int8)");
+    expect(html.out).not.toContain("peak activations (fp32)");
+  });
+});

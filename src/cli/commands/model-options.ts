@@ -167,7 +167,10 @@ export const themeOption = (): Option =>
 export function addMemoryOptions(command: Command): Command {
   return command
     .addOption(
-      new Option("--dtype <dtype>", "bytes per activation element for the memory peak")
+      new Option(
+        "--dtype <dtype>",
+        "bytes per weight and activation element, for the memory peaks and the roofline alike (default: a file's own types, else the --hardware profile's, else fp32)",
+      )
         .choices(DTYPE_NAMES)
         .default("fp32"),
     )

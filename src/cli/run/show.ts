@@ -11,7 +11,7 @@ import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { type ConventionName, type ConventionOverrides, resolveConvention } from "../../model/conventions.js";
 import type { BreakdownBy } from "../../evaluate/breakdown.js";
 import { layersDocument, totalsDocument } from "../../report/layers.js";
-import { type ActivationMemory, activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
+import { activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
 import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
 import { parseAlpha } from "../options.js";
@@ -72,15 +72,21 @@ export interface ShowOptions {
   readonly hardware?: HardwareChoice | undefined;
 }
 
-/** The roofline report, or its breakdown with --by. */
+/**
+ * The roofline report, or its breakdown with --by. --dtype means one thing, the run's element size:
+ * when it is not given, the memory peak is at the profile's, as the roofline is (never fp32 beside int8).
+ */
 async function hardwareDocument(
   report: CostReport,
-  memory: ActivationMemory,
   options: ShowOptions,
   io: CliIo,
 ): Promise<ReportDocument> {
   const choice = options.hardware!;
   const profile = await hardwareProfile(choice, io.cwd);
+  const memory = activationMemory(
+    report.rows,
+    options.memory.dtypeGiven ? options.memory : { ...options.memory, dtype: profile.dtype },
+  );
   const costs = rooflineAsChosen(report, profile, choice);
   const { rooflineBreakdownDocument, rooflineDocument } = await import("../../report/roofline.js");
   return options.by
@@ -106,9 +112,8 @@ export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome>
     return outputDocument(withRooflineTotals(totalsDocument(report), costs), options.output);
   }
   if (options.totals) return outputDocument(totalsDocument(report), options.output);
+  if (options.hardware) return outputDocument(await hardwareDocument(report, options, io), options.output);
   const memory = activationMemory(report.rows, options.memory);
-  if (options.hardware)
-    return outputDocument(await hardwareDocument(report, memory, options, io), options.output);
   if (options.by === "bound")
     throw new InputError(
       "--by bound: compute- or memory-bound needs hardware; add --hardware <name|file> or --ridge-point",

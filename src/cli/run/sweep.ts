@@ -156,7 +156,8 @@ export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcom
   const ctx = {
     model: modelShortName(model),
     convention,
-    bytesPerElement: DTYPES[options.dtype],
+    // --dtype means one thing: with hardware, the roofline's element size (--dtype, else the profile's)
+    bytesPerElement: DTYPES[hardware ? hardware.dtype : options.dtype],
     ...(hardware && { hardware: { timed: hardware.profile.peakMacsPerSecond !== undefined } }),
   };
   const budget = options.budget === undefined ? undefined : parseQuantity(options.budget);
