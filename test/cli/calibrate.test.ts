@@ -111,3 +111,20 @@ describe("--dtype means one thing: the memory peak and the roofline at the same 
     expect(html.out).not.toContain("peak activations (fp32)");
   });
 });
+
+describe("a calibrated device explains each layer's time", () => {
+  test("--by layer: compute, memory and overhead ms and the bound per layer; the time is max(compute, memory) + overhead", async () => {
+    const table = await runCli(["v2", "--hardware", "pixel1-cpu-fp32", "--by", "layer"]);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/compute[\s│]+.*memory ms[\s│]+.*overhead/s);
+    const d = JSON.parse(
+      (await runCli(["v2", "--hardware", "pixel1-cpu-fp32", "--by", "layer", "--format", "json"])).out,
+    );
+    for (const l of d.layers) {
+      const slower = Math.max(l.compute_ms, l.memory_ms);
+      expect(l.latency_ms).toBeCloseTo(slower + l.overhead_ms, 9);
+      expect(l.bound).toBe(l.memory_ms > l.compute_ms ? "memory" : "compute");
+    }
+    expect(d.layers.find((l: { name: string }) => l.name === "ir_1/dw").compute_class).toBe("depthwise");
+  });
+});

@@ -89,9 +89,11 @@ async function hardwareDocument(
   );
   const costs = rooflineAsChosen(report, profile, choice);
   const { rooflineBreakdownDocument, rooflineDocument } = await import("../../report/roofline.js");
-  return options.by
-    ? rooflineBreakdownDocument(report, memory, costs, options.by, rooflineGroups(costs, options.by))
-    : rooflineDocument(report, memory, costs, options.output.exact);
+  // on a calibrated device, a layer's row says its compute, memory and overhead times: the per-layer report
+  const perLayer = !options.by || (options.by === "layer" && profile.latency !== undefined);
+  return perLayer
+    ? rooflineDocument(report, memory, costs, options.output.exact)
+    : rooflineBreakdownDocument(report, memory, costs, options.by!, rooflineGroups(costs, options.by!));
 }
 
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
