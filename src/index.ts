@@ -85,6 +85,24 @@ export {
 export { breakdown, BREAKDOWNS, type BreakdownBy, type BreakdownGroup } from "./evaluate/breakdown.js";
 export { compareTotals, alignBreakdowns } from "./evaluate/compare.js";
 export { peakMemory, DTYPES, MEMORY_MODELS, type MemoryModel, type MemoryPeak } from "./evaluate/memory.js";
+// Latency: the roofline, a calibrated device's layer times, and the fit behind them (mbn-cost calibrate)
+export { roofline, latencyFeatures, type Roofline, type RooflineRow } from "./evaluate/roofline.js";
+export { layerLatency, computeClassOf, type LayerLatency } from "./evaluate/latency.js";
+export {
+  calibrate,
+  modelledMs,
+  type Calibration,
+  type LatencyFeatures,
+  type LatencySample,
+} from "./evaluate/calibrate.js";
+export {
+  BUILTIN_HARDWARE,
+  CALIBRATED_HARDWARE_NAMES,
+  COMPUTE_CLASSES,
+  type ComputeClass,
+  type HardwareProfile,
+  type LatencyModel,
+} from "./published/hardware.js";
 export { sweep, type SweepPoint } from "./evaluate/sweep.js";
 export { parseRange } from "./evaluate/range.js";
 export { explainDifference, type Explanation } from "./evaluate/explain.js";

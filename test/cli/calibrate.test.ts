@@ -128,3 +128,28 @@ describe("a calibrated device explains each layer's time", () => {
     expect(d.layers.find((l: { name: string }) => l.name === "ir_1/dw").compute_class).toBe("depthwise");
   });
 });
+
+describe("calibrate reads any model the tool reads", () => {
+  test("rows of built-ins, a JSON architecture, ONNX and TensorFlow Lite files: each costed from its own graph", async () => {
+    const file = csv(
+      "files.csv",
+      [
+        "model,latency_ms",
+        "test/fixtures/onnx/mobilenet-v2-opset17.onnx,17.5",
+        "test/fixtures/onnx/mobilenet-v2-0.5-opset17.onnx,8.1",
+        "test/fixtures/onnx/mobilenet-v3-small-opset17.onnx,6.2",
+        "test/fixtures/tflite/person_detect.tflite,0.9",
+        "configs/mobilenet-v1.json,24",
+        "v1@0.5/160,4.4",
+      ].join("\n"),
+    );
+    const r = await runCli(["calibrate", file, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out);
+    expect(d.rows.map((x: { model: string }) => x.model)).toContain(
+      "test/fixtures/tflite/person_detect.tflite",
+    );
+    expect(d.rows).toHaveLength(6);
+    for (const row of d.rows) expect(row.predicted_ms).toBeGreaterThan(0);
+  });
+});
