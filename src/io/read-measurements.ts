@@ -29,17 +29,20 @@ export const MAX_MEASUREMENTS = 10_000;
 const LATENCY_PATTERN = /^\d+(\.\d+)?$/;
 const MAX_LATENCY_MS = 3_600_000;
 
-function parseRows(text: string, file: string): Record<string, string>[] {
+/** The file's records, each with the line it ends on (csv-parse's own count). */
+function parseRecords(text: string, file: string): { fields: string[]; line: number }[] {
   try {
-    return parse(text, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    // with `info`, each record comes with where it was read (csv-parse's types do not say so)
+    const records = parse(text, {
+      info: true,
       record_delimiter: ["\r\n", "\n"],
       skip_empty_lines: true,
       comment: "#",
       comment_no_infix: true,
       trim: true,
-      to_line: MAX_MEASUREMENTS + 100,
-    });
+      to_line: MAX_MEASUREMENTS + 1000,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map((r) => ({ fields: r.record, line: r.info.lines }));
   } catch (error) {
     const { lines } = error as { lines?: number };
     throw new InputError(
@@ -61,20 +64,20 @@ function checkHeader(header: readonly string[], file: string): void {
     );
 }
 
-function measurement(row: Record<string, string>, line: number, file: string): Measurement {
+function measurement(row: ReadonlyMap<string, string>, line: number, file: string): Measurement {
   const at = `${file} line ${line}`;
-  const model = row.model ?? "";
+  const model = row.get("model") ?? "";
   if (model === "") throw new InputError(`${at}: no model; give a spec such as v2@0.5/160 or a file`);
-  const latency = row.latency_ms ?? "";
+  const latency = row.get("latency_ms") ?? "";
   const latencyMs = Number(latency);
   if (!LATENCY_PATTERN.test(latency) || !(latencyMs > 0) || latencyMs > MAX_LATENCY_MS)
     throw new InputError(
       `${at}: latency_ms '${latency}' must be milliseconds above 0 and at most ${MAX_LATENCY_MS} (12.5)`,
     );
-  const dtypeText = row.dtype ?? "";
+  const dtypeText = row.get("dtype") ?? "";
   if (dtypeText !== "" && !(DTYPE_NAMES as readonly string[]).includes(dtypeText))
     throw new InputError(`${at}: dtype '${dtypeText}' must be one of ${DTYPE_NAMES.join(", ")}`);
-  const threadsText = row.threads ?? "";
+  const threadsText = row.get("threads") ?? "";
   if (threadsText !== "" && !/^[1-9]\d{0,3}$/.test(threadsText))
     throw new InputError(`${at}: threads '${threadsText}' must be a whole number from 1 to 9999`);
   return {
@@ -83,30 +86,19 @@ function measurement(row: Record<string, string>, line: number, file: string): M
     latencyMs,
     dtype: dtypeText === "" ? undefined : (dtypeText as Dtype),
     threads: threadsText === "" ? undefined : Number(threadsText),
-    note: row.note || undefined,
+    note: row.get("note") || undefined,
   };
 }
 
-/** The file's measurements, checked; its data lines numbered as an editor shows them. */
+/** The file's measurements, checked; each numbered by its line in the file. */
 export function readMeasurements(path: string, file: string): Measurement[] {
-  const text = readTextFile(path, "measurements CSV");
-  const rows = parseRows(text, file);
+  const [header, ...rows] = parseRecords(readTextFile(path, "measurements CSV"), file);
   if (rows.length > MAX_MEASUREMENTS)
     throw new InputError(`${file}: more than ${MAX_MEASUREMENTS.toLocaleString("en-US")} measurements`);
-  const header = text.split(/\r?\n/).find((l) => l.trim() !== "" && !l.startsWith("#")) ?? "";
-  checkHeader(
-    rows.length ? Object.keys(rows[0]!) : header.split(",").map((h) => h.trim().toLowerCase()),
-    file,
+  const columns = (header?.fields ?? []).map((h) => h.toLowerCase());
+  checkHeader(columns, file);
+  // a Map: column names are user text, never an object's keys
+  return rows.map(({ fields, line }) =>
+    measurement(new Map(columns.map((c, i) => [c, fields[i] ?? ""])), line, file),
   );
-  const lines = dataLines(text);
-  return rows.map((row, i) => measurement(row, lines[i] ?? i + 2, file));
 }
-
-/** The line numbers of the data rows (not the header, comments or blank lines; a quoted field holds no line break here). */
-const dataLines = (text: string): number[] =>
-  text
-    .split(/\r?\n/)
-    .map((l, i) => ({ l: l.trim(), line: i + 1 }))
-    .filter(({ l }) => l !== "" && !l.startsWith("#"))
-    .slice(1)
-    .map(({ line }) => line);

@@ -153,3 +153,35 @@ describe("calibrate reads any model the tool reads", () => {
     for (const row of d.rows) expect(row.predicted_ms).toBeGreaterThan(0);
   });
 });
+
+describe("hostile measurement files", () => {
+  test.each([
+    [
+      "__proto__ as a column",
+      "model,latency_ms,__proto__\nv1,24,x\n",
+      /column '__proto__' is not one calibrate reads/,
+    ],
+    [
+      "constructor as a column",
+      "constructor,latency_ms\nv1,24\n",
+      /column 'constructor' is not one calibrate reads/,
+    ],
+    ["an empty file", "", /no 'model' column/],
+    ["a ragged row", "model,latency_ms\nv1,24,3\n", /not a valid CSV \(line 2\)/],
+    ["an unclosed quote", 'model,latency_ms\n"v1,24\n', /not a valid CSV/],
+    ["a latency of 1e3", "model,latency_ms\nv1,1e3\n", /latency_ms '1e3' must be milliseconds/],
+    ["an hour and more", "model,latency_ms\nv1,3600001\n", /at most 3600000/],
+    ["threads 0", "model,latency_ms,threads\nv1,24,0\n", /threads '0' must be a whole number from 1 to 9999/],
+    [
+      "a dtype of int4",
+      "model,latency_ms,dtype\nv1,24,int4\n",
+      /dtype 'int4' must be one of fp32, fp16, int8/,
+    ],
+    ["no model", "model,latency_ms\n,24\n", /line 2: no model/],
+  ])("%s: one line, exit 2", async (_title, text, message) => {
+    const r = await runCli(["calibrate", csv("hostile.csv", text)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+});
