@@ -292,3 +292,74 @@ describe("the fusion adapter's own edges", () => {
     );
   });
 });
+
+describe("timm's blocks: the choices a string makes", () => {
+  test("round_channels: the multiplier scales before rounding, the divisor is the one given (8 by default)", async () => {
+    const { roundChannels } = await import("../../src/model/blocks/timm-blocks.js");
+    expect(roundChannels(32, { multiplier: 0.5 })).toBe(16);
+    expect(roundChannels(26, { divisor: 4 })).toBe(28);
+    expect(roundChannels(26)).toBe(24);
+  });
+
+  test("a mixed expansion with a k×k group is a conv by type, an all-1×1 one pointwise", async () => {
+    const expansion = (rows: readonly { name: string; type: string; op: string }[]) =>
+      rows.find((r) => r.name === "blocks_1.0.0/conv_pw")!;
+    const mixed = await evaluate(architecture([["ir_r1_k3_s1_e6_c16_a1.3"]]));
+    expect(expansion(mixed.rows)).toMatchObject({ op: "mixconv", type: "conv" });
+    const pointwise = await evaluate(architecture([["ir_r1_k3_s1_e6_c16_a1.1"]]));
+    expect(expansion(pointwise.rows)).toMatchObject({ op: "mixconv", type: "pointwise" });
+  });
+
+  test("ConvBnAct: a 1×1 at stride 1 is pointwise by type; strided or k×k, a conv", async () => {
+    const typeOf = async (s: string) => (await evaluate(architecture([[s]]))).rows[1]!.type;
+    expect(await typeOf("cn_r1_k1_s1_c32")).toBe("pointwise");
+    expect(await typeOf("cn_r1_k1_s2_c32")).toBe("conv");
+    expect(await typeOf("cn_r1_k3_s1_c32")).toBe("conv");
+  });
+});
+
+describe("stages: each refusal and option on its own", () => {
+  test("squeeze-excite in a uir block, an mqa block at stride 2 or without its residual: each refused", async () => {
+    const refused = (stages: string[][]) => refusalOfFile(architecture(stages));
+    expect(await refused([["uir_r1_a0_k3_s1_e2_c16_se0.25"]])).toBe(
+      "blocks_1, stage 1, block 1: squeeze-and-excite in er and uir blocks is not built by mbn-cost yet",
+    );
+    expect(await refused([["mqa_r1_k3_h4_s2_d16_c16"]])).toBe(
+      "blocks_1, stage 1, block 1: an mqa block keeps its 16 channels, at stride 1 with its residual (c16, s2 are not built by mbn-cost yet)",
+    );
+    expect(await refused([["mqa_r1_k3_h4_s1_d16_c16_noskip"]])).toBe(
+      "blocks_1, stage 1, block 1: an mqa block keeps its 16 channels, at stride 1 with its residual (c16, s1, noskip are not built by mbn-cost yet)",
+    );
+  });
+
+  test("a string's own activation (nre) reaches a lowered uir block over the model's", async () => {
+    const relu = await evaluate(architecture([["uir_r1_a0_k3_s1_e2_c16_nre"]], {}, []));
+    const expand = relu.rows.find((r) => r.name.endsWith("/expand"))!;
+    expect(Object.keys(expand.work)).toContain("relu");
+  });
+
+  test("lowered blocks carry no layer scale unless the entry asks for one", async () => {
+    const plain = await evaluate(architecture([["uir_r1_a0_k3_s1_e2_c16"]]));
+    expect(plain.rows.some((r) => r.type === "layerscale")).toBe(false);
+    const scaled = await evaluate(architecture([["uir_r1_a0_k3_s1_e2_c16"]], { layer_scale: true }));
+    expect(scaled.rows.some((r) => r.type === "layerscale")).toBe(true);
+  });
+
+  test("depth_trunc round rounds the scaled repeats (ceil by default); the model's depth multiplies the entry's", async () => {
+    const blocksOf = (report: Awaited<ReturnType<typeof evaluate>>) =>
+      new Set(report.rows.filter((r) => r.stage).map((r) => r.block)).size;
+    // 3 repeats × 1.5 = 4.5: ceil 5, round 4 (timm's round: half to even)
+    const ceil = await evaluate(architecture([["uir_r3_a0_k3_s1_e2_c16"]], { depth_multiplier: 1.5 }));
+    expect(blocksOf(ceil)).toBe(5);
+    const round = await evaluate(
+      architecture([["uir_r3_a0_k3_s1_e2_c16"]], { depth_multiplier: 1.5, depth_trunc: "round" }),
+    );
+    expect(blocksOf(round)).toBe(4);
+    const model = await loadModel(
+      architecture([["uir_r3_a0_k3_s1_e2_c16"]], { depth_multiplier: 1.5 }),
+      process.cwd(),
+    );
+    const deeper = evaluateModel(model, { alpha: ONE, convention: timm, depth: 2 });
+    expect(blocksOf(deeper)).toBe(9);
+  });
+});
