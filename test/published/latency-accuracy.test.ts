@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { CALIBRATED_HARDWARE_NAMES } from "../../src/published/hardware.js";
 import { runCli } from "../helpers/io.js";
 
 interface CheckedRow {
@@ -14,14 +15,8 @@ interface CheckedRow {
   macs_linear_ms: number;
 }
 
-const DEVICES = [
-  "pixel3-cpu-fp32",
-  "pixel3-cpu-int8",
-  "pixel3-gpu-fp32",
-  "pixel3-nnapi-fp32",
-  "pixel3-nnapi-int8",
-  "pixel1-cpu-fp32",
-];
+/** Each built-in calibrated device has its 6 training rows and its held-out rows. */
+const DEVICES = CALIBRATED_HARDWARE_NAMES;
 
 const familyOf = (model: string) => model.split("@")[0]!;
 const errorPct = (r: CheckedRow, key: "predicted_ms" | "macs_linear_ms") =>
