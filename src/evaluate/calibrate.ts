@@ -8,8 +8,9 @@
  * new rates give it, until no bound changes. It starts from a range of ridge points and keeps the best.
  *
  * Parameters are few and never more than the rows allow: two measurements per free parameter. With
- * fewer, the classes share a rate (first depthwise with the others, then all three), then memory is
- * not fitted; the result says which. Arithmetic is in doubles: measurements are not exact counts.
+ * fewer, the classes share a rate (first dense with pointwise, then all three), then memory is not
+ * fitted; a class the rows cannot tell apart (its fitted time 0) shares the pointwise rate. The result
+ * says which. Arithmetic is in doubles: measurements are not exact counts.
  */
 import type { Rational } from "../algebra/rational.js";
 import { UNBOUNDED_RATE } from "../published/hardware.js";
@@ -94,8 +95,18 @@ function leastSquares(a: readonly number[][], y: readonly number[]): number[] | 
 const squaredError = (a: readonly number[][], x: readonly number[], y: readonly number[]) =>
   a.reduce((sum, row, i) => sum + (row.reduce((t, v, j) => t + v * x[j]!, 0) - y[i]!) ** 2, 0);
 
-/** Non-negative least squares, exactly: the best unconstrained solution over every support (p ≤ 5). */
+/**
+ * Non-negative least squares, exactly: the best unconstrained solution over every support (p ≤ 5).
+ * Columns are scaled to a largest entry of 1 first (MACs run to 10^9, an op count to 10^2).
+ */
 export function nonNegativeLeastSquares(a: readonly number[][], y: readonly number[]): number[] {
+  const p = a[0]!.length;
+  const scales = [...Array(p).keys()].map((j) => Math.max(...a.map((row) => Math.abs(row[j]!))) || 1);
+  const scaled = a.map((row) => row.map((v, j) => v / scales[j]!));
+  return scaledNonNegativeLeastSquares(scaled, y).map((x, j) => x / scales[j]!);
+}
+
+function scaledNonNegativeLeastSquares(a: readonly number[][], y: readonly number[]): number[] {
   const p = a[0]!.length;
   let best = { x: new Array<number>(p).fill(0), error: squaredError(a, new Array(p).fill(0), y) };
   for (let mask = 1; mask < 1 << p; mask++) {
