@@ -83,11 +83,33 @@ export interface ActivationMemory extends MemoryPeak {
   readonly arena: Arena;
 }
 
+/** A file's activations' one element type (int8, fp16, fp32), when every tensor its rows write has it. */
+export function fileActivationDtype(rows: readonly LayerRow[]): Dtype | undefined {
+  const types = new Set<Dtype | undefined>();
+  for (const row of rows)
+    for (const t of row.tensors?.writes ?? []) if (t.dtype !== undefined) types.add(FILE_DTYPES[t.dtype]);
+  const [only] = types;
+  return types.size === 1 ? only : undefined;
+}
+
+/** The file element types a --dtype names. */
+const FILE_DTYPES: Partial<Record<string, Dtype>> = {
+  float32: "fp32",
+  float16: "fp16",
+  int8: "int8",
+  uint8: "int8",
+};
+
+/**
+ * The peak and the arena at the run's element size: --dtype when given; else a file's own activation
+ * type (when its activations have one); else the dtype passed (the --hardware profile's, or fp32).
+ */
 export function activationMemory(rows: readonly LayerRow[], options: MemoryOptions): ActivationMemory {
   const peak = peakMemory(rows, options.memoryModel);
-  const bytesPerElement = DTYPES[options.dtype];
-  const arena = arenaPeak(rows, { dtype: options.dtype, overridden: options.dtypeGiven === true });
-  return { ...peak, dtype: options.dtype, bytesPerElement, bytes: peak.elements * bytesPerElement, arena };
+  const dtype = options.dtypeGiven ? options.dtype : (fileActivationDtype(rows) ?? options.dtype);
+  const bytesPerElement = DTYPES[dtype];
+  const arena = arenaPeak(rows, { dtype, overridden: options.dtypeGiven === true });
+  return { ...peak, dtype, bytesPerElement, bytes: peak.elements * bytesPerElement, arena };
 }
 
 /** A tensor alive at the arena's peak. */

@@ -143,8 +143,10 @@ describe("person_detect.tflite's arena", () => {
   test("the report and its JSON show it; a budget gates it", async () => {
     const shown = await runCli([PERSON]);
     expect(shown.out).toContain(
-      "arena (tensor lifetimes, each tensor's own type (fp32 where none is stored)): 55.30KB at MobilenetV1/MobilenetV1/Conv2d_1_pointwise/Relu6; largest alive there:",
+      "arena (tensor lifetimes, each tensor's own type (int8 where none is stored)): 55.30KB at MobilenetV1/MobilenetV1/Conv2d_1_pointwise/Relu6; largest alive there:",
     );
+    // --dtype means one thing: without it, the peak is at the file's own activation type, int8 (not fp32)
+    expect(shown.out).toContain("peak activations: 73,728 elements = 73.73KB at int8");
     const json = JSON.parse((await runCli([PERSON, "-f", "json"])).out);
     expect(json.memory.arena.peak_bytes).toBe(55296);
     const r = await person();
