@@ -178,6 +178,11 @@ describe("hostile measurement files", () => {
       /dtype 'int4' must be one of fp32, fp16, int8/,
     ],
     ["no model", "model,latency_ms\n,24\n", /line 2: no model/],
+    [
+      "two thread counts",
+      "model,latency_ms,threads\nv1,24,4\nv1@0.5,8,4\nv1@0.75,14,1\nv1@0.25,3,4\n",
+      /line 4 ran on 1 threads and line 2 on 4; .*one at a time/,
+    ],
   ])("%s: one line, exit 2", async (_title, text, message) => {
     const r = await runCli(["calibrate", csv("hostile.csv", text)]);
     expect(r.code).toBe(2);

@@ -49,6 +49,16 @@ function checkOneDtype(measurements: readonly Measurement[], options: CalibrateO
   return first;
 }
 
+/** One thread count (or none given): a device's rates differ with its threads as with its element type. */
+function checkOneThreadCount(measurements: readonly Measurement[], file: string): void {
+  const given = measurements.filter((m) => m.threads !== undefined);
+  const other = given.find((m) => m.threads !== given[0]!.threads);
+  if (other)
+    throw new InputError(
+      `${file}: line ${other.line} ran on ${other.threads} threads and line ${given[0]!.line} on ${given[0]!.threads}; a device's rates differ by thread count: calibrate one at a time`,
+    );
+}
+
 /** Each measured model, costed as the profile will time it; an error names the row's line. */
 async function samplesOf(
   measurements: readonly Measurement[],
@@ -113,6 +123,7 @@ export async function runCalibrate(options: CalibrateOptions, io: CliIo): Promis
       `${options.file}: ${measurements.length} measurement${measurements.length === 1 ? "" : "s"}; calibrate needs at least ${MIN_MEASUREMENTS} (2 per free parameter, and the smallest model has 2)`,
     );
   const dtype = checkOneDtype(measurements, options, options.file);
+  checkOneThreadCount(measurements, options.file);
   const held =
     options.check === undefined ? [] : readMeasurements(resolve(io.cwd, options.check), options.check);
   if (held.length > 0 && checkOneDtype([measurements[0]!, ...held], options, options.check!) !== dtype)
