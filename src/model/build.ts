@@ -6,7 +6,13 @@
 import { InputError } from "../errors.js";
 import type { OpSpec } from "../layers/define-layer-kind.js";
 import { blockKinds } from "./blocks/registry.js";
-import type { BuildContext, BuildState, EntryBase, Expansion } from "./blocks/block-kind.js";
+import {
+  type BuildContext,
+  type BuildState,
+  type EntryBase,
+  type Expansion,
+  stageRepeats,
+} from "./blocks/block-kind.js";
 import { type Convention, classesFor, inputChannelsFor } from "./conventions.js";
 import { roundChannelsBy } from "./scale.js";
 import { WIDTH_RULES_OF } from "./width-rules.js";
@@ -54,9 +60,29 @@ export function backboneLayers(model: ModelSpec): readonly LayerSpec[] {
   return model.layers.slice(0, pool);
 }
 
+/** An entry's repeats at the build's depth: ⌈repeat · d⌉, as a stage's n blocks become ⌈n · d⌉. */
+const repeatsOf = (spec: EntryBase, ctx: BuildContext): number =>
+  spec.repeat === undefined ? 1 : stageRepeats(spec.repeat, ctx);
+
+/** Entries that --depth scales: a stage's n, an entry's repeat, timm's stages. */
+const scalesWithDepth = (spec: ModelSpec["layers"][number]): boolean =>
+  "repeat" in spec || "n" in spec || spec.kind === "stages";
+
+/** The model has a stage or an entry that --depth scales. */
+export const takesDepth = (model: ModelSpec): boolean => model.layers.some(scalesWithDepth);
+
+/** A depth multiplier on a model with nothing to repeat would change nothing: refused, not ignored. */
+function refuseUnscalableDepth(model: ModelSpec, depth: number): void {
+  if (depth === 1 || takesDepth(model)) return;
+  throw new InputError(
+    `${model.name}: --depth ${depth} has nothing to scale: its blocks are listed one by one (no stage with n, no entry with repeat); give --depth 1`,
+  );
+}
+
 export function buildNetwork(model: ModelSpec, alpha: number, convention: Convention, depth = 1): OpSpec[] {
   // a graph read from a file is counted by the tensor-graph engine (evaluate/graph-model.ts)
   if (model.graph) throw new Error(`${model.graph.file}: a graph file has no built network`);
+  refuseUnscalableDepth(model, depth);
   const ctx: BuildContext = {
     alpha: alpha * (model.width_multiplier ?? 1),
     depth: depth * (model.depth_multiplier ?? 1),
@@ -77,8 +103,9 @@ export function buildNetwork(model: ModelSpec, alpha: number, convention: Conven
       counters.set(prefix, n);
       return `${prefix}_${n}`;
     };
-    // a stages or fusion entry neither repeats nor rounds by a rule of its own
-    const { repeat = 1, rounding } = spec as EntryBase;
+    // a stages or fusion entry neither repeats nor rounds by a rule of its own; repeats scale with depth
+    const { rounding } = spec as EntryBase;
+    const repeat = repeatsOf(spec as EntryBase, ctx);
     const entryCtx = rounding ? { ...ctx, round: roundChannelsBy[rounding] } : ctx;
     refuseBeyondCap(model.name, spec, ops.length + repeat * blocksOf(spec, entryCtx));
     for (let i = 0; i < repeat; i++) {

@@ -5,7 +5,7 @@ import { costNetwork } from "../../src/evaluate/cost.js";
 import { peakMemory } from "../../src/evaluate/memory.js";
 import { costPlanned, planNetwork } from "../../src/evaluate/plan.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
-import { buildNetwork } from "../../src/model/build.js";
+import { buildNetwork, takesDepth } from "../../src/model/build.js";
 import { BUILTIN_MODELS } from "../../src/model/builtin.js";
 import { convOp, fcOp, poolOp } from "../../src/model/blocks/block-kind.js";
 import { CONVENTION_NAMES, resolveConvention } from "../../src/model/conventions.js";
@@ -165,7 +165,9 @@ describe("planned totals = exact totals on every built-in, under every conventio
     (name) => {
       const convention = resolveConvention(name);
       for (const model of builtins)
-        for (const { alpha, depth, side } of grid) {
+        for (const { alpha, depth: asked, side } of grid) {
+          // a model with nothing to repeat refuses a depth: it is planned at depth 1
+          const depth = takesDepth(model.spec) ? asked : 1;
           const ops = buildNetwork(model.spec, alpha, convention, depth);
           const r = side ?? model.spec.input.resolution;
           const input = [r, r, model.spec.input.channels] as const;

@@ -10,7 +10,7 @@ import { costGraph } from "../../src/evaluate/graph-cost.js";
 import { costNetwork } from "../../src/evaluate/cost.js";
 import { measureGraph } from "../../src/graph/cost.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
-import { buildNetwork } from "../../src/model/build.js";
+import { buildNetwork, takesDepth } from "../../src/model/build.js";
 import { BUILTIN_MODELS } from "../../src/model/builtin.js";
 import { builtinGraph } from "../../src/model/builtin-graph.js";
 import { CONVENTION_NAMES, resolveConvention, type ConventionName } from "../../src/model/conventions.js";
@@ -30,7 +30,8 @@ const models = await Promise.all(
 /** Each op's count on both paths, and each op's output as the layer kind gives it and as the engine does. */
 function bothPaths(model: ModelRef, name: ConventionName, alpha: number, side?: number, depth?: number) {
   const convention = resolveConvention(name);
-  const ops = buildNetwork(model.spec, alpha, convention, depth);
+  // a model with nothing to repeat refuses a depth: it is counted at depth 1
+  const ops = buildNetwork(model.spec, alpha, convention, takesDepth(model.spec) ? depth : 1);
   const resolution = side ?? model.spec.input.resolution;
   const input = [resolution, resolution, model.spec.input.channels] as const;
   const layers = costNetwork(ops, input, convention);

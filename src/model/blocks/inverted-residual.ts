@@ -6,7 +6,7 @@
  */
 import type { OpSpec } from "../../layers/define-layer-kind.js";
 import { scaleChannels } from "../scale.js";
-import { convOp, defineBlockKind, mergeOp } from "./block-kind.js";
+import { convOp, defineBlockKind, mergeOp, stageRepeats } from "./block-kind.js";
 
 export const invertedResidualBlock = defineBlockKind({
   kind: "inverted_residual",
@@ -31,13 +31,14 @@ export const invertedResidualBlock = defineBlockKind({
         .describe("'auto' (default): no expansion conv when t = 1; 'always': keep it"),
       ...common,
     }),
-  blocks: (spec) => spec.n,
+  blocks: (spec, ctx) => stageRepeats(spec.n, ctx),
   expand(spec, state, ctx, nameBlock) {
     const ops: OpSpec[] = [];
     let current = state;
     const act = spec.act ?? ctx.activation;
-    for (let i = 0; i < spec.n; i++) {
-      const block = spec.name ? `${spec.name}${spec.n > 1 ? `_${i + 1}` : ""}` : nameBlock();
+    const blocks = stageRepeats(spec.n, ctx);
+    for (let i = 0; i < blocks; i++) {
+      const block = spec.name ? `${spec.name}${blocks > 1 ? `_${i + 1}` : ""}` : nameBlock();
       const stride = i === 0 ? spec.s : 1;
       const input = current.channels;
       const out = scaleChannels(spec.c, spec.width, ctx, input);
