@@ -23,7 +23,7 @@ export const budgetSchema = z
       .string()
       .min(1)
       .describe(
-        "built-in model name or alias, or a path to a model JSON or .onnx file (relative to the budgets file)",
+        "built-in model name or alias, a spec of one (v2@0.5/160: its α and resolution, which alpha and resolution must then agree with), or a path to a model JSON, .onnx or .tflite file (relative to the budgets file)",
       ),
     alpha: z
       .union([z.number().positive().max(10), z.string().regex(/^\d+(\.\d+)?$/)])

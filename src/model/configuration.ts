@@ -9,7 +9,7 @@
  */
 import { type Rational, parseRational } from "../algebra/rational.js";
 import { InputError } from "../errors.js";
-import type { Resolution } from "./resolution.js";
+import { type Resolution, resolutionText, sameResolution } from "./resolution.js";
 
 export const MAX_ALPHA = 10;
 export const MAX_DEPTH = 10;
@@ -76,4 +76,47 @@ export function parseConfiguration(text: string): Configuration {
   if (match[3] !== undefined && resolution === undefined)
     throw new InputError(`spec '${text}': resolution ${match[3]} must be ${RESOLUTION_RULE}`);
   return { model, alpha, alphaGiven: match[2] !== undefined, resolution };
+}
+
+/** What a command gives besides the reference: its flags (--alpha, --resolution) or a budget's fields, and their names. */
+export interface GivenSettings {
+  readonly alpha?: Alpha | undefined;
+  readonly resolution?: Resolution | undefined;
+  /** How the messages name them (default --alpha and --resolution). */
+  readonly names?: { readonly alpha: string; readonly resolution: string };
+}
+
+/** A reference resolved: the model to load, and the α and resolution it or the command gave (undefined: none). */
+export interface ResolvedTarget {
+  readonly model: string;
+  readonly alpha: Alpha | undefined;
+  readonly resolution: Resolution | undefined;
+}
+
+/**
+ * A model reference wherever a command takes one: `v2@0.5/160` is `v2` with α 0.5 at 160 (the spec
+ * syntax of compare and report), and a file of that name wins (`isPath`). A value given both ways must
+ * agree. Pure: the caller says what exists.
+ */
+export function resolveTarget(
+  ref: string,
+  given: GivenSettings,
+  isPath: (ref: string) => boolean,
+): ResolvedTarget {
+  const names = given.names ?? { alpha: "--alpha", resolution: "--resolution" };
+  const spec = /@|\/\d+(?:[x×]\d+)?$/.test(ref) && !isPath(ref) ? parseConfiguration(ref) : undefined;
+  const specAlpha = spec?.alphaGiven ? spec.alpha : undefined;
+  if (specAlpha && given.alpha && specAlpha.value !== given.alpha.value)
+    throw new InputError(
+      `'${ref}' gives α ${specAlpha.text} and ${names.alpha} gives ${given.alpha.text}: give one`,
+    );
+  if (spec?.resolution && given.resolution && !sameResolution(spec.resolution, given.resolution))
+    throw new InputError(
+      `'${ref}' gives resolution ${resolutionText(spec.resolution)} and ${names.resolution} gives ${resolutionText(given.resolution)}: give one`,
+    );
+  return {
+    model: spec?.model ?? ref,
+    alpha: given.alpha ?? specAlpha,
+    resolution: given.resolution ?? spec?.resolution,
+  };
 }

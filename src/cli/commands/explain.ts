@@ -57,7 +57,7 @@ Examples:
           model,
           from: opts.from,
           to: opts.to,
-          alpha: opts.alpha ?? parseAlpha("1"),
+          alpha: opts.alpha,
           resolution: opts.resolution,
           read: readModelReadOptions(opts),
           output: readOutputChoice(opts, ctx.io),

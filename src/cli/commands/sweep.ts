@@ -47,7 +47,8 @@ const toSweepOptions = (
   io: { readonly columns?: number | undefined },
 ): SweepOptions => ({
   model,
-  alphas: opts.alpha,
+  // --alpha when given: the model may give its α too (v2@0.5), and the two are compared
+  alphas: self.getOptionValueSource("alpha") === "cli" ? opts.alpha : undefined,
   depths: opts.depth,
   resolutions: opts.resolution,
   // --out's extension chooses the format unless --format was given (as on every other command)
@@ -76,8 +77,7 @@ export function registerSweep(program: Command, ctx: CommandContext): void {
     .argument("<model>", MODEL_ARGUMENT)
     .option(
       "-a, --alpha <values>",
-      "widths: a list (0.5,0.75,1) or START:STOP:STEP, inclusive (0.10:2.00:0.01)",
-      "1",
+      "widths: a list (0.5,0.75,1) or START:STOP:STEP, inclusive (0.10:2.00:0.01) (default: the model's @α, else 1)",
     )
     .option(
       "-d, --depth <values>",

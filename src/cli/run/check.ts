@@ -11,9 +11,10 @@ import { budgetDocument, githubAnnotations, renderJunit } from "../../report/bud
 import { render } from "../../report/format.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { ALPHA_RULE, toAlpha } from "../../model/configuration.js";
+import { ALPHA_RULE, resolveTarget, toAlpha } from "../../model/configuration.js";
+import { existsSync } from "node:fs";
 import type { Outcome, OutputFile } from "../outcome.js";
-import { resolutionText } from "../../model/resolution.js";
+import { resolutionText, squareResolution } from "../../model/resolution.js";
 import { type Roofline, roofline } from "../../evaluate/roofline.js";
 import type { Budget } from "../../budget/schema.js";
 
@@ -52,6 +53,23 @@ async function budgetRoofline(
   return roofline(report, profile, budget.fusion ?? "none", profile.dtype, true);
 }
 
+/** A budget's model, which may be a spec (v2@0.5/160), with its own alpha and resolution fields: one way each. */
+function budgetTarget(budget: Budget, where: string, dir: string) {
+  const alpha = budget.alpha === undefined ? undefined : toAlpha(String(budget.alpha));
+  if (budget.alpha !== undefined && !alpha)
+    throw new InputError(`${where}.alpha: '${budget.alpha}' must be ${ALPHA_RULE}`);
+  const given = {
+    alpha,
+    resolution: budget.resolution === undefined ? undefined : squareResolution(budget.resolution),
+    names: { alpha: `${where}.alpha`, resolution: `${where}.resolution` },
+  };
+  try {
+    return resolveTarget(budget.model, given, (ref) => existsSync(resolve(dir, ref)));
+  } catch (error) {
+    throw error instanceof InputError ? new InputError(`${where}.model: ${error.message}`) : error;
+  }
+}
+
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcome> {
   const path = resolve(io.cwd, options.file);
   const { budgets } = await readBudgets(path, options.file);
@@ -61,17 +79,17 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
   const reports = new Map<string, CostReport>();
   for (const [i, budget] of budgets.entries()) {
     const where = `${options.file}: budgets[${i}]`;
-    const alpha = toAlpha(String(budget.alpha ?? "1"));
-    if (!alpha) throw new InputError(`${where}.alpha: '${budget.alpha}' must be ${ALPHA_RULE}`);
-    if (!models.has(budget.model))
-      models.set(budget.model, loadModel(budget.model, dirname(path), options.read));
-    const model = await models.get(budget.model)!.catch((error: unknown) => {
+    const target = budgetTarget(budget, where, dirname(path));
+    const alpha = target.alpha ?? toAlpha("1")!;
+    if (!models.has(target.model))
+      models.set(target.model, loadModel(target.model, dirname(path), options.read));
+    const model = await models.get(target.model)!.catch((error: unknown) => {
       throw error instanceof InputError ? new InputError(`${where}.model: ${error.message}`) : error;
     });
     const key = JSON.stringify([
-      budget.model,
+      target.model,
       alpha.text,
-      budget.resolution,
+      target.resolution,
       budget.depth,
       budget.convention,
     ]);
@@ -79,13 +97,13 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
     if (report === undefined) {
       report = evaluateModel(model, {
         alpha,
-        ...(budget.resolution !== undefined && { resolution: budget.resolution }),
+        ...(target.resolution !== undefined && { resolution: target.resolution }),
         ...(budget.depth !== undefined && { depth: budget.depth }),
         convention: resolveConvention(budget.convention ?? "paper"),
       });
       reports.set(key, report);
     }
-    const spec = `${budget.model}@${alpha.text}/${resolutionText(report.resolution)}`;
+    const spec = `${target.model}@${alpha.text}/${resolutionText(report.resolution)}`;
     const costs = await budgetRoofline(budget, report, dirname(path), where);
     results.push(checkBudget(budget.name ?? spec, budget, report, costs));
   }

@@ -7,7 +7,11 @@ import { type ConventionName, resolveConvention } from "../../model/conventions.
 import { explainDocument } from "../../report/explain.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
-import type { Alpha } from "../../model/configuration.js";
+import { type Alpha, resolveTarget, toAlpha } from "../../model/configuration.js";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+
+const ONE = toAlpha("1")!;
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
@@ -17,17 +21,19 @@ export interface ExplainOptions {
   readonly model: string;
   readonly from: ConventionName;
   readonly to: ConventionName;
-  readonly alpha: Alpha;
+  /** --alpha, when given (the model may give it too: v2@0.5). */
+  readonly alpha: Alpha | undefined;
   readonly resolution: Resolution | undefined;
   readonly output: OutputChoice;
 }
 
 export async function runExplain(options: ExplainOptions, io: CliIo): Promise<Outcome> {
-  const model = await loadModel(options.model, io.cwd, options.read);
+  const target = resolveTarget(options.model, options, (path) => existsSync(resolve(io.cwd, path)));
+  const model = await loadModel(target.model, io.cwd, options.read);
   const at = (name: ConventionName) =>
     evaluateModel(model, {
-      alpha: options.alpha,
-      ...(options.resolution !== undefined && { resolution: options.resolution }),
+      alpha: target.alpha ?? ONE,
+      ...(target.resolution !== undefined && { resolution: target.resolution }),
       convention: resolveConvention(name),
     });
   return outputDocument(explainDocument(explainDifference(at(options.from), at(options.to))), options.output);

@@ -2,6 +2,9 @@ import { compareRational, parseRational, rational } from "../../algebra/rational
 import { type FitLimits, fitWidths, paretoFront } from "../../budget/fit.js";
 import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { resolutionText } from "../../model/resolution.js";
 import { CALIBRATED_HARDWARE_NAMES } from "../../published/hardware.js";
 import { checkGridSize, parseRange } from "../../evaluate/range.js";
 import { loadModel } from "../../io/read-model-spec.js";
@@ -14,7 +17,7 @@ import { hardwareProfile } from "./hardware.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { parseResolutionRange } from "../options.js";
-import { MAX_ALPHA, toAlpha } from "../../model/configuration.js";
+import { MAX_ALPHA, resolveTarget, toAlpha } from "../../model/configuration.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
@@ -69,6 +72,24 @@ function quantity(flag: string, raw: string | undefined): bigint | undefined {
   return q;
 }
 
+/** `fit v2/160` fits at that side; an @α is what fit finds, so it is refused rather than ignored. */
+function fitTarget(options: FitOptions, cwd: string) {
+  const target = resolveTarget(options.model, {}, (path) => existsSync(resolve(cwd, path)));
+  if (target.alpha)
+    throw new InputError(
+      `'${options.model}' gives α ${target.alpha.text}: fit finds the widest α within the budget; give ${target.model}${target.resolution ? `/${resolutionText(target.resolution)}` : ""}`,
+    );
+  if (target.resolution && (options.resolution ?? options.resolutions) !== undefined)
+    throw new InputError(
+      `'${options.model}' gives resolution ${resolutionText(target.resolution)} and --resolution gives ${options.resolution ?? options.resolutions}: give one`,
+    );
+  if (target.resolution && target.resolution.height !== target.resolution.width)
+    throw new InputError(
+      `'${options.model}': fit takes square sides, not ${resolutionText(target.resolution)}`,
+    );
+  return { model: target.model, side: target.resolution && String(target.resolution.height) };
+}
+
 export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
   if (options.maxMacs !== undefined && options.maxFlops !== undefined)
     throw new InputError("give either --max-macs or --max-flops, not both");
@@ -87,7 +108,8 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
     );
   if (options.resolution !== undefined && options.resolutions !== undefined)
     throw new InputError("give either --resolution or --resolutions, not both");
-  const model = await loadModel(options.model, io.cwd, options.read);
+  const target = fitTarget(options, io.cwd);
+  const model = await loadModel(target.model, io.cwd, options.read);
   if (model.spec.graph)
     throw new InputError(
       `${model.spec.graph.file}: fit searches the width multiplier, and a graph file's widths are fixed; check gates it against a budget`,
@@ -105,7 +127,7 @@ export async function runFit(options: FitOptions, io: CliIo): Promise<Outcome> {
   const [flag, raw] =
     options.resolutions !== undefined
       ? ["--resolutions", options.resolutions]
-      : ["--resolution", options.resolution];
+      : ["--resolution", options.resolution ?? target.side];
   const resolutions = raw === undefined ? [model.spec.input.resolution] : parseResolutionRange(raw, flag);
   checkGridSize(
     "fit",

@@ -1,7 +1,7 @@
 import { rooflineGroups } from "../../evaluate/roofline.js";
 import { hardwareProfile, rooflineAsChosen } from "./hardware.js";
 import type { ReportDocument } from "../../report/document.js";
-import { type Resolution, resolutionText, sameResolution } from "../../model/resolution.js";
+import type { Resolution } from "../../model/resolution.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../../errors.js";
@@ -15,42 +15,13 @@ import { activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
 import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
 import { parseAlpha } from "../options.js";
-import { type Alpha, parseConfiguration } from "../../model/configuration.js";
+import { type Alpha, type GivenSettings, resolveTarget } from "../../model/configuration.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
-/**
- * `mbn-cost v2@0.5/160` is `mbn-cost v2 --alpha 0.5 --resolution 160` (the spec syntax of
- * compare and report); a file of that name wins. A value given both ways must agree.
- */
-function resolveTarget(
-  ref: string,
-  flags: { readonly alpha: Alpha | undefined; readonly resolution: Resolution | undefined },
-  cwd: string,
-): { model: string; alpha: Alpha; resolution: Resolution | undefined } {
-  const spec =
-    /@|\/\d+(?:[x×]\d+)?$/.test(ref) && !existsSync(resolve(cwd, ref)) ? parseConfiguration(ref) : undefined;
-  const specAlpha = spec?.alphaGiven ? spec.alpha : undefined;
-  if (specAlpha && flags.alpha && specAlpha.value !== flags.alpha.value) {
-    throw new InputError(
-      `'${ref}' gives α ${specAlpha.text} and --alpha gives ${flags.alpha.text}: give one`,
-    );
-  }
-  if (
-    spec?.resolution !== undefined &&
-    flags.resolution !== undefined &&
-    !sameResolution(spec.resolution, flags.resolution)
-  ) {
-    throw new InputError(
-      `'${ref}' gives resolution ${resolutionText(spec.resolution)} and --resolution gives ${resolutionText(flags.resolution)}: give one`,
-    );
-  }
-  return {
-    model: spec?.model ?? ref,
-    alpha: flags.alpha ?? specAlpha ?? parseAlpha("1"),
-    resolution: flags.resolution ?? spec?.resolution,
-  };
-}
+/** `mbn-cost v2@0.5/160` is `mbn-cost v2 --alpha 0.5 --resolution 160`; a file of that name wins. */
+const targetOf = (ref: string, flags: GivenSettings, cwd: string) =>
+  resolveTarget(ref, flags, (path) => existsSync(resolve(cwd, path)));
 
 export interface ShowOptions {
   /** How model files are read (ONNX: --allow-unknown). */
@@ -97,10 +68,10 @@ async function hardwareDocument(
 }
 
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
-  const target = resolveTarget(options.model, options, io.cwd);
+  const target = targetOf(options.model, options, io.cwd);
   const model = await loadModel(target.model, io.cwd, options.read);
   const report = evaluateModel(model, {
-    alpha: target.alpha,
+    alpha: target.alpha ?? parseAlpha("1"),
     ...(options.depth !== undefined && { depth: options.depth }),
     ...(target.resolution !== undefined && { resolution: target.resolution }),
     convention: resolveConvention(options.convention, options.overrides),

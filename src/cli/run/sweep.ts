@@ -26,14 +26,18 @@ import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { parseResolutionRange } from "../options.js";
-import { MAX_ALPHA, MAX_DEPTH, toAlpha } from "../../model/configuration.js";
+import { MAX_ALPHA, MAX_DEPTH, resolveTarget, toAlpha } from "../../model/configuration.js";
+import { resolutionText } from "../../model/resolution.js";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Outcome } from "../outcome.js";
 
 export interface SweepOptions {
   /** How model files are read (ONNX: --allow-unknown). */
   readonly read?: ModelReadOptions;
   readonly model: string;
-  readonly alphas: string;
+  /** --alpha when given; else the model's @α, else 1. */
+  readonly alphas: string | undefined;
   /** --depth: a list or a range of depth multipliers (default 1). */
   readonly depths: string | undefined;
   readonly resolutions: string | undefined;
@@ -101,7 +105,7 @@ function checkGraphSweep(
 
 /** The grid the options ask for, checked: bounded, and every α and depth builds at the smallest resolution. */
 function sweepGrid(options: SweepOptions, model: ModelRef, convention: Convention) {
-  const alphas = parseRange(options.alphas, "--alpha", (r) =>
+  const alphas = parseRange(options.alphas ?? "1", "--alpha", (r) =>
     r.num > 0n && compareRational(r, rational(MAX_ALPHA)) <= 0
       ? undefined
       : `width multiplier must be > 0 and ≤ ${MAX_ALPHA}`,
@@ -142,7 +146,28 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
   };
 }
 
-export async function runSweep(options: SweepOptions, io: CliIo): Promise<Outcome> {
+/** `sweep v2@0.5/160` sweeps that α and side unless --alpha or --resolution give a grid (both ways: refused). */
+function sweepTarget(options: SweepOptions, cwd: string): SweepOptions {
+  const target = resolveTarget(options.model, {}, (path) => existsSync(resolve(cwd, path)));
+  const gives = (what: string) =>
+    new InputError(`'${options.model}' gives ${what}: sweep its grid with the model alone (${target.model})`);
+  if (target.alpha && options.alphas !== undefined) throw gives(`α ${target.alpha.text} and --alpha a grid`);
+  if (target.resolution && options.resolutions !== undefined)
+    throw gives(`resolution ${resolutionText(target.resolution)} and --resolution a grid`);
+  if (target.resolution && target.resolution.height !== target.resolution.width)
+    throw new InputError(
+      `'${options.model}': a sweep takes square sides, not ${resolutionText(target.resolution)}`,
+    );
+  return {
+    ...options,
+    model: target.model,
+    alphas: options.alphas ?? target.alpha?.text,
+    resolutions: options.resolutions ?? (target.resolution && String(target.resolution.height)),
+  };
+}
+
+export async function runSweep(asked: SweepOptions, io: CliIo): Promise<Outcome> {
+  const options = sweepTarget(asked, io.cwd);
   const model = await loadModel(options.model, io.cwd, options.read);
   const convention = resolveConvention(options.convention, options.overrides);
   const { grid, configurations, count } = sweepGrid(options, model, convention);

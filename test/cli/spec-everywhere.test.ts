@@ -1,0 +1,53 @@
+/** `model@α/res` wherever a model is taken (#26): explain, sweep, fit and budgets read it as show does. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/io.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mbn-spec-"));
+const budgets = (entry: Record<string, unknown>) => {
+  const file = join(dir, `b-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify({ budgets: [{ max_macs: "100M", ...entry }] }));
+  return file;
+};
+const json = async (args: string[]) => JSON.parse((await runCli([...args, "--format", "json"])).out);
+
+describe("a spec wherever a model is taken", () => {
+  test("explain v2@0.5/160 explains α 0.5 at 160, as explain v2 --alpha 0.5 --resolution 160", async () => {
+    const spec = await runCli(["explain", "v2@0.5/160", "--to", "torchvision"]);
+    const flags = await runCli(["explain", "v2", "--alpha", "0.5", "-r", "160", "--to", "torchvision"]);
+    expect(spec.code).toBe(0);
+    expect(spec.out).toBe(flags.out);
+  });
+
+  test("sweep v2@0.5 sweeps resolutions at α 0.5; v2/160 sweeps widths at 160; a grid given both ways is refused", async () => {
+    const rows = (await runCli(["sweep", "v2@0.5", "-r", "160,224"])).out.trim().split("\r\n").slice(1);
+    expect(rows.map((r) => r.split(",").slice(1, 4).join(","))).toEqual(["0.5,1,160", "0.5,1,224"]);
+    const widths = (await runCli(["sweep", "v2/160", "--alpha", "0.5,1"])).out.trim().split("\r\n").slice(1);
+    expect(widths.map((r) => r.split(",")[3])).toEqual(["160", "160"]);
+    const both = await runCli(["sweep", "v2@0.5", "--alpha", "0.5,1"]);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain("'v2@0.5' gives α 0.5 and --alpha a grid");
+  });
+
+  test("fit v2/160 fits at 160; fit v2@0.5 is refused: α is what fit finds", async () => {
+    const spec = await json(["fit", "v2/160", "--max-macs", "100M"]);
+    const flags = await json(["fit", "v2", "-r", "160", "--max-macs", "100M"]);
+    expect(spec).toEqual(flags);
+    const r = await runCli(["fit", "v2@0.5", "--max-macs", "100M"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("fit finds the widest α within the budget; give v2");
+  });
+
+  test("a budget's model v2@0.5/160 is α 0.5 at 160; an alpha field that disagrees is refused", async () => {
+    const spec = await json(["check", budgets({ model: "v2@0.5/160" })]);
+    const fields = await json(["check", budgets({ model: "v2", alpha: 0.5, resolution: 160 })]);
+    expect(spec.budgets[0].metrics).toEqual(fields.budgets[0].metrics);
+    const clash = await runCli(["check", budgets({ model: "v2@0.5/160", alpha: 1 })]);
+    expect(clash.code).toBe(2);
+    expect(clash.err).toMatch(
+      /budgets\[0\]\.model: 'v2@0\.5\/160' gives α 0\.5 and .*budgets\[0\]\.alpha gives 1: give one/,
+    );
+  });
+});
