@@ -160,7 +160,16 @@ describe("mbn-cost ridge: roofline cost against the ridge point", () => {
 });
 
 describe("mbn-cost roofline: the chart", () => {
-  test("log-log, the ridge marked, a point per layer with MACs coloured by type; SVG unless asked otherwise", async () => {
+  test("on a terminal, the table, not raw SVG; --format svg or --out x.svg still draw it", async () => {
+    const terminal = await runCli(["roofline", "v2", "--hardware", "pixel6-cpu"], {}, 120);
+    expect(terminal.code).toBe(0);
+    expect(terminal.out).not.toContain("<svg");
+    expect(terminal.out).toContain("roofline:");
+    const asked = await runCli(["roofline", "v2", "--hardware", "pixel6-cpu", "--format", "svg"], {}, 120);
+    expect(asked.out).toMatch(/^<svg /);
+  });
+
+  test("log-log, the ridge marked, a point per layer with MACs coloured by type; SVG into a pipe unless asked otherwise", async () => {
     const r = await runCli(["roofline", "v2", "--hardware", "pixel6-cpu"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^<svg /);

@@ -38,10 +38,10 @@ describe("help", () => {
         calibrate [options] <measurements.csv>  fit a device's latency model (MACs/s of dense, depthwise and pointwise convs, memory bandwidth, a cost per op) to measured latencies; --out writes it as a --hardware profile
         explain [options] <model>               why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer
         ridge [options] <specs...>              roofline cost against the ridge point, 0 (the MAC count) to 500 MACs/byte, for one or more models: which is cheapest where (MobileNetV4, Section 3)
-        roofline [options] <model>              the roofline chart of a model on hardware: attainable share of peak against MACs per byte, log-log, a point per layer (SVG unless --format says otherwise)
+        roofline [options] <model>              the roofline chart of a model on hardware: attainable share of peak against MACs per byte, log-log, a point per layer: SVG into a pipe or with --out x.svg, the table on a terminal (--format to choose)
         formula [options] <kind>                print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols
         ratio [options]                         depthwise separable over standard convolution cost, as a simplified formula (1/N + 1/D_K²) and, given N and D_K, exactly
-        schema [which]                          print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)
+        schema [which]                          print the JSON Schema of architecture (model), budget or hardware files, generated from the validators (also in configs/model.schema.json and configs/budgets.schema.json)
         models [options]                        the built-in models and timm's mobile catalogue: name, aliases, family, default resolution and source
         app [options]                           write the calculator page: one self-contained HTML file, the same library in the browser (no server, offline)
         help [command]                          display help for command

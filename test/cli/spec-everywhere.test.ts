@@ -51,3 +51,16 @@ describe("a spec wherever a model is taken", () => {
     );
   });
 });
+
+describe("names as files spell them", () => {
+  test("formula fused_ib is formula fused-ib", async () => {
+    const file = await runCli(["formula", "fused_ib", "--format", "json"]);
+    expect(file.code).toBe(0);
+    expect(file.out).toBe((await runCli(["formula", "fused-ib", "--format", "json"])).out);
+  });
+
+  test("paper's help names every family it takes", async () => {
+    const help = (await runCli(["paper", "--help"])).out.replace(/\s+/g, " ");
+    expect(help).toContain("v1, v2, v3, fd, v4, v5, efficientnet, mnasnet, timm");
+  });
+});

@@ -11,13 +11,21 @@ import {
 
 type FormulaCliOptions = SymbolOptionValues & PlainOutputValues;
 
+/** Kinds as architecture files spell them, where the formula's name differs. */
+const FILE_SPELLINGS: Readonly<Record<string, FormulaKindName>> = { fused_ib: "fused-ib" };
+
 export function registerFormula(program: Command, ctx: CommandContext): void {
   const command = program
     .command("formula")
     .description(
       "print a layer kind's params and MACs formulas, factored and expanded, and their values for given symbols",
     )
-    .addArgument(new Argument("<kind>", "layer kind").choices(FORMULA_KIND_NAMES))
+    .addArgument(
+      new Argument("<kind>", "layer kind (fused_ib, as architecture files spell it, is fused-ib)").choices([
+        ...FORMULA_KIND_NAMES,
+        ...Object.keys(FILE_SPELLINGS),
+      ]),
+    )
     .addHelpText(
       "after",
       `
@@ -27,10 +35,10 @@ Examples:
   $ mbn-cost formula gconv --notation latex --format json
   $ mbn-cost formula mqa --M 160 --h 4 --d 64 --DK 3 --DF 16 --DHkv 8 --DWkv 8`,
     );
-  addSymbolOptions(addPlainOutputOptions(command)).action((kind: FormulaKindName, opts: FormulaCliOptions) =>
+  addSymbolOptions(addPlainOutputOptions(command)).action((kind: string, opts: FormulaCliOptions) =>
     ctx.run(async () =>
       (await import("../run/formula.js")).runFormula({
-        kind,
+        kind: FILE_SPELLINGS[kind] ?? (kind as FormulaKindName),
         notation: opts.notation,
         format: opts.format,
         bindings: collectBindings(opts),

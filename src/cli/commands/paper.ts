@@ -40,7 +40,12 @@ export function registerPaper(program: Command, ctx: CommandContext): void {
     .description(
       "each published figure of a family's paper and checkpoint tables beside the computed one: ✓ or the difference, with the source",
     )
-    .addArgument(new Argument("<family>", "v1, v2, v3 or fd (model aliases work too)").choices(FAMILY_NAMES))
+    .addArgument(
+      new Argument(
+        "<family>",
+        `a family: ${[...new Set(Object.values(FAMILY_ALIASES))].join(", ")} (model names and aliases work too)`,
+      ).choices(FAMILY_NAMES),
+    )
     .addHelpText(
       "after",
       `

@@ -29,7 +29,7 @@ export function registerRoofline(program: Command, ctx: CommandContext): void {
   const command = program
     .command("roofline")
     .description(
-      "the roofline chart of a model on hardware: attainable share of peak against MACs per byte, log-log, a point per layer (SVG unless --format says otherwise)",
+      "the roofline chart of a model on hardware: attainable share of peak against MACs per byte, log-log, a point per layer: SVG into a pipe or with --out x.svg, the table on a terminal (--format to choose)",
     )
     .argument("<model>", MODEL_ARGUMENT)
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
@@ -58,8 +58,12 @@ Examples:
             "--ridge-point 0: a roofline has no ridge at 0 (every layer is compute-bound); give one above 0",
           );
         const output = readOutputChoice(opts, ctx.io);
+        // SVG into a pipe or a file; a terminal gets the table (raw SVG is no use there)
+        const toTerminal = ctx.io.columns !== undefined;
         const svgUnlessAsked =
-          opts.format === undefined && output.out === undefined ? { format: "svg" as const } : {};
+          opts.format === undefined && output.out === undefined && !toTerminal
+            ? { format: "svg" as const }
+            : {};
         return (await import("../run/show.js")).runShow(
           {
             model,

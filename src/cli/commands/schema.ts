@@ -8,7 +8,7 @@ export function registerSchema(program: Command, ctx: CommandContext): void {
   program
     .command("schema")
     .description(
-      "print the JSON Schema of architecture files, generated from the validator (also in configs/model.schema.json)",
+      "print the JSON Schema of architecture (model), budget or hardware files, generated from the validators (also in configs/model.schema.json and configs/budgets.schema.json)",
     )
     .addArgument(new Argument("[which]", "which schema").choices(SCHEMA_NAMES).default("model"))
     .addHelpText(
