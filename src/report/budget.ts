@@ -128,12 +128,19 @@ export function renderJunit(results: readonly BudgetResult[]): string {
 
 /** GitHub Actions workflow commands: one ::error per exceeded budget. */
 export function githubAnnotations(results: readonly BudgetResult[]): string {
-  const workflowText = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   return results
     .filter((r) => !r.passed)
     .map(
       (r) =>
-        `::error title=mbn-cost budget exceeded: ${workflowText(r.name).replace(/[:,]/g, " ")}::${workflowText(`${r.name}: ${failureMessage(r, true)}`)}\n`,
+        `::error title=${workflowProperty(`mbn-cost budget exceeded: ${r.name}`)}::${workflowData(`${r.name}: ${failureMessage(r, true)}`)}\n`,
     )
     .join("");
 }
+
+/** A workflow command's message, escaped as the runner reads it: %, CR and LF. */
+export const workflowData = (s: string): string =>
+  s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+
+/** A workflow command's property value: its message's escapes, and : and , (which end a property). */
+export const workflowProperty = (s: string): string =>
+  workflowData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");

@@ -90,13 +90,19 @@ describe("mbn-cost check", () => {
     expect(xml).toContain('tests="3" failures="1"');
   });
 
+  test("workflow commands' escapes: a property's %, CR, LF, : and , (which would end it); a message's %, CR and LF", async () => {
+    const { workflowData, workflowProperty } = await import("../../src/report/budget.js");
+    expect(workflowProperty("a: b, 5%\r\nc")).toBe("a%3A b%2C 5%25%0D%0Ac");
+    expect(workflowData("a: b, 5%\r\nc")).toBe("a: b, 5%25%0D%0Ac");
+  });
+
   test("under GitHub Actions: ::error annotations and a Markdown step summary", async () => {
     const r = await runCli(["check", budgets("one-exceeded")], {
       GITHUB_ACTIONS: "true",
       GITHUB_STEP_SUMMARY: "summary.md",
     });
     expect(r.out).toMatch(
-      /^::error title=mbn-cost budget exceeded: v2-full::v2-full: MACs 300,774,272 exceed the limit of 250,000,000 by 20\.3%25$/m,
+      /^::error title=mbn-cost budget exceeded%3A v2-full::v2-full: MACs 300,774,272 exceed the limit of 250,000,000 by 20\.3%25$/m,
     );
     expect(r.files.get("summary.md")).toMatch(/^## Budgets: 2 of 3 within their limits/);
     const local = await runCli(["check", budgets("one-exceeded")]);

@@ -28,7 +28,7 @@ describe("help", () => {
         -h, --help                              display help for command
 
       Commands:
-        show [options] <model> [unexpected...]  per-layer params and MACs of a model (the default command: mbn-cost <model>)
+        show [options] <model>                  per-layer params and MACs of a model (the default command: mbn-cost <model>)
         compare [options] <specs...>            compare models side by side: totals with ratios to the first, and aligned breakdowns
         sweep [options] <model>                 evaluate every (α, resolution) pair of a grid: one row per configuration, streamed (CSV by default)
         paper [options] <family>                each published figure of a family's paper and checkpoint tables beside the computed one: ✓ or the difference, with the source

@@ -28,7 +28,7 @@ export function registerCalibrate(program: Command, ctx: CommandContext): void {
     .option("--name <name>", "the profile's name (default: the CSV's file name)")
     .option("--source <text>", "where the measurements come from, kept in the profile")
     .addOption(
-      new Option("--fusion <model>", "what moves through memory in the model")
+      new Option("--fusion <fusion>", "what moves through memory in the model")
         .choices(FUSIONS)
         .default("none"),
     )

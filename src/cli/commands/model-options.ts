@@ -175,7 +175,9 @@ export function addMemoryOptions(command: Command): Command {
         .default("fp32"),
     )
     .addOption(
-      new Option("--memory <model>", "activation memory model").choices(MEMORY_MODELS).default("block"),
+      new Option("--memory <memory-model>", "activation memory model")
+        .choices(MEMORY_MODELS)
+        .default("block"),
     );
 }
 
@@ -271,7 +273,7 @@ export function addHardwareOptions(command: Command): Command {
       parseRidgePoint,
     )
     .addOption(
-      new Option("--fusion <model>", "with hardware: what moves through memory")
+      new Option("--fusion <fusion>", "with hardware: what moves through memory")
         .choices(FUSIONS)
         .default("none"),
     );

@@ -22,7 +22,7 @@ export function registerRidge(program: Command, ctx: CommandContext): void {
     )
     .argument("<specs...>", "model[@alpha][/resolution], one or more")
     .option("--ridge-points <values>", "a list or START:STOP:STEP of MACs per byte", "0:500:25")
-    .addOption(new Option("--fusion <model>", "what moves through memory").choices(FUSIONS).default("none"))
+    .addOption(new Option("--fusion <fusion>", "what moves through memory").choices(FUSIONS).default("none"))
     .addOption(
       new Option("--dtype <dtype>", "bytes per weight and activation element")
         .choices(DTYPE_NAMES)

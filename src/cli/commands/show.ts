@@ -71,7 +71,8 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .command("show", { isDefault: true })
     .description("per-layer params and MACs of a model (the default command: mbn-cost <model>)")
     .argument("<model>", MODEL_ARGUMENT)
-    .argument("[unexpected...]")
+    // words after the model are refused by name (refuseNonModel), not declared: help shows no such argument
+    .allowExcessArguments(true)
     .option("-a, --alpha <alpha>", "width multiplier α", parseAlpha)
     .option(
       "-d, --depth <d>",
@@ -92,9 +93,9 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     )
     .addHelpText("after", EXAMPLES);
   addOutputOptions(addConventionOptions(addHardwareOptions(addMemoryOptions(command))), FORMATS).action(
-    (model: string, unexpected: string[], opts: ShowCliOptions, self: Command) =>
+    (model: string, opts: ShowCliOptions, self: Command) =>
       ctx.run(async () => {
-        refuseNonModel(model, unexpected, ctx.io.cwd);
+        refuseNonModel(model, self.args.slice(1), ctx.io.cwd);
         return (await import("../run/show.js")).runShow(
           {
             model,
