@@ -21,6 +21,7 @@ import { registerModels } from "./commands/models.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerShow } from "./commands/show.js";
 import { registerSweep } from "./commands/sweep.js";
+import { closest } from "../io/suggest.js";
 import { VERSION } from "./version.js";
 
 const EXAMPLES = `
@@ -90,6 +91,15 @@ export function commandFirst(argv: readonly string[]): string[] {
   return [...argv];
 }
 
+/** An unknown option commander found nothing near: the declared option it is within reach of, or begins. */
+function withSuggestion(text: string, program: Command): string {
+  const unknown = /^error: unknown option '([^']+)'\n$/.exec(text);
+  if (!unknown) return text;
+  const flags = [program, ...program.commands].flatMap((c) => c.options.flatMap((o) => o.long ?? []));
+  const near = closest(unknown[1]!.split("=")[0]!, flags);
+  return near ? `error: unknown option '${unknown[1]}' (did you mean ${near}?)\n` : text;
+}
+
 export function createProgram(ctx: CommandContext, argv: readonly string[] = []): Command {
   const program = new Command("mbn-cost")
     .description(
@@ -103,7 +113,10 @@ export function createProgram(ctx: CommandContext, argv: readonly string[] = [])
     .configureOutput({
       writeOut: (text) => ctx.io.stdout(text),
       // commander puts its suggestion on a second line: errors stay one line
-      writeErr: (text) => ctx.io.stderr(text.replace(/\n\(Did you mean ([^)]*)\)/, " (did you mean $1)")),
+      writeErr: (text) =>
+        ctx.io.stderr(
+          withSuggestion(text.replace(/\n\(Did you mean ([^)]*)\)/, " (did you mean $1)"), program),
+        ),
       getOutHelpWidth: () => ctx.io.columns ?? 80,
       getErrHelpWidth: () => ctx.io.columns ?? 80,
     });

@@ -3,6 +3,7 @@ import { type Rational, parseRational, rational } from "../algebra/rational.js";
 import { parseQuantity } from "../budget/quantity.js";
 import { fileURLToPath } from "node:url";
 import { InputError } from "../errors.js";
+import { closest } from "./suggest.js";
 import {
   BUILTIN_HARDWARE,
   CALIBRATED_HARDWARE_NAMES,
@@ -25,12 +26,17 @@ const isCalibrated = (name: string): boolean =>
 const calibratedPath = (name: string): string =>
   fileURLToPath(new URL(`../../configs/hardware/${name}.json`, import.meta.url));
 
+const nearHardware = (ref: string): string => {
+  const near = closest(ref, HARDWARE_NAMES);
+  return near ? `did you mean '${near}'? ` : "";
+};
+
 export async function readHardware(ref: string, path: string): Promise<HardwareProfile> {
   if (isBuiltin(ref)) return BUILTIN_HARDWARE[ref];
   if (isCalibrated(ref)) return readHardwareFile(ref, calibratedPath(ref));
   if (!/\.json$/i.test(ref))
     throw new InputError(
-      `--hardware '${ref}': expected one of ${HARDWARE_NAMES.join(", ")}, or a hardware JSON file`,
+      `--hardware '${ref}': ${nearHardware(ref)}expected one of ${HARDWARE_NAMES.join(", ")}, or a hardware JSON file`,
     );
   return readHardwareFile(ref, path);
 }

@@ -16,12 +16,25 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The closest of `known` to `word`, if it is within 2 edits, short of half the word, and not tied. */
+/**
+ * The closest of `known` to `word`: within 2 edits, short of half the word, and not tied; else the one
+ * it begins (pixel6 → pixel6-cpu, --res → --resolution), the shortest when it begins the others too.
+ */
 export function closest(word: string, known: readonly string[]): string | undefined {
   const near = known
     .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
     .filter(({ distance }) => distance <= 2 && distance < word.length / 2 + 1)
     .sort((a, b) => a.distance - b.distance);
   const [first, second] = near;
-  return first && (!second || second.distance > first.distance) ? first.candidate : undefined;
+  if (first) return !second || second.distance > first.distance ? first.candidate : undefined;
+  return begun(word, known);
+}
+
+/** The known word `word` begins, if one (or the shortest, when it begins all the others). */
+function begun(word: string, known: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const starts = known.filter((k) => k.length > lower.length && k.toLowerCase().startsWith(lower));
+  const [shortest] = [...starts].sort((a, b) => a.length - b.length);
+  if (shortest === undefined || lower.replace(/^-+/, "").length < 2) return undefined;
+  return starts.every((k) => k.toLowerCase().startsWith(shortest.toLowerCase())) ? shortest : undefined;
 }

@@ -64,3 +64,23 @@ describe("names as files spell them", () => {
     expect(help).toContain("v1, v2, v3, fd, v4, v5, efficientnet, mnasnet, timm");
   });
 });
+
+describe("did you mean", () => {
+  test.each([
+    [["v2", "--res", "160"], "error: unknown option '--res' (did you mean --resolution?)\n"],
+    [["v2", "--alpah", "0.5"], "error: unknown option '--alpah' (did you mean --alpha?)\n"],
+    [
+      ["fit", "v2", "--resol", "160", "--max-macs", "1M"],
+      "error: unknown option '--resol' (did you mean --resolution?)\n",
+    ],
+  ])("%j", async (args, message) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(message);
+  });
+
+  test("--hardware pixel6 suggests pixel6-cpu; pixel3 begins several devices: no guess", async () => {
+    expect((await runCli(["v2", "--hardware", "pixel6"])).err).toContain("did you mean 'pixel6-cpu'?");
+    expect((await runCli(["v2", "--hardware", "pixel3"])).err).not.toContain("did you mean");
+  });
+});
