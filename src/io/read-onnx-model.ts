@@ -40,7 +40,7 @@ function foldingNote(onnx: OnnxGraph, graph: TensorGraph, reading: GraphReading)
       ? "--folded-bn all: every conv with a bias"
       : "the exporter renamed their weights onnx::Conv_*; --folded-bn all|none to say otherwise";
   if (folded > 0)
-    return `${plural(folded, "conv")} hold a folded BatchNorm (${why}): each counts as conv + BN, its bias as BN's shift`;
+    return `${plural(folded, "conv")} ${folded === 1 ? "holds" : "hold"} a folded BatchNorm (${why}): each counts as conv + BN, its bias as BN's shift`;
   if (rule === "none") return "--folded-bn none: conv biases count as biases";
   if (!isPytorchExport(onnx))
     return "not a PyTorch export: conv biases count as biases (--folded-bn all if they are folded BatchNorms)";

@@ -78,7 +78,7 @@ export function reportHeading(report: CostReport): {
   return {
     title: modelTitle(report.model),
     headline: (cell) =>
-      `α ${report.alpha.text}${report.depth !== 1 ? ` · depth ${report.depth}` : ""} · ${batchText(report)}${resolutionSize(report.resolution)} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
+      `${alphaPart(report, " · ")}${report.depth !== 1 ? `depth ${report.depth} · ` : ""}${batchText(report)}${resolutionSize(report.resolution)} input · ${cell(counts.params)} params · ${cell(counts.macs)} ${unitLabel(report.convention)}`,
     meta: [conventionLine(report.convention), `source: ${spec.source}`],
     details: [conventionDetails(report.convention), widthsLine(spec)],
   };
@@ -232,7 +232,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
     notes: report.model.spec.notes ?? [],
     chart: {
       kind: "bars",
-      title: `${modelTitle(report.model)} α ${report.alpha.text} ${resolutionText(report.resolution)}px: ${unitLabel(c)} per layer, by op type`,
+      title: `${modelTitle(report.model)} ${alphaPart(report, " ")}${resolutionText(report.resolution)}px: ${unitLabel(c)} per layer, by op type`,
       unit: unitLabel(c),
       labels: "none",
       // layers without MACs under the convention (pools, adds) draw nothing: they are left out
@@ -256,12 +256,24 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
   };
 }
 
+/** "α 0.5" and a separator; nothing for a graph file, whose widths are its own. */
+const alphaPart = (report: CostReport, separator: string): string =>
+  report.model.spec.graph ? "" : `α ${report.alpha.text}${separator}`;
+
 /** The short answer: params, MACs and FLOPs on one line, exact with --exact. */
 export function totalsDocument(report: CostReport): ReportDocument {
   const { params, macs } = report.totals;
   const flops = 2n * macs;
-  const depth = report.depth !== 1 ? ` depth ${report.depth}` : "";
-  const setting = `${modelShortName(report.model)} α ${report.alpha.text}${depth} ${batchText(report, " ")}${resolutionSize(report.resolution)}`;
+  const depth = report.depth !== 1 ? `depth ${report.depth}` : "";
+  const setting = [
+    modelShortName(report.model),
+    alphaPart(report, ""),
+    depth,
+    batchText(report, ""),
+    resolutionSize(report.resolution),
+  ]
+    .filter((part) => part !== "")
+    .join(" ");
   return {
     title: setting,
     meta: [],

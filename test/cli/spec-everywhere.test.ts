@@ -84,3 +84,16 @@ describe("did you mean", () => {
     expect((await runCli(["v2", "--hardware", "pixel3"])).err).not.toContain("did you mean");
   });
 });
+
+describe("a file's widths are its own: no α where it has none to give", () => {
+  test("the headline, --totals and a budget's default name of an ONNX file carry no α; convs hold", async () => {
+    const file = "test/fixtures/onnx/mobilenet-v2-opset17.onnx";
+    expect((await runCli([file])).out.split("\n")[1]).toMatch(/^224×224 input · /);
+    expect((await runCli([file, "--totals"])).out).toMatch(/^mobilenet-v2-opset17 224×224: /);
+    // a budget's model is relative to its file: here, an absolute path
+    const absolute = join(process.cwd(), file);
+    const d = await json(["check", budgets({ model: absolute })]);
+    expect(d.budgets[0].name).toBe(`${absolute}/224`);
+    expect((await runCli([file, "--by", "type"])).out).toContain("note: 52 convs hold a folded BatchNorm");
+  });
+});

@@ -92,7 +92,7 @@ describe("hostile files: one line, exit 2", () => {
       ),
     );
     const r = await runCli([path, "--totals", "-c", "ptflops", "--exact"]);
-    expect([r.code, r.out]).toEqual([0, "m α 1 4×4: 0 params · 64 MACs · 128 FLOPs (ptflops)\n"]);
+    expect([r.code, r.out]).toEqual([0, "m 4×4: 0 params · 64 MACs · 128 FLOPs (ptflops)\n"]);
   });
 
   test("subgraphs beyond the first are named in a note, not counted", async () => {

@@ -103,7 +103,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
       });
       reports.set(key, report);
     }
-    const spec = `${target.model}@${alpha.text}/${resolutionText(report.resolution)}`;
+    // a graph file's widths are its own: its default name carries no α
+    const width = model.spec.graph ? "" : `@${alpha.text}`;
+    const spec = `${target.model}${width}/${resolutionText(report.resolution)}`;
     const costs = await budgetRoofline(budget, report, dirname(path), where);
     results.push(checkBudget(budget.name ?? spec, budget, report, costs));
   }
