@@ -2,6 +2,7 @@
  * Sweep output. CSV, JSON lines and JSON stream row by row (in ~16 KB
  * chunks); table and Markdown are built whole, for small sweeps.
  */
+import { toDecimal } from "../algebra/rational.js";
 import type { SweepPoint } from "../evaluate/sweep.js";
 import type { Convention } from "../model/conventions.js";
 import { csvField, csvLine } from "./csv.js";
@@ -25,6 +26,23 @@ export interface SweepContext {
 /** The roofline columns' names, when the sweep is on hardware. */
 const rooflineColumns = (ctx: SweepContext): string[] =>
   ctx.hardware ? ["bytes", "roofline_macs", ...(ctx.hardware.timed ? ["latency_ms"] : [])] : [];
+
+/** A table's roofline cells: bytes, the roofline cost in human units (a bigint: exact with --exact), time to 3 decimals. */
+const tableRooflineCells = (p: SweepPoint, ctx: SweepContext): Cell[] =>
+  ctx.hardware && p.roofline
+    ? [
+        p.roofline.bytes,
+        p.roofline.rooflineMacs.num / p.roofline.rooflineMacs.den,
+        ...(ctx.hardware.timed && p.roofline.latencyMs ? [toDecimal(p.roofline.latencyMs, 3)] : []),
+      ]
+    : [];
+
+/** The roofline columns as a table heads them. */
+const ROOFLINE_HEADERS: Readonly<Record<string, string>> = {
+  bytes: "bytes",
+  roofline_macs: "roofline MACs",
+  latency_ms: "time (ms)",
+};
 
 const rooflineCells = (p: SweepPoint, ctx: SweepContext): Cell[] =>
   ctx.hardware && p.roofline
@@ -207,7 +225,7 @@ export function sweepDocument(
     inUnit(p.macs, ctx.convention),
     p.peakActivations,
     p.peakActivations * ctx.bytesPerElement,
-    ...rooflineCells(p, ctx),
+    ...tableRooflineCells(p, ctx),
   ]);
   return {
     chart: { ...sweepLines(all, ctx), ...(budget !== undefined && { budget }) },
@@ -227,7 +245,7 @@ export function sweepDocument(
           unitLabel(ctx.convention),
           "peak activations",
           "peak bytes",
-          ...rooflineColumns(ctx).map((c) => c.replace("_", " ")),
+          ...rooflineColumns(ctx).map((c) => ROOFLINE_HEADERS[c] ?? c),
         ].map((header, i) => ({ header, align: i >= 2 ? "right" : "left" })),
         rows,
       },

@@ -97,3 +97,19 @@ describe("a file's widths are its own: no α where it has none to give", () => {
     expect((await runCli([file, "--by", "type"])).out).toContain("note: 52 convs hold a folded BatchNorm");
   });
 });
+
+describe("numbers in one style", () => {
+  test("a sweep table on hardware heads 'roofline MACs' and 'time (ms)', in human units (exact with --exact)", async () => {
+    const table = (await runCli(["sweep", "v2", "--hardware", "pixel3-cpu-fp32", "-f", "table", "-r", "224"]))
+      .out;
+    const markdown = (
+      await runCli(["sweep", "v2", "--hardware", "pixel3-cpu-fp32", "-f", "markdown", "-r", "224"])
+    ).out;
+    expect(markdown).toContain("| bytes | roofline MACs | time (ms) |");
+    expect(table).toMatch(/│ +520\.61M │ +18\.146 │/);
+    const exact = (
+      await runCli(["sweep", "v2", "--hardware", "pixel3-cpu-fp32", "-f", "table", "-r", "224", "--exact"])
+    ).out;
+    expect(exact).toMatch(/│ +520,605,40[34] │/);
+  });
+});
