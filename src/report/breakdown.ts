@@ -6,7 +6,7 @@ import type { Cell, Column, Grid, ReportDocument } from "./document.js";
 import { GROUPINGS } from "./groupings.js";
 import { inUnit, layersDocument, modelTitle, unitKey, unitLabel, unitOf } from "./layers.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
-import { resolutionText } from "../model/resolution.js";
+import { resolutionSize } from "../model/resolution.js";
 
 export const pct = (share: BreakdownGroup["macsShare"]): string =>
   toDecimal({ num: share.num * 100n, den: share.den }, 2);
@@ -84,7 +84,7 @@ export function breakdownDocument(
     notes: [...notes, ...base.notes],
     chart: {
       kind: "bars",
-      title: `${modelTitle(report.model)} α ${report.alpha.text} ${resolutionText(report.resolution)}px: ${unitLabel(report.convention)} by ${grouping.header}`,
+      title: `${modelTitle(report.model)} α ${report.alpha.text} ${resolutionSize(report.resolution)}: ${unitLabel(report.convention)} by ${grouping.header}`,
       unit: unitLabel(report.convention),
       labels: "all",
       bars: groups.map((g) => ({

@@ -5,7 +5,7 @@ import type { Cell, ReportDocument } from "./document.js";
 import { groupDigits, humanize } from "./numbers.js";
 import { modelShortName } from "./layers.js";
 import { escapeXml as xml } from "./untrusted-text.js";
-import { resolutionText, resolutionValue } from "../model/resolution.js";
+import { resolutionSize, resolutionValue } from "../model/resolution.js";
 
 const METRIC_LABEL: Record<BudgetMetric, string> = {
   macs: "MACs",
@@ -28,7 +28,7 @@ function signed(n: bigint, exact: boolean): string {
 
 function describe(result: BudgetResult): string {
   const r = result.report;
-  return `${modelShortName(r.model)} α ${r.alpha.text} ${resolutionText(r.resolution)}px, ${r.convention.name}`;
+  return `${modelShortName(r.model)} α ${r.alpha.text} ${resolutionSize(r.resolution)}, ${r.convention.name}`;
 }
 
 /** "MACs 300.77M exceed the limit of 100M by 200.8%" */

@@ -232,7 +232,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
     notes: report.model.spec.notes ?? [],
     chart: {
       kind: "bars",
-      title: `${modelTitle(report.model)} ${alphaPart(report, " ")}${resolutionText(report.resolution)}px: ${unitLabel(c)} per layer, by op type`,
+      title: `${modelTitle(report.model)} ${alphaPart(report, " ")}${resolutionSize(report.resolution)}: ${unitLabel(c)} per layer, by op type`,
       unit: unitLabel(c),
       labels: "none",
       // layers without MACs under the convention (pools, adds) draw nothing: they are left out
