@@ -21,12 +21,6 @@ import { COMPUTE_CLASSES, type ComputeClass, type LatencyModel } from "../publis
 
 export { COMPUTE_CLASSES, type ComputeClass, type LatencyModel };
 
-export const COMPUTE_CLASS_TITLES: Record<ComputeClass, string> = {
-  dense: "k×k and grouped convolutions",
-  depthwise: "depthwise convolutions",
-  pointwise: "1×1 convolutions, fully connected layers and matmuls",
-};
-
 const DEPTHWISE_TYPES: ReadonlySet<string> = new Set(["depthwise", "mixconv", "blurpool"]);
 const DENSE_TYPES: ReadonlySet<string> = new Set(["conv", "gconv"]);
 

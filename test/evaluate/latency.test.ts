@@ -188,3 +188,52 @@ describe("calibrate: fitting the rates to measurements", () => {
     expect(x[0]).toBeCloseTo(1.5, 9);
   });
 });
+
+describe("the model's edges", () => {
+  test("a row's products are its weights' and its matmuls' (attention), whatever the convention counts", async () => {
+    const { latencyMacs } = await import("../../src/evaluate/latency.js");
+    expect(latencyMacs({ weightMacs: 10n, matmulMacs: 5n })).toBe(15n);
+  });
+
+  test("a tie between compute and memory time is compute-bound", () => {
+    const tie = layerLatency(40_000_000n, "pointwise", 5_000_000n, MODEL);
+    expect(tie.computeMs).toEqual(tie.memoryMs);
+    expect(tie.bound).toBe("compute");
+  });
+
+  test("a rate past 10^18 a second is stored as that bound, never above it", () => {
+    const m = latencyModelOf({
+      dense: 1e-30,
+      depthwise: 1e-8,
+      pointwise: 1e-8,
+      bandwidth: 1e-8,
+      overhead: 0,
+    });
+    expect(m.macsPerSecond.dense).toBe(UNBOUNDED_RATE);
+  });
+});
+
+describe("calibrate at its smallest and with held-out rows", () => {
+  test("4 rows fit 2 parameters, one rate and the overhead per op; memory is not fitted, and it says so", async () => {
+    const c = calibrate((await synthetic(MODEL, GRID)).slice(0, 4));
+    expect(c.free).toEqual(["MACs/s (one rate for all)", "overhead per op"]);
+    expect(c.fixed).toContain(
+      "4 measurements allow 2 free parameters (2 each): dense, depthwise, pointwise share one rate; memory bandwidth not fitted (no layer memory-bound)",
+    );
+    expect(c.model.bandwidthBytesPerSecond).toBe(UNBOUNDED_RATE);
+    expect(Number.isFinite(c.fit.meanPct)).toBe(true);
+    expect(c.check).toBeUndefined();
+  });
+
+  test("held-out rows are predicted by the fit and by the MACs-linear fit, never fitted", async () => {
+    const all = await synthetic(MODEL, GRID);
+    const [train, held] = [all.filter((_, i) => i % 3 !== 2), all.filter((_, i) => i % 3 === 2)];
+    const c = calibrate(train, held);
+    expect(c.check!.rows.map((r) => r.label)).toEqual(held.map((s) => s.label));
+    expect(c.check!.rows.every((r) => r.predictedMs > 0 && r.macsLinearMs > 0)).toBe(true);
+    expect(c.check!.errors.maxPct).toBeLessThan(1);
+    expect(c.check!.macsLinear.meanPct).toBeGreaterThan(c.check!.errors.meanPct);
+    // what the fit saw is what it was given
+    expect(c.rows).toHaveLength(train.length);
+  });
+});
