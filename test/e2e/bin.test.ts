@@ -199,3 +199,11 @@ describe("bin: a sweep runs in a child with smaller young-generation spaces (its
     expect(r.stdout).toContain("v2,1,1,224,paper,3469760,300774272");
   });
 });
+
+describe("npm's prepare", () => {
+  test("builds only when the build is older than its sources: after a build it does nothing, in silence", () => {
+    const r = spawnSync(process.execPath, ["scripts/prepare.mjs"], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+  });
+});
