@@ -113,3 +113,21 @@ describe("numbers in one style", () => {
     expect(exact).toMatch(/│ +520,605,40[34] │/);
   });
 });
+
+describe("output that fits", () => {
+  test("a wide terminal gets wide tables: a calibrated per-layer table in one part at 200 columns, in two through a pipe", async () => {
+    const args = ["v2", "--hardware", "pixel3-cpu-fp32"];
+    const wide = await runCli(args, {}, 200);
+    expect(wide.out).not.toContain("(part 1 of");
+    expect(
+      Math.max(
+        ...wide.out
+          .split("\n")
+          .filter((l) => l.startsWith("│"))
+          .map((l) => l.length),
+      ),
+    ).toBeGreaterThan(100);
+    const piped = await runCli(args);
+    expect(piped.out).toContain("(part 1 of 2)");
+  });
+});

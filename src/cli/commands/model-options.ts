@@ -217,14 +217,14 @@ export interface OutputChoice {
   readonly force: boolean;
   readonly exact: boolean;
   readonly verbose: boolean;
-  /** Tables fit this width: 100 columns, or the terminal's when narrower (not when writing a file). */
+  /** Tables fit this width: the terminal's (not when writing a file), else 100 columns. */
   readonly width: number;
   readonly theme: Theme;
 }
 
-/** 100 columns, or a narrower terminal's width; a file gets 100 whatever the terminal. */
+/** A terminal's width, narrower or wider (a wide one shows long names unwrapped); a pipe or a file gets 100. */
 export const tableWidthFor = (out: string | undefined, columns: number | undefined): number =>
-  out === undefined && columns !== undefined && columns > 0 ? Math.min(TABLE_WIDTH, columns) : TABLE_WIDTH;
+  out === undefined && columns !== undefined && columns > 0 ? columns : TABLE_WIDTH;
 
 /** The table width is worked out when a table asks for it: only a table reads the terminal's width. */
 export const readOutputChoice = (
