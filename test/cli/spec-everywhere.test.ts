@@ -131,3 +131,21 @@ describe("output that fits", () => {
     expect(piped.out).toContain("(part 1 of 2)");
   });
 });
+
+describe("help that says only what applies", () => {
+  test("ratio takes N and D_K alone (the other symbols cancel); formula and ratio take -f", async () => {
+    const help = (await runCli(["ratio", "--help"])).out;
+    expect(help).toContain("--N <n>");
+    expect(help).toContain("--DK <n>");
+    expect(help).not.toContain("--DHkv");
+    expect((await runCli(["ratio", "--M", "3"])).err).toMatch(/unknown option '--M'/);
+    expect(JSON.parse((await runCli(["ratio", "--N", "1024", "--DK", "3", "-f", "json"])).out)).toBeTruthy();
+    expect(JSON.parse((await runCli(["formula", "conv", "-f", "json"])).out).kind).toBe("conv");
+  });
+
+  test("models offers neither --exact nor --verbose: a list of models has no counts and no convention", async () => {
+    const help = (await runCli(["models", "--help"])).out;
+    expect(help).not.toContain("--exact");
+    expect(help).not.toContain("--verbose");
+  });
+});

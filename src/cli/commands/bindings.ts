@@ -12,7 +12,7 @@ export function addPlainOutputOptions(command: Command): Command {
     .addOption(
       new Option("--notation <notation>", "how to print formulas").choices(NOTATIONS).default("unicode"),
     )
-    .addOption(new Option("--format <format>", "output format").choices(PLAIN_FORMATS).default("text"));
+    .addOption(new Option("-f, --format <format>", "output format").choices(PLAIN_FORMATS).default("text"));
 }
 
 /** The values addPlainOutputOptions adds. */
@@ -39,10 +39,21 @@ const SYMBOL_OF_FLAG = {
   w: "w",
   a: "a",
 } as const;
-type SymbolFlag = keyof typeof SYMBOL_OF_FLAG;
+export type SymbolFlag = keyof typeof SYMBOL_OF_FLAG;
 
-export function addSymbolOptions(command: Command): Command {
+/** The flags a subset may take, with their help. */
+const SYMBOL_HELP: Readonly<Record<"N" | "DK", string>> = {
+  N: "N: output channels",
+  DK: "D_K: kernel side",
+};
+
+/** The symbols' flags, or only `only` (ratio's formula has N and D_K alone). */
+export function addSymbolOptions(command: Command, only?: readonly (keyof typeof SYMBOL_HELP)[]): Command {
   const value = (flag: SymbolFlag) => parsePositiveInteger(SYMBOL_OF_FLAG[flag]);
+  if (only) {
+    for (const flag of only) command.option(`--${flag} <n>`, SYMBOL_HELP[flag], value(flag));
+    return command;
+  }
   return command
     .option("--M <n>", "M: input channels", value("M"))
     .option("--N <n>", "N: output channels", value("N"))

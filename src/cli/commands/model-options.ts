@@ -136,7 +136,11 @@ export function readModelReadOptions(opts: ModelReadOptionValues): ModelReadOpti
   };
 }
 
-export function addOutputOptions(command: Command, formats: readonly Format[] = TEXT_FORMATS): Command {
+export function addOutputOptions(
+  command: Command,
+  formats: readonly Format[] = TEXT_FORMATS,
+  { counts = true }: { readonly counts?: boolean } = {},
+): Command {
   const withOutput = command
     .addOption(
       new Option(
@@ -145,12 +149,15 @@ export function addOutputOptions(command: Command, formats: readonly Format[] = 
       ).choices(formats),
     )
     .option("-o, --out <file>", OUT_HELP)
-    .option("--force", "overwrite the --out file if it exists")
-    .option("--exact", "print exact integers instead of human units (568,740,352 rather than 568.74M)")
-    .option(
-      "-v, --verbose",
-      "print the convention in full: what counts, and each kind of work counted or ignored",
-    );
+    .option("--force", "overwrite the --out file if it exists");
+  // --exact and --verbose mean something only where counts and a convention are printed
+  if (counts)
+    withOutput
+      .option("--exact", "print exact integers instead of human units (568,740,352 rather than 568.74M)")
+      .option(
+        "-v, --verbose",
+        "print the convention in full: what counts, and each kind of work counted or ignored",
+      );
   return formats.includes("svg") ? withOutput.addOption(themeOption()) : withOutput;
 }
 

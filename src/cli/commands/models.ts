@@ -17,9 +17,11 @@ Examples:
   $ mbn-cost models --family lcnet
   $ mbn-cost models --format json`,
     );
-  addOutputOptions(command).action((opts: OutputOptionValues & { family?: string }) =>
-    ctx.run(async () =>
-      (await import("../run/models.js")).runModels(readOutputChoice(opts, ctx.io), ctx.io, opts.family),
-    ),
+  // a list of models has no counts and no convention: no --exact, no --verbose
+  addOutputOptions(command, undefined, { counts: false }).action(
+    (opts: OutputOptionValues & { family?: string }) =>
+      ctx.run(async () =>
+        (await import("../run/models.js")).runModels(readOutputChoice(opts, ctx.io), ctx.io, opts.family),
+      ),
   );
 }

@@ -24,7 +24,8 @@ Examples:
   $ mbn-cost ratio --N 1024 --DK 3
   $ mbn-cost ratio --N 512 --DK 3 --format json`,
     );
-  addSymbolOptions(addPlainOutputOptions(command)).action((opts: RatioCliOptions) =>
+  // the ratio's formula has N and D_K alone: the other symbols cancel
+  addSymbolOptions(addPlainOutputOptions(command), ["N", "DK"]).action((opts: RatioCliOptions) =>
     ctx.run(async () =>
       (await import("../run/ratio.js")).runRatio({
         notation: opts.notation,
