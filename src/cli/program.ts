@@ -24,16 +24,27 @@ import { registerSweep } from "./commands/sweep.js";
 import { closest } from "../io/suggest.js";
 import { VERSION } from "./version.js";
 
+/** The top-level examples: a command and what it does, in two aligned columns. */
+const EXAMPLE_LINES: readonly (readonly [string, string])[] = [
+  ["mbn-cost v2 --alpha 0.5", "per-layer table of MobileNet V2 0.5"],
+  ["mbn-cost v1 --format csv --out v1.csv", "CSV for a spreadsheet"],
+  ["mbn-cost report v1 --out r.html", "a self-contained HTML report with charts"],
+  ["mbn-cost ratio --N 1024 --DK 3", "separable vs standard conv, exactly"],
+  ["mbn-cost formula dsconv", "params and MACs formulas of a layer kind"],
+  ["mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112", ""],
+  ["mbn-cost v2 --hardware pixel8-edgetpu", "roofline cost per layer on a MobileNetV4 Table 16 ridge point"],
+  ["mbn-cost ridge v2 mnv4-conv-s", "which is cheaper, from RP 0 (the MACs) to 500 MACs/byte"],
+  [
+    "mbn-cost v2 --hardware pixel3-cpu-fp32",
+    "milliseconds per layer on a device calibrated on published latencies",
+  ],
+  ["mbn-cost calibrate times.csv --out my.json", "your device's latency model, fitted to your measurements"],
+];
+
+const EXAMPLES_WIDTH = Math.max(...EXAMPLE_LINES.map(([command, what]) => (what ? command.length : 0)));
 const EXAMPLES = `
 Examples:
-  $ mbn-cost v2 --alpha 0.5                 per-layer table of MobileNet V2 0.5
-  $ mbn-cost v1 --format csv --out v1.csv   CSV for a spreadsheet
-  $ mbn-cost report v1 --out r.html          a self-contained HTML report with charts
-  $ mbn-cost ratio --N 1024 --DK 3         separable vs standard conv, exactly
-  $ mbn-cost formula dsconv                 params and MACs formulas of a layer kind
-  $ mbn-cost formula conv --M 32 --N 64 --DK 3 --DF 112
-  $ mbn-cost v2 --hardware pixel8-edgetpu   roofline cost per layer on a MobileNetV4 Table 16 ridge point
-  $ mbn-cost ridge v2 mnv4-conv-s           which is cheaper, from RP 0 (the MACs) to 500 MACs/byte
+${EXAMPLE_LINES.map(([command, what]) => (what ? `  $ ${command.padEnd(EXAMPLES_WIDTH)}  ${what}` : `  $ ${command}`)).join("\n")}
 `;
 
 const COMMANDS = {
