@@ -155,7 +155,7 @@ function layersGrid(report: CostReport): Grid {
     ],
     rows: report.rows.map((r) => [
       `${r.index}`,
-      r.name,
+      tableName(report, r.name),
       r.op,
       formatShape(r.input),
       formatShape(r.output),
@@ -254,6 +254,17 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
       notes: report.model.spec.notes ?? [],
     },
   };
+}
+
+/**
+ * A graph node's name as a table shows it: PyTorch's scope path without the parents its modules' names
+ * repeat (/features/features.1/conv/conv.0/conv.0.0/Conv → features.1/conv.0.0/Conv), so a row fits on
+ * one line; CSV and JSON keep the whole name. A built-in's names are short already.
+ */
+export function tableName(report: Pick<CostReport, "model">, name: string): string {
+  if (!report.model.spec.graph || !name.includes("/")) return name;
+  const parts = name.split("/").filter((part) => part !== "");
+  return parts.filter((part, i) => !parts[i + 1]?.startsWith(`${part}.`)).join("/") || name;
 }
 
 /** "α 0.5" and a separator; nothing for a graph file, whose widths are its own. */

@@ -11,7 +11,7 @@ import { FUSION_SUMMARY } from "../evaluate/option-names.js";
 import type { Roofline, RooflineGroup, RooflineGrouping, RooflineRow } from "../evaluate/roofline.js";
 import type { Chart } from "./chart.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
-import { layersDocument, modelTitle } from "./layers.js";
+import { layersDocument, modelTitle, tableName } from "./layers.js";
 import { exactCell, humanize } from "./numbers.js";
 
 /** An exact rational as people read it: humanized like a count when large, else 2 decimals. */
@@ -47,7 +47,7 @@ const latencyParts = (r: RooflineRow): Cell[] => [
   toDecimal(r.latency!.overheadMs, 4),
 ];
 
-function rooflineGrid(roofline: Roofline, exact: boolean): Grid {
+function rooflineGrid(report: CostReport, roofline: Roofline, exact: boolean): Grid {
   const costHeader = timed(roofline) ? "time (ms)" : "roofline MACs";
   const total = totalCost(roofline);
   const cost = (r: Rational): Cell =>
@@ -67,7 +67,7 @@ function rooflineGrid(roofline: Roofline, exact: boolean): Grid {
     ],
     rows: roofline.rows.map((r) => [
       `${r.row.index}`,
-      r.row.name,
+      tableName(report, r.row.name),
       r.row.op,
       r.row.macs,
       r.bytes,
@@ -228,7 +228,7 @@ export function rooflineDocument(
   return {
     ...base,
     meta: [...base.meta, hardwareLine(roofline), rooflineLine(report, roofline)],
-    grids: [rooflineGrid(roofline, exact)],
+    grids: [rooflineGrid(report, roofline, exact)],
     ...(roofline.hardware.ridgePoint.num > 0n && { chart: rooflineChart(report, roofline) }),
     ...(base.csv && { csv: withRooflineColumns(base.csv, roofline) }),
     data: {

@@ -149,3 +149,20 @@ describe("help that says only what applies", () => {
     expect(help).not.toContain("--verbose");
   });
 });
+
+describe("ONNX rows on one line", () => {
+  test("a table shows PyTorch's scope path without the parents its modules repeat; JSON and CSV keep the whole name", async () => {
+    const file = "test/fixtures/onnx/mobilenet-v2-opset17.onnx";
+    const table = (await runCli([file])).out;
+    expect(table).toMatch(/│ +3 │ features\.1\/conv\.0\.0\/Conv +│ Conv +│/);
+    const layers = (await json([file])).layers as { name: string }[];
+    expect(layers[2]!.name).toBe("/features/features.1/conv/conv.0/conv.0.0/Conv");
+    const { tableName } = await import("../../src/report/layers.js");
+    const graph = { model: { spec: { graph: {} } } } as never;
+    expect(tableName(graph, "/features/features.1/conv/conv.0/conv.0.0/Conv")).toBe(
+      "features.1/conv.0.0/Conv",
+    );
+    expect(tableName(graph, "/classifier/classifier.1/Gemm")).toBe("classifier.1/Gemm");
+    expect(tableName({ model: { spec: {} } } as never, "ir_1/dw")).toBe("ir_1/dw");
+  });
+});
