@@ -5,6 +5,9 @@ import type { Cell, Grid, ReportDocument } from "./document.js";
 import { conventionDetails, conventionLine, countFields, inUnit, unitOf } from "./layers.js";
 import { humanize } from "./numbers.js";
 
+/** A fit compares times with a limit of up to 3 decimals: it shows them to 3, where 3 significant figures could not tell them apart. */
+const LIMIT_DECIMALS = 3;
+
 const candidateData = (c: FitCandidate | undefined) =>
   c
     ? {
@@ -68,9 +71,9 @@ export function fitDocument(
     a.best ? inUnit(a.best.macs, convention) : "—",
     a.best?.params ?? "—",
     a.nextWider
-      ? `${a.nextWider.alpha.text}: ${humanize(inUnit(a.nextWider.macs, convention))} ${unit}, ${humanize(a.nextWider.params)} params${a.nextWider.latencyMs ? `, ${toDecimal(a.nextWider.latencyMs, 3)} ms` : ""}`
+      ? `${a.nextWider.alpha.text}: ${humanize(inUnit(a.nextWider.macs, convention))} ${unit}, ${humanize(a.nextWider.params)} params${a.nextWider.latencyMs ? `, ${toDecimal(a.nextWider.latencyMs, LIMIT_DECIMALS)} ms` : ""}`
       : "—",
-    ...(limits.latency ? [a.best?.latencyMs ? toDecimal(a.best.latencyMs, 3) : "—"] : []),
+    ...(limits.latency ? [a.best?.latencyMs ? toDecimal(a.best.latencyMs, LIMIT_DECIMALS) : "—"] : []),
   ]);
   const entry = (a: FitAnswer) => ({
     ...candidateData(a.best),

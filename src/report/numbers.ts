@@ -46,3 +46,18 @@ function exactDigits(r: Rational): number | undefined {
 /** A CSV cell for an exact rational: the integer when it is one, its exact decimal when short, else 9 decimals. */
 export const exactCell = (r: Rational): bigint | string =>
   r.den === 1n ? r.num : toDecimal(r, exactDigits(r) ?? 9);
+
+/** Most decimals a time shows (a nanosecond's worth of a millisecond). */
+const MAX_MS_DECIMALS = 6;
+
+/**
+ * A time in milliseconds as people read it: 3 significant figures (18.1, 5.13, 0.705, 0.0523), the same
+ * in every command; `exact` prints it to the nanosecond.
+ */
+export function milliseconds(r: Rational, exact = false): string {
+  if (exact) return toDecimal(r, MAX_MS_DECIMALS);
+  const value = Math.abs(Number(r.num) / Number(r.den));
+  if (value === 0) return "0";
+  const decimals = Math.min(MAX_MS_DECIMALS, Math.max(0, 2 - Math.floor(Math.log10(value))));
+  return toDecimal(r, decimals);
+}

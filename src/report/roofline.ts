@@ -12,7 +12,7 @@ import type { Roofline, RooflineGroup, RooflineGrouping, RooflineRow } from "../
 import type { Chart } from "./chart.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
 import { layersDocument, modelTitle, tableName } from "./layers.js";
-import { exactCell, humanize } from "./numbers.js";
+import { exactCell, humanize, milliseconds } from "./numbers.js";
 
 /** An exact rational as people read it: humanized like a count when large, else 2 decimals. */
 const shown = (r: Rational, digits = 2): string => {
@@ -42,16 +42,16 @@ const LATENCY_PARTS_COLUMNS = [
 ] as const;
 
 const latencyParts = (r: RooflineRow): Cell[] => [
-  toDecimal(r.latency!.computeMs, 4),
-  toDecimal(r.latency!.memoryMs, 4),
-  toDecimal(r.latency!.overheadMs, 4),
+  milliseconds(r.latency!.computeMs),
+  milliseconds(r.latency!.memoryMs),
+  milliseconds(r.latency!.overheadMs),
 ];
 
 function rooflineGrid(report: CostReport, roofline: Roofline, exact: boolean): Grid {
   const costHeader = timed(roofline) ? "time (ms)" : "roofline MACs";
   const total = totalCost(roofline);
   const cost = (r: Rational): Cell =>
-    timed(roofline) ? toDecimal(r, 4) : exact ? toDecimal(r, 1) : shown(r);
+    timed(roofline) ? milliseconds(r, exact) : exact ? toDecimal(r, 1) : shown(r);
   const parts = calibrated(roofline);
   return {
     columns: [
@@ -114,7 +114,7 @@ function rooflineLine(report: CostReport, roofline: Roofline): string {
     divRational(t.rooflineMacs, rational(report.totals.macs === 0n ? 1n : report.totals.macs)),
     2,
   );
-  const latency = t.latencyMs !== undefined ? ` · ${toDecimal(t.latencyMs, 3)} ms` : "";
+  const latency = t.latencyMs !== undefined ? ` · ${milliseconds(t.latencyMs)} ms` : "";
   return `roofline: ${humanize(t.bytes)}B moved · ${shown(t.rooflineMacs)} MAC-equivalents (×${ratio} the MACs)${latency} · ${t.memoryBound} of ${roofline.rows.length} layers memory-bound`;
 }
 
@@ -282,7 +282,7 @@ export function rooflineBreakdownDocument(
 ): ReportDocument {
   const doc = rooflineDocument(report, memory, roofline, false);
   const total = totalCost(roofline);
-  const shownCost = (r: Rational): Cell => (timed(roofline) ? toDecimal(r, 4) : shown(r));
+  const shownCost = (r: Rational): Cell => (timed(roofline) ? milliseconds(r) : shown(r));
   const costHeader = timed(roofline) ? "time (ms)" : "roofline MACs";
   const grid: Grid = {
     columns: [
@@ -372,7 +372,7 @@ export function withRooflines(
 export function withRooflineTotals(doc: ReportDocument, roofline: Roofline): ReportDocument {
   const t = roofline.totals;
   const timedHere = t.latencyMs !== undefined;
-  const tail = `${humanize(t.bytes)}B moved · ${shown(t.rooflineMacs)} roofline MACs${timedHere ? ` · ${toDecimal(t.latencyMs!, 3)} ms` : ""} on ${roofline.hardware.name}`;
+  const tail = `${humanize(t.bytes)}B moved · ${shown(t.rooflineMacs)} roofline MACs${timedHere ? ` · ${milliseconds(t.latencyMs!)} ms` : ""} on ${roofline.hardware.name}`;
   const csv = doc.csv!;
   const data = doc.data as { totals: object };
   return {

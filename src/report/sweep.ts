@@ -2,11 +2,10 @@
  * Sweep output. CSV, JSON lines and JSON stream row by row (in ~16 KB
  * chunks); table and Markdown are built whole, for small sweeps.
  */
-import { toDecimal } from "../algebra/rational.js";
 import type { SweepPoint } from "../evaluate/sweep.js";
 import type { Convention } from "../model/conventions.js";
 import { csvField, csvLine } from "./csv.js";
-import { exactCell } from "./numbers.js";
+import { exactCell, milliseconds } from "./numbers.js";
 import { exactNumber } from "./roofline.js";
 import type { Chart } from "./chart.js";
 import type { Cell, ReportDocument } from "./document.js";
@@ -33,7 +32,7 @@ const tableRooflineCells = (p: SweepPoint, ctx: SweepContext): Cell[] =>
     ? [
         p.roofline.bytes,
         p.roofline.rooflineMacs.num / p.roofline.rooflineMacs.den,
-        ...(ctx.hardware.timed && p.roofline.latencyMs ? [toDecimal(p.roofline.latencyMs, 3)] : []),
+        ...(ctx.hardware.timed && p.roofline.latencyMs ? [milliseconds(p.roofline.latencyMs)] : []),
       ]
     : [];
 

@@ -99,6 +99,24 @@ describe("a file's widths are its own: no α where it has none to give", () => {
 });
 
 describe("numbers in one style", () => {
+  test("times in 3 significant figures in every command (18.1, 5.13, 0.705, 0.0523 ms); to the nanosecond with exact", async () => {
+    const { milliseconds } = await import("../../src/report/numbers.js");
+    const { rational } = await import("../../src/algebra/rational.js");
+    expect(
+      [18.146, 5.128, 0.70520896, 0.05234, 123.4].map((v) =>
+        milliseconds(rational(BigInt(Math.round(v * 1e8)), 100_000_000n)),
+      ),
+    ).toEqual(["18.1", "5.13", "0.705", "0.0523", "123"]);
+    expect(milliseconds(rational(0n))).toBe("0");
+    expect(milliseconds(rational(70520896n, 100_000_000n), true)).toBe("0.705209");
+    const fit = (
+      await runCli(["fit", "v2", "--max-latency-ms", "12", "--hardware", "pixel3-cpu-fp32", "-r", "224"])
+    ).out;
+    // a fit compares with a limit of up to 3 decimals: its times keep 3 decimals (11.987 fits, 12.010 does not)
+    expect(fit).toMatch(/12\.010 ms │ +11\.987 │/);
+    expect((await runCli(["v2", "--hardware", "pixel3-cpu-fp32"])).out).toContain("· 18.1 ms ·");
+  });
+
   test("a sweep table on hardware heads 'roofline MACs' and 'time (ms)', in human units (exact with --exact)", async () => {
     const table = (await runCli(["sweep", "v2", "--hardware", "pixel3-cpu-fp32", "-f", "table", "-r", "224"]))
       .out;
@@ -106,7 +124,7 @@ describe("numbers in one style", () => {
       await runCli(["sweep", "v2", "--hardware", "pixel3-cpu-fp32", "-f", "markdown", "-r", "224"])
     ).out;
     expect(markdown).toContain("| bytes | roofline MACs | time (ms) |");
-    expect(table).toMatch(/│ +520\.61M │ +18\.146 │/);
+    expect(table).toMatch(/│ +520\.61M │ +18\.1 │/);
     const exact = (
       await runCli(["sweep", "v2", "--hardware", "pixel3-cpu-fp32", "-f", "table", "-r", "224", "--exact"])
     ).out;
