@@ -6,8 +6,9 @@
  *  1. one CommonJS file, dist/cli-bundle/main.cjs (esbuild): Node 20 resolves,
  *     compiles and links each module separately and has no compile cache;
  *     commands still load lazily inside the file (cli-table3 too, evaluated only
- *     for table output, so it shares the code cache), and zod stays an external
- *     package required only by the code that validates user files;
+ *     for table output, so it shares the code cache), and zod and csv-parse stay
+ *     external packages required only by the code that validates user files
+ *     and reads calibrate's measurements;
  *     the ONNX decoder is a second file, onnx-decoder.cjs, required only when
  *     an .onnx file is read;
  *  2. a V8 code cache beside it, main.cjs.cache, made by running the bundle
@@ -97,7 +98,8 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  external: ["zod"],
+  // required only by the code that reads them: zod to validate user files, csv-parse for calibrate's CSV
+  external: ["zod", "csv-parse/sync"],
   plugins: [onnxDecoderApart, tableApart, lazyChildProcess],
   // so the decoder's file is required, not imported (a vm.Script cannot import() on Node 20)
   supported: { "dynamic-import": false },

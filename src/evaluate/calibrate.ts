@@ -50,8 +50,6 @@ const LADDER: readonly (readonly (readonly Parameter[])[])[] = [
 export const ROWS_PER_PARAMETER = 2;
 export const MIN_MEASUREMENTS = ROWS_PER_PARAMETER * LADDER[0]!.length;
 
-export { UNBOUNDED_RATE };
-
 const RIDGE_STARTS = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, Number.POSITIVE_INFINITY];
 const MAX_ROUNDS = 50;
 

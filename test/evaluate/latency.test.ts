@@ -9,8 +9,8 @@ import {
   MIN_MEASUREMENTS,
   modelledMs,
   nonNegativeLeastSquares,
-  UNBOUNDED_RATE,
 } from "../../src/evaluate/calibrate.js";
+import { UNBOUNDED_RATE } from "../../src/published/hardware.js";
 import {
   computeClassOf,
   elementwisePassBytes,

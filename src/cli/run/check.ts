@@ -11,8 +11,8 @@ import { budgetDocument, githubAnnotations, renderJunit } from "../../report/bud
 import { render } from "../../report/format.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { ALPHA_RULE, resolveTarget, toAlpha } from "../../model/configuration.js";
-import { existsSync } from "node:fs";
+import { ALPHA_RULE, toAlpha } from "../../model/configuration.js";
+import { targetIn } from "./target.js";
 import type { Outcome, OutputFile } from "../outcome.js";
 import { resolutionText, squareResolution } from "../../model/resolution.js";
 import { type Roofline, roofline } from "../../evaluate/roofline.js";
@@ -64,7 +64,7 @@ function budgetTarget(budget: Budget, where: string, dir: string) {
     names: { alpha: `${where}.alpha`, resolution: `${where}.resolution` },
   };
   try {
-    return resolveTarget(budget.model, given, (ref) => existsSync(resolve(dir, ref)));
+    return targetIn(budget.model, given, dir);
   } catch (error) {
     throw error instanceof InputError ? new InputError(`${where}.model: ${error.message}`) : error;
   }

@@ -7,9 +7,8 @@ import { type ConventionName, resolveConvention } from "../../model/conventions.
 import { explainDocument } from "../../report/explain.js";
 import type { OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
-import { type Alpha, resolveTarget, toAlpha } from "../../model/configuration.js";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { type Alpha, toAlpha } from "../../model/configuration.js";
+import { targetIn } from "./target.js";
 
 const ONE = toAlpha("1")!;
 import type { Outcome } from "../outcome.js";
@@ -28,7 +27,7 @@ export interface ExplainOptions {
 }
 
 export async function runExplain(options: ExplainOptions, io: CliIo): Promise<Outcome> {
-  const target = resolveTarget(options.model, options, (path) => existsSync(resolve(io.cwd, path)));
+  const target = targetIn(options.model, options, io.cwd);
   const model = await loadModel(target.model, io.cwd, options.read);
   const at = (name: ConventionName) =>
     evaluateModel(model, {

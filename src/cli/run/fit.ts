@@ -2,8 +2,6 @@ import { compareRational, parseRational, rational } from "../../algebra/rational
 import { type FitLimits, fitWidths, paretoFront } from "../../budget/fit.js";
 import { parseQuantity, quantityProblem } from "../../budget/quantity.js";
 import { InputError } from "../../errors.js";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { resolutionText } from "../../model/resolution.js";
 import { CALIBRATED_HARDWARE_NAMES } from "../../published/hardware.js";
 import { checkGridSize, parseRange } from "../../evaluate/range.js";
@@ -17,7 +15,8 @@ import { hardwareProfile } from "./hardware.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { parseResolutionRange } from "../options.js";
-import { MAX_ALPHA, resolveTarget, toAlpha } from "../../model/configuration.js";
+import { MAX_ALPHA, toAlpha } from "../../model/configuration.js";
+import { targetIn } from "./target.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
 
@@ -74,7 +73,7 @@ function quantity(flag: string, raw: string | undefined): bigint | undefined {
 
 /** `fit v2/160` fits at that side; an @α is what fit finds, so it is refused rather than ignored. */
 function fitTarget(options: FitOptions, cwd: string) {
-  const target = resolveTarget(options.model, {}, (path) => existsSync(resolve(cwd, path)));
+  const target = targetIn(options.model, {}, cwd);
   if (target.alpha)
     throw new InputError(
       `'${options.model}' gives α ${target.alpha.text}: fit finds the widest α within the budget; give ${target.model}${target.resolution ? `/${resolutionText(target.resolution)}` : ""}`,

@@ -2,8 +2,6 @@ import { rooflineGroups } from "../../evaluate/roofline.js";
 import { hardwareProfile, rooflineAsChosen } from "./hardware.js";
 import type { ReportDocument } from "../../report/document.js";
 import type { Resolution } from "../../model/resolution.js";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { InputError } from "../../errors.js";
 import { type CostReport, evaluateModel } from "../../evaluate/cost.js";
 import { loadModel } from "../../io/read-model-spec.js";
@@ -15,13 +13,10 @@ import { activationMemory, type MemoryOptions } from "../../evaluate/memory.js";
 import type { HardwareChoice, OutputChoice } from "../commands/model-options.js";
 import type { CliIo } from "../io.js";
 import { parseAlpha } from "../options.js";
-import { type Alpha, type GivenSettings, resolveTarget } from "../../model/configuration.js";
+import type { Alpha } from "../../model/configuration.js";
+import { targetIn } from "./target.js";
 import type { Outcome } from "../outcome.js";
 import { outputDocument } from "./output.js";
-
-/** `mbn-cost v2@0.5/160` is `mbn-cost v2 --alpha 0.5 --resolution 160`; a file of that name wins. */
-const targetOf = (ref: string, flags: GivenSettings, cwd: string) =>
-  resolveTarget(ref, flags, (path) => existsSync(resolve(cwd, path)));
 
 export interface ShowOptions {
   /** How model files are read (ONNX: --allow-unknown). */
@@ -68,7 +63,8 @@ async function hardwareDocument(
 }
 
 export async function runShow(options: ShowOptions, io: CliIo): Promise<Outcome> {
-  const target = targetOf(options.model, options, io.cwd);
+  // `mbn-cost v2@0.5/160` is `mbn-cost v2 --alpha 0.5 --resolution 160`; a file of that name wins
+  const target = targetIn(options.model, options, io.cwd);
   const model = await loadModel(target.model, io.cwd, options.read);
   const report = evaluateModel(model, {
     alpha: target.alpha ?? parseAlpha("1"),

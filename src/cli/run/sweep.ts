@@ -26,10 +26,9 @@ import { InputError } from "../../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { parseResolutionRange } from "../options.js";
-import { MAX_ALPHA, MAX_DEPTH, resolveTarget, toAlpha } from "../../model/configuration.js";
+import { MAX_ALPHA, MAX_DEPTH, toAlpha } from "../../model/configuration.js";
+import { targetIn } from "./target.js";
 import { resolutionText } from "../../model/resolution.js";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Outcome } from "../outcome.js";
 
 export interface SweepOptions {
@@ -148,7 +147,7 @@ function sweepGrid(options: SweepOptions, model: ModelRef, convention: Conventio
 
 /** `sweep v2@0.5/160` sweeps that α and side unless --alpha or --resolution give a grid (both ways: refused). */
 function sweepTarget(options: SweepOptions, cwd: string): SweepOptions {
-  const target = resolveTarget(options.model, {}, (path) => existsSync(resolve(cwd, path)));
+  const target = targetIn(options.model, {}, cwd);
   const gives = (what: string) =>
     new InputError(`'${options.model}' gives ${what}: sweep its grid with the model alone (${target.model})`);
   if (target.alpha && options.alphas !== undefined) throw gives(`α ${target.alpha.text} and --alpha a grid`);
