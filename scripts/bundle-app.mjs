@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 /**
- * Builds the calculator page's script (mbn-cost app): src/app/main.ts and the
- * library it imports, for the browser, with every built-in architecture
- * inlined, as one minified file, dist/app/app.js.
+ * Builds the calculator page's scripts (mbn-cost app), for the browser, each
+ * minified, gzipped and base64-encoded for the page to unpack
+ * (DecompressionStream) — half the page's size:
+ *  - dist/app/app.b64: src/app/main.ts and the library it imports, with every
+ *    built-in architecture inlined, unpacked when the page opens (dist/app/app.js
+ *    is the same script unpacked, to read);
+ *  - dist/app/decoders.b64: the decoders of a dropped .onnx or .tflite file
+ *    (protobuf and flatbuffers runtimes and schemas, src/app/decoders.ts),
+ *    unpacked only when such a file is dropped.
  */
 import { build } from "esbuild";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -34,9 +41,10 @@ const englishOnly = {
     }));
   },
 };
-await build({
+const packed = (bytes) => gzipSync(bytes, { level: 9 }).toString("base64");
+const app = await build({
   entryPoints: [`${root}src/app/main.ts`],
-  outfile: `${root}dist/app/app.js`,
+  write: false,
   bundle: true,
   format: "iife",
   platform: "browser",
@@ -46,3 +54,17 @@ await build({
   plugins: [englishOnly],
   logLevel: "warning",
 });
+writeFileSync(`${root}dist/app/app.js`, app.outputFiles[0].contents);
+writeFileSync(`${root}dist/app/app.b64`, packed(app.outputFiles[0].contents));
+
+const decoders = await build({
+  entryPoints: [`${root}src/app/decoders.ts`],
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  write: false,
+  logLevel: "warning",
+});
+writeFileSync(`${root}dist/app/decoders.b64`, packed(decoders.outputFiles[0].contents));

@@ -26,6 +26,10 @@ import {
   toResolution,
 } from "../model/configuration.js";
 import { withDefaults } from "../model/defaults.js";
+import type { ModelRef } from "../evaluate/cost.js";
+import { onnxModelSpec } from "../io/onnx-model.js";
+import { tfliteModelSpec } from "../io/tflite-model.js";
+import type { Decoders } from "./decoders.js";
 import { resolutionText } from "../model/resolution.js";
 import { modelSpecSchema } from "../model/schema.js";
 import { formatSchemaIssues } from "../io/schema-issues.js";
@@ -35,13 +39,13 @@ import { renderCsv } from "../report/csv.js";
 import { compareDocument } from "../report/compare.js";
 import { compareReports } from "../evaluate/compare.js";
 import { renderJson } from "../report/json.js";
+import type { ReportDocument } from "../report/document.js";
 import { sweepDocument } from "../report/sweep.js";
 import { sweep } from "../evaluate/sweep.js";
 import { parseQuantity } from "../budget/quantity.js";
-import { gridHtml } from "../report/html.js";
+import { chartHtml, gridHtml } from "../report/html.js";
 import { conventionDetails, conventionLine, layersDocument, modelShortName } from "../report/layers.js";
 import { groupDigits } from "../report/numbers.js";
-import { renderChart } from "../report/svg/render.js";
 
 declare const __MBN_CONFIGS__: Record<string, ModelFile>;
 
@@ -64,6 +68,10 @@ interface State {
 const MAX_COMPARED = 4;
 
 const CUSTOM = "custom";
+/** The model picker's value for a file the user gave the page. */
+const FILE = "file";
+/** The .onnx or .tflite file given, counted by the CLI's readers; it never leaves the page. */
+let userFile: ModelRef | undefined;
 const EXAMPLE = JSON.stringify(
   {
     name: "My net",
@@ -83,12 +91,12 @@ const EXAMPLE = JSON.stringify(
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function readHash(): State {
-  const p = new URLSearchParams(location.hash.slice(1));
+/** The state a link or the controls hold, each value as given (the CLI's grammar checks them when counting). */
+function stateOf(p: URLSearchParams): State {
   const convention = p.get("convention") as ConventionName | null;
   const model = p.get("model") ?? "";
   return {
-    model: model === CUSTOM || findBuiltinModel(model) ? model : "v2",
+    model: model === CUSTOM || (model === FILE && userFile) || findBuiltinModel(model) ? model : "v2",
     alpha: p.get("alpha") ?? "1",
     resolution: p.get("resolution") ?? "",
     depth: p.get("depth") ?? "1",
@@ -101,6 +109,8 @@ function readHash(): State {
     dtype: DTYPE_NAMES.includes(p.get("dtype") as Dtype) ? (p.get("dtype") as Dtype) : "int8",
   };
 }
+
+const readHash = (): State => stateOf(new URLSearchParams(location.hash.slice(1)));
 
 /** The editor's architecture, validated by the CLI's schema; an error names the bad field's path, as the CLI does. */
 function customSpec(text: string) {
@@ -117,6 +127,7 @@ function customSpec(text: string) {
 
 function modelOf(state: State) {
   if (state.model === CUSTOM) return { ref: CUSTOM, id: CUSTOM, spec: customSpec(state.custom) };
+  if (state.model === FILE && userFile) return userFile;
   const builtin = findBuiltinModel(state.model);
   if (!builtin)
     throw new Error(`unknown model '${state.model}': the page counts the built-in models and yours`);
@@ -181,11 +192,12 @@ function renderComparison(state: State): void {
   const doc = compareDocument(specs, compareReports(specs.map((s) => s.report)));
   $("comparison").innerHTML =
     `<h2>Comparison</h2>${gridHtml(doc.grids[0]!, { exact: true, sortable: false })}` +
-    (doc.chart ? renderChart(doc.chart, "auto") : "");
+    (doc.chart ? chartHtml(doc.chart, "auto") : "");
 }
 
 function commandLine(state: State): string {
-  const parts = ["mbn-cost", state.model === CUSTOM ? "my-net.json" : state.model];
+  const model = state.model === CUSTOM ? "my-net.json" : state.model === FILE ? userFile?.ref : state.model;
+  const parts = ["mbn-cost", model ?? ""];
   if (state.alpha !== "1") parts.push("--alpha", state.alpha);
   if (state.resolution !== "") parts.push("--resolution", state.resolution);
   if (state.depth !== "1") parts.push("--depth", state.depth);
@@ -195,8 +207,8 @@ function commandLine(state: State): string {
   return parts.join(" ");
 }
 
-let csv = "";
-let json = "";
+/** The per-layer document last counted: the downloads render it when asked. */
+let shown: ReportDocument | undefined;
 
 const SWEEP_ALPHAS = Array.from({ length: 27 }, (_, i) => ((i + 5) * 5) / 100).map((v) => ({
   text: v.toFixed(2),
@@ -206,6 +218,8 @@ const SWEEP_ALPHAS = Array.from({ length: 27 }, (_, i) => ((i + 5) * 5) / 100).m
 /** MACs against α at four resolutions around the model's, with the budget line: the CLI's sweep and its chart. */
 function sweepChart(state: State, budgetText: string): string {
   const model = modelOf(state);
+  // a file's widths are its own: no α to sweep
+  if (model.spec.graph) return "";
   const side = model.spec.input.resolution;
   // four resolutions up to the model's, in steps of 32 pixels
   const resolutions = [
@@ -223,12 +237,35 @@ function sweepChart(state: State, budgetText: string): string {
     { model: modelShortName(model), convention, bytesPerElement: 4n },
     budget,
   );
-  return doc.chart ? renderChart(doc.chart, "auto") : "";
+  return doc.chart ? chartHtml(doc.chart, "auto") : "";
 }
 
-function render(): void {
+/** An error in one line, every result dimmed and its downloads off until the input is valid again. */
+function showError(message: string): void {
+  $("error").textContent = message;
+  $("results").classList.add("stale");
+  for (const id of ["download-csv", "download-json", "copy-command", "add-to-comparison"])
+    $<HTMLButtonElement>(id).disabled = true;
+}
+
+function clearError(): void {
+  $("error").textContent = "";
+  $("results").classList.remove("stale");
+  for (const id of ["download-csv", "download-json", "copy-command", "add-to-comparison"])
+    $<HTMLButtonElement>(id).disabled = false;
+}
+
+/** What the CLI prints above its table, but the convention (shown apart): source, notes, memory, arena. */
+function details(lines: readonly string[]): void {
+  const items = lines
+    .filter((line) => !line.startsWith("convention:"))
+    .map((line) => Object.assign(document.createElement("li"), { textContent: line }));
+  $("details").replaceChildren(...items);
+}
+
+/** Renders a state; false (with the error shown and the results dimmed) when it cannot be counted. */
+function render(state: State): boolean {
   const started = performance.now();
-  const state = readHash();
   try {
     const report = evaluate(state);
     const memory = activationMemory(report.rows, { dtype: "fp32", memoryModel: "block" });
@@ -240,27 +277,76 @@ function render(): void {
     // the CLI's line, without its hint to the CLI's --verbose: the full text is the title
     $("convention-line").textContent = conventionLine(report.convention).replace(/ \(-v: in full\)$/, "");
     $("convention-line").title = conventionDetails(report.convention);
-    $("error").textContent = "";
-    $("layers-chart").innerHTML = layers.chart ? renderChart(layers.chart, "auto") : "";
-    $("type-chart").innerHTML = byType.chart ? renderChart(byType.chart, "auto") : "";
+    clearError();
+    details([...layers.meta, ...layers.notes]);
+    $("type-chart").innerHTML = byType.chart ? chartHtml(byType.chart, "auto") : "";
     const byResolution = breakdownDocument(report, analyseBreakdown(report, "resolution"), memory);
-    $("resolution-chart").innerHTML = byResolution.chart ? renderChart(byResolution.chart, "auto") : "";
-    $("layers").innerHTML = gridHtml(layers.grids[0]!, { exact: true, sortable: true });
-    tableControls();
+    $("resolution-chart").innerHTML = byResolution.chart ? chartHtml(byResolution.chart, "auto") : "";
     $("command").textContent = commandLine(state);
-    $("sweep-chart").innerHTML = sweepChart(state, $<HTMLInputElement>("budget").value);
     renderComparison(state);
     $("roofline").textContent = rooflineLine(report, state);
-    csv = renderCsv(layers);
-    json = renderJson(layers);
+    shown = layers;
+    whenIdle(() => renderLarge(state, layers));
   } catch (error) {
-    $("error").textContent = (error as Error).message;
+    showError((error as Error).message);
+    whenIdle(() => undefined);
+    return false;
+  } finally {
+    timed("render", started);
   }
-  $("timing").textContent = `updated in ${(performance.now() - started).toFixed(1)} ms`;
-  document.body.dataset.renderMs = String(performance.now() - started);
+  return true;
+}
+
+/** How long a part took, shown beside the command and kept for the browser test (data-render-ms, data-idle-ms). */
+function timed(part: "render" | "idle", started: number): void {
+  const ms = performance.now() - started;
+  document.body.dataset[`${part}Ms`] = String(ms);
+  if (part === "render") $("timing").textContent = `updated in ${ms.toFixed(1)} ms`;
+  else $("timing").textContent += `, the table and the sweep ${ms.toFixed(1)} ms later`;
+}
+
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Work for after the next frame: the per-layer chart, the table (hundreds of rows) and the sweep chart
+ * (a hundred configurations) of the large models would not fit in one frame with the rest; an update
+ * coming first cancels it (dragging α draws them once, at the end).
+ */
+function whenIdle(work: () => void): void {
+  clearTimeout(pending);
+  delete document.body.dataset["idleMs"];
+  pending = setTimeout(() => {
+    pending = undefined;
+    const started = performance.now();
+    work();
+    timed("idle", started);
+  }, 0);
+}
+
+/** The parts of a view drawn when idle. */
+function renderLarge(state: State, layers: ReportDocument): void {
+  $("layers-chart").innerHTML = layers.chart ? chartHtml(layers.chart, "auto") : "";
+  $("layers").innerHTML = gridHtml(layers.grids[0]!, { exact: true, sortable: true });
+  tableControls();
+  renderSweep(state);
+}
+
+function renderSweep(state: State): void {
+  try {
+    $("sweep-chart").innerHTML = sweepChart(state, $<HTMLInputElement>("budget").value);
+  } catch (error) {
+    $("sweep-chart").textContent = (error as Error).message;
+  }
 }
 
 let sortedBy: { column: number; descending: boolean } | undefined;
+
+/** Shows the table's rows of the op chosen, or all. */
+function filterRows(): void {
+  const op = $<HTMLSelectElement>("op-filter").value;
+  const body = $("layers").querySelector("tbody");
+  for (const row of body?.rows ?? []) row.hidden = op !== "" && row.cells[2]!.textContent !== op;
+}
 
 /** The per-layer table: sorted by a clicked header (counts exactly, as bigints), filtered by op. */
 function tableControls(): void {
@@ -271,7 +357,7 @@ function tableControls(): void {
   const ops = [...new Set(rows.map((r) => r.cells[2]!.textContent ?? ""))];
   filter.replaceChildren(new Option("every op", ""), ...ops.map((op) => new Option(op, op)));
   filter.value = ops.includes(chosen) ? chosen : "";
-  for (const row of rows) row.hidden = filter.value !== "" && row.cells[2]!.textContent !== filter.value;
+  filterRows();
   const key = (row: HTMLTableRowElement, column: number) =>
     row.cells[column]!.dataset["v"] ?? row.cells[column]!.textContent ?? "";
   const sort = () => {
@@ -322,6 +408,78 @@ function fillControls(state: State): void {
   convention.value = state.convention;
 }
 
+/** The page's boot script (report/app-page.ts): the text of a script it holds gzipped. */
+type Unpack = (id: string) => Promise<string>;
+
+let decoders: Promise<Decoders> | undefined;
+
+/** Runs the decoders the page holds packed (app/decoders.ts), once, when the first .onnx or .tflite file comes. */
+function loadDecoders(): Promise<Decoders> {
+  decoders ??= (async () => {
+    const script = document.createElement("script");
+    script.textContent = await (globalThis as unknown as { mbnUnpack: Unpack }).mbnUnpack("decoders");
+    document.head.append(script);
+    return (globalThis as { mbnDecoders?: Decoders }).mbnDecoders!;
+  })();
+  return decoders;
+}
+
+/** An .onnx or .tflite file given to the page → its model, by the CLI's readers; it is never sent anywhere. */
+async function readUserFile(file: File): Promise<ModelRef> {
+  const name = file.name;
+  const format = /\.onnx$/i.test(name) ? "onnx" : /\.tflite$/i.test(name) ? "tflite" : undefined;
+  if (format === undefined)
+    throw new Error(
+      `${name}: the page reads architecture files (.json), ONNX files (.onnx) and TensorFlow Lite files (.tflite)`,
+    );
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const decode = await loadDecoders();
+  const spec =
+    format === "onnx"
+      ? onnxModelSpec(decode.onnx(bytes, name), name)
+      : tfliteModelSpec(decode.tflite(bytes, name), name);
+  return { ref: name, id: name, spec };
+}
+
+/** A file input and the whole page as a drop target: .json goes to the editor, .onnx and .tflite are counted. */
+function fileControls(update: () => void): void {
+  const model = $<HTMLSelectElement>("model");
+  const open = async (file: File) => {
+    try {
+      if (/\.json$/i.test(file.name)) {
+        $<HTMLTextAreaElement>("custom").value = await file.text();
+        model.value = CUSTOM;
+      } else {
+        userFile = await readUserFile(file);
+        const option = model.namedItem("file-option") ?? model.appendChild(new Option("", FILE));
+        Object.assign(option, { id: "file-option", text: `${file.name} (your file)` });
+        model.value = FILE;
+      }
+      update();
+    } catch (error) {
+      showError((error as Error).message);
+    }
+  };
+  $<HTMLInputElement>("file").addEventListener("change", (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) void open(file);
+  });
+  const dropping = (on: boolean) => document.body.classList.toggle("dropping", on);
+  document.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    dropping(true);
+  });
+  document.addEventListener("dragleave", () => dropping(false));
+  document.addEventListener("drop", (e) => {
+    e.preventDefault();
+    dropping(false);
+    // the picker would name an earlier file
+    $<HTMLInputElement>("file").value = "";
+    const file = e.dataTransfer?.files[0];
+    if (file) void open(file);
+  });
+}
+
 /** A download made in the page, from text it holds: no request leaves it. */
 function download(text: string, type: string, name: string): void {
   const link = document.createElement("a");
@@ -338,8 +496,8 @@ function controls(): void {
   const showEditor = () => ($("editor").hidden = model.value !== CUSTOM);
   showEditor();
   let compared = state.compare;
-  const update = () => {
-    const next = new URLSearchParams({
+  const controlled = () =>
+    new URLSearchParams({
       ...(compared.length > 0 && { compare: compared.join(",") }),
       model: model.value,
       alpha: value("alpha"),
@@ -350,28 +508,36 @@ function controls(): void {
       dtype: value("dtype"),
       ...(model.value === CUSTOM && { custom: value("custom") }),
     });
+  // the URL keeps the last state that counted: a copied link never holds α abc
+  const update = () => {
+    const next = controlled();
     showEditor();
-    history.replaceState(null, "", `#${next}`);
-    render();
+    if (render(stateOf(next))) history.replaceState(null, "", `#${next}`);
   };
+  fileControls(update);
   for (const id of ["model", "convention", "alpha", "resolution", "depth", "custom", "hardware", "dtype"])
     $(id).addEventListener("input", update);
   $<HTMLInputElement>("alpha-slider").addEventListener("input", (e) => {
     $<HTMLInputElement>("alpha").value = Number((e.target as HTMLInputElement).value).toFixed(2);
     update();
   });
-  $("download-csv").addEventListener("click", () => download(csv, "text/csv", `${model.value}.csv`));
-  $("download-json").addEventListener("click", () =>
-    download(json, "application/json", `${model.value}.json`),
+  const saved = () => (model.value === FILE ? (userFile?.ref ?? FILE).replace(/\.\w+$/, "") : model.value);
+  $("download-csv").addEventListener(
+    "click",
+    () => shown && download(renderCsv(shown), "text/csv", `${saved()}.csv`),
+  );
+  $("download-json").addEventListener(
+    "click",
+    () => shown && download(renderJson(shown), "application/json", `${saved()}.json`),
   );
   $("copy-command").addEventListener(
     "click",
     () => void navigator.clipboard?.writeText($("command").textContent ?? ""),
   );
-  $("budget").addEventListener("input", () => render());
-  $("op-filter").addEventListener("input", () => render());
+  $("budget").addEventListener("input", () => renderSweep(stateOf(controlled())));
+  $("op-filter").addEventListener("input", filterRows);
   $("add-to-comparison").addEventListener("click", () => {
-    if (model.value === CUSTOM) return;
+    if (model.value === CUSTOM || model.value === FILE) return;
     compared = [...compared, specOf(readHash())].slice(-MAX_COMPARED);
     update();
   });
@@ -382,4 +548,4 @@ function controls(): void {
 }
 
 controls();
-render();
+render(readHash());

@@ -1,5 +1,5 @@
 /** The calculator page (`mbn-cost app`): one self-contained HTML file around the bundled library. */
-import { pageHead } from "./html.js";
+import { BOX_CSS, pageHead } from "./html.js";
 import { escapeXml } from "./untrusted-text.js";
 
 const CSS = `
@@ -13,16 +13,42 @@ input, select, button { font: inherit; padding: 4px 6px; }
 #alpha { width: 7em; } #resolution { width: 7em; }
 #totals { font-size: 22px; font-weight: bold; margin: 16px 0 4px; font-variant-numeric: tabular-nums; }
 .sub, #timing { color: var(--muted); } #error { color: #c9453a; min-height: 1.4em; }
-.chart, .scroll { overflow-x: auto; max-width: 100%; } .chart svg { display: block; }
+${BOX_CSS}
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid var(--line); padding: 2px 8px; text-align: left; } td.num, th.num { text-align: right; }
 code { background: var(--card); padding: 2px 4px; }
 table.sortable th { cursor: pointer; user-select: none; }
 #editor { margin-top: 12px; } #custom { width: 100%; font: 12px/1.4 ui-monospace, monospace; }
 #depth { width: 5em; }
+#results.stale { opacity: 0.3; pointer-events: none; }
+#details { margin: 4px 0; padding-left: 1.2em; overflow-wrap: anywhere; }
+body.dropping { outline: 3px dashed var(--muted); outline-offset: -6px; }
+input[type=file] { max-width: 100%; }
 `;
 
-export function renderAppPage(script: string, version: string): string {
+/**
+ * Unpacks a script the page holds gzipped in base64 (`mbnUnpack(id)` → its text), then runs the
+ * page's own: half the bytes of the plain script. A browser without DecompressionStream (before
+ * Chrome 80, Firefox 113, Safari 16.4) gets one line saying so.
+ */
+const BOOT = `globalThis.mbnUnpack = async (id) => {
+  const bytes = Uint8Array.from(atob(document.getElementById(id).textContent), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+};
+mbnUnpack("app").then((text) => {
+  const script = document.createElement("script");
+  script.textContent = text;
+  document.body.append(script);
+}, (error) => {
+  document.getElementById("error").textContent = "this browser cannot unpack the page (" + error.message + "): open it in a current Chrome, Firefox or Safari";
+});`;
+
+/**
+ * The page around its scripts, each gzipped in base64 (scripts/bundle-app.mjs): `script`, unpacked
+ * when the page opens, and `decoders` (of .onnx and .tflite files), unpacked when a file is dropped.
+ * Base64 holds no markup that could end its element.
+ */
+export function renderAppPage(script: string, decoders: string, version: string): string {
   return [
     ...pageHead(`mbn-cost ${version}: MobileNet cost calculator`, CSS),
     "<h1>MobileNet cost calculator</h1>",
@@ -40,23 +66,29 @@ export function renderAppPage(script: string, version: string): string {
     '<button type="button" id="copy-command">copy the command</button>',
     '<button type="button" id="add-to-comparison">add to comparison</button>',
     '<button type="button" id="clear-comparison">clear comparison</button>',
+    '<label>your file (.json, .onnx, .tflite; or drop it on the page) <input id="file" type="file" accept=".json,.onnx,.tflite" aria-label="your file"></label>',
     "</form>",
     '<label id="editor" hidden>your architecture (the same JSON as an architecture file; validated as you type)<textarea id="custom" aria-label="your architecture" rows="16" spellcheck="false"></textarea></label>',
     '<p id="error" role="alert"></p>',
+    '<div id="results">',
     '<p id="totals" aria-live="polite"></p>',
     '<p class="sub" id="convention-line"></p>',
     '<p class="sub" id="roofline"></p>',
     '<p class="sub">the same command: <code id="command"></code> · <span id="timing"></span></p>',
+    '<details class="sub"><summary>source, memory and notes</summary><ul id="details"></ul></details>',
     '<div id="comparison"></div>',
-    '<div class="chart" id="layers-chart"></div>',
-    '<div class="chart" id="type-chart"></div>',
-    '<div class="chart" id="resolution-chart"></div>',
+    '<div id="layers-chart"></div>',
+    '<div id="type-chart"></div>',
+    '<div id="resolution-chart"></div>',
     '<label>sweep budget line (MACs, e.g. 300M) <input id="budget" aria-label="budget" inputmode="numeric"></label>',
-    '<div class="chart" id="sweep-chart"></div>',
+    '<div id="sweep-chart"></div>',
     '<label>show <select id="op-filter" aria-label="op filter"></select> (click a header to sort)</label>',
     '<div class="scroll" id="layers"></div>',
-    `<p class="sub">mbn-cost ${escapeXml(version)}: every number is exact and computed in this page by the same library as the CLI; nothing leaves it.</p>`,
-    `<script>${script.replaceAll("</script", "<\\/script")}</script>`,
+    "</div>",
+    `<p class="sub">mbn-cost ${escapeXml(version)}: every number is exact and computed in this page by the same library as the CLI; nothing leaves it, your files neither.</p>`,
+    `<script type="text/plain" id="app">${script}</script>`,
+    `<script type="text/plain" id="decoders">${decoders}</script>`,
+    `<script>${BOOT}</script>`,
     "</body>",
     "</html>",
     "",

@@ -4,7 +4,7 @@ import type { Breakdown, BreakdownBy, BreakdownGroup } from "../evaluate/breakdo
 import type { CostReport } from "../evaluate/cost.js";
 import type { Cell, Column, Grid, ReportDocument } from "./document.js";
 import { GROUPINGS } from "./groupings.js";
-import { inUnit, layersDocument, modelTitle, unitKey, unitLabel, unitOf } from "./layers.js";
+import { alphaPart, inUnit, layersDocument, modelTitle, unitKey, unitLabel, unitOf } from "./layers.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 import { resolutionSize } from "../model/resolution.js";
 
@@ -84,7 +84,7 @@ export function breakdownDocument(
     notes: [...notes, ...base.notes],
     chart: {
       kind: "bars",
-      title: `${modelTitle(report.model)} α ${report.alpha.text} ${resolutionSize(report.resolution)}: ${unitLabel(report.convention)} by ${grouping.header}`,
+      title: `${modelTitle(report.model)} ${alphaPart(report, " ")}${resolutionSize(report.resolution)}: ${unitLabel(report.convention)} by ${grouping.header}`,
       unit: unitLabel(report.convention),
       labels: "all",
       bars: groups.map((g) => ({

@@ -3,7 +3,7 @@ import { toDecimal, rational } from "../algebra/rational.js";
 import type { BudgetMetric, BudgetResult, MetricResult } from "../budget/check.js";
 import type { Cell, ReportDocument } from "./document.js";
 import { groupDigits, humanize } from "./numbers.js";
-import { modelShortName } from "./layers.js";
+import { alphaPart, modelShortName } from "./layers.js";
 import { escapeXml as xml } from "./untrusted-text.js";
 import { resolutionSize, resolutionValue } from "../model/resolution.js";
 
@@ -28,7 +28,7 @@ function signed(n: bigint, exact: boolean): string {
 
 function describe(result: BudgetResult): string {
   const r = result.report;
-  return `${modelShortName(r.model)} α ${r.alpha.text} ${resolutionSize(r.resolution)}, ${r.convention.name}`;
+  return `${modelShortName(r.model)} ${alphaPart(r, " ")}${resolutionSize(r.resolution)}, ${r.convention.name}`;
 }
 
 /** "MACs 300.77M exceed the limit of 100M by 200.8%" */

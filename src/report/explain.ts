@@ -2,7 +2,14 @@
 import type { ExplainRow, Explanation } from "../evaluate/explain.js";
 import type { Convention } from "../model/conventions.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
-import { conventionDetails, conventionLine, modelShortName, modelTitle, unitOf } from "./layers.js";
+import {
+  alphaPart,
+  conventionDetails,
+  conventionLine,
+  modelShortName,
+  modelTitle,
+  unitOf,
+} from "./layers.js";
 import { groupDigits } from "./numbers.js";
 import { resolutionSize, resolutionValue } from "../model/resolution.js";
 
@@ -126,7 +133,7 @@ export function explainDocument(e: Explanation): ReportDocument {
   ];
   const r = e.from;
   return {
-    title: `From ${f.name} to ${t.name}: ${modelTitle(r.model)} · α ${r.alpha.text} · ${resolutionSize(r.resolution)}`,
+    title: `From ${f.name} to ${t.name}: ${modelTitle(r.model)} · ${alphaPart(r, " · ")}${resolutionSize(r.resolution)}`,
     meta: [conventionLine(f), conventionLine(t)],
     details: [conventionDetails(f), conventionDetails(t)],
     grids: [countGrid, paramGrid],

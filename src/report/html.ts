@@ -4,7 +4,9 @@
  */
 import { displayCell } from "./cells.js";
 import type { Grid, ReportDocument } from "./document.js";
+import type { Chart } from "./chart.js";
 import { renderChart } from "./svg/render.js";
+import type { Theme } from "./svg/themes.js";
 import { escapeXml } from "./untrusted-text.js";
 
 /** A page's opening up to <body>: UTF-8, a phone-width viewport, its title (text, escaped) and inline style. */
@@ -19,6 +21,23 @@ export const pageHead = (title: string, css: string): string[] => [
   "</head>",
   "<body>",
 ];
+
+/** Wide tables and charts scroll inside their own box; a chart first scales down to it (chartHtml). */
+export const BOX_CSS =
+  ".chart, .scroll { overflow-x: auto; max-width: 100%; } .chart svg { display: block; max-width: 100%; height: auto; min-width: var(--least, 0); }";
+
+/** A chart's text shrinks to no less than this share of its size (12 px text to 6.6 px) before its box scrolls. */
+const LEAST_CHART_SCALE = 0.55;
+
+/**
+ * A chart in a page: scaled down to its box (a 1,487 px per-layer chart fits a 1,280 px window),
+ * never below LEAST_CHART_SCALE; past that (a phone) it scrolls inside its box.
+ */
+export function chartHtml(chart: Chart, theme: Theme): string {
+  const svg = renderChart(chart, theme);
+  const width = Number(/^<svg [^>]*? width="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+  return `<div class="chart" style="--least: ${Math.ceil(width * LEAST_CHART_SCALE)}px">${svg}</div>`;
+}
 
 export function gridHtml(grid: Grid, options: { exact: boolean; sortable: boolean }): string {
   const head = grid.columns
@@ -67,7 +86,7 @@ h1 { margin: 0 0 4px; font-size: 24px; } h2 { margin: 32px 0 8px; font-size: 18p
 .stats { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
 .stat { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 160px; }
 .stat b { display: block; font-size: 22px; } .stat small { color: var(--muted); }
-.chart, .scroll { overflow-x: auto; max-width: 100%; } .chart svg { max-width: none; display: block; }
+${BOX_CSS}
 .sub, .note, h1, h2, footer { overflow-wrap: anywhere; }
 @media (max-width: 600px) { body { padding: 12px; font-size: 13px; } h1 { font-size: 20px; } .stat { min-width: 0; flex: 1 1 140px; } }
 table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
@@ -105,7 +124,7 @@ export function renderHtml(report: HtmlReport, exact: boolean): string {
       `<h2>${escapeXml(s.heading)}</h2>`,
       ...(s.intro ?? []).map((p) => `<p class="sub">${escapeXml(p)}</p>`),
     ];
-    if (s.chart && s.doc.chart) parts.push(`<div class="chart">${renderChart(s.doc.chart, "auto")}</div>`);
+    if (s.chart && s.doc.chart) parts.push(chartHtml(s.doc.chart, "auto"));
     if (s.tables !== "none")
       parts.push(...s.doc.grids.map((g) => gridHtml(g, { exact, sortable: s.tables === "sortable" })));
     parts.push(...s.doc.notes.map((n) => `<p class="note">${escapeXml(n)}</p>`), "</section>");

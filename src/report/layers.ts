@@ -268,7 +268,7 @@ export function tableName(report: Pick<CostReport, "model">, name: string): stri
 }
 
 /** "α 0.5" and a separator; nothing for a graph file, whose widths are its own. */
-const alphaPart = (report: CostReport, separator: string): string =>
+export const alphaPart = (report: Pick<CostReport, "model" | "alpha">, separator: string): string =>
   report.model.spec.graph ? "" : `α ${report.alpha.text}${separator}`;
 
 /** The short answer: params, MACs and FLOPs on one line, exact with --exact. */

@@ -178,6 +178,9 @@ describe("mbn-cost roofline: the chart", () => {
     // 64 rows, of which 10 residual adds and the pool have no MACs
     expect(r.out.match(/<circle class="point"/g)).toHaveLength(53);
     expect(r.out).toMatch(/<title>64 fc_1: 1\.00 MACs\/byte, 3\.2% of peak<\/title>/);
+    // the legend's every type in view: the rarest painted last, V2's one conv over the pointwise layers beside it
+    const titles = [...r.out.matchAll(/<circle class="point"[^>]*><title>\d+ (\w+?)_\d+:/g)].map((m) => m[1]);
+    expect(titles.slice(-2).sort()).toEqual(["conv", "fc"]);
     const json = JSON.parse((await runCli(["roofline", "v2", "--hardware", "pixel6-cpu", "-f", "json"])).out);
     expect(json.hardware.name).toBe("pixel6-cpu");
   });

@@ -174,6 +174,11 @@ function lowestTextContrast(): number {
 }
 
 /** "3,504,872 params · 300,774,272 MACs": the CLI's exact totals for these arguments, as the page shows them. */
+/** The built CLI's standard output. */
+function cliOutput(args: string[]): string {
+  return spawnSync(process.execPath, ["bin/mbn-cost.js", ...args], { cwd: root, encoding: "utf8" }).stdout;
+}
+
 function cliTotals(args: string[]): string {
   const out = spawnSync(process.execPath, ["bin/mbn-cost.js", ...args, "--totals", "--exact"], {
     cwd: root,
@@ -197,7 +202,7 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
         const shots = join(root, "test-results", "app");
         mkdirSync(shots, { recursive: true });
         for (const scheme of ["light", "dark"] as const) {
-          const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1200, height: 900 } });
+          const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
           const problems: string[] = [];
           page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
           page.on("pageerror", (e) => void problems.push(String(e)));
@@ -292,6 +297,199 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
           expect(problems).toEqual([]);
           await page.close();
         }
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  test.skipIf(skipReason !== undefined)(
+    `your file, picked or dropped: .onnx, .tflite and .json counted in the page by the CLI's readers, no request${skipReason ? ` — skipped: ${skipReason}` : ""}`,
+    async () => {
+      const { chromium } = await import("playwright-core");
+      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
+      cli(["app", "--out", file]);
+      const browser = await chromium.launch(LAUNCH);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const problems: string[] = [];
+        page.on("pageerror", (e) => void problems.push(String(e)));
+        page.on(
+          "request",
+          (r) => void (!r.url().startsWith("file:") && problems.push(`request: ${r.url()}`)),
+        );
+        await page.goto(`file://${file}`);
+        const totals = page.locator("#totals");
+        await expect.poll(() => totals.textContent()).toContain("300,774,272 MACs");
+        // the decoders stay packed until a file comes
+        expect(await page.evaluate(() => "mbnDecoders" in globalThis)).toBe(false);
+
+        const onnx = "test/fixtures/onnx/mobilenet-v2-opset17.onnx";
+        await page.locator("#file").setInputFiles(join(root, onnx));
+        await expect.poll(() => totals.textContent()).toContain(cliTotals([onnx]));
+        expect(await page.getByLabel("model").inputValue()).toBe("file");
+        expect(await page.locator("#details").textContent()).toContain("read from ONNX: pytorch");
+        expect(await page.locator("#command").textContent()).toBe("mbn-cost mobilenet-v2-opset17.onnx");
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.locator("#download-csv").click(),
+        ]);
+        expect(readFileSync((await download.path())!, "utf8")).toBe(cliOutput([onnx, "--format", "csv"]));
+
+        // dropped on the page: a TensorFlow Lite file, with its arena and its int8 weights as stored
+        const tflite = "test/fixtures/tflite/person_detect.tflite";
+        const bytes = [...readFileSync(join(root, tflite))];
+        const dropped = await page.evaluateHandle((data) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(data)], "person_detect.tflite"));
+          return transfer;
+        }, bytes);
+        await page.dispatchEvent("body", "drop", { dataTransfer: dropped });
+        await expect.poll(() => totals.textContent()).toContain(cliTotals([tflite]));
+        const details = await page.locator("#details").textContent();
+        expect(details).toContain(
+          "arena (tensor lifetimes, each tensor's own type (int8 where none is stored)): 55.30KB",
+        );
+        expect(details).toContain("weights as stored: 218.92KB (int8, int32)");
+        await page.getByLabel("hardware").selectOption("pixel8-edgetpu");
+        expect(await page.locator("#roofline").textContent()).toMatch(/bytes moved · [\d,.]+ roofline MACs/);
+        await page.getByLabel("hardware").selectOption("");
+        await page.screenshot({ path: join(root, "test-results", "app", "file-light.png"), fullPage: true });
+
+        // an architecture file goes to the editor and is counted like one typed there
+        await page.locator("#file").setInputFiles(join(root, "examples", "my-net.json"));
+        await expect.poll(() => totals.textContent()).toContain(cliTotals(["examples/my-net.json"]));
+        expect(await page.getByLabel("model").inputValue()).toBe("custom");
+
+        // a file the page cannot read: one line, the results dimmed, the link unchanged
+        const before = page.url();
+        await page
+          .locator("#file")
+          .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hi") });
+        await expect
+          .poll(() => page.locator("#error").textContent())
+          .toBe(
+            "notes.txt: the page reads architecture files (.json), ONNX files (.onnx) and TensorFlow Lite files (.tflite)",
+          );
+        expect(await page.locator("#results").getAttribute("class")).toBe("stale");
+        await page.locator("#file").setInputFiles({
+          name: "broken.onnx",
+          mimeType: "application/octet-stream",
+          buffer: Buffer.from("not onnx"),
+        });
+        await expect
+          .poll(() => page.locator("#error").textContent())
+          .toMatch(/^broken\.onnx: not a readable ONNX model \(/);
+        expect(page.url()).toBe(before);
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  test.skipIf(skipReason !== undefined)(
+    `on a 390 px phone nothing overflows the viewport (wide tables and charts scroll in their own box), light and dark${skipReason ? ` — skipped: ${skipReason}` : ""}`,
+    async () => {
+      const { chromium } = await import("playwright-core");
+      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
+      cli(["app", "--out", file]);
+      const browser = await chromium.launch(LAUNCH);
+      const shots = join(root, "test-results", "app");
+      mkdirSync(shots, { recursive: true });
+      try {
+        for (const scheme of ["light", "dark"] as const) {
+          const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
+          /** Elements reaching past the viewport's right edge, outside a box that scrolls them. */
+          const overflowing = () =>
+            page.evaluate(() => {
+              const width = document.documentElement.clientWidth;
+              const past = [...document.querySelectorAll("body *")].filter(
+                (e) => e.getBoundingClientRect().right > width + 0.5 && !e.closest(".scroll, .chart"),
+              );
+              return {
+                scrollWidth: document.documentElement.scrollWidth,
+                past: past.map((e) => e.outerHTML.slice(0, 80)),
+              };
+            });
+          await page.goto(
+            `file://${file}#model=mnv4-hybrid-m&compare=v2@1,mnv4-hybrid-m@1,v3-large@0.75/192`,
+          );
+          await expect.poll(() => page.locator("body").getAttribute("data-idle-ms")).not.toBeNull();
+          expect(await overflowing()).toEqual({ scrollWidth: 390, past: [] });
+          await page.screenshot({ path: join(shots, `phone-${scheme}.png`), fullPage: true });
+          await page.getByLabel("model").selectOption("custom");
+          expect(await overflowing()).toEqual({ scrollWidth: 390, past: [] });
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  test.skipIf(skipReason !== undefined)(
+    `every built-in model re-renders on a change of α, its timings printed (the table and sweep drawn when idle)${skipReason ? ` — skipped: ${skipReason}` : ""}`,
+    async () => {
+      const { chromium } = await import("playwright-core");
+      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
+      cli(["app", "--out", file]);
+      const browser = await chromium.launch(LAUNCH);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.goto(`file://${file}`);
+        await expect.poll(() => page.locator("#totals").textContent()).toContain("MACs");
+        const models = await page
+          .getByLabel("model")
+          .evaluate((select: HTMLSelectElement) =>
+            [...select.options].map((o) => o.value).filter((v) => v !== "custom"),
+          );
+        const timings: string[] = [];
+        for (const model of models) {
+          await page.getByLabel("model").selectOption(model);
+          // the median of three α changes: each a full update, then the idle part
+          const runs: [number, number][] = [];
+          for (const alpha of ["0.75", "0.5", "1"]) {
+            await page.getByLabel("alpha", { exact: true }).fill(alpha);
+            await expect.poll(() => page.locator("body").getAttribute("data-idle-ms")).not.toBeNull();
+            const ms = (name: string) => page.locator("body").getAttribute(name).then(Number);
+            runs.push([await ms("data-render-ms"), await ms("data-idle-ms")]);
+            expect(await page.locator("#error").textContent()).toBe("");
+          }
+          const [render, idle] = [0, 1].map((i) => runs.map((r) => r[i]!).sort((a, b) => a - b)[1]!);
+          timings.push(`${model} ${render!.toFixed(1)} + ${idle!.toFixed(1)}`);
+        }
+        process.stdout.write(
+          `calculator, α change, ms to update + ms when idle (median of 3): ${timings.join(", ")}\n`,
+        );
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  test.skipIf(skipReason !== undefined)(
+    `invalid input dims every result and leaves the link at the last valid state${skipReason ? ` — skipped: ${skipReason}` : ""}`,
+    async () => {
+      const { chromium } = await import("playwright-core");
+      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
+      cli(["app", "--out", file]);
+      const browser = await chromium.launch(LAUNCH);
+      try {
+        const page = await browser.newPage();
+        await page.goto(`file://${file}`);
+        await expect.poll(() => page.locator("#totals").textContent()).toContain("300,774,272 MACs");
+        await page.getByLabel("alpha", { exact: true }).fill("0.5");
+        const valid = page.url();
+        expect(valid).toContain("alpha=0.5");
+        await page.getByLabel("alpha", { exact: true }).fill("abc");
+        expect(await page.locator("#error").textContent()).toMatch(/^α 'abc' must be/);
+        expect(await page.locator("#results").getAttribute("class")).toBe("stale");
+        expect(await page.locator("#download-csv").isDisabled()).toBe(true);
+        expect(page.url()).toBe(valid);
+        await page.getByLabel("alpha", { exact: true }).fill("0.75");
+        expect(await page.locator("#results").getAttribute("class")).toBe("");
+        expect(page.url()).toContain("alpha=0.75");
       } finally {
         await browser.close();
       }

@@ -43,6 +43,11 @@ describe("upsample: to the size of the map it reads", () => {
       "upsamples its 8×8 input to the 4×4 of 'small', which is smaller",
     );
   });
+  test("grows one side and keeps the other: neither is smaller, nothing refused", () => {
+    const op = { ...base, reads: "tall" };
+    expect(kind("upsample").check!(op, [8, 8, 4], [16, 8, 4], [16, 8, 2])).toBeUndefined();
+    expect(kind("upsample").check!(op, [8, 8, 4], [8, 16, 4], [8, 16, 2])).toBeUndefined();
+  });
 });
 
 describe("concat: channels joined", () => {

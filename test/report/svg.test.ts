@@ -1,6 +1,8 @@
 /** SVG output is well-formed XML (parsed) with the expected bars and lines, and self-contained. */
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, test } from "vitest";
+import { BUILTIN_MODELS } from "../../src/model/builtin.js";
+import { BLOCK_LABEL_GAP } from "../../src/report/svg/render.js";
 import { runCli } from "../helpers/io.js";
 
 function parse(svg: string) {
@@ -108,6 +110,33 @@ describe("axes at round values", () => {
     expect(marks).toContain("ir_17");
     expect(new Set(marks).size).toBe(marks.length); // one mark per block
   });
+
+  test.each(BUILTIN_MODELS.map((m) => m.id))(
+    "%s: no block label covers another, the layer numbers sit below them, all inside the chart",
+    async (model) => {
+      const doc = parse(await svgOf([model]));
+      const width = Number(doc.documentElement!.getAttribute("width"));
+      const labels = byClass(doc, "text", "s blk").map((e) => ({
+        x: Number(e.getAttribute("x")),
+        y: Number(e.getAttribute("y")),
+        chars: [...(e.textContent ?? "")].length,
+      }));
+      const ticks = byClass(doc, "line", "a").length - 1; // the axis and one tick per block
+      expect(labels.length).toBeGreaterThan(0);
+      expect(labels.length).toBeLessThanOrEqual(ticks);
+      for (const [a, b] of labels.slice(1).map((l, i) => [labels[i]!, l] as const))
+        expect(b.x - a.x, `${model}: labels at ${a.x} and ${b.x}`).toBeGreaterThanOrEqual(BLOCK_LABEL_GAP);
+      // a label turned 60° reaches chars · 5.5 px along its line: down by sin 60°, right by cos 60°
+      const numbers = Array.from(doc.getElementsByTagName("text")).filter((t) =>
+        /^layer \d+$/.test(t.textContent ?? ""),
+      );
+      for (const l of labels) {
+        expect(l.x + l.chars * 5.5 * 0.5).toBeLessThanOrEqual(width);
+        for (const t of numbers)
+          expect(Number(t.getAttribute("y"))).toBeGreaterThan(l.y + l.chars * 5.5 * 0.866);
+      }
+    },
+  );
 });
 
 describe("charts you can paste", () => {

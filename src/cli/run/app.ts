@@ -11,7 +11,8 @@ export interface AppOptions {
 
 /** One self-contained HTML file: the calculator, the library and every built-in architecture inside. */
 export function runApp(options: AppOptions): Outcome {
-  const html = renderAppPage(readAppScript(), VERSION);
+  const { script, decoders } = readAppScript();
+  const html = renderAppPage(script, decoders, VERSION);
   if (options.out === undefined) return { exitCode: ExitCode.Ok, stdout: html };
   const size = `${Math.round(Buffer.byteLength(html) / 1024)} KB`;
   return {

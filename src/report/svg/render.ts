@@ -130,15 +130,37 @@ function yGrid(scale: readonly number[], y: (t: number) => number, left: number,
 }
 
 /** Where each block starts along a per-layer chart: a tick below the axis and the block's name. */
-function blockMarks(bars: readonly Bar[], x: (i: number) => number, axisY: number): string[] {
-  return bars.flatMap((b, i) => {
-    if (b.block === undefined || (i > 0 && bars[i - 1]!.block === b.block)) return [];
-    const at = n(x(i));
-    return [
-      `<line class="a" x1="${at}" y1="${axisY}" x2="${at}" y2="${axisY + 6}"/>`,
-      `<text class="s blk" x="${at}" y="${axisY + 10}" transform="rotate(60 ${at} ${axisY + 10})" font-size="9">${escapeXml(b.block)}</text>`,
-    ];
+/** Block labels: 9 px text turned 60° down the axis, each character at most 5.5 px along its line. */
+const BLOCK_FONT = 9;
+const BLOCK_CHAR = 5.5;
+/**
+ * Two parallel labels turned 60° clear each other when their starts are 13 px apart along the axis
+ * (13 · sin 60° ≥ the text's 11 px line): a block starting nearer the last label shown keeps its tick
+ * and loses its label, so no label covers another at any model size.
+ */
+export const BLOCK_LABEL_GAP = 13;
+
+/** Each block's start ticked on the axis, the labels that fit named; how far down and right they reach. */
+function blockMarks(
+  bars: readonly Bar[],
+  x: (i: number) => number,
+  axisY: number,
+): { markup: string[]; depth: number; right: number } {
+  const markup: string[] = [];
+  let [lastLabel, longest, right] = [Number.NEGATIVE_INFINITY, 0, 0];
+  bars.forEach((b, i) => {
+    if (b.block === undefined || (i > 0 && bars[i - 1]!.block === b.block)) return;
+    const at = x(i);
+    markup.push(`<line class="a" x1="${n(at)}" y1="${axisY}" x2="${n(at)}" y2="${axisY + 6}"/>`);
+    if (at - lastLabel < BLOCK_LABEL_GAP) return;
+    lastLabel = at;
+    const length = [...b.block].length * BLOCK_CHAR;
+    [longest, right] = [Math.max(longest, length), Math.max(right, at + length * Math.cos(Math.PI / 3))];
+    markup.push(
+      `<text class="s blk" x="${n(at)}" y="${axisY + 10}" transform="rotate(60 ${n(at)} ${axisY + 10})" font-size="${BLOCK_FONT}">${escapeXml(b.block)}</text>`,
+    );
   });
+  return { markup, depth: 10 + longest * Math.sin(Math.PI / 3) + BLOCK_FONT, right };
 }
 
 const LEGEND_ROW = 18;
@@ -187,18 +209,20 @@ function renderLayerBars(chart: Extract<Chart, { kind: "bars" }>, theme: Theme):
     );
   });
   const axisY = top + plotH;
-  const layerNumbers = hasBlocks ? axisY + 64 : axisY + 18;
+  const blocks = hasBlocks ? blockMarks(chart.bars, (i) => left + i * barW, axisY) : undefined;
+  // the first and last layer's numbers below every block label
+  const layerNumbers = axisY + (blocks ? blocks.depth + 12 : 18);
   const key = legend(typeLegend(types), left + plotW + 20, top, plotH);
   body.push(
     `<line class="a" x1="${left}" y1="${axisY}" x2="${left + plotW}" y2="${axisY}"/>`,
-    ...blockMarks(chart.bars, (i) => left + i * barW, axisY),
+    ...(blocks?.markup ?? []),
     `<text class="s" x="${left}" y="${layerNumbers}">layer ${chart.bars[0]?.index ?? 1}</text>`,
     `<text class="s" x="${left + plotW}" y="${layerNumbers}" text-anchor="end">layer ${chart.bars.at(-1)?.index ?? chart.bars.length}</text>`,
     yAxisLabel(chart.unit, top, plotH),
     ...key.markup,
   );
-  const height = top + plotH + (hasBlocks ? 76 : 48);
-  return svg(left + plotW + 40 + key.width, height, chart.title, body, theme);
+  const width = Math.max(left + plotW + 40 + key.width, Math.ceil((blocks?.right ?? 0) + 8));
+  return svg(width, Math.ceil(layerNumbers + 12), chart.title, body, theme);
 }
 
 const yAxisLabel = (unit: string, top: number, plotH: number) =>
@@ -417,7 +441,11 @@ function renderRoofline(chart: RooflineChart, theme: Theme): string {
     `<text class="t halo" x="${n(X(rp) + 4)}" y="${top + plotH - 8}">ridge point ${rp} MACs/byte</text>`,
   );
   const types = [...new Set(chart.points.map((p) => p.group))];
-  for (const p of chart.points)
+  // the rarest type painted last: V2's one conv among 35 pointwise layers of like intensity stays in view
+  const count = new Map<string, number>();
+  for (const p of chart.points) count.set(p.group, (count.get(p.group) ?? 0) + 1);
+  const painted = [...chart.points].sort((a, b) => count.get(b.group)! - count.get(a.group)!);
+  for (const p of painted)
     body.push(
       `<circle class="point" cx="${n(X(p.intensity))}" cy="${n(Y(p.attainable))}" r="3.5" fill="${colourOf(p.group, types.indexOf(p.group))}"><title>${escapeXml(`${p.label}: ${p.intensity.toFixed(2)} MACs/byte, ${(p.attainable * 100).toFixed(1)}% of peak`)}</title></circle>`,
     );
