@@ -28,6 +28,28 @@ const largest = (values: Iterable<number>, floor = 0): number => {
   for (const v of values) if (v > max) max = v;
   return max;
 };
+/** What a wrapped line of prose continues with. */
+const PROSE_INDENT = "  ";
+
+/**
+ * A line of prose within `width` columns: words moved whole to the next line, which is indented two
+ * spaces; a word longer than a line (a path) stays whole on its own.
+ */
+export function wrapProse(text: string, width: number): string {
+  if (lengthOf(text) <= width) return text;
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && lengthOf(next) > width) {
+      lines.push(line);
+      line = `${PROSE_INDENT}${word}`;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
+
 const longestLine = (text: string): number => largest(text.split("\n").map(lengthOf));
 const longestWord = (text: string): number => largest(text.split(/\s+/).map(lengthOf), 1);
 

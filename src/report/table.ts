@@ -7,7 +7,14 @@
 import Table from "cli-table3";
 import { displayCell, metaLines } from "./cells.js";
 import type { Grid, RenderOptions, ReportDocument } from "./document.js";
-import { breakLongWords, type FittedGrid, fitGrid, naturalWidths, TABLE_WIDTH } from "./table-fit.js";
+import {
+  breakLongWords,
+  type FittedGrid,
+  fitGrid,
+  naturalWidths,
+  TABLE_WIDTH,
+  wrapProse,
+} from "./table-fit.js";
 import { showControls } from "./untrusted-text.js";
 
 /** Rows with the words of text columns that are longer than their column broken (cli-table3 would cut them). */
@@ -107,8 +114,10 @@ function renderGrid(grid: Grid, options: RenderOptions): string {
 
 export function renderTable(doc: ReportDocument, options: RenderOptions): string {
   if (doc.line) return `${showControls(doc.line((n) => displayCell(n, options)))}\n`;
-  const heading = [doc.title, ...metaLines(doc, options)].map((line) => showControls(line)).join("\n");
+  // prose wraps to the width (JSON keeps each line whole)
+  const prose = (line: string) => wrapProse(showControls(line), options.width ?? TABLE_WIDTH);
+  const heading = [showControls(doc.title), ...metaLines(doc, options).map(prose)].join("\n");
   const parts = [heading, ...doc.grids.map((g) => renderGrid(g, options))];
-  if (doc.notes.length > 0) parts.push(doc.notes.map((n) => `note: ${showControls(n)}`).join("\n"));
+  if (doc.notes.length > 0) parts.push(doc.notes.map((n) => prose(`note: ${n}`)).join("\n"));
   return `${parts.join("\n\n")}\n`;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { runCli } from "../helpers/io.js";
+import { runCli, unwrapped } from "../helpers/io.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mbn-calibrate-"));
 const csv = (name: string, text: string) => {
@@ -20,8 +20,10 @@ describe("calibrate", () => {
     expect(r.out).toContain(
       "Latency calibration: pixel3-cpu-fp32, from data/latency/pixel3-cpu-fp32.csv (16 measurements)",
     );
-    expect(r.out).toMatch(/error of the fit: mean \d+\.\d%, max \d+\.\d%; leave-one-out .*: mean \d+\.\d%/);
-    expect(r.out).toMatch(/a MACs-linear fit \(a·MACs \+ b\) on the same rows: mean/);
+    expect(unwrapped(r.out)).toMatch(
+      /error of the fit: mean \d+\.\d%, max \d+\.\d%; leave-one-out .*: mean \d+\.\d%/,
+    );
+    expect(unwrapped(r.out)).toMatch(/a MACs-linear fit \(a·MACs \+ b\) on the same rows: mean/);
     expect(r.out).toContain("v1@0.25/128");
   });
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { CONVENTION_NAMES } from "../../src/model/conventions.js";
-import { runCli } from "../helpers/io.js";
+import { runCli, unwrapped } from "../helpers/io.js";
 
 const json = async (argv: string[]) => {
   const r = await runCli([...argv, "--format", "json"]);
@@ -90,7 +90,7 @@ describe("mbn-cost explain", () => {
 describe("every report states its convention, counted and ignored work, and the unit", () => {
   test("ptflops lists h-swish and residual adds as ignored, under --verbose", async () => {
     const r = await runCli(["v3-large", "-c", "ptflops", "--verbose"]);
-    expect(r.out).toMatch(
+    expect(unwrapped(r.out)).toMatch(
       /convention ptflops: .*ignored: h-swish, h-sigmoid, sigmoid, pooling divides \(output elements\), residual adds, SE scale multiplies, LayerScale multiplies/,
     );
   });
@@ -127,7 +127,11 @@ describe("every report states its convention, counted and ignored work, and the 
 
   test("without --verbose the convention is one short line: its name and what differs from paper", async () => {
     const line = (args: string[]) =>
-      runCli(args).then((r) => r.out.split("\n").find((l) => l.startsWith("convention")));
+      runCli(args).then((r) =>
+        unwrapped(r.out)
+          .split("\n")
+          .find((l) => l.startsWith("convention")),
+      );
     expect(await line(["v2"])).toBe("convention: paper — weights only, MACs of conv and FC (-v: in full)");
     expect(await line(["v2", "-c", "torchvision", "--no-bn", "--classes", "10"])).toBe(
       "convention: torchvision+no-bn+classes=10 — vs paper + biases, 10 classes, torchvision widths (-v: in full)",

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { PUBLISHED_FIGURES } from "../../src/published/figures.js";
-import { runCli } from "../helpers/io.js";
+import { runCli, unwrapped } from "../helpers/io.js";
 
 const json = async (argv: string[]) => {
   const r = await runCli([...argv, "--format", "json"]);
@@ -62,7 +62,7 @@ describe("mbn-cost compare", () => {
   test("v1@0.5 fd@1 --by resolution: 129M vs 59M at the four largest resolutions, with shares — Qin et al. 2018, Section 3.1", async () => {
     const r = await runCli(["compare", "v1@0.5", "fd@1", "--by", "resolution"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(
+    expect(unwrapped(r.out)).toContain(
       "v1@0.5 129.38M (≈ 129M, 86.54% of its total), fd@1 58.73M (≈ 59M, 40.65% of its total)",
     );
     const data = await json(["compare", "v1@0.5", "fd@1", "--by", "resolution"]);
@@ -187,7 +187,7 @@ describe("mbn-cost paper", () => {
       /\| conv share of Mult-Adds \| .* \| 1\.19% \| 1\.91% \| 1\.9056 \| differs \\\[\d+\\\] \|/,
     );
     expect(r.out).toContain("digit transposition");
-    expect(r.out).toMatch(/MACs without conv_1 gives 317M, the printed figure/);
+    expect(unwrapped(r.out)).toMatch(/MACs without conv_1 gives 317M, the printed figure/);
   });
 });
 

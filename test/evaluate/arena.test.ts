@@ -11,7 +11,7 @@ import { activationMemory, arenaPeak } from "../../src/evaluate/memory.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
 import { parseConfiguration } from "../../src/model/configuration.js";
 import { resolveConvention } from "../../src/model/conventions.js";
-import { runCli } from "../helpers/io.js";
+import { runCli, unwrapped } from "../helpers/io.js";
 import { peakMemory } from "../../src/evaluate/memory.js";
 
 const PERSON = "test/fixtures/tflite/person_detect.tflite";
@@ -142,7 +142,7 @@ describe("person_detect.tflite's arena", () => {
 
   test("the report and its JSON show it; a budget gates it", async () => {
     const shown = await runCli([PERSON]);
-    expect(shown.out).toContain(
+    expect(unwrapped(shown.out)).toContain(
       "arena (tensor lifetimes, each tensor's own type (int8 where none is stored)): 55.30KB at MobilenetV1/MobilenetV1/Conv2d_1_pointwise/Relu6; largest alive there:",
     );
     // --dtype means one thing: without it, the peak is at the file's own activation type, int8 (not fp32)

@@ -39,3 +39,6 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const code = await main(argv, io);
   return { code, out: io.out, err: io.err, files: io.files };
 }
+
+/** A report's prose lines whole again: each line wrapped to the width (report/table-fit.ts wrapProse) joined with its continuations. */
+export const unwrapped = (text: string): string => text.replace(/\n {2}(?=\S)/g, " ");

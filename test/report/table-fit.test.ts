@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Grid } from "../../src/report/document.js";
 import { renderTable } from "../../src/report/table.js";
-import { fitGrid } from "../../src/report/table-fit.js";
-import { runCli } from "../helpers/io.js";
+import { fitGrid, wrapProse } from "../../src/report/table-fit.js";
+import { runCli, unwrapped } from "../helpers/io.js";
 
 const widest = (text: string) => Math.max(...text.split("\n").map((l) => [...l].length));
 const tableLines = (text: string) => text.split("\n").filter((l) => /^[┌│├└]/.test(l));
@@ -122,5 +122,50 @@ describe("every default table is within 100 columns, or the terminal's width", (
           .join("\n"),
       ),
     ).toBeGreaterThan(60);
+  });
+});
+
+describe("prose wraps to the width: the terminal's, or 100 columns into a pipe", () => {
+  test("property: every wrapped line fits unless it is one word too long; rejoined, the text is unchanged", () => {
+    const word = fc.stringMatching(/^[a-zα-ω0-9(),.:/×·—-]{1,24}$/);
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 20, max: 120 }),
+        (words, width) => {
+          const text = words.join(" ");
+          const lines = wrapProse(text, width).split("\n");
+          for (const [i, line] of lines.entries()) {
+            if (i > 0) expect(line).toMatch(/^ {2}\S/);
+            if ([...line].length > width) expect(line.trim()).not.toContain(" ");
+          }
+          expect(unwrapped(lines.join("\n"))).toBe(text);
+        },
+      ),
+    );
+  });
+
+  test("a report's source, memory and notes lines: within 100 columns piped, within 60 on a 60-column terminal; JSON keeps them whole", async () => {
+    const source =
+      "source: Qin et al. 2024, MobileNetV4, arXiv 2404.10518, Table 13; block for block as released";
+    const piped = await runCli(["mnv4-hybrid-m"]);
+    expect(widest(piped.out)).toBeLessThanOrEqual(100);
+    expect(piped.out).toContain("\n  Model Garden official/vision/modeling/backbones/mobilenet.py");
+    expect(unwrapped(piped.out)).toContain(source);
+    const narrow = await runCli(["mnv4-hybrid-m", "--totals"], {}, 60);
+    expect(narrow.out.split("\n").length).toBe(2);
+    const terminal = await runCli(["v2"], {}, 60);
+    const prose = terminal.out.split("\n\n")[0]!;
+    expect(widest(prose)).toBeLessThanOrEqual(60);
+    const formula = await runCli(["formula", "uib"], {}, 80);
+    // its prose (the formulas above stay whole, one per line)
+    expect(widest(formula.out.split("\n\n").at(-1)!)).toBeLessThanOrEqual(80);
+    expect(unwrapped(formula.out)).toContain(
+      "where M = input channels; N = output channels; D_H = output feature map height;",
+    );
+    const json = JSON.parse((await runCli(["mnv4-hybrid-m", "--format", "json"])).out);
+    expect(json.source).toMatch(
+      /^Qin et al\. 2024, MobileNetV4, arXiv 2404\.10518, Table 13; block for block as released in TF Model Garden/,
+    );
   });
 });

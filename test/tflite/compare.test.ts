@@ -4,7 +4,7 @@
  * parameters are the built-in's with each BatchNorm folded into its conv, and compare says so.
  */
 import { describe, expect, test } from "vitest";
-import { runCli } from "../helpers/io.js";
+import { runCli, unwrapped } from "../helpers/io.js";
 import { compareReports, foldedNormParams } from "../../src/evaluate/compare.js";
 import { evaluateModel } from "../../src/evaluate/cost.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
@@ -72,7 +72,7 @@ describe("person_detect.tflite beside v1@0.25/96 --channels 1 --classes 2", () =
       "torchvision",
     ]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(
+    expect(unwrapped(r.out)).toContain(
       `note: ${FILE} holds 210,706 parameters, v1@0.25/96 counts 213,442 under this convention: the same network with each BatchNorm folded into its conv as a converter folds it (γ into the weights, β into one bias per output channel) has 210,706, the file's exactly.`,
     );
   });
@@ -152,7 +152,7 @@ describe("bytes on hardware: the file's own element types unless --dtype overrid
 
   test("the report says which", async () => {
     const own = await runCli([FILE, "--hardware", "pixel4-dsp"]);
-    expect(own.out).toContain("the file's own element types (int8 where it stores none)");
+    expect(unwrapped(own.out)).toContain("the file's own element types (int8 where it stores none)");
     const fp32 = await runCli([FILE, "--hardware", "pixel4-dsp", "--dtype", "fp32"]);
     expect(fp32.out).toMatch(/hardware: pixel4-dsp — ridge point [\d.]+ MACs\/byte, fp32 \(/);
   });

@@ -8,6 +8,7 @@ import {
   type PlainOutputValues,
   type SymbolOptionValues,
 } from "./bindings.js";
+import { tableWidthFor } from "./model-options.js";
 
 type FormulaCliOptions = SymbolOptionValues & PlainOutputValues;
 
@@ -42,6 +43,7 @@ Examples:
         notation: opts.notation,
         format: opts.format,
         bindings: collectBindings(opts),
+        width: tableWidthFor(undefined, ctx.io.columns),
       }),
     ),
   );

@@ -8,6 +8,7 @@ import { type FormulaKindName, formulaKinds } from "../../layers/formula-kinds.j
 import { memoryFormulas } from "../../layers/memory-formulas.js";
 import { renderJsonValue } from "../../report/json.js";
 import { groupDigits } from "../../report/numbers.js";
+import { wrapProse } from "../../report/table-fit.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Outcome } from "../outcome.js";
 
@@ -16,6 +17,8 @@ export interface FormulaOptions {
   readonly notation: Notation;
   readonly format: "text" | "json";
   readonly bindings: Readonly<Record<string, number>>;
+  /** Prose wraps to this width (the terminal's, or 100). */
+  readonly width: number;
 }
 
 interface FormulaView {
@@ -89,13 +92,15 @@ export function runFormula(options: FormulaOptions): Outcome {
     if (view.substituted !== undefined) lines.push(`${"".padEnd(17)}= ${view.substituted}`);
     if (view.value !== undefined) lines.push(`${"".padEnd(17)}= ${groupDigits(view.value)}`);
   }
-  lines.push("", `where ${symbols.map((s) => `${s.name} = ${s.description}`).join("; ")}`);
-  lines.push(
+  const prose = [
+    `where ${symbols.map((s) => `${s.name} = ${s.description}`).join("; ")}`,
     "MACs are multiply-accumulates (FLOPs ≈ 2 × MACs); params and MACs count weights only, bias and BatchNorm are listed apart.",
-  );
-  if (memoryFormulas[options.kind])
-    lines.push(
-      "Bytes moved: weights at w bytes, input read and output written at a bytes per element (the roofline's; see --hardware); arithmetic intensity = MACs / bytes moved; roofline cost = max(MACs, RP · bytes moved) at a ridge point RP. Memory access: ShuffleNet V2's G1 cost in elements.",
-    );
+    ...(memoryFormulas[options.kind]
+      ? [
+          "Bytes moved: weights at w bytes, input read and output written at a bytes per element (the roofline's; see --hardware); arithmetic intensity = MACs / bytes moved; roofline cost = max(MACs, RP · bytes moved) at a ridge point RP. Memory access: ShuffleNet V2's G1 cost in elements.",
+        ]
+      : []),
+  ];
+  lines.push("", ...prose.map((line) => wrapProse(line, options.width)));
   return { exitCode: ExitCode.Ok, stdout: `${lines.join("\n")}\n` };
 }
