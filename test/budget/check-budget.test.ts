@@ -52,6 +52,11 @@ describe("checkBudget", () => {
     );
     expect(tolerated.metrics[0]!.allowed).toEqual(rational((macs - 1n) * 100_000_001n, 100_000_000n));
     expect(tolerated.passed).toBe(true);
+    // past the tolerated limit still fails: 5% over a limit 6% below the value
+    const limit = (macs * 94n) / 100n;
+    const over = checkBudget("b", { model: "v1", max_macs: Number(limit), tolerance: 5 }, report);
+    expect(over.metrics[0]!.allowed).toEqual(rational(limit * 21n, 20n));
+    expect(over.passed).toBe(false);
   });
 
   test("on hardware: bytes, the roofline cost and the latency rounded up (whole MACs, whole microseconds)", async () => {

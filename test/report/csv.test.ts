@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { csvField, csvLine } from "../../src/report/csv.js";
+import { csvField, csvLine, renderCsv } from "../../src/report/csv.js";
+import type { Grid, ReportDocument } from "../../src/report/document.js";
 
 describe("RFC 4180", () => {
   test("fields with commas or quotes are quoted; quotes doubled; CRLF line ends", () => {
@@ -24,5 +25,17 @@ describe("RFC 4180", () => {
     expect(csvField("@cmd")).toBe("'@cmd");
     expect(csvField("+1,000")).toBe('"+1,000"');
     expect(csvField("-12")).toBe("-12");
+  });
+});
+
+describe("a document as CSV", () => {
+  const grid: Grid = { columns: [{ header: "a" }, { header: "b" }], rows: [["x", 1n]] };
+  const doc: ReportDocument = { title: "t", meta: [], notes: [], grids: [grid], data: null };
+  test("its first grid, header first; its own CSV grid when it has one", () => {
+    expect(renderCsv(doc)).toBe("a,b\r\nx,1\r\n");
+    expect(renderCsv({ ...doc, csv: { columns: [{ header: "c" }], rows: [[2n]] } })).toBe("c\r\n2\r\n");
+  });
+  test("a document without a grid is no CSV at all: empty, not a crash", () => {
+    expect(renderCsv({ ...doc, grids: [] })).toBe("");
   });
 });
