@@ -21,6 +21,12 @@ const configs = Object.fromEntries(
     .filter((f) => f.endsWith(".json") && f !== "model.schema.json")
     .map((f) => [f, JSON.parse(readFileSync(`${root}configs/${f}`, "utf8"))]),
 );
+// the calibrated devices (configs/hardware/), checked by the page with the CLI's schema
+const hardware = Object.fromEntries(
+  readdirSync(`${root}configs/hardware`)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(`${root}configs/hardware/${f}`, "utf8"))]),
+);
 mkdirSync(`${root}dist/app`, { recursive: true });
 
 /**
@@ -50,7 +56,7 @@ const app = await build({
   platform: "browser",
   target: "es2022",
   minify: true,
-  define: { __MBN_CONFIGS__: JSON.stringify(configs) },
+  define: { __MBN_CONFIGS__: JSON.stringify(configs), __MBN_HARDWARE__: JSON.stringify(hardware) },
   plugins: [englishOnly],
   logLevel: "warning",
 });

@@ -10,7 +10,10 @@ import { toDecimal } from "../algebra/rational.js";
 import type { CostReport } from "../evaluate/cost.js";
 import { DTYPE_NAMES, type Dtype } from "../evaluate/option-names.js";
 import { roofline } from "../evaluate/roofline.js";
-import { BUILTIN_HARDWARE, BUILTIN_HARDWARE_NAMES, type BuiltinHardwareName } from "../published/hardware.js";
+import { BUILTIN_HARDWARE, type HardwareProfile } from "../published/hardware.js";
+import { hardwareFileSchema } from "../io/hardware-schema.js";
+import { hardwareProfileOf } from "../io/hardware-profile.js";
+import { rooflineLine } from "../report/roofline.js";
 import { evaluateModel } from "../evaluate/cost.js";
 import { activationMemory } from "../evaluate/memory.js";
 import { analyseBreakdown } from "../evaluate/breakdown.js";
@@ -48,6 +51,18 @@ import { conventionDetails, conventionLine, layersDocument, modelShortName } fro
 import { groupDigits } from "../report/numbers.js";
 
 declare const __MBN_CONFIGS__: Record<string, ModelFile>;
+declare const __MBN_HARDWARE__: Record<string, unknown>;
+
+/** Every built-in profile: MobileNetV4's ridge points and the calibrated devices (configs/hardware/, checked by the CLI's schema). */
+const PROFILES: Readonly<Record<string, HardwareProfile>> = {
+  ...BUILTIN_HARDWARE,
+  ...Object.fromEntries(
+    Object.entries(__MBN_HARDWARE__).map(([name, data]) => [
+      name,
+      hardwareProfileOf(hardwareFileSchema.parse(data), name),
+    ]),
+  ),
+};
 
 interface State {
   /** A built-in, or "custom": the architecture in the editor. */
@@ -62,7 +77,8 @@ interface State {
   compare: string[];
   /** A built-in hardware profile, or "" for none. */
   hardware: string;
-  dtype: Dtype;
+  /** --dtype, or "" for none given: a file's own types, else the profile's, else fp32 (as the CLI). */
+  dtype: Dtype | "";
 }
 
 const MAX_COMPARED = 4;
@@ -103,10 +119,8 @@ function stateOf(p: URLSearchParams): State {
     convention: convention && CONVENTION_NAMES.includes(convention) ? convention : "paper",
     custom: p.get("custom") ?? EXAMPLE,
     compare: (p.get("compare") ?? "").split(",").filter(Boolean).slice(0, MAX_COMPARED),
-    hardware: BUILTIN_HARDWARE_NAMES.includes(p.get("hardware") as BuiltinHardwareName)
-      ? p.get("hardware")!
-      : "",
-    dtype: DTYPE_NAMES.includes(p.get("dtype") as Dtype) ? (p.get("dtype") as Dtype) : "int8",
+    hardware: Object.hasOwn(PROFILES, p.get("hardware") ?? "") ? p.get("hardware")! : "",
+    dtype: DTYPE_NAMES.includes(p.get("dtype") as Dtype) ? (p.get("dtype") as Dtype) : "",
   };
 }
 
@@ -157,15 +171,16 @@ function evaluate(state: State) {
   });
 }
 
-/** On a MobileNetV4 Table 16 ridge point: bytes moved and the roofline cost, as `--hardware … --totals` says. */
-function rooflineLine(report: CostReport, state: State): string {
-  if (state.hardware === "") return "";
-  const profile = BUILTIN_HARDWARE[state.hardware as BuiltinHardwareName];
-  const t = roofline(report, profile, "none", state.dtype).totals;
-  // exact: the integer part grouped, and the fraction when there is one (RP·bytes at a decimal RP)
-  const [whole = "0", fraction] = toDecimal(t.rooflineMacs, t.rooflineMacs.den === 1n ? 0 : 1).split(".");
-  const cost = `${groupDigits(BigInt(whole))}${fraction ? `.${fraction}` : ""}`;
-  return `on ${profile.name} (ridge point ${toDecimal(profile.ridgePoint, 1)} MACs/byte, ${state.dtype}): ${groupDigits(t.bytes)} bytes moved · ${cost} roofline MACs · ${t.memoryBound} of ${report.rows.length} layers memory-bound`;
+/** On a hardware profile: the CLI's roofline line (bytes moved, MAC-equivalents, a calibrated device's latency). */
+function hardwareLine(report: CostReport, state: State): string {
+  const profile = state.hardware === "" ? undefined : PROFILES[state.hardware];
+  if (!profile) return "";
+  const costs = roofline(report, profile, "none", state.dtype || profile.dtype, state.dtype === "");
+  const fileTypes = state.dtype === "" && report.rows.some((r) => r.storedBytes !== undefined);
+  const dtype = fileTypes
+    ? `the file's own types (${profile.dtype} where it stores none)`
+    : state.dtype || profile.dtype;
+  return `on ${profile.name} (ridge point ${toDecimal(profile.ridgePoint, 1)} MACs/byte, ${dtype}) — ${rooflineLine(report, costs)}`;
 }
 
 /** "v2@0.5/160" → the state of that configuration, by the CLI's grammar (which compare takes). */
@@ -202,8 +217,8 @@ function commandLine(state: State): string {
   if (state.resolution !== "") parts.push("--resolution", state.resolution);
   if (state.depth !== "1") parts.push("--depth", state.depth);
   if (state.convention !== "paper") parts.push("--convention", state.convention);
-  if (state.hardware !== "")
-    parts.push("--hardware", state.hardware, ...(state.dtype !== "int8" ? ["--dtype", state.dtype] : []));
+  if (state.hardware !== "") parts.push("--hardware", state.hardware);
+  if (state.dtype !== "") parts.push("--dtype", state.dtype);
   return parts.join(" ");
 }
 
@@ -268,7 +283,12 @@ function render(state: State): boolean {
   const started = performance.now();
   try {
     const report = evaluate(state);
-    const memory = activationMemory(report.rows, { dtype: "fp32", memoryModel: "block" });
+    const profile = state.hardware === "" ? undefined : PROFILES[state.hardware];
+    const memory = activationMemory(report.rows, {
+      dtype: state.dtype || profile?.dtype || "fp32",
+      dtypeGiven: state.dtype !== "",
+      memoryModel: "block",
+    });
     const layers = layersDocument(report, memory);
     const byType = breakdownDocument(report, analyseBreakdown(report, "type"), memory);
     const { params, macs } = report.totals;
@@ -284,7 +304,7 @@ function render(state: State): boolean {
     $("resolution-chart").innerHTML = byResolution.chart ? chartHtml(byResolution.chart, "auto") : "";
     $("command").textContent = commandLine(state);
     renderComparison(state);
-    $("roofline").textContent = rooflineLine(report, state);
+    $("roofline").textContent = hardwareLine(report, state);
     shown = layers;
     whenIdle(() => renderLarge(state, layers));
   } catch (error) {
@@ -394,8 +414,9 @@ function fillControls(state: State): void {
   for (const c of CONVENTION_NAMES) convention.add(new Option(c, c));
   const hardware = $<HTMLSelectElement>("hardware");
   hardware.add(new Option("none", ""));
-  for (const h of BUILTIN_HARDWARE_NAMES) hardware.add(new Option(h, h));
+  for (const h of Object.keys(PROFILES)) hardware.add(new Option(h, h));
   const dtype = $<HTMLSelectElement>("dtype");
+  dtype.add(new Option("the file's or the profile's", ""));
   for (const d of DTYPE_NAMES) dtype.add(new Option(d, d));
   hardware.value = state.hardware;
   dtype.value = state.dtype;

@@ -108,7 +108,7 @@ function hardwareLine(roofline: Roofline): string {
   return `hardware: ${h.name} — ridge point ${toDecimal(h.ridgePoint, 1)} MACs/byte${peaks}, ${types} (${h.source}); fusion ${roofline.fusion}: ${FUSION_SUMMARY[roofline.fusion]}${calibrated}`;
 }
 
-function rooflineLine(report: CostReport, roofline: Roofline): string {
+export function rooflineLine(report: CostReport, roofline: Roofline): string {
   const t = roofline.totals;
   const ratio = toDecimal(
     divRational(t.rooflineMacs, rational(report.totals.macs === 0n ? 1n : report.totals.macs)),
