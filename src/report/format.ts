@@ -6,10 +6,17 @@ import type { ReportDocument, RenderOptions } from "./document.js";
 
 export type Renderer = (doc: ReportDocument, options: RenderOptions) => string;
 
-export const FORMATS = ["table", "json", "csv", "markdown", "svg"] as const;
+export const FORMATS = ["table", "json", "csv", "tsv", "jsonl", "markdown", "svg"] as const;
 export type Format = (typeof FORMATS)[number];
 /** Formats every report has; svg only where there is a chart. */
-export const TEXT_FORMATS = ["table", "json", "csv", "markdown"] as const satisfies readonly Format[];
+export const TEXT_FORMATS = [
+  "table",
+  "json",
+  "csv",
+  "tsv",
+  "jsonl",
+  "markdown",
+] as const satisfies readonly Format[];
 /** A budget check's formats: a verdict has no CSV rows. */
 export const CHECK_FORMATS = ["table", "json", "markdown"] as const satisfies readonly Format[];
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -18,6 +25,8 @@ export const renderers = {
   table: async () => (await import("./table.js")).renderTable,
   json: async () => (await import("./json.js")).renderJson,
   csv: async () => (await import("./csv.js")).renderCsv,
+  tsv: async () => (await import("./csv.js")).renderTsv,
+  jsonl: async () => (await import("./csv.js")).renderJsonLines,
   markdown: async () => (await import("./markdown.js")).renderMarkdown,
   svg: async () => (await import("./svg/document.js")).renderSvg,
 } satisfies Record<Format, () => Promise<Renderer>>;

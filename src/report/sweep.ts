@@ -4,7 +4,7 @@
  */
 import type { SweepPoint } from "../evaluate/sweep.js";
 import type { Convention } from "../model/conventions.js";
-import { csvField, csvLine } from "./csv.js";
+import { csvField, tsvField } from "./csv.js";
 import { exactCell, milliseconds } from "./numbers.js";
 import { exactNumber } from "./roofline.js";
 import type { Chart } from "./chart.js";
@@ -117,25 +117,39 @@ function* chunked(lines: Iterable<string>): Generator<string> {
   if (buffer) yield buffer;
 }
 
-function* csvLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
-  yield csvLine(columns(ctx));
+/** A delimited format's separator, field and line end: CSV's, or TSV's to paste into a spreadsheet. */
+interface Dialect {
+  readonly separator: string;
+  readonly field: (cell: Cell) => string;
+  readonly end: string;
+}
+const CSV: Dialect = { separator: ",", field: csvField, end: "\r\n" };
+const TSV: Dialect = { separator: "\t", field: tsvField, end: "\n" };
+
+function* delimitedLines(
+  points: Iterable<SweepPoint>,
+  ctx: SweepContext,
+  dialect: Dialect,
+): Generator<string> {
+  const { separator, end } = dialect;
+  yield `${columns(ctx).map(dialect.field).join(separator)}${end}`;
   // a sweep repeats its text cells (model, α, depth, convention) on every row: each is made safe once
   const texts = new Map<string, string>();
   const field = (cell: Cell): string => {
     if (typeof cell === "bigint") return cell.toString();
     const known = texts.get(cell);
     if (known !== undefined) return known;
-    const safe = csvField(cell);
+    const safe = dialect.field(cell);
     texts.set(cell, safe);
     return safe;
   };
   // and its setting's fields once per α and depth (a sweep's points share their setting objects)
   let setting: { alpha: SweepPoint["alpha"]; depth: SweepPoint["depth"]; fields: string } | undefined;
-  const counts = countsLine(ctx, field);
+  const counts = countsLine(ctx, field, separator);
   for (const p of points) {
     if (setting?.alpha !== p.alpha || setting.depth !== p.depth)
-      setting = { alpha: p.alpha, depth: p.depth, fields: settingCells(p, ctx).map(field).join(",") };
-    yield `${setting.fields},${counts(p)}\r\n`;
+      setting = { alpha: p.alpha, depth: p.depth, fields: settingCells(p, ctx).map(field).join(separator) };
+    yield `${setting.fields}${separator}${counts(p)}${end}`;
   }
 }
 
@@ -143,13 +157,13 @@ function* csvLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<s
  * A row's count cells as CSV (countCells, joined): written out field by field where the sweep counts
  * MACs without hardware, the million-row case, and through countCells otherwise.
  */
-function countsLine(ctx: SweepContext, field: (cell: Cell) => string): (p: SweepPoint) => string {
+function countsLine(ctx: SweepContext, field: (cell: Cell) => string, s: string): (p: SweepPoint) => string {
   const inMacs = Object.keys(countFields(0n, ctx.convention)).length === 1;
-  if (ctx.hardware || !inMacs) return (p) => countCells(p, ctx).map(field).join(",");
+  if (ctx.hardware || !inMacs) return (p) => countCells(p, ctx).map(field).join(s);
   const convention = field(ctx.convention.name);
   const bytes = ctx.bytesPerElement;
   return (p) =>
-    `${p.resolution},${convention},${p.params},${p.macs},${p.peakActivations},${p.peakActivations * bytes}`;
+    `${p.resolution}${s}${convention}${s}${p.params}${s}${p.macs}${s}${p.peakActivations}${s}${p.peakActivations * bytes}`;
 }
 
 function* jsonlLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
@@ -167,7 +181,8 @@ function* jsonLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<
 }
 
 export const streamingSweepRenderers = {
-  csv: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(csvLines(points, ctx)),
+  csv: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(delimitedLines(points, ctx, CSV)),
+  tsv: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(delimitedLines(points, ctx, TSV)),
   jsonl: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(jsonlLines(points, ctx)),
   json: (points: Iterable<SweepPoint>, ctx: SweepContext) => chunked(jsonLines(points, ctx)),
 };

@@ -23,7 +23,10 @@ const cases: [string[], RegExp][] = [
     ["v2", "--convention", "onnx"],
     /'onnx' is invalid\. Allowed choices are paper, torchvision, tf-slim, fvcore, ptflops, ptflops-aten, thop, torch-flops, keras/,
   ],
-  [["v2", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
+  [
+    ["v2", "--format", "xml"],
+    /'xml' is invalid\. Allowed choices are table, json, csv, tsv, jsonl, markdown/,
+  ],
   [
     ["v2", "--by", "colour"],
     /'colour' is invalid\. Allowed choices are type, resolution, stage, block, layer/,
@@ -101,7 +104,7 @@ const cases: [string[], RegExp][] = [
   ],
   [
     ["sweep", "v2", "--alpha", "0.1:2:0.001", "--resolution", "96:224:8", "--format", "table"],
-    /--format table draws a sweep whole, and 32,317 configurations are more than 10,000: use --format csv or jsonl/,
+    /--format table draws a sweep whole, and 32,317 configurations are more than 10,000: use --format csv, tsv or jsonl/,
   ],
   [
     ["sweep", "v2", "--alpha", "0.1:2:0.001", "--resolution", "96:224:8", "--out", "x.md"],
@@ -111,7 +114,7 @@ const cases: [string[], RegExp][] = [
   [["sweep", "v2", "--resolution", "32:16:8"], /start 32 is above stop 16/],
   [["sweep", "v2", "--resolution", "22.5"], /resolution must be an integer/],
   [["sweep", "mobilenet-v2-cifar", "--resolution", "8:32:8"], /layer pool_1: its 1×1 input is too small/],
-  [["sweep", "v2", "--format", "xlsx"], /Allowed choices are csv, jsonl, json, table, markdown/],
+  [["sweep", "v2", "--format", "xlsx"], /Allowed choices are csv, tsv, jsonl, json, table, markdown/],
   [["sweep", "v2", "--out", "s.xyz"], /--out s\.xyz: cannot tell the format from '\.xyz'/],
   // report
   [["report", "v2@0"], /width multiplier '0' must be a number > 0/],
@@ -168,7 +171,10 @@ const cases: [string[], RegExp][] = [
   [["ratio", "--bogus"], /unknown option '--bogus'/],
   [["formula", "conv", "--notation", "tex"], /'tex' is invalid.*unicode, ascii, latex/],
   [["ratio", "--notation", "tex"], /'tex' is invalid\. Allowed choices are unicode, ascii, latex/],
-  [["models", "--format", "xml"], /'xml' is invalid\. Allowed choices are table, json, csv, markdown/],
+  [
+    ["models", "--format", "xml"],
+    /'xml' is invalid\. Allowed choices are table, json, csv, tsv, jsonl, markdown/,
+  ],
   [
     ["schema", "everything"],
     /'everything' is invalid for argument 'which'\. Allowed choices are model, budgets/,

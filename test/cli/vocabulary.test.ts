@@ -2,6 +2,7 @@
  * One vocabulary for every CSV header and JSON key, the README's contract:
  * snake_case, each name meaning one thing, no prose and no repeated headers.
  */
+import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
 import { runCli } from "../helpers/io.js";
 
@@ -51,6 +52,38 @@ describe("every CSV header is snake_case and appears once", () => {
     for (const h of header) expect(h).toMatch(SNAKE);
     expect(new Set(header).size).toBe(header.length);
   });
+});
+
+describe("CSV's machine twins: TSV and JSON lines, the same rows under the same column names", () => {
+  test.each(RUNS.filter((args) => args[0] !== "explain").map((args) => [args.join(" "), args]))(
+    "%s",
+    async (_, args) => {
+      const csv = parse((await runCli([...args, "--format", "csv"])).out) as string[][];
+      const tsv = (await runCli([...args, "--format", "tsv"])).out;
+      const jsonl = (await runCli([...args, "--format", "jsonl"])).out;
+      const tsvRows = tsv
+        .trimEnd()
+        .split("\n")
+        .map((line) => line.split("\t"));
+      // the same cells, every row a line of tab-separated cells (a quote quoted, for a spreadsheet's paste)
+      expect(tsvRows).toEqual(
+        csv.map((row) => row.map((c) => (c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c))),
+      );
+      const objects = jsonl
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(objects.length).toBe(csv.length - 1);
+      for (const [i, object] of objects.entries()) {
+        expect(Object.keys(object)).toEqual(csv[0]);
+        // each value the CSV's cell, as a number where the column holds numbers
+        for (const [name, value] of Object.entries(object))
+          expect(String(value), name).toBe(
+            csv[i + 1]![csv[0]!.indexOf(name)]!.replace(/\.0+$|(\.\d*?)0+$/, "$1"),
+          );
+      }
+    },
+  );
 });
 
 describe("every JSON key is snake_case", () => {

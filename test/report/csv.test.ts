@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { csvField, csvLine, renderCsv } from "../../src/report/csv.js";
+import { csvField, csvLine, renderCsv, renderJsonLines, renderTsv, tsvField } from "../../src/report/csv.js";
 import type { Grid, ReportDocument } from "../../src/report/document.js";
 
 describe("RFC 4180", () => {
@@ -37,5 +37,33 @@ describe("a document as CSV", () => {
   });
   test("a document without a grid is no CSV at all: empty, not a crash", () => {
     expect(renderCsv({ ...doc, grids: [] })).toBe("");
+  });
+});
+
+describe("TSV and JSON lines, CSV's twins", () => {
+  test("a TSV row is one line: tabs and breaks in a name shown escaped, a quote quoted, a formula defused", () => {
+    expect(tsvField("a\tb")).toBe("a\\x09b");
+    expect(tsvField("two\nlines")).toBe("two\\x0Alines");
+    expect(tsvField('6" wide, long')).toBe('"6"" wide, long"');
+    expect(tsvField("a, b")).toBe("a, b");
+    expect(tsvField("=1+1")).toBe("'=1+1");
+    expect(tsvField(2n ** 64n)).toBe("18446744073709551616");
+  });
+  const grid: Grid = {
+    columns: [{ header: "name" }, { header: "alpha" }, { header: "macs" }],
+    rows: [
+      ["1", "0.50", 3n],
+      ["x", "1", 2n ** 60n],
+    ],
+  };
+  const doc: ReportDocument = { title: "t", meta: [], notes: [], grids: [grid], data: null };
+  test("TSV: the CSV's header and rows, tab-separated, LF line ends", () => {
+    expect(renderTsv(doc)).toBe("name\talpha\tmacs\n1\t0.50\t3\nx\t1\t1152921504606846976\n");
+  });
+  test("JSON lines: one object per row under the CSV's names; a name stays text, decimals become numbers, a count past 2^53 a string", () => {
+    expect(renderJsonLines(doc)).toBe(
+      '{"name":"1","alpha":0.5,"macs":3}\n{"name":"x","alpha":1,"macs":"1152921504606846976"}\n',
+    );
+    expect(renderJsonLines({ ...doc, grids: [] })).toBe("");
   });
 });

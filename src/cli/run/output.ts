@@ -8,7 +8,9 @@ import type { OutputChoice } from "../commands/model-options.js";
 
 const EXTENSIONS: Record<string, Format> = {
   ".csv": "csv",
+  ".tsv": "tsv",
   ".json": "json",
+  ".jsonl": "jsonl",
   ".md": "markdown",
   ".txt": "table",
   ".svg": "svg",

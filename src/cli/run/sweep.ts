@@ -59,6 +59,7 @@ export interface SweepOptions {
 
 const SWEEP_EXTENSIONS: Record<string, SweepFormat> = {
   ".csv": "csv",
+  ".tsv": "tsv",
   ".jsonl": "jsonl",
   ".json": "json",
   ".md": "markdown",
@@ -174,7 +175,7 @@ export async function runSweep(asked: SweepOptions, io: CliIo): Promise<Outcome>
   const whole = format === "table" || format === "markdown" || format === "svg";
   if (whole && configurations > MAX_WHOLE_ROWS)
     throw new InputError(
-      `--format ${format} draws a sweep whole, and ${configurations.toLocaleString("en-US")} configurations are more than ${MAX_WHOLE_ROWS.toLocaleString("en-US")}: use --format csv or jsonl, which stream any size`,
+      `--format ${format} draws a sweep whole, and ${configurations.toLocaleString("en-US")} configurations are more than ${MAX_WHOLE_ROWS.toLocaleString("en-US")}: use --format csv, tsv or jsonl, which stream any size`,
     );
   const hardware = options.hardware && (await sweepHardware(options.hardware, io.cwd));
   const ctx = {
