@@ -6,6 +6,7 @@ export const COMMAND_NAMES = [
   "paper",
   "report",
   "check",
+  "diff",
   "fit",
   "calibrate",
   "explain",

@@ -7,6 +7,7 @@ import { COMMAND_NAMES, type CommandName } from "./command-names.js";
 import type { CommandContext } from "./context.js";
 import { registerCalibrate } from "./commands/calibrate.js";
 import { registerCheck } from "./commands/check.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerApp } from "./commands/app.js";
 import { registerRidge } from "./commands/ridge.js";
@@ -54,6 +55,7 @@ const COMMANDS = {
   paper: registerPaper,
   report: registerReport,
   check: registerCheck,
+  diff: registerDiff,
   fit: registerFit,
   calibrate: registerCalibrate,
   explain: registerExplain,

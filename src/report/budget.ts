@@ -2,7 +2,7 @@
 import { toDecimal, rational } from "../algebra/rational.js";
 import type { BudgetMetric, BudgetResult, MetricResult } from "../budget/check.js";
 import type { Cell, ReportDocument } from "./document.js";
-import { groupDigits, humanize } from "./numbers.js";
+import { groupDigits, humanize, signedCount } from "./numbers.js";
 import { alphaPart, modelShortName } from "./layers.js";
 import { escapeXml as xml } from "./untrusted-text.js";
 import { resolutionSize, resolutionValue } from "../model/resolution.js";
@@ -20,11 +20,6 @@ const METRIC_LABEL: Record<BudgetMetric, string> = {
 
 const headroomPct = (m: MetricResult): string =>
   toDecimal(rational(m.headroom * 100n, m.limit === 0n ? 1n : m.limit), 1);
-
-function signed(n: bigint, exact: boolean): string {
-  const text = exact ? groupDigits(n < 0n ? -n : n) : humanize(n < 0n ? -n : n);
-  return n < 0n ? `-${text}` : `+${text}`;
-}
 
 function describe(result: BudgetResult): string {
   const r = result.report;
@@ -52,7 +47,7 @@ export function budgetDocument(results: readonly BudgetResult[], exact: boolean)
       METRIC_LABEL[m.metric],
       m.value,
       m.limit,
-      `${signed(m.headroom, exact)} (${headroomPct(m)}%)`,
+      `${signedCount(m.headroom, exact)} (${headroomPct(m)}%)`,
       m.passed ? (m.headroom < 0n ? "ok (within tolerance)" : "ok") : "EXCEEDED",
     ]),
   );
@@ -126,14 +121,21 @@ export function renderJunit(results: readonly BudgetResult[]): string {
   ].join("\n");
 }
 
-/** GitHub Actions workflow commands: one ::error per exceeded budget. */
-export function githubAnnotations(results: readonly BudgetResult[]): string {
+/** Where the budgets are written: the file as the workflow names it, and the line each budget starts on. */
+export interface BudgetLines {
+  readonly file: string;
+  readonly lines: readonly number[];
+}
+
+/** GitHub Actions workflow commands: one ::error per exceeded budget, on its line of the budgets file. */
+export function githubAnnotations(results: readonly BudgetResult[], where?: BudgetLines): string {
   return results
-    .filter((r) => !r.passed)
-    .map(
-      (r) =>
-        `::error title=${workflowProperty(`mbn-cost budget exceeded: ${r.name}`)}::${workflowData(`${r.name}: ${failureMessage(r, true)}`)}\n`,
-    )
+    .map((r, i) => ({ r, line: where?.lines[i] }))
+    .filter(({ r }) => !r.passed)
+    .map(({ r, line }) => {
+      const at = where && line !== undefined ? `file=${workflowProperty(where.file)},line=${line},` : "";
+      return `::error ${at}title=${workflowProperty(`mbn-cost budget exceeded: ${r.name}`)}::${workflowData(`${r.name}: ${failureMessage(r, true)}`)}\n`;
+    })
     .join("");
 }
 

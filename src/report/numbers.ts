@@ -29,6 +29,12 @@ export function humanize(n: bigint, digits = 2): string {
   return n.toString();
 }
 
+/** A change with its sign: "+37.63M", "-1.20K", or grouped digits when exact ("+37,631,488"). */
+export function signedCount(n: bigint, exact: boolean): string {
+  const text = exact ? groupDigits(n < 0n ? -n : n) : humanize(n < 0n ? -n : n);
+  return n < 0n ? `-${text}` : `+${text}`;
+}
+
 /** part/whole as a percentage with `digits` decimals: "94.86". */
 export const percent = (part: bigint, whole: bigint, digits = 2): string =>
   whole === 0n ? toDecimal(rational(0), digits) : toDecimal(rational(part * 100n, whole), digits);

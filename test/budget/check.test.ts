@@ -102,7 +102,8 @@ describe("mbn-cost check", () => {
       GITHUB_STEP_SUMMARY: "summary.md",
     });
     expect(r.out).toMatch(
-      /^::error title=mbn-cost budget exceeded%3A v2-full::v2-full: MACs 300,774,272 exceed the limit of 250,000,000 by 20\.3%25$/m,
+      // on the line of the budgets file where v2-full starts (4), so the pull request shows it there
+      /^::error file=test\/fixtures\/budgets\/one-exceeded\.json,line=4,title=mbn-cost budget exceeded%3A v2-full::v2-full: MACs 300,774,272 exceed the limit of 250,000,000 by 20\.3%25$/m,
     );
     expect(r.files.get("summary.md")).toMatch(/^## Budgets: 2 of 3 within their limits/);
     const local = await runCli(["check", budgets("one-exceeded")]);

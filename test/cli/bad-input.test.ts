@@ -122,6 +122,12 @@ const cases: [string[], RegExp][] = [
   [["report", "v2", "--convention", "onnx"], /'onnx' is invalid/],
   // check
   [["check", "nope.json"], /nope\.json: no such file/],
+  [["diff", "nope.json", "nope.json"], /nope\.json: no such file/],
+  [
+    ["diff", "examples/budgets.json", "--against", "no-such-ref-anywhere"],
+    /--against no-such-ref-anywhere: no such commit/,
+  ],
+  [["diff", "examples/my-net.json", "examples/my-net.json"], /my-net\.json: not a saved mbn-cost JSON/],
   [["check", "test/fixtures/budgets/bad-quantity.json"], /budgets\[0\]\.max_macs: expected a whole number/],
   [["check", "test/fixtures/budgets/no-limit.json"], /a budget needs at least one of max_macs/],
   [["check", "test/fixtures/budgets/unknown-model.json"], /budgets\[1\]\.model: unknown model 'v9'/],

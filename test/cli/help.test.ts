@@ -34,6 +34,7 @@ describe("help", () => {
         paper [options] <family>                each published figure of a family's paper and checkpoint tables beside the computed one: ✓ or the difference, with the source
         report [options] <specs...>             one self-contained HTML report (inline charts, sortable per-layer table, breakdowns, the paper comparison): open it in any browser, offline
         check [options] <budgets>               CI gate: evaluate every budget in a budgets file; exit 1 when any is exceeded, naming it
+        diff [options] <base> [head]            the cost change between two saved JSON outputs, or of a budgets file since a git commit
         fit [options] <model>                   the widest width multiplier that fits a MAC, param or roofline-latency budget, at one resolution or as a Pareto set over several
         calibrate [options] <measurements.csv>  fit a device's latency model (MACs/s of dense, depthwise and pointwise convs, memory bandwidth, a cost per op) to measured latencies; --out writes it as a --hardware profile
         explain [options] <model>               why two conventions (or tools) give different numbers: the difference by BatchNorm, activations, pooling, biases…, to the integer

@@ -4,10 +4,11 @@ import { type BudgetResult, allPassed, checkBudget } from "../../budget/check.js
 import { InputError } from "../../errors.js";
 import { type CostReport, evaluateModel, type ModelRef } from "../../evaluate/cost.js";
 import { readBudgets } from "../../io/read-budgets.js";
-import { loadModel } from "../../io/read-model-spec.js";
+import { loadModel, readTextFile } from "../../io/read-model-spec.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { resolveConvention } from "../../model/conventions.js";
-import { budgetDocument, githubAnnotations, renderJunit } from "../../report/budget.js";
+import { type BudgetLines, budgetDocument, githubAnnotations, renderJunit } from "../../report/budget.js";
+import { arrayElementLines } from "../../budget/json-lines.js";
 import { render } from "../../report/format.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -70,19 +71,28 @@ function budgetTarget(budget: Budget, where: string, dir: string) {
   }
 }
 
-export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcome> {
-  const path = resolve(io.cwd, options.file);
-  const { budgets } = await readBudgets(path, options.file);
-  const results: BudgetResult[] = [];
+/** A budget's result, and its roofline on the budget's hardware. */
+export interface EvaluatedBudget {
+  readonly result: BudgetResult;
+  readonly costs: Roofline | undefined;
+}
+
+/** Every budget of a budgets file evaluated: `shown` names the file in messages. */
+export async function evaluateBudgets(
+  path: string,
+  shown: string,
+  read: ModelReadOptions | undefined,
+): Promise<EvaluatedBudget[]> {
+  const { budgets } = await readBudgets(path, shown);
+  const evaluated: EvaluatedBudget[] = [];
   // budgets often share a configuration (one model, several limits): each is read and counted once
   const models = new Map<string, Promise<ModelRef>>();
   const reports = new Map<string, CostReport>();
   for (const [i, budget] of budgets.entries()) {
-    const where = `${options.file}: budgets[${i}]`;
+    const where = `${shown}: budgets[${i}]`;
     const target = budgetTarget(budget, where, dirname(path));
     const alpha = target.alpha ?? toAlpha("1")!;
-    if (!models.has(target.model))
-      models.set(target.model, loadModel(target.model, dirname(path), options.read));
+    if (!models.has(target.model)) models.set(target.model, loadModel(target.model, dirname(path), read));
     const model = await models.get(target.model)!.catch((error: unknown) => {
       throw error instanceof InputError ? new InputError(`${where}.model: ${error.message}`) : error;
     });
@@ -107,8 +117,19 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
     const width = model.spec.graph ? "" : `@${alpha.text}`;
     const spec = `${target.model}${width}/${resolutionText(report.resolution)}`;
     const costs = await budgetRoofline(budget, report, dirname(path), where);
-    results.push(checkBudget(budget.name ?? spec, budget, report, costs));
+    evaluated.push({ result: checkBudget(budget.name ?? spec, budget, report, costs), costs });
   }
+  return evaluated;
+}
+
+/** Each budget's line in its file, for annotations there (the file as given, relative to the workspace). */
+function budgetLines(cwd: string, file: string): BudgetLines {
+  return { file, lines: arrayElementLines(readTextFile(resolve(cwd, file), "budgets JSON"), "budgets") };
+}
+
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcome> {
+  const evaluated = await evaluateBudgets(resolve(io.cwd, options.file), options.file, options.read);
+  const results = evaluated.map((e) => e.result);
   const doc = budgetDocument(results, options.exact);
   const files: OutputFile[] = options.junit
     ? // the JUnit file is an output of this run: a re-run replaces it
@@ -122,7 +143,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
   });
   return {
     exitCode: budgetExitCode(results),
-    stdout: report + (github ? githubAnnotations(results) : ""),
+    stdout: report + (github ? githubAnnotations(results, budgetLines(io.cwd, options.file)) : ""),
     files,
     ...(github &&
       summaryPath && {
