@@ -42,6 +42,8 @@ export interface LayerRow {
   readonly spec?: OpSpec;
   readonly name: string;
   readonly block: string;
+  /** A graph file's node it counts, as a viewer keys it (GraphNode.source); a built-in's rows have none. */
+  readonly source?: string;
   /** Its stage ("stage 2"), where a `stages` entry built it; else the by-stage breakdown keys it by its block. */
   readonly stage?: string;
   /**

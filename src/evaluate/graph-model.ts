@@ -151,6 +151,7 @@ function graphRow(
     index: position,
     name: rowName(node, index),
     block: node.block ?? rowName(node, index),
+    ...(node.source !== undefined && { source: node.source }),
     op: node.op,
     type: se ? "se" : cost.type,
     input: firstInput(cost, computed)?.dims ?? [],

@@ -24,6 +24,11 @@ export type GraphNode = {
     /** The module it belongs to, as its exporter's names say (a report's block); absent: its own. */
     readonly block?: string;
     /**
+     * The file's node it lowers, as a graph viewer keys it (Model Explorer's node data): an ONNX node's
+     * name (`<node_i>` for an unnamed one, as onnx-ir names it), a TFLite operator's first output tensor.
+     */
+    readonly source?: string;
+    /**
      * The standard (ONNX) operator the node is, where the file names it otherwise (TensorFlow Lite's
      * LOGISTIC is Sigmoid): what patterns of several nodes read.
      */

@@ -103,6 +103,7 @@ function graphOf(model: ModelProto): OnnxGraph {
     const name = n.name || `${n.opType}_${index}`;
     return {
       name,
+      source: n.name || `<node_${index}>`,
       opType: n.opType,
       domain: n.domain === "ai.onnx" ? "" : n.domain,
       inputs: n.input,

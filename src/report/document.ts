@@ -5,6 +5,7 @@
  */
 
 import type { Chart } from "./chart.js";
+import type { NodeCosts, NodeDataMetric } from "./model-explorer.js";
 
 /** A count (exact bigint: humanized in tables unless --exact, raw in CSV) or text. */
 export type Cell = bigint | string;
@@ -41,6 +42,8 @@ export interface ReportDocument {
   readonly line?: (cell: (count: bigint) => string) => string;
   /** The JSON output: plain data, bigints allowed (see json.ts). */
   readonly data: unknown;
+  /** A graph file's per-node costs, for Model Explorer's node data (report/model-explorer.ts). */
+  readonly nodeCosts?: readonly NodeCosts[];
 }
 
 export interface RenderOptions {
@@ -52,4 +55,6 @@ export interface RenderOptions {
   readonly width?: number;
   /** Charts: the scheme they draw in (default light), or the viewer's (auto). */
   readonly theme?: "light" | "dark" | "auto";
+  /** --format model-explorer: the metric its node data carries (default MACs). */
+  readonly nodeData?: NodeDataMetric;
 }

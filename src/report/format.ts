@@ -6,7 +6,7 @@ import type { ReportDocument, RenderOptions } from "./document.js";
 
 export type Renderer = (doc: ReportDocument, options: RenderOptions) => string;
 
-export const FORMATS = ["table", "json", "csv", "tsv", "jsonl", "markdown", "svg"] as const;
+export const FORMATS = ["table", "json", "csv", "tsv", "jsonl", "markdown", "svg", "model-explorer"] as const;
 export type Format = (typeof FORMATS)[number];
 /** Formats every report has; svg only where there is a chart. */
 export const TEXT_FORMATS = [
@@ -29,6 +29,10 @@ export const renderers = {
   jsonl: async () => (await import("./csv.js")).renderJsonLines,
   markdown: async () => (await import("./markdown.js")).renderMarkdown,
   svg: async () => (await import("./svg/document.js")).renderSvg,
+  "model-explorer": async () => {
+    const { renderModelExplorer } = await import("./model-explorer.js");
+    return (doc, options) => renderModelExplorer(doc, options.nodeData);
+  },
 } satisfies Record<Format, () => Promise<Renderer>>;
 
 export async function render(format: Format, doc: ReportDocument, options: RenderOptions): Promise<string> {

@@ -12,6 +12,8 @@ import { memoryData, memoryLines } from "./memory.js";
 import { humanize } from "./numbers.js";
 import { resolutionSize, resolutionText, resolutionValue } from "../model/resolution.js";
 import { bytesPerElement } from "../graph/tensor.js";
+import { nodeCosts } from "./model-explorer.js";
+import type { Roofline } from "../evaluate/roofline.js";
 
 /** A built-in's map as height×width×channels; a graph's tensor in its own dims. */
 export const formatShape = (dims: readonly number[]): string => dims.join("×");
@@ -228,6 +230,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
     headline: heading.headline,
     meta: [...heading.meta, ...memoryLines(memory), ...storedWeightsLine(report)],
     details: heading.details,
+    ...withNodeCosts(report),
     grids: [layersGrid(report)],
     notes: report.model.spec.notes ?? [],
     chart: {
@@ -329,4 +332,10 @@ export function totalsDocument(report: CostReport): ReportDocument {
       `${setting}: ${cell(params)} params · ${cell(macs)} MACs · ${cell(flops)} FLOPs (${report.convention.name})`,
     data: { ...reportData(report), totals: { params, macs, flops } },
   };
+}
+
+/** A graph file's per-node costs on the document, for --format model-explorer. */
+export function withNodeCosts(report: CostReport, roofline?: Roofline): Pick<ReportDocument, "nodeCosts"> {
+  const nodes = nodeCosts(report, roofline);
+  return nodes ? { nodeCosts: nodes } : {};
 }

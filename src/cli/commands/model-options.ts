@@ -26,6 +26,7 @@ import type { Rational } from "../../algebra/rational.js";
 import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";
 import { BUILTIN_HARDWARE_NAMES, CALIBRATED_HARDWARE_NAMES } from "../../published/hardware.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
+import type { NodeDataMetric } from "../../report/model-explorer.js";
 import { FOLDED_NORMS, type FoldedNorms } from "../../model/onnx/graph.js";
 
 export const MODEL_ARGUMENT =
@@ -57,6 +58,7 @@ export type OutputOptionValues = {
   readonly exact?: true;
   readonly verbose?: true;
   readonly theme?: Theme;
+  readonly nodeData?: NodeDataMetric;
 };
 
 export function addConventionOptions(command: Command): Command {
@@ -227,6 +229,8 @@ export interface OutputChoice {
   /** Tables fit this width: the terminal's (not when writing a file), else 100 columns. */
   readonly width: number;
   readonly theme: Theme;
+  /** --node-data: the metric of --format model-explorer. */
+  readonly nodeData?: NodeDataMetric;
 }
 
 /** A terminal's width, narrower or wider (a wide one shows long names unwrapped); a pipe or a file gets 100. */
@@ -247,6 +251,7 @@ export const readOutputChoice = (
   force: opts.force === true,
   exact: opts.exact === true,
   verbose: opts.verbose === true,
+  ...(opts.nodeData && { nodeData: opts.nodeData }),
 });
 
 export interface HardwareChoice {

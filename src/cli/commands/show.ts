@@ -4,6 +4,7 @@ import { InputError } from "../../errors.js";
 import { BREAKDOWNS, type BreakdownBy } from "../../evaluate/option-names.js";
 import { BUILTIN_MODELS } from "../../model/builtin.js";
 import { FORMATS } from "../../report/format.js";
+import { NODE_DATA_METRICS } from "../../report/model-explorer.js";
 import { isModelRef } from "../../io/read-model-spec.js";
 import { closest } from "../../io/suggest.js";
 import { COMMAND_NAMES } from "../command-names.js";
@@ -66,6 +67,13 @@ function refuseNonModel(model: string, unexpected: readonly string[], cwd: strin
     );
 }
 
+/** --node-data: which cost --format model-explorer writes per node. */
+const nodeDataOption = () =>
+  new Option(
+    "--node-data <metric>",
+    "--format model-explorer (or --out x.me.json): the metric per node of an .onnx or .tflite file (default macs; bytes, latency and bound with --hardware)",
+  ).choices(NODE_DATA_METRICS);
+
 export function registerShow(program: Command, ctx: CommandContext): void {
   const command = program
     .command("show", { isDefault: true })
@@ -91,6 +99,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
         "break MACs and params down by layer type, output resolution, block or layer; with hardware also by bound (compute or memory)",
       ).choices([...BREAKDOWNS, "bound"]),
     )
+    .addOption(nodeDataOption())
     .addHelpText("after", EXAMPLES);
   addOutputOptions(addConventionOptions(addHardwareOptions(addMemoryOptions(command))), FORMATS).action(
     (model: string, opts: ShowCliOptions, self: Command) =>

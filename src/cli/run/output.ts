@@ -19,6 +19,7 @@ const EXTENSIONS: Record<string, Format> = {
 export function chooseFormat(output: OutputChoice): Format {
   if (output.format) return output.format;
   if (output.out === undefined) return "table";
+  if (/\.me\.json$/i.test(output.out)) return "model-explorer";
   const ext = /\.[^./\\]+$/.exec(output.out)?.[0]?.toLowerCase();
   if (ext === undefined) return "table";
   const format = EXTENSIONS[ext];
@@ -41,6 +42,7 @@ export async function outputDocument(
     // only a table reads the width (and with it the terminal's, which costs ~4 ms of node:tty)
     ...(format === "table" && { width: output.width }),
     theme: output.theme,
+    ...(output.nodeData && { nodeData: output.nodeData }),
   });
   if (output.out === undefined) return { exitCode, stdout: text };
   return {

@@ -47,6 +47,8 @@ export interface OnnxAttribute {
 export interface OnnxNode {
   /** The node's own name; the reader names unnamed nodes `<OpType>_<index>`. */
   readonly name: string;
+  /** Its id in a graph viewer: its own name, or `<node_index>` (onnx-ir's, Model Explorer's) when it has none. */
+  readonly source?: string;
   readonly opType: string;
   /** "" for the standard operator set. */
   readonly domain: string;

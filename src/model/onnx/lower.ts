@@ -577,7 +577,11 @@ export function lowerGraph(file: OnnxGraph, options: LoweringOptions = {}): Tens
       continue;
     }
     // the lowered node is new: the exporter's flags join it rather than a copy of it
-    nodes.push(Object.assign(lowerNode(node, graph.opset, unknown), exportedAs(node, reading)));
+    nodes.push(
+      Object.assign(lowerNode(node, graph.opset, unknown), exportedAs(node, reading), {
+        source: node.source ?? node.name,
+      }),
+    );
   }
   return { inputs, initializers: stored, nodes };
 }

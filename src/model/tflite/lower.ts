@@ -179,10 +179,11 @@ class SubgraphWriter {
     return this.inputs.has(tensor) || this.initializers.has(tensor) || this.written.has(tensor);
   }
 
-  add(name: string, op: string, outputs: readonly string[], node: NewNode): void {
+  /** Adds a node of the operator `source` names (its first output tensor, as the file names it). */
+  add(name: string, op: string, outputs: readonly string[], node: NewNode, source: string): void {
     for (const output of outputs) this.written.add(output);
     const standard = standardOf(node);
-    this.nodes.push({ ...node, name, op, outputs, ...(standard && { standard }) } as GraphNode);
+    this.nodes.push({ ...node, name, op, outputs, source, ...(standard && { standard }) } as GraphNode);
   }
 }
 
@@ -195,6 +196,8 @@ const typeOf = (type: string, where: string): DataType => {
 /** What a lowering sees of one operator, and how it adds its nodes. */
 class OperatorContext {
   readonly name: string;
+  /** The operator as a viewer keys it: its first output tensor's own name (GraphNode.source). */
+  readonly source: string;
   readonly inputs: readonly (string | undefined)[];
   readonly outputs: readonly string[];
 
@@ -205,6 +208,7 @@ class OperatorContext {
   ) {
     this.outputs = op.outputs.map((i) => w.name(i) ?? "");
     this.name = this.outputs[0] || `${op.op}_${at + 1}`;
+    this.source = w.graph.tensors[op.outputs[0] ?? -1]?.name || this.name;
     this.inputs = op.inputs.map((i) => w.name(i));
   }
 
@@ -241,7 +245,7 @@ class OperatorContext {
 
   /** Adds the operator's node writing its outputs. */
   node(node: NewNode, outputs: readonly string[] = this.outputs): void {
-    this.w.add(this.name, this.op.op, outputs, node);
+    this.w.add(this.name, this.op.op, outputs, node, this.source);
   }
 
   /**
@@ -256,12 +260,18 @@ class OperatorContext {
     }
     const before = `${outputs[0]}:before-activation`;
     this.node(node, [before, ...outputs.slice(1)]);
-    this.w.add(`${this.name}/activation`, `fused ${fused.name}`, [outputs[0]!], {
-      kind: "unary",
-      attrs: { op: fused.op, ...(fused.bounds && { bounds: fused.bounds }) },
-      inputs: [before],
-      inPlace: true,
-    });
+    this.w.add(
+      `${this.name}/activation`,
+      `fused ${fused.name}`,
+      [outputs[0]!],
+      {
+        kind: "unary",
+        attrs: { op: fused.op, ...(fused.bounds && { bounds: fused.bounds }) },
+        inputs: [before],
+        inPlace: true,
+      },
+      this.source,
+    );
   }
 
   /** Adds a Reshape of `x` to `target` (a tensor of the new dims), named after the operator and `part`. */
@@ -275,6 +285,7 @@ class OperatorContext {
         attrs: { op: "Reshape", allowzero: false },
         inputs: [x, target],
       },
+      this.source,
     );
   }
 }
@@ -398,11 +409,17 @@ const stridedSlice: Lowering = (c) => {
     sliced,
   ]);
   if (shrunk.length > 0)
-    c.w.add(`${c.name}/shrink`, "SQUEEZE", c.outputs, {
-      kind: "reshape",
-      attrs: { op: "Squeeze", axes: shrunk },
-      inputs: [sliced],
-    });
+    c.w.add(
+      `${c.name}/shrink`,
+      "SQUEEZE",
+      c.outputs,
+      {
+        kind: "reshape",
+        attrs: { op: "Squeeze", axes: shrunk },
+        inputs: [sliced],
+      },
+      c.source,
+    );
 };
 
 /**
@@ -433,11 +450,17 @@ const batchMatmul: Lowering = (c) => {
     const rank = c.tensor(position)!.shape.length;
     const perm = [...Array(rank).keys()].map((axis) => (axis < rank - 2 ? axis : 2 * rank - 3 - axis));
     const swapped = `${c.name}:adjoint-${position}`;
-    c.w.add(`${c.name}/adjoint-${position}`, "TRANSPOSE", [swapped], {
-      kind: "transpose",
-      attrs: { perm },
-      inputs: [name],
-    });
+    c.w.add(
+      `${c.name}/adjoint-${position}`,
+      "TRANSPOSE",
+      [swapped],
+      {
+        kind: "transpose",
+        attrs: { perm },
+        inputs: [name],
+      },
+      c.source,
+    );
     return swapped;
   };
   const inputs = [operand(0, c.op.options.adjX), operand(1, c.op.options.adjY)];
