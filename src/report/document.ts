@@ -5,7 +5,7 @@
  */
 
 import type { Chart } from "./chart.js";
-import type { NodeCosts, NodeDataMetric } from "./model-explorer.js";
+import type { LayerNode, NodeCosts, NodeDataMetric } from "./model-explorer.js";
 
 /** A count (exact bigint: humanized in tables unless --exact, raw in CSV) or text. */
 export type Cell = bigint | string;
@@ -42,8 +42,10 @@ export interface ReportDocument {
   readonly line?: (cell: (count: bigint) => string) => string;
   /** The JSON output: plain data, bigints allowed (see json.ts). */
   readonly data: unknown;
-  /** A graph file's per-node costs, for Model Explorer's node data (report/model-explorer.ts). */
-  readonly nodeCosts?: readonly NodeCosts[];
+  /** Per-node costs, for Model Explorer's node data (report/model-explorer.ts); worked out when asked. */
+  readonly nodeCosts?: () => readonly NodeCosts[];
+  /** A built network's layers as a graph, for Model Explorer to open; worked out when asked. */
+  readonly layerGraph?: () => readonly LayerNode[] | undefined;
 }
 
 export interface RenderOptions {

@@ -6,7 +6,17 @@ import type { ReportDocument, RenderOptions } from "./document.js";
 
 export type Renderer = (doc: ReportDocument, options: RenderOptions) => string;
 
-export const FORMATS = ["table", "json", "csv", "tsv", "jsonl", "markdown", "svg", "model-explorer"] as const;
+export const FORMATS = [
+  "table",
+  "json",
+  "csv",
+  "tsv",
+  "jsonl",
+  "markdown",
+  "svg",
+  "model-explorer",
+  "model-explorer-graph",
+] as const;
 export type Format = (typeof FORMATS)[number];
 /** Formats every report has; svg only where there is a chart. */
 export const TEXT_FORMATS = [
@@ -33,6 +43,7 @@ export const renderers = {
     const { renderModelExplorer } = await import("./model-explorer.js");
     return (doc, options) => renderModelExplorer(doc, options.nodeData);
   },
+  "model-explorer-graph": async () => (await import("./model-explorer.js")).renderModelExplorerGraph,
 } satisfies Record<Format, () => Promise<Renderer>>;
 
 export async function render(format: Format, doc: ReportDocument, options: RenderOptions): Promise<string> {

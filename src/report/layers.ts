@@ -12,7 +12,7 @@ import { memoryData, memoryLines } from "./memory.js";
 import { humanize } from "./numbers.js";
 import { resolutionSize, resolutionText, resolutionValue } from "../model/resolution.js";
 import { bytesPerElement } from "../graph/tensor.js";
-import { nodeCosts } from "./model-explorer.js";
+import { layerGraph, nodeCosts } from "./model-explorer.js";
 import type { Roofline } from "../evaluate/roofline.js";
 
 /** A built-in's map as height×width×channels; a graph's tensor in its own dims. */
@@ -334,8 +334,11 @@ export function totalsDocument(report: CostReport): ReportDocument {
   };
 }
 
-/** A graph file's per-node costs on the document, for --format model-explorer. */
-export function withNodeCosts(report: CostReport, roofline?: Roofline): Pick<ReportDocument, "nodeCosts"> {
-  const nodes = nodeCosts(report, roofline);
-  return nodes ? { nodeCosts: nodes } : {};
-}
+/** A per-layer document's Model Explorer parts, worked out only for --format model-explorer(-graph). */
+export const withNodeCosts = (
+  report: CostReport,
+  roofline?: Roofline,
+): Pick<ReportDocument, "nodeCosts" | "layerGraph"> => ({
+  nodeCosts: () => nodeCosts(report, roofline),
+  layerGraph: () => layerGraph(report),
+});

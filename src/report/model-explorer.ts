@@ -13,6 +13,8 @@ import type { Roofline } from "../evaluate/roofline.js";
 import { toDecimal } from "../algebra/rational.js";
 import type { ReportDocument } from "./document.js";
 import { InputError } from "../errors.js";
+import type { OpSpec, Shape } from "../layers/define-layer-kind.js";
+import { builtinGraph } from "../model/builtin-graph.js";
 
 export const NODE_DATA_METRICS = ["macs", "params", "bytes", "latency", "bound"] as const;
 export type NodeDataMetric = (typeof NODE_DATA_METRICS)[number];
@@ -27,9 +29,8 @@ export interface NodeCosts {
   readonly bound?: string;
 }
 
-/** The file nodes' costs of a graph file's report (and its roofline), or undefined for a built-in. */
-export function nodeCosts(report: CostReport, roofline?: Roofline): NodeCosts[] | undefined {
-  if (!report.model.spec.graph) return undefined;
+/** The costs per node of the graph Model Explorer shows: a file's nodes, or a built network's layers. */
+export function nodeCosts(report: CostReport, roofline?: Roofline): NodeCosts[] {
   const nodes = new Map<string, NodeCosts>();
   report.rows.forEach((row, i) => {
     const key = row.source ?? row.name;
@@ -80,10 +81,10 @@ function metricValue(node: NodeCosts, metric: NodeDataMetric): number | string |
 
 /** The node data file for one metric; a metric of the hardware needs --hardware (latency, a timed profile). */
 export function renderModelExplorer(doc: ReportDocument, metric: NodeDataMetric = "macs"): string {
-  const nodes = doc.nodeCosts;
+  const nodes = doc.nodeCosts?.();
   if (!nodes)
     throw new InputError(
-      "--format model-explorer: node data is keyed by a graph file's nodes: give an .onnx or .tflite model (a per-layer report, without --by or --totals)",
+      "--format model-explorer: node data is per layer, of one model (its report, not --totals or a comparison)",
     );
   // keys are the file's names: no prototype for "__proto__" to reach
   const results: Record<string, { value: number | string; bgColor?: string }> = Object.create(null);
@@ -102,4 +103,80 @@ export function renderModelExplorer(doc: ReportDocument, metric: NodeDataMetric 
     ...(metric !== "bound" && { gradient: GRADIENT }),
   };
   return `${JSON.stringify(data, null, 1)}\n`;
+}
+
+/** A Model Explorer graph node (input_graph.ts GraphNode): an id, a label, a namespace, its incoming edges. */
+interface ExplorerNode {
+  readonly id: string;
+  readonly label: string;
+  readonly namespace: string;
+  readonly incomingEdges: { sourceNodeId: string; sourceNodeOutputId: string; targetNodeInputId: string }[];
+  readonly outputsMetadata: { id: string; attrs: { key: string; value: string }[] }[];
+}
+
+const IMAGE_NODE = "image";
+
+/**
+ * A built-in model as a graph Model Explorer opens (its JSON loader takes a GraphCollection, `{label,
+ * graphs}`: common/utils.ts loadGraphsJson): a node per layer, keyed by the layer's name as the node
+ * data is, in its block's namespace; an edge wherever a layer reads what another wrote (residual adds,
+ * squeeze-excite scales, concatenations), found by lowering the layers onto the tensor graph.
+ */
+export function renderModelExplorerGraph(doc: ReportDocument): string {
+  const layers = doc.layerGraph?.();
+  if (!layers)
+    throw new InputError(
+      "--format model-explorer-graph: the graph of a built-in model or an architecture file (an .onnx or .tflite file opens in Model Explorer as it is)",
+    );
+  const nodes: ExplorerNode[] = [
+    { id: IMAGE_NODE, label: "Input", namespace: "", incomingEdges: [], outputsMetadata: [] },
+    ...layers.map((layer) => ({
+      id: layer.name,
+      label: layer.op,
+      namespace: layer.block === layer.name ? "" : layer.block,
+      incomingEdges: layer.reads.map((source, i) => ({
+        sourceNodeId: source ?? IMAGE_NODE,
+        sourceNodeOutputId: "0",
+        targetNodeInputId: String(i),
+      })),
+      outputsMetadata: [{ id: "0", attrs: [{ key: "tensor_shape", value: layer.output }] }],
+    })),
+  ];
+  return `${JSON.stringify({ label: doc.title, graphs: [{ id: doc.title, nodes }] }, null, 1)}\n`;
+}
+
+/** A built layer as a graph node: what it is, its output, and the layers it reads (undefined: the image). */
+export interface LayerNode {
+  readonly name: string;
+  readonly op: string;
+  readonly block: string;
+  readonly output: string;
+  readonly reads: readonly (string | undefined)[];
+}
+
+/** A built network's layers and what each reads, from its lowering onto the tensor graph; none for a graph file. */
+export function layerGraph(report: CostReport): LayerNode[] | undefined {
+  const ops = report.rows.map((row) => row.spec);
+  if (report.model.spec.graph || !ops.every((op) => op !== undefined)) return undefined;
+  const lowered = builtinGraph(ops as OpSpec[], report.rows[0]!.input as Shape);
+  const writer = new Map<string, number>();
+  lowered.graph.nodes.forEach((node, i) => {
+    for (const out of node.outputs) writer.set(out, lowered.origin[i]!);
+  });
+  const reads = report.rows.map(() => new Set<number | undefined>());
+  lowered.graph.nodes.forEach((node, i) => {
+    const op = lowered.origin[i]!;
+    for (const input of node.inputs) {
+      if (input === undefined || lowered.graph.initializers.has(input)) continue;
+      const from = writer.get(input);
+      if (from !== op) reads[op]!.add(from);
+    }
+  });
+  return report.rows.map((row, i) => ({
+    name: row.name,
+    op: row.op,
+    block: row.block,
+    output: row.output.join("×"),
+    reads: [...reads[i]!].map((from) => (from === undefined ? undefined : report.rows[from]!.name)),
+  }));
 }

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
 import { readOnnxFile } from "../../src/io/read-onnx.js";
+import { BUILTIN_MODELS } from "../../src/model/builtin.js";
 import { decodeTfliteModel } from "../../src/io/tflite-decoder.js";
 import { runCli } from "../helpers/io.js";
 
@@ -19,6 +20,35 @@ const graphNodeData = z.strictObject({
     z.strictObject({ value: z.union([z.number(), z.string()]), bgColor: z.string().optional() }),
   ),
   gradient: z.array(z.strictObject({ stop: z.number().min(0).max(1), bgColor: z.string() })).optional(),
+});
+
+/** Model Explorer's graph collection (input_graph.ts GraphCollection, Graph, GraphNode, IncomingEdge). */
+const graphCollection = z.object({
+  label: z.string(),
+  graphs: z
+    .array(
+      z.object({
+        id: z.string(),
+        nodes: z.array(
+          z.object({
+            id: z.string(),
+            label: z.string(),
+            namespace: z.string(),
+            incomingEdges: z.array(
+              z.strictObject({
+                sourceNodeId: z.string(),
+                sourceNodeOutputId: z.string(),
+                targetNodeInputId: z.string(),
+              }),
+            ),
+            outputsMetadata: z.array(
+              z.object({ id: z.string(), attrs: z.array(z.object({ key: z.string(), value: z.string() })) }),
+            ),
+          }),
+        ),
+      }),
+    )
+    .length(1),
 });
 
 async function nodeData(args: string[]) {
@@ -78,12 +108,45 @@ describe("--format model-explorer", () => {
     expect((await nodeData([...hw, "--node-data", "bytes"])).name).toBe("mbn-cost bytes moved");
   });
 
-  test("--out x.me.json chooses it; a built-in (no graph file) and a metric without its hardware are refused in one line", async () => {
+  test.each(BUILTIN_MODELS.map((m) => m.id))(
+    "built-in %s: a graph Model Explorer opens (a node per layer, an edge per tensor read) and node data keyed by its nodes",
+    async (model) => {
+      const r = await runCli([model, "--format", "model-explorer-graph"]);
+      expect(r.code, r.err).toBe(0);
+      const collection = graphCollection.parse(JSON.parse(r.out));
+      const nodes = collection.graphs[0]!.nodes;
+      const ids = new Set(nodes.map((n) => n.id));
+      expect(ids.size).toBe(nodes.length);
+      for (const node of nodes)
+        for (const edge of node.incomingEdges)
+          expect(ids.has(edge.sourceNodeId), `${node.id} ← ${edge.sourceNodeId}`).toBe(true);
+      const data = await nodeData([model]);
+      for (const key of Object.keys(data.results)) expect(ids.has(key), key).toBe(true);
+      expect(Object.keys(data.results).length).toBe(nodes.length - 1);
+    },
+  );
+
+  test("V2's residual adds read two layers; a squeeze-excite scale in V3 reads its block's depthwise and its gate", async () => {
+    const nodes = async (model: string) =>
+      graphCollection.parse(JSON.parse((await runCli([model, "-f", "model-explorer-graph"])).out)).graphs[0]!
+        .nodes;
+    const v2 = await nodes("v2");
+    expect(
+      v2
+        .find((n) => n.id === "ir_3/add")
+        ?.incomingEdges.map((e) => e.sourceNodeId)
+        .sort(),
+    ).toEqual(["ir_2/project", "ir_3/project"]);
+    expect((await nodes("v3-large")).filter((n) => n.incomingEdges.length === 2).length).toBeGreaterThan(10);
+  });
+
+  test("--out x.me.json chooses it; a graph file has no graph to export, and a metric without its hardware is refused, in one line", async () => {
     const out = await runCli(["test/fixtures/tflite/person_detect.tflite", "--out", "costs.me.json"]);
     expect(out.code, out.err).toBe(0);
     expect(JSON.parse(out.files.get("costs.me.json")!).name).toBe("mbn-cost MACs");
     for (const args of [
-      ["v2", "--format", "model-explorer"],
+      ["test/fixtures/tflite/person_detect.tflite", "--format", "model-explorer-graph"],
+      ["compare", "v1", "v2", "--format", "model-explorer"],
       ["test/fixtures/tflite/person_detect.tflite", "-f", "model-explorer", "--node-data", "latency"],
     ]) {
       const r = await runCli(args);
