@@ -6,27 +6,11 @@ import type { ReportDocument, RenderOptions } from "./document.js";
 
 export type Renderer = (doc: ReportDocument, options: RenderOptions) => string;
 
-export const FORMATS = [
-  "table",
-  "json",
-  "csv",
-  "tsv",
-  "jsonl",
-  "markdown",
-  "svg",
-  "model-explorer",
-  "model-explorer-graph",
-] as const;
+/** Formats every report has. */
+export const TEXT_FORMATS = ["table", "json", "csv", "tsv", "jsonl", "markdown"] as const;
+/** And those of some: svg where there is a chart, Model Explorer's where there are layers. */
+export const FORMATS = [...TEXT_FORMATS, "svg", "model-explorer", "model-explorer-graph"] as const;
 export type Format = (typeof FORMATS)[number];
-/** Formats every report has; svg only where there is a chart. */
-export const TEXT_FORMATS = [
-  "table",
-  "json",
-  "csv",
-  "tsv",
-  "jsonl",
-  "markdown",
-] as const satisfies readonly Format[];
 /** A budget check's formats: a verdict has no CSV rows. */
 export const CHECK_FORMATS = ["table", "json", "markdown"] as const satisfies readonly Format[];
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { unwrapped } from "../helpers/io.js";
 
@@ -189,6 +190,28 @@ function cliTotals(args: string[]): string {
   return `${params} params · ${macs} MACs`;
 }
 
+/** What goes wrong in a page as it runs: console errors, uncaught exceptions, any request off the file. */
+function problemsOf(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+  page.on("pageerror", (e) => void problems.push(String(e)));
+  page.on("request", (r) => void (!r.url().startsWith("file:") && problems.push(`request: ${r.url()}`)));
+  return problems;
+}
+
+/** The calculator page the CLI writes, open in Chromium for `use`; the browser closed after it. */
+async function withCalculator(use: (browser: Browser, file: string) => Promise<void>): Promise<void> {
+  const { chromium } = await import("playwright-core");
+  const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
+  cli(["app", "--out", file]);
+  const browser = await chromium.launch(LAUNCH);
+  try {
+    await use(browser, file);
+  } finally {
+    await browser.close();
+  }
+}
+
 describe("the calculator page in Chromium (mbn-cost app)", () => {
   test.skipIf(skipReason !== undefined)(
     `the CLI's numbers, live; the state in the URL; the CLI's CSV; nothing leaves the page${skipReason ? ` — skipped: ${skipReason}` : ""}`,
@@ -204,13 +227,7 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
         mkdirSync(shots, { recursive: true });
         for (const scheme of ["light", "dark"] as const) {
           const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-          const problems: string[] = [];
-          page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
-          page.on("pageerror", (e) => void problems.push(String(e)));
-          page.on(
-            "request",
-            (r) => void (!r.url().startsWith("file:") && problems.push(`request: ${r.url()}`)),
-          );
+          const problems = problemsOf(page);
           await page.goto(`file://${file}`);
           const totals = page.locator("#totals");
           await expect
@@ -311,18 +328,9 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
   test.skipIf(skipReason !== undefined)(
     `your file, picked or dropped: .onnx, .tflite and .json counted in the page by the CLI's readers, no request${skipReason ? ` — skipped: ${skipReason}` : ""}`,
     async () => {
-      const { chromium } = await import("playwright-core");
-      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
-      cli(["app", "--out", file]);
-      const browser = await chromium.launch(LAUNCH);
-      try {
+      await withCalculator(async (browser, file) => {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const problems: string[] = [];
-        page.on("pageerror", (e) => void problems.push(String(e)));
-        page.on(
-          "request",
-          (r) => void (!r.url().startsWith("file:") && problems.push(`request: ${r.url()}`)),
-        );
+        const problems = problemsOf(page);
         await page.goto(`file://${file}`);
         const totals = page.locator("#totals");
         await expect.poll(() => totals.textContent()).toContain("300,774,272 MACs");
@@ -392,22 +400,16 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
           .toMatch(/^broken\.onnx: not a readable ONNX model \(/);
         expect(await page.evaluate(() => location.href)).toBe(before);
         expect(problems).toEqual([]);
-      } finally {
-        await browser.close();
-      }
+      });
     },
   );
 
   test.skipIf(skipReason !== undefined)(
     `on a 390 px phone nothing overflows the viewport (wide tables and charts scroll in their own box), light and dark${skipReason ? ` — skipped: ${skipReason}` : ""}`,
     async () => {
-      const { chromium } = await import("playwright-core");
-      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
-      cli(["app", "--out", file]);
-      const browser = await chromium.launch(LAUNCH);
-      const shots = join(root, "test-results", "app");
-      mkdirSync(shots, { recursive: true });
-      try {
+      await withCalculator(async (browser, file) => {
+        const shots = join(root, "test-results", "app");
+        mkdirSync(shots, { recursive: true });
         for (const scheme of ["light", "dark"] as const) {
           const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
           /** Elements reaching past the viewport's right edge, outside a box that scrolls them. */
@@ -432,20 +434,14 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
           expect(await overflowing()).toEqual({ scrollWidth: 390, past: [] });
           await page.close();
         }
-      } finally {
-        await browser.close();
-      }
+      });
     },
   );
 
   test.skipIf(skipReason !== undefined)(
     `every built-in model re-renders on a change of α, its timings printed (the table and sweep drawn when idle)${skipReason ? ` — skipped: ${skipReason}` : ""}`,
     async () => {
-      const { chromium } = await import("playwright-core");
-      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
-      cli(["app", "--out", file]);
-      const browser = await chromium.launch(LAUNCH);
-      try {
+      await withCalculator(async (browser, file) => {
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         await page.goto(`file://${file}`);
         await expect.poll(() => page.locator("#totals").textContent()).toContain("MACs");
@@ -472,20 +468,14 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
         process.stdout.write(
           `calculator, α change, ms to update + ms when idle (median of 3): ${timings.join(", ")}\n`,
         );
-      } finally {
-        await browser.close();
-      }
+      });
     },
   );
 
   test.skipIf(skipReason !== undefined)(
     `invalid input dims every result and leaves the link at the last valid state${skipReason ? ` — skipped: ${skipReason}` : ""}`,
     async () => {
-      const { chromium } = await import("playwright-core");
-      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
-      cli(["app", "--out", file]);
-      const browser = await chromium.launch(LAUNCH);
-      try {
+      await withCalculator(async (browser, file) => {
         const page = await browser.newPage();
         // the document's own address: page.url() learns of replaceState a moment later
         const href = () => page.evaluate(() => location.href);
@@ -502,20 +492,14 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
         await page.getByLabel("alpha", { exact: true }).fill("0.75");
         expect(await page.locator("#results").getAttribute("class")).toBe("");
         expect(await href()).toContain("alpha=0.75");
-      } finally {
-        await browser.close();
-      }
+      });
     },
   );
 
   test.skipIf(skipReason !== undefined)(
     `hostile links and files: the page reads them by the CLI's grammar and shows one error, never a crash or a hang${skipReason ? ` — skipped: ${skipReason}` : ""}`,
     async () => {
-      const { chromium } = await import("playwright-core");
-      const file = join(mkdtempSync(join(tmpdir(), "mbn-cost-app-")), "app.html");
-      cli(["app", "--out", file]);
-      const browser = await chromium.launch(LAUNCH);
-      try {
+      await withCalculator(async (browser, file) => {
         const page = await browser.newPage();
         const crashes: string[] = [];
         page.on("pageerror", (e) => void crashes.push(String(e)));
@@ -540,9 +524,7 @@ describe("the calculator page in Chromium (mbn-cost app)", () => {
           .fill(readFileSync(join(root, "test/fixtures/configs/invalid/deep-mbconv.json"), "utf8"));
         expect(await page.locator("#error").textContent()).toMatch(/more than 100,000 layers/);
         expect(crashes).toEqual([]);
-      } finally {
-        await browser.close();
-      }
+      });
     },
   );
 });
