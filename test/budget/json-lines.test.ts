@@ -22,6 +22,20 @@ describe("the line each budget starts on", () => {
     expect(arrayElementLines(text, "missing")).toEqual([]);
   });
 
+  test.each([
+    ["an empty array, then another", '{"budgets": [], "other": [{}, 1]}', []],
+    ["a string value that reads like the key", '{"x": "budgets", "y": [1], "budgets": [2]}', [1]],
+    ["the key nested deeper", '{"outer": {"budgets": [1, 2]}, "budgets":\n[3]}', [2]],
+    ["an array before it", '{"a": [[1], [2]], "budgets": [{"b": [[]]}, 4]}', [1, 1]],
+    ["escaped quotes and brackets in strings", '{"budgets": ["x\\"]\\\\", "\\\\", [5]]}', [1, 1, 1]],
+    ["CRLF line ends", '{\r\n"budgets": [\r\n1,\r\n  2\r\n]\r\n}', [3, 4]],
+    ["not an array", '{"budgets": {"a": [1]}}', []],
+    ["a number, true, null as elements", '{"budgets": [\n-1.5e3,\ntrue,\nnull]}', [2, 3, 4]],
+  ])("%s", (_, text, lines) => {
+    expect(() => JSON.parse(text)).not.toThrow();
+    expect(arrayElementLines(text, "budgets")).toEqual(lines);
+  });
+
   test("property: JSON.stringify with any indent puts element i where the scan finds it", () => {
     const budget = fc.record({
       name: fc.string(),
