@@ -15,6 +15,11 @@ describe("library API", () => {
     expect(evaluate(v2, { convention: "paper", overrides: { bn: true } }).convention.name).toBe("paper+bn");
   });
 
+  test("the README's three-line example: MobileNetV4 Conv-S at α 0.75, as the CLI counts it", async () => {
+    const { totals } = evaluate(await loadModel("mnv4-conv-s"), { alpha: 0.75 });
+    expect(`${totals.params} params, ${totals.macs} MACs`).toBe("2911496 params, 108664880 MACs");
+  });
+
   test("formulas are symbolic: dsconv / conv = 1/N + 1/D_K²", () => {
     expect(toText(formulas.dsconv.macs)).toBe("D_K²·M·D_H·D_W + M·N·D_H·D_W");
     expect(toText(divide(formulas.dsconv.macs, formulas.conv.macs))).toBe("1/N + 1/D_K²");
