@@ -162,8 +162,12 @@ function countsLine(ctx: SweepContext, field: (cell: Cell) => string, s: string)
   if (ctx.hardware || !inMacs) return (p) => countCells(p, ctx).map(field).join(s);
   const convention = field(ctx.convention.name);
   const bytes = ctx.bytesPerElement;
+  // CSV's million-row case with its commas written in (a template of fewer parts is measurably faster)
+  if (s === ",")
+    return (p) =>
+      `${p.resolution},${convention},${p.params},${p.macs},${p.peakActivations},${p.peakActivations * bytes}`;
   return (p) =>
-    `${p.resolution}${s}${convention}${s}${p.params}${s}${p.macs}${s}${p.peakActivations}${s}${p.peakActivations * bytes}`;
+    [p.resolution, convention, p.params, p.macs, p.peakActivations, p.peakActivations * bytes].join(s);
 }
 
 function* jsonlLines(points: Iterable<SweepPoint>, ctx: SweepContext): Generator<string> {
