@@ -81,6 +81,27 @@ const tableApart = {
     );
   },
 };
+// Model Explorer's formats (and the tensor-graph lowering of built networks they use) are another side
+// file, model-explorer.cjs, read only for --format model-explorer(-graph).
+const modelExplorerApart = {
+  name: "model-explorer-apart",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/model-explorer\.js$/ }, (args) =>
+      args.importer.endsWith(`report${"/"}format.ts`)
+        ? { path: "./model-explorer.cjs", external: true }
+        : undefined,
+    );
+  },
+};
+await build({
+  entryPoints: [`${root}src/report/model-explorer.ts`],
+  outfile: `${outdir}/model-explorer.cjs`,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
 await build({
   entryPoints: [`${root}src/report/table.ts`],
   outfile: `${outdir}/table.cjs`,
@@ -100,7 +121,7 @@ await build({
   target: "node20",
   // required only by the code that reads them: zod to validate user files, csv-parse for calibrate's CSV
   external: ["zod", "csv-parse/sync"],
-  plugins: [onnxDecoderApart, tableApart, lazyChildProcess],
+  plugins: [onnxDecoderApart, tableApart, modelExplorerApart, lazyChildProcess],
   // so the decoder's file is required, not imported (a vm.Script cannot import() on Node 20)
   supported: { "dynamic-import": false },
   // src/io/read-model-spec.ts finds configs/ from import.meta.url: give the bundle its own URL.

@@ -5,7 +5,9 @@
  */
 
 import type { Chart } from "./chart.js";
-import type { LayerNode, NodeCosts, NodeDataMetric } from "./model-explorer.js";
+import type { CostReport } from "../evaluate/cost.js";
+import type { Roofline } from "../evaluate/roofline.js";
+import type { NodeDataMetric } from "./model-explorer.js";
 
 /** A count (exact bigint: humanized in tables unless --exact, raw in CSV) or text. */
 export type Cell = bigint | string;
@@ -42,10 +44,11 @@ export interface ReportDocument {
   readonly line?: (cell: (count: bigint) => string) => string;
   /** The JSON output: plain data, bigints allowed (see json.ts). */
   readonly data: unknown;
-  /** Per-node costs, for Model Explorer's node data (report/model-explorer.ts); worked out when asked. */
-  readonly nodeCosts?: () => readonly NodeCosts[];
-  /** A built network's layers as a graph, for Model Explorer to open; worked out when asked. */
-  readonly layerGraph?: () => readonly LayerNode[] | undefined;
+  /**
+   * The per-layer counts behind the document, for Model Explorer's formats, which work out its node
+   * data and graph from them when asked (report/model-explorer.ts, loaded only then).
+   */
+  readonly layers?: { readonly report: CostReport; readonly roofline?: Roofline };
 }
 
 export interface RenderOptions {

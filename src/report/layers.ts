@@ -12,8 +12,6 @@ import { memoryData, memoryLines } from "./memory.js";
 import { humanize } from "./numbers.js";
 import { resolutionSize, resolutionText, resolutionValue } from "../model/resolution.js";
 import { bytesPerElement } from "../graph/tensor.js";
-import { layerGraph, nodeCosts } from "./model-explorer.js";
-import type { Roofline } from "../evaluate/roofline.js";
 
 /** A built-in's map as height×width×channels; a graph's tensor in its own dims. */
 export const formatShape = (dims: readonly number[]): string => dims.join("×");
@@ -230,7 +228,7 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
     headline: heading.headline,
     meta: [...heading.meta, ...memoryLines(memory), ...storedWeightsLine(report)],
     details: heading.details,
-    ...withNodeCosts(report),
+    layers: { report },
     grids: [layersGrid(report)],
     notes: report.model.spec.notes ?? [],
     chart: {
@@ -333,12 +331,3 @@ export function totalsDocument(report: CostReport): ReportDocument {
     data: { ...reportData(report), totals: { params, macs, flops } },
   };
 }
-
-/** A per-layer document's Model Explorer parts, worked out only for --format model-explorer(-graph). */
-export const withNodeCosts = (
-  report: CostReport,
-  roofline?: Roofline,
-): Pick<ReportDocument, "nodeCosts" | "layerGraph"> => ({
-  nodeCosts: () => nodeCosts(report, roofline),
-  layerGraph: () => layerGraph(report),
-});

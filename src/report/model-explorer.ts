@@ -81,7 +81,7 @@ function metricValue(node: NodeCosts, metric: NodeDataMetric): number | string |
 
 /** The node data file for one metric; a metric of the hardware needs --hardware (latency, a timed profile). */
 export function renderModelExplorer(doc: ReportDocument, metric: NodeDataMetric = "macs"): string {
-  const nodes = doc.nodeCosts?.();
+  const nodes = doc.layers && nodeCosts(doc.layers.report, doc.layers.roofline);
   if (!nodes)
     throw new InputError(
       "--format model-explorer: node data is per layer, of one model (its report, not --totals or a comparison)",
@@ -123,7 +123,7 @@ const IMAGE_NODE = "image";
  * squeeze-excite scales, concatenations), found by lowering the layers onto the tensor graph.
  */
 export function renderModelExplorerGraph(doc: ReportDocument): string {
-  const layers = doc.layerGraph?.();
+  const layers = doc.layers && layerGraph(doc.layers.report);
   if (!layers)
     throw new InputError(
       "--format model-explorer-graph: the graph of a built-in model or an architecture file (an .onnx or .tflite file opens in Model Explorer as it is)",

@@ -11,7 +11,7 @@ import { FUSION_SUMMARY } from "../evaluate/option-names.js";
 import type { Roofline, RooflineGroup, RooflineGrouping, RooflineRow } from "../evaluate/roofline.js";
 import type { Chart } from "./chart.js";
 import type { Cell, Grid, ReportDocument } from "./document.js";
-import { layersDocument, modelTitle, tableName, withNodeCosts } from "./layers.js";
+import { layersDocument, modelTitle, tableName } from "./layers.js";
 import { exactCell, humanize, milliseconds } from "./numbers.js";
 
 /** An exact rational as people read it: humanized like a count when large, else 2 decimals. */
@@ -229,7 +229,7 @@ export function rooflineDocument(
     ...base,
     meta: [...base.meta, hardwareLine(roofline), rooflineLine(report, roofline)],
     grids: [rooflineGrid(report, roofline, exact)],
-    ...withNodeCosts(report, roofline),
+    layers: { report, roofline },
     ...(roofline.hardware.ridgePoint.num > 0n && { chart: rooflineChart(report, roofline) }),
     ...(base.csv && { csv: withRooflineColumns(base.csv, roofline) }),
     data: {

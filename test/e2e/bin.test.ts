@@ -1,6 +1,8 @@
 /** A few spawns of the built bin (npm test builds first). */
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 
@@ -28,6 +30,25 @@ describe("bin/mbn-cost.js", () => {
 });
 
 describe("bin: the main report and files", () => {
+  test("a damaged .tflite: the decoder's file (its own copy of InputError) still ends in one line and exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mbn-cost-bin-"));
+    const file = join(dir, "damaged.tflite");
+    writeFileSync(file, "xxxxTFL3 and then nothing a flatbuffer could read");
+    const r = runBin([file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: damaged\.tflite: not a valid TensorFlow Lite file \(/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  test("--format model-explorer: the renderer's own file (dist/cli-bundle/model-explorer.cjs), and its refusals exit 2", () => {
+    const made = runBin(["test/fixtures/tflite/person_detect.tflite", "--format", "model-explorer"]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(JSON.parse(made.stdout).name).toBe("mbn-cost MACs");
+    const refused = runBin(["compare", "v1", "v2", "--format", "model-explorer"]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^error: --format model-explorer: node data is per layer/);
+  });
+
   test("an .onnx file: the bundle requires its decoder file (dist/cli-bundle/onnx-decoder.cjs)", () => {
     const r = runBin([
       "test/fixtures/onnx/mobilenet-v2-opset17.onnx",
