@@ -7,7 +7,7 @@
 import type { Chart } from "./chart.js";
 import type { CostReport } from "../evaluate/cost.js";
 import type { Roofline } from "../evaluate/roofline.js";
-import type { NodeDataMetric } from "./model-explorer.js";
+import type { NodeDataMetric } from "./node-data-metrics.js";
 
 /** A count (exact bigint: humanized in tables unless --exact, raw in CSV) or text. */
 export type Cell = bigint | string;

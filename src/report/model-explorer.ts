@@ -16,8 +16,7 @@ import { InputError } from "../errors.js";
 import type { OpSpec, Shape } from "../layers/define-layer-kind.js";
 import { builtinGraph } from "../model/builtin-graph.js";
 
-export const NODE_DATA_METRICS = ["macs", "params", "bytes", "latency", "bound"] as const;
-export type NodeDataMetric = (typeof NODE_DATA_METRICS)[number];
+import type { NodeDataMetric } from "./node-data-metrics.js";
 
 /** One file node's costs: the rows that count it, added up. */
 export interface NodeCosts {

@@ -26,7 +26,7 @@ import type { Rational } from "../../algebra/rational.js";
 import { FUSIONS, type Fusion } from "../../evaluate/option-names.js";
 import { BUILTIN_HARDWARE_NAMES, CALIBRATED_HARDWARE_NAMES } from "../../published/hardware.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
-import type { NodeDataMetric } from "../../report/model-explorer.js";
+import type { NodeDataMetric } from "../../report/node-data-metrics.js";
 import { FOLDED_NORMS, type FoldedNorms } from "../../model/onnx/graph.js";
 
 export const MODEL_ARGUMENT =

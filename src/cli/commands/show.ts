@@ -4,7 +4,7 @@ import { InputError } from "../../errors.js";
 import { BREAKDOWNS, type BreakdownBy } from "../../evaluate/option-names.js";
 import { BUILTIN_MODELS } from "../../model/builtin.js";
 import { FORMATS } from "../../report/format.js";
-import { NODE_DATA_METRICS } from "../../report/model-explorer.js";
+import { NODE_DATA_METRICS } from "../../report/node-data-metrics.js";
 import { isModelRef } from "../../io/read-model-spec.js";
 import { closest } from "../../io/suggest.js";
 import { COMMAND_NAMES } from "../command-names.js";
