@@ -195,4 +195,17 @@ describe("orders that first appearance does not give", () => {
     expect(breakdown(report, "block").at(-1)).toMatchObject({ key: "idle", layers: 1 });
     expect(breakdown(report, "resolution").at(-1)).toMatchObject({ key: "", layers: 1, macs: 0n });
   });
+
+  test("types of equal MACs are ordered by params, larger first (MNv4 Hybrid-M's LayerScale before its norms, both 0 MACs)", async () => {
+    const groups = breakdown(await costOf("mnv4-hybrid-m", "1.0", undefined, "timm"), "type");
+    const zero = groups.filter((g) => g.macs === 0n && g.params > 0n);
+    expect(zero.map((g) => [g.key, g.params])).toEqual([
+      ["layerscale", 6176n],
+      ["norm", 3328n],
+    ]);
+    for (const [a, b] of groups.slice(1).map((g, i) => [groups[i]!, g] as const))
+      expect(a.macs > b.macs || (a.macs === b.macs && a.params >= b.params), `${a.key} before ${b.key}`).toBe(
+        true,
+      );
+  });
 });

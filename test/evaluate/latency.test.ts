@@ -60,6 +60,13 @@ describe("a layer's time: max(MACs / its class's rate, bytes / bandwidth) + the 
     );
     expect(elementwisePassBytes({ work: { relu6: 5n } }, 1n)).toBe(0n);
   });
+
+  test.each(["hswish", "hsigmoid", "sigmoid", "silu", "gelu"] as const)(
+    "%s is unfused: one more pass over its elements",
+    (activation) => {
+      expect(elementwisePassBytes({ work: { [activation]: 7n } }, 2n)).toBe(2n * 7n * 2n);
+    },
+  );
 });
 
 describe("one path: a calibrated profile's roofline times each row as calibrate fits it", () => {
