@@ -11,6 +11,7 @@ export const TEXT_FORMATS = ["table", "json", "csv", "tsv", "jsonl", "markdown"]
 /** And those of some: svg where there is a chart, Model Explorer's where there are layers. */
 export const FORMATS = [...TEXT_FORMATS, "svg", "model-explorer", "model-explorer-graph"] as const;
 export type Format = (typeof FORMATS)[number];
+export type TextFormat = (typeof TEXT_FORMATS)[number];
 /** A budget check's formats: a verdict has no CSV rows. */
 export const CHECK_FORMATS = ["table", "json", "markdown"] as const satisfies readonly Format[];
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { TEXT_FORMATS } from "../../report/format.js";
+import { TEXT_FORMATS, type TextFormat } from "../../report/format.js";
 import type { CommandContext } from "../context.js";
 import { OUT_HELP, parseCount, readOut } from "../options.js";
-import type { DiffOptions, TextFormat } from "../run/diff.js";
+import type { DiffOptions } from "../run/diff.js";
 import {
   addModelReadOptions,
   type ModelReadOptionValues,

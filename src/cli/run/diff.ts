@@ -7,14 +7,12 @@ import { readCostJson } from "../../io/read-cost-json.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { parseConfiguration } from "../../model/configuration.js";
 import { type DiffNames, diffDocument } from "../../report/diff.js";
-import type { TEXT_FORMATS } from "../../report/format.js";
+import type { TextFormat } from "../../report/format.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import type { Outcome } from "../outcome.js";
 import { type EvaluatedBudget, evaluateBudgets } from "./check.js";
 import { outputDocument } from "./output.js";
-
-export type TextFormat = (typeof TEXT_FORMATS)[number];
 
 export interface DiffOptions {
   readonly base: string;
