@@ -36,9 +36,12 @@ function sweepInBoundedChild() {
   return true;
 }
 
+/** The minified bundle; with --debug, the same build with the source's names, so a stack trace names its functions. */
+const BUNDLE = args.includes("--debug") ? "main.debug.cjs" : "main.cjs";
+
 function runHere() {
   const { cli } = require("./load-cli.cjs").loadCli(
-    require("node:path").join(__dirname, "../dist/cli-bundle/main.cjs"),
+    require("node:path").join(__dirname, "../dist/cli-bundle", BUNDLE),
   );
   cli.main(args, cli.nodeIo).then((code) => (process.exitCode = code));
 }

@@ -84,7 +84,7 @@ export const OUT_HELP =
  * A non-square input is refused here, with where it is accepted.
  */
 export function parseResolutionRange(raw: string, flag: string): number[] {
-  if (/[x×]/.test(raw))
+  if (/[x\u00d7]/.test(raw))
     throw new InputError(
       `${flag} '${raw}': a grid takes square sides (128,160,224 or 96:224:32); a non-square input (320x240) is for the main command, compare and report`,
     );

@@ -38,7 +38,7 @@ export const RESOLUTION_RULE = `a positive integer from 1 to ${MAX_RESOLUTION}, 
 
 /** "224" (square) or "320x240" / "320×240" (height x width); undefined if it is neither, or a side is out of range. */
 export function toResolution(raw: string): Resolution | undefined {
-  const match = /^(\d+)(?:\s*[x×]\s*(\d+))?$/.exec(raw.trim());
+  const match = /^(\d+)(?:\s*[x\u00d7]\s*(\d+))?$/.exec(raw.trim());
   if (!match) return undefined;
   const height = Number(match[1]);
   const width = match[2] === undefined ? height : Number(match[2]);
@@ -65,7 +65,7 @@ export interface Configuration {
 
 /** model[@alpha][/resolution]; a model may itself be a path. */
 export function parseConfiguration(text: string): Configuration {
-  const match = /^(.+?)(?:@([^@/]+))?(?:\/(\d+(?:[x×]\d+)?))?$/.exec(text);
+  const match = /^(.+?)(?:@([^@/]+))?(?:\/(\d+(?:[x\u00d7]\d+)?))?$/.exec(text);
   const model = match?.[1];
   if (!match || !model)
     throw new InputError(`spec '${text}': expected model[@alpha][/resolution], e.g. v1@0.5 or v2@0.75/160`);
@@ -104,7 +104,7 @@ export function resolveTarget(
   isPath: (ref: string) => boolean,
 ): ResolvedTarget {
   const names = given.names ?? { alpha: "--alpha", resolution: "--resolution" };
-  const spec = /@|\/\d+(?:[x×]\d+)?$/.test(ref) && !isPath(ref) ? parseConfiguration(ref) : undefined;
+  const spec = /@|\/\d+(?:[x\u00d7]\d+)?$/.test(ref) && !isPath(ref) ? parseConfiguration(ref) : undefined;
   const specAlpha = spec?.alphaGiven ? spec.alpha : undefined;
   if (specAlpha && given.alpha && specAlpha.value !== given.alpha.value)
     throw new InputError(

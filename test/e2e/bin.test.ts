@@ -1,6 +1,7 @@
 /** A few spawns of the built bin (npm test builds first). */
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +27,39 @@ describe("bin/mbn-cost.js", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("bin: --debug runs the bundle built with the source's names", () => {
+  test("an internal error's stack names the functions it passes through (main.cjs's names are minified)", () => {
+    const require = createRequire(import.meta.url);
+    const { loadCli } = require("../../bin/load-cli.cjs");
+    const stackOf = async (bundle: string) => {
+      const { cli } = loadCli(join(root, "dist/cli-bundle", bundle));
+      let stderr = "";
+      const io = {
+        ...cli.nodeIo,
+        stdout: () => {
+          throw new Error("a fault in the output");
+        },
+        stderr: (text: string) => {
+          stderr += text;
+        },
+      };
+      expect(await cli.main(["v2", "--totals", "--debug"], io)).toBe(3);
+      return stderr;
+    };
+    return Promise.all([stackOf("main.debug.cjs"), stackOf("main.cjs")]).then(([named, minified]) => {
+      expect(named).toMatch(/\n {4}at writeOutcome \(.*main\.debug\.cjs:\d+:\d+\)\n/);
+      expect(minified).not.toContain("writeOutcome");
+    });
+  });
+
+  test("the bin with --debug answers as without it", () => {
+    const plain = runBin(["v2", "--alpha", "0.5", "--format", "json"]);
+    const debug = runBin(["v2", "--alpha", "0.5", "--format", "json", "--debug"]);
+    expect(debug.status).toBe(0);
+    expect(debug.stdout).toBe(plain.stdout);
   });
 });
 
