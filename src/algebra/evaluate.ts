@@ -124,10 +124,31 @@ export function compileCount(p: Poly): CountFunction {
     if (r.den !== 1n) throw new RangeError(`count is not an integer: ${r.num}/${r.den}`);
     return r.num;
   };
-  const fast = compileNumber(p);
-  if (!fast) return exact;
+  if (!isMonotoneCount(p)) return exact;
+  const terms = factorLists(p);
   return (bindings) => {
-    const value = fast(bindings);
+    const value = numberValue(terms, bindings);
     return value <= Number.MAX_SAFE_INTEGER ? BigInt(value) : exact(bindings); // NaN (unbound) → exact, which says so
   };
+}
+
+/** Each term as its coefficient and its symbols, a symbol once per power: [2, "h", "d", "D_H", "D_H"]. */
+type FactorList = readonly [number, ...string[]];
+
+const factorLists = (p: Poly): FactorList[] =>
+  p.terms.map((t) => [Number(t.coef.num), ...t.mono.flatMap(([s, e]) => Array.from({ length: e }, () => s))]);
+
+/**
+ * compileNumber's value computed by one shared loop, in its order (each term's product left to right,
+ * the terms summed left to right), so the same double: what a count evaluated a few times per layer
+ * costs without compiling a function per formula (compileNumber is for sweeps' hot loops).
+ */
+function numberValue(terms: readonly FactorList[], bindings: Readonly<Record<string, number>>): number {
+  let sum = 0;
+  for (const factors of terms) {
+    let product = factors[0];
+    for (let i = 1; i < factors.length; i++) product *= bindings[factors[i] as string] as number;
+    sum += product;
+  }
+  return sum;
 }

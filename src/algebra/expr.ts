@@ -127,12 +127,15 @@ function mulTerms(a: Term, b: Term): Term {
   return { coef: mulRational(a.coef, b.coef), mono: [...a.mono, ...b.mono] };
 }
 
+const UNIT: Term = { coef: ONE, mono: [] };
+
 export function mul(...operands: Operand[]): Poly {
-  let result: Poly = num(1);
-  for (const o of operands) {
-    const p = toPoly(o);
-    result = canonical(result.terms.flatMap((a) => p.terms.map((b) => mulTerms(a, b))));
-  }
+  const polys = operands.map(toPoly);
+  // a product of single terms (2·h·d·D_H·D_W, most formulas) is one term: normalized once
+  if (polys.every((p) => p.terms.length === 1))
+    return canonical([polys.reduce((product, p) => mulTerms(product, p.terms[0]!), UNIT)]);
+  let result: Poly = { op: "poly", terms: [UNIT] };
+  for (const p of polys) result = canonical(result.terms.flatMap((a) => p.terms.map((b) => mulTerms(a, b))));
   return result;
 }
 

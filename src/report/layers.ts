@@ -6,6 +6,7 @@ import { type Convention, conventionDifferences, describeWork } from "../model/c
 import { inUnitOf, UNIT_DESCRIPTORS, type UnitDescriptor } from "../model/units.js";
 import { WIDTH_RULE_TEXT } from "../model/scale.js";
 import type { ModelSpec } from "../model/schema.js";
+import type { Chart } from "./chart.js";
 import type { Grid, ReportDocument } from "./document.js";
 import type { ActivationMemory } from "../evaluate/memory.js";
 import { memoryData, memoryLines } from "./memory.js";
@@ -220,40 +221,57 @@ const storedWeightsLine = (report: CostReport): string[] =>
       ]
     : [];
 
+/**
+ * The per-layer report. Its table, CSV and chart are worked out when a renderer reads them: the JSON
+ * path, which reads only `data`, does not format every count of every layer twice.
+ */
 export function layersDocument(report: CostReport, memory: ActivationMemory): ReportDocument {
   const c = report.convention;
   const heading = reportHeading(report);
   return {
     title: heading.title,
     headline: heading.headline,
-    meta: [...heading.meta, ...memoryLines(memory), ...storedWeightsLine(report)],
+    get meta() {
+      return [...heading.meta, ...memoryLines(memory), ...storedWeightsLine(report)];
+    },
     details: heading.details,
     layers: { report },
-    grids: [layersGrid(report)],
-    notes: report.model.spec.notes ?? [],
-    chart: {
-      kind: "bars",
-      title: `${modelTitle(report.model)} ${alphaPart(report, " ")}${resolutionSize(report.resolution)}: ${unitLabel(c)} per layer, by op type`,
-      unit: unitLabel(c),
-      labels: "none",
-      // layers without MACs under the convention (pools, adds) draw nothing: they are left out
-      bars: report.rows
-        .filter((r) => r.macs > 0n)
-        .map((r) => ({
-          label: `${r.index} ${r.name} (${r.type})`,
-          value: inUnit(r.macs, c),
-          group: r.type,
-          block: r.block,
-          index: r.index,
-        })),
+    get grids() {
+      return [layersGrid(report)];
     },
-    csv: layersCsv(report),
+    notes: report.model.spec.notes ?? [],
+    get chart() {
+      return layersChart(report);
+    },
+    get csv() {
+      return layersCsv(report);
+    },
     data: {
       ...reportData(report),
       memory: memoryData(memory),
       layers: report.rows.map((r) => layerData(r, c)),
       notes: report.model.spec.notes ?? [],
     },
+  };
+}
+
+/** MACs per layer, coloured by op type; layers without MACs under the convention (pools, adds) are left out. */
+function layersChart(report: CostReport): Chart {
+  const c = report.convention;
+  return {
+    kind: "bars",
+    title: `${modelTitle(report.model)} ${alphaPart(report, " ")}${resolutionSize(report.resolution)}: ${unitLabel(c)} per layer, by op type`,
+    unit: unitLabel(c),
+    labels: "none",
+    bars: report.rows
+      .filter((r) => r.macs > 0n)
+      .map((r) => ({
+        label: `${r.index} ${r.name} (${r.type})`,
+        value: inUnit(r.macs, c),
+        group: r.type,
+        block: r.block,
+        index: r.index,
+      })),
   };
 }
 

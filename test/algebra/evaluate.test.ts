@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { add, mul, pow, sym } from "../../src/algebra/expr.js";
-import { UnboundSymbolError, compileCount, evaluate, substitute } from "../../src/algebra/evaluate.js";
+import { add, canonical, mul, pow, sym } from "../../src/algebra/expr.js";
+import {
+  UnboundSymbolError,
+  compileCount,
+  compileNumber,
+  evaluate,
+  substitute,
+} from "../../src/algebra/evaluate.js";
 import { parseRational, rational, toDecimal } from "../../src/algebra/rational.js";
 import { toText } from "../../src/algebra/print.js";
 
@@ -28,6 +34,35 @@ describe("evaluation", () => {
           expect(count({ D_K: k, M: m, N: n })).toBe(evaluate(f, { D_K: k, M: m, N: n }).num);
         },
       ),
+    );
+  });
+
+  test("a count's double path gives compileNumber's double, and the exact value wherever it is safe", () => {
+    const symbols = ["D_K", "M", "N", "D_H"] as const;
+    const arbCount = fc
+      .array(
+        fc.record({
+          coef: fc.integer({ min: 1, max: 2 ** 20 }),
+          mono: fc.array(fc.tuple(fc.constantFrom(...symbols), fc.integer({ min: 1, max: 3 })), {
+            maxLength: 4,
+          }),
+        }),
+        { maxLength: 4 },
+      )
+      .map((terms) => canonical(terms.map((t) => ({ coef: rational(t.coef), mono: t.mono }))));
+    const arbValues = fc.record(
+      Object.fromEntries(symbols.map((s) => [s, fc.integer({ min: 0, max: 2 ** 12 })])) as Record<
+        (typeof symbols)[number],
+        fc.Arbitrary<number>
+      >,
+    );
+    fc.assert(
+      fc.property(arbCount, arbValues, (p, values) => {
+        const value = compileNumber(p)!(values);
+        const exact = evaluate(p, values).num;
+        expect(compileCount(p)(values)).toBe(value <= Number.MAX_SAFE_INTEGER ? BigInt(value) : exact);
+        expect(compileCount(p)(values)).toBe(exact);
+      }),
     );
   });
 
