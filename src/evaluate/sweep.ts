@@ -3,6 +3,7 @@
  * (the CLI streams them). Ops are built and planned once per α and depth;
  * each resolution is costed by the fast plan, or exactly when the plan
  * cannot be exact, or when the roofline is asked for (it needs every layer).
+ * An α that builds the previous α's very network takes that α's counts.
  */
 import type { Rational } from "../algebra/rational.js";
 import type { OpSpec } from "../layers/define-layer-kind.js";
@@ -48,7 +49,10 @@ export interface SweepCounting {
 }
 
 export function* sweep(model: ModelRef, grid: SweepGrid, counting: SweepCounting): Generator<SweepPoint> {
-  for (const depth of grid.depths)
+  for (const depth of grid.depths) {
+    // the previous α's ops and points: widths round to channels (make_divisible), so neighbouring αs of a
+    // fine grid often build the very same network, whose counts at each resolution are then the same
+    let previous: { readonly ops: readonly OpSpec[]; readonly points: SweepPoint[] } | undefined;
     for (const alpha of grid.alphas) {
       if (model.spec.graph) {
         yield* sweepGraph(model.spec.graph, grid.resolutions, counting);
@@ -56,8 +60,51 @@ export function* sweep(model: ModelRef, grid: SweepGrid, counting: SweepCounting
       }
       // one generator, its loop inline: a sweep yields millions of points, and each generator level costs per point
       const setting = settingOf(model, alpha, depth, counting);
-      for (const resolution of grid.resolutions) yield pointAt(setting, resolution);
+      if (previous && samePlainData(previous.ops, setting.ops)) {
+        for (const p of previous.points) yield atAlpha(p, alpha);
+        continue;
+      }
+      previous = { ops: setting.ops, points: [] };
+      for (const resolution of grid.resolutions) {
+        const point = pointAt(setting, resolution);
+        previous.points.push(point);
+        yield point;
+      }
     }
+  }
+}
+
+/** The same counts at another α (fields named, not spread: millions of points). */
+const atAlpha = (p: SweepPoint, alpha: Setting): SweepPoint =>
+  p.roofline
+    ? {
+        alpha,
+        depth: p.depth,
+        resolution: p.resolution,
+        macs: p.macs,
+        params: p.params,
+        peakActivations: p.peakActivations,
+        roofline: p.roofline,
+      }
+    : {
+        alpha,
+        depth: p.depth,
+        resolution: p.resolution,
+        macs: p.macs,
+        params: p.params,
+        peakActivations: p.peakActivations,
+      };
+
+/** Equal plain data (an op's numbers, strings, flags and lists), compared field by field. */
+export function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return keys.every((key) => Object.hasOwn(y, key) && samePlainData(x[key], y[key]));
 }
 
 /** One α and depth: its ops, built once, and their plan when the fast path may serve. */

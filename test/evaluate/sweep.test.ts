@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { costNetwork } from "../../src/evaluate/cost.js";
 import { peakMemory } from "../../src/evaluate/memory.js";
 import { roofline } from "../../src/evaluate/roofline.js";
-import { sweep } from "../../src/evaluate/sweep.js";
+import { samePlainData, sweep } from "../../src/evaluate/sweep.js";
 import { loadModel } from "../../src/io/read-model-spec.js";
 import { buildNetwork } from "../../src/model/build.js";
 import { resolveConvention } from "../../src/model/conventions.js";
@@ -44,6 +44,72 @@ describe("sweep", () => {
       }
     },
   );
+
+  test("a fine α grid: neighbours that build the same network share its counts, each point still the exact evaluator's", async () => {
+    const model = await loadModel("v2", process.cwd());
+    const convention = resolveConvention("paper");
+    // 1.000–1.012: make_divisible(c·α, 8) gives the same channels for some neighbours, not for others
+    const alphas = Array.from({ length: 13 }, (_, i) => setting((1 + i / 1000).toFixed(3)));
+    const networks = alphas.map((a) => buildNetwork(model.spec, a.value, convention, 1));
+    const shared = networks.filter((ops, i) => i > 0 && samePlainData(ops, networks[i - 1]));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.length).toBeLessThan(alphas.length - 1);
+    const points = [
+      ...sweep(
+        model,
+        { alphas, depths: [setting("1")], resolutions: [96, 224] },
+        { convention, memoryModel: "block" },
+      ),
+    ];
+    expect(points.map((p) => `${p.alpha.text} ${p.resolution}`)).toEqual(
+      alphas.flatMap((a) => [`${a.text} 96`, `${a.text} 224`]),
+    );
+    for (const p of points) {
+      const exact = costNetwork(
+        networks[alphas.findIndex((a) => a === p.alpha)]!,
+        [p.resolution, p.resolution, 3],
+        convention,
+      );
+      expect([p.macs, p.params, p.peakActivations]).toEqual([
+        exact.totals.macs,
+        exact.totals.params,
+        peakMemory(exact.rows, "block").elements,
+      ]);
+    }
+    const hardware = {
+      profile: BUILTIN_HARDWARE["pixel6-cpu"],
+      fusion: "block" as const,
+      dtype: "int8" as const,
+    };
+    const onHardware = [
+      ...sweep(
+        model,
+        { alphas, depths: [setting("1")], resolutions: [160] },
+        { convention, memoryModel: "block", hardware },
+      ),
+    ];
+    onHardware.forEach((p, i) => {
+      const exact = costNetwork(networks[i]!, [160, 160, 3], convention);
+      expect(p.alpha).toBe(alphas[i]);
+      expect(p.roofline).toEqual(roofline({ rows: exact.rows }, hardware.profile, "block", "int8").totals);
+    });
+  });
+
+  test("plain data compared field by field: numbers, strings, flags, lists, own keys only", () => {
+    const op = { kind: "mixconv", kernels: [3, 5], out: 24, bias: false, name: "b/dw" };
+    expect(samePlainData(op, { ...op, kernels: [3, 5] })).toBe(true);
+    expect(samePlainData(op, { ...op, kernels: [3, 7] })).toBe(false);
+    expect(samePlainData(op, { ...op, kernels: [3] })).toBe(false);
+    expect(samePlainData(op, { ...op, out: 32 })).toBe(false);
+    expect(samePlainData(op, { ...op, bias: true })).toBe(false);
+    expect(samePlainData(op, { ...op, extra: 1 })).toBe(false);
+    const { name: _, ...unnamed } = op;
+    expect(samePlainData(op, { ...unnamed, other: "b/dw" })).toBe(false);
+    expect(samePlainData([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(samePlainData(null, {})).toBe(false);
+    expect(samePlainData({}, null)).toBe(false);
+    expect(samePlainData([op], [{ ...op }])).toBe(true);
+  });
 
   test("on hardware, each point carries the roofline's bytes, cost and time", async () => {
     const model = await loadModel("v1", process.cwd());
