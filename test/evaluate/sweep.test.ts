@@ -66,7 +66,7 @@ describe("sweep", () => {
     );
     for (const p of points) {
       const exact = costNetwork(
-        networks[alphas.findIndex((a) => a === p.alpha)]!,
+        networks[alphas.indexOf(p.alpha)]!,
         [p.resolution, p.resolution, 3],
         convention,
       );
