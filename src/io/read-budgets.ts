@@ -2,10 +2,17 @@
 import { InputError } from "../errors.js";
 import { parseQuantity, QUANTITY_HELP } from "../budget/quantity.js";
 import type { BudgetsFile } from "../budget/schema.js";
-import { readJsonFile } from "./read-model-spec.js";
+import { parseJsonText, readTextFile } from "./read-model-spec.js";
 
-export async function readBudgets(path: string, shownAs: string): Promise<BudgetsFile> {
-  const data = readJsonFile(path, "budgets");
+/** The budgets, and the text they were read from (where a report points at each budget's line). */
+export interface BudgetsRead {
+  readonly file: BudgetsFile;
+  readonly text: string;
+}
+
+export async function readBudgets(path: string, shownAs: string): Promise<BudgetsRead> {
+  const text = readTextFile(path, "budgets JSON");
+  const data = parseJsonText(text, path);
   const { budgetsFileSchema } = await import("../budget/schema.js");
   const parsed = budgetsFileSchema.safeParse(data);
   if (!parsed.success) {
@@ -26,5 +33,5 @@ export async function readBudgets(path: string, shownAs: string): Promise<Budget
       }
     }
   });
-  return parsed.data;
+  return { file: parsed.data, text };
 }

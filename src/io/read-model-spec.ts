@@ -70,7 +70,11 @@ export const readTextFile = (path: string, what: string): string =>
 
 /** A JSON file (or standard input); a leading UTF-8 byte order mark, as some editors write, is skipped. */
 export function readJsonFile(path: string, what: string): unknown {
-  const text = readTextFile(path, `${what} JSON`);
+  return parseJsonText(readTextFile(path, `${what} JSON`), path);
+}
+
+/** A JSON file's text, parsed; its path names it in the error. */
+export function parseJsonText(text: string, path: string): unknown {
   const shown = path === STDIN ? "standard input" : path;
   try {
     return JSON.parse(text);

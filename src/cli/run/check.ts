@@ -4,7 +4,7 @@ import { type BudgetResult, allPassed, checkBudget } from "../../budget/check.js
 import { InputError } from "../../errors.js";
 import { type CostReport, evaluateModel, type ModelRef } from "../../evaluate/cost.js";
 import { readBudgets } from "../../io/read-budgets.js";
-import { loadModel, readTextFile } from "../../io/read-model-spec.js";
+import { loadModel } from "../../io/read-model-spec.js";
 import type { ModelReadOptions } from "../../io/read-onnx-model.js";
 import { resolveConvention } from "../../model/conventions.js";
 import { type BudgetLines, budgetDocument, githubAnnotations, renderJunit } from "../../report/budget.js";
@@ -77,13 +77,22 @@ export interface EvaluatedBudget {
   readonly costs: Roofline | undefined;
 }
 
+/** A budgets file's budgets evaluated, and its text (each budget's line, for annotations). */
+export interface EvaluatedBudgets {
+  readonly budgets: readonly EvaluatedBudget[];
+  readonly text: string;
+}
+
 /** Every budget of a budgets file evaluated: `shown` names the file in messages. */
 export async function evaluateBudgets(
   path: string,
   shown: string,
   read: ModelReadOptions | undefined,
-): Promise<EvaluatedBudget[]> {
-  const { budgets } = await readBudgets(path, shown);
+): Promise<EvaluatedBudgets> {
+  const {
+    file: { budgets },
+    text,
+  } = await readBudgets(path, shown);
   const evaluated: EvaluatedBudget[] = [];
   // budgets often share a configuration (one model, several limits): each is read and counted once
   const models = new Map<string, Promise<ModelRef>>();
@@ -119,17 +128,18 @@ export async function evaluateBudgets(
     const costs = await budgetRoofline(budget, report, dirname(path), where);
     evaluated.push({ result: checkBudget(budget.name ?? spec, budget, report, costs), costs });
   }
-  return evaluated;
+  return { budgets: evaluated, text };
 }
 
 /** Each budget's line in its file, for annotations there (the file as given, relative to the workspace). */
-function budgetLines(cwd: string, file: string): BudgetLines {
-  return { file, lines: arrayElementLines(readTextFile(resolve(cwd, file), "budgets JSON"), "budgets") };
-}
+const budgetLines = (file: string, text: string): BudgetLines => ({
+  file,
+  lines: arrayElementLines(text, "budgets"),
+});
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcome> {
-  const evaluated = await evaluateBudgets(resolve(io.cwd, options.file), options.file, options.read);
-  const results = evaluated.map((e) => e.result);
+  const { budgets, text } = await evaluateBudgets(resolve(io.cwd, options.file), options.file, options.read);
+  const results = budgets.map((e) => e.result);
   const doc = budgetDocument(results, options.exact);
   const files: OutputFile[] = options.junit
     ? // the JUnit file is an output of this run: a re-run replaces it
@@ -143,7 +153,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<Outcom
   });
   return {
     exitCode: budgetExitCode(results),
-    stdout: report + (github ? githubAnnotations(results, budgetLines(io.cwd, options.file)) : ""),
+    stdout: report + (github ? githubAnnotations(results, budgetLines(options.file, text)) : ""),
     files,
     ...(github &&
       summaryPath && {

@@ -11,7 +11,7 @@ import type { TextFormat } from "../../report/format.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import type { Outcome } from "../outcome.js";
-import { type EvaluatedBudget, evaluateBudgets } from "./check.js";
+import { type EvaluatedBudgets, evaluateBudgets } from "./check.js";
 import { outputDocument } from "./output.js";
 
 export interface DiffOptions {
@@ -30,8 +30,8 @@ export interface DiffOptions {
   readonly read?: ModelReadOptions;
 }
 
-const snapshotsOf = (evaluated: readonly EvaluatedBudget[]): SnapshotModel[] =>
-  evaluated.map((e) => snapshotOfReport(e.result.name, e.result.report, e.costs));
+const snapshotsOf = ({ budgets }: EvaluatedBudgets): SnapshotModel[] =>
+  budgets.map((e) => snapshotOfReport(e.result.name, e.result.report, e.costs));
 
 /** The file a budget's model or hardware names, when it is a path: a spec's model part. */
 function namedFile(ref: unknown): string | undefined {
