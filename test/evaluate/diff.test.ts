@@ -55,6 +55,16 @@ describe("metric changes", () => {
       0,
     );
     expect(d!.metrics).toEqual([{ metric: "roofline_macs", base: 10.5, head: 21n, change: 10.5, pct: 100 }]);
+    const [counted] = diffSnapshots(
+      [model("m", { roofline_macs: 20n as unknown as number, latency_ms: 0 })],
+      [model("m", { roofline_macs: 30.5, latency_ms: 2 })],
+      0,
+    );
+    expect(counted!.metrics.map((m) => [m.change, m.pct])).toEqual([
+      [10.5, 52.5],
+      // from a time of 0: no percent
+      [2, undefined],
+    ]);
   });
 });
 
@@ -75,6 +85,14 @@ describe("pairing models", () => {
       ["new", "added", []],
       ["a", "changed", [0n]],
       ["gone", "removed", []],
+    ]);
+  });
+
+  test("two models against one are paired by key too", () => {
+    const diffs = diffSnapshots([model("a", { macs: 1n }), model("b", {})], [model("a", { macs: 2n })], 0);
+    expect(diffs.map((d) => [d.key, d.status])).toEqual([
+      ["a", "changed"],
+      ["b", "removed"],
     ]);
   });
 
