@@ -74,26 +74,12 @@ export function* sweep(model: ModelRef, grid: SweepGrid, counting: SweepCounting
   }
 }
 
-/** The same counts at another α (fields named, not spread: millions of points). */
-const atAlpha = (p: SweepPoint, alpha: Setting): SweepPoint =>
-  p.roofline
-    ? {
-        alpha,
-        depth: p.depth,
-        resolution: p.resolution,
-        macs: p.macs,
-        params: p.params,
-        peakActivations: p.peakActivations,
-        roofline: p.roofline,
-      }
-    : {
-        alpha,
-        depth: p.depth,
-        resolution: p.resolution,
-        macs: p.macs,
-        params: p.params,
-        peakActivations: p.peakActivations,
-      };
+/** The same counts at another α (fields named, not spread: millions of points; a roofline's sweep is the exact path's). */
+function atAlpha(p: SweepPoint, alpha: Setting): SweepPoint {
+  const { depth, resolution, macs, params, peakActivations, roofline } = p;
+  const point = { alpha, depth, resolution, macs, params, peakActivations };
+  return roofline ? { ...point, roofline } : point;
+}
 
 /** Equal plain data (an op's numbers, strings, flags and lists), compared field by field. */
 export function samePlainData(a: unknown, b: unknown): boolean {
