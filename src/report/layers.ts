@@ -222,29 +222,34 @@ const storedWeightsLine = (report: CostReport): string[] =>
     : [];
 
 /**
- * The per-layer report. Its table, CSV and chart are worked out when a renderer reads them: the JSON
- * path, which reads only `data`, does not format every count of every layer twice.
+ * The per-layer report. Its table, CSV, chart and prose lines are worked out when first read, once: the
+ * JSON path, which reads only `data`, does not format every count of every layer twice, and a document
+ * built on this one (roofline, breakdown) spreads them and reads them again at no further cost.
  */
 export function layersDocument(report: CostReport, memory: ActivationMemory): ReportDocument {
   const c = report.convention;
   const heading = reportHeading(report);
+  const meta = once(() => [...heading.meta, ...memoryLines(memory), ...storedWeightsLine(report)]);
+  const grids = once(() => [layersGrid(report)]);
+  const chart = once(() => layersChart(report));
+  const csv = once(() => layersCsv(report));
   return {
     title: heading.title,
     headline: heading.headline,
     get meta() {
-      return [...heading.meta, ...memoryLines(memory), ...storedWeightsLine(report)];
+      return meta();
     },
     details: heading.details,
     layers: { report },
     get grids() {
-      return [layersGrid(report)];
+      return grids();
     },
     notes: report.model.spec.notes ?? [],
     get chart() {
-      return layersChart(report);
+      return chart();
     },
     get csv() {
-      return layersCsv(report);
+      return csv();
     },
     data: {
       ...reportData(report),
@@ -253,6 +258,12 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
       notes: report.model.spec.notes ?? [],
     },
   };
+}
+
+/** A value worked out on its first call and kept for the next. */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** MACs per layer, coloured by op type; layers without MACs under the convention (pools, adds) are left out. */
