@@ -263,7 +263,10 @@ export function layersDocument(report: CostReport, memory: ActivationMemory): Re
 /** A value worked out on its first call and kept for the next. */
 function once<T>(make: () => T): () => T {
   let made: { readonly value: T } | undefined;
-  return () => (made ??= { value: make() }).value;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 /** MACs per layer, coloured by op type; layers without MACs under the convention (pools, adds) are left out. */
